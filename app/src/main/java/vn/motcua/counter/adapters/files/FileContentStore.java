@@ -1,0 +1,144 @@
+package vn.motcua.counter.adapters.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.port.ContentStore;
+
+/**
+ * A content-addressed store on the local disk: {@code root/ab/abcdef…} where the name is the SHA-256 of the bytes.
+ * Each item is written to a temporary file, forced to disk and renamed into place, so a crash leaves either the
+ * whole file or none; equal content is stored once.
+ */
+public final class FileContentStore implements ContentStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileContentStore.class);
+    private static final Pattern CONTENT_ID = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path root;
+    private final Path temporary;
+
+    public FileContentStore(Path root) {
+        this.root = root;
+        this.temporary = root.resolve(".tmp");
+        try {
+            Files.createDirectories(temporary);
+        } catch (IOException e) {
+            throw new CounterException("store.folder_unwritable", e, root);
+        }
+    }
+
+    @Override
+    public String put(byte[] content) {
+        String id = sha256(content);
+        Path target = pathOf(id);
+        if (Files.exists(target)) {
+            return id;
+        }
+        Path tmp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            tmp = Files.createTempFile(temporary, id.substring(0, 8), ".part");
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            moveIntoPlace(tmp, target);
+            forceDirectory(target.getParent());
+            return id;
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            LOG.error("cannot store content {}", id, e);
+            throw new CounterException(isDiskFull(e) ? "store.disk_full" : "store.write_failed", e, root);
+        }
+    }
+
+    @Override
+    public byte[] read(String contentId) {
+        try {
+            return Files.readAllBytes(pathOf(contentId));
+        } catch (NoSuchFileException e) {
+            throw new CounterException("store.content_missing", e, contentId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean verify(String contentId) {
+        Path path = pathOf(contentId);
+        try {
+            return Files.isRegularFile(path) && sha256(Files.readAllBytes(path)).equals(contentId);
+        } catch (IOException e) {
+            LOG.warn("cannot read content {}", contentId, e);
+            return false;
+        }
+    }
+
+    /** Where an item lives; for adapters that hand files to other programs (printing, opening a PDF). */
+    public Path pathOf(String contentId) {
+        if (!CONTENT_ID.matcher(contentId).matches()) {
+            throw new IllegalArgumentException("not a content id: " + contentId);
+        }
+        return root.resolve(contentId.substring(0, 2)).resolve(contentId);
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the data folder does not support atomic rename: " + target.getParent(), e);
+        }
+    }
+
+    /** Makes the rename itself durable. Windows cannot open a directory for this; NTFS journals the rename. */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            LOG.debug("directory fsync not available for {}", directory, e);
+        }
+    }
+
+    private static boolean isDiskFull(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("No space left") || message.contains("not enough space")
+                || (e instanceof FileSystemException fse && String.valueOf(fse.getReason()).contains("No space left"));
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                LOG.warn("cannot remove temporary file {}", path, e);
+            }
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package vn.motcua.counter.adapters.images;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.port.PageImages;
+
+/**
+ * Checks page images with the JDK's ImageIO. The header's dimensions are read before any pixels, so an image that
+ * claims to be enormous (a decompression bomb) is refused without decoding it.
+ */
+public final class ImageIoPageImages implements PageImages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageIoPageImages.class);
+    /** A4 at 600 dpi is about 35 megapixels; anything far beyond is not a page. */
+    private static final long MAX_PIXELS = 80_000_000L;
+
+    @Override
+    public ImageInfo inspect(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new CounterException("page.empty");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new CounterException("page.unreadable");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                // A truncated JPEG decodes with only a warning; a page with missing rows must be refused.
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    throw new CounterException("page.unreadable", new IOException(warning));
+                });
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS) {
+                    throw new CounterException("page.too_large", width, height);
+                }
+                // Decode once: a truncated or corrupt body fails here rather than later in the viewer.
+                if (reader.read(0) == null) {
+                    throw new CounterException("page.unreadable");
+                }
+                String mediaType = reader.getOriginatingProvider().getMIMETypes()[0];
+                return new ImageInfo(mediaType, width, height);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CounterException ce) {
+                throw ce;
+            }
+            LOG.warn("unreadable page image ({} bytes)", content.length, e);
+            throw new CounterException("page.unreadable", e);
+        }
+    }
+}

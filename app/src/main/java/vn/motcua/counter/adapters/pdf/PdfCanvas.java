@@ -1,0 +1,130 @@
+package vn.motcua.counter.adapters.pdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * Writes the text of one A4 form page with the bundled Liberation Serif (metric-compatible with Times New Roman, the
+ * typeface of Vietnamese administrative forms, and with every Vietnamese glyph). Fonts are embedded as subsets.
+ * Coordinates are in points from the top-left corner, which is how forms are laid out.
+ */
+final class PdfCanvas implements AutoCloseable {
+
+    static final float MARGIN_LEFT = 70f;   // ~25 mm: the left margin Decree 30/2020 sets for administrative papers
+    static final float MARGIN_RIGHT = 45f;
+
+    final PDType0Font regular;
+    final PDType0Font bold;
+    final PDType0Font italic;
+    private final PDPageContentStream stream;
+    private final float height;
+    final float width;
+
+    PdfCanvas(PDDocument document) throws IOException {
+        PDPage page = new PDPage(PDRectangle.A4);
+        document.addPage(page);
+        this.regular = font(document, "LiberationSerif-Regular.ttf");
+        this.bold = font(document, "LiberationSerif-Bold.ttf");
+        this.italic = font(document, "LiberationSerif-Italic.ttf");
+        this.stream = new PDPageContentStream(document, page);
+        this.height = page.getMediaBox().getHeight();
+        this.width = page.getMediaBox().getWidth();
+    }
+
+    private static PDType0Font font(PDDocument document, String file) throws IOException {
+        try (InputStream in = PdfCanvas.class.getResourceAsStream("/fonts/" + file)) {
+            if (in == null) {
+                throw new IOException("bundled font missing: " + file);
+            }
+            return PDType0Font.load(document, in);
+        }
+    }
+
+    float textWidth(PDType0Font font, float size, String text) {
+        try {
+            return font.getStringWidth(text) / 1000f * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void text(PDType0Font font, float size, float x, float top, String text) throws IOException {
+        stream.beginText();
+        stream.setFont(font, size);
+        stream.newLineAtOffset(x, height - top);
+        stream.showText(text);
+        stream.endText();
+    }
+
+    /** Centres {@code text} on {@code centreX}. */
+    void centred(PDType0Font font, float size, float centreX, float top, String text) throws IOException {
+        text(font, size, centreX - textWidth(font, size, text) / 2, top, text);
+    }
+
+    void line(float x1, float top1, float x2, float top2, float lineWidth) throws IOException {
+        stream.setLineWidth(lineWidth);
+        stream.moveTo(x1, height - top1);
+        stream.lineTo(x2, height - top2);
+        stream.stroke();
+    }
+
+    void filledSquare(float x, float top, float side) throws IOException {
+        stream.addRect(x, height - top - side, side, side);
+    }
+
+    void fill() throws IOException {
+        stream.fill();
+    }
+
+    /**
+     * Writes {@code text} wrapped to {@code maxWidth}, the first line starting at {@code x} after an optional bold
+     * label; returns the top of the next line.
+     */
+    float paragraph(String label, String text, float x, float top, float maxWidth, float size, float leading)
+            throws IOException {
+        float labelWidth = label.isEmpty() ? 0 : textWidth(bold, size, label + " ");
+        if (!label.isEmpty()) {
+            text(bold, size, x, top, label);
+        }
+        List<String> lines = wrap(text, maxWidth - labelWidth, maxWidth, size);
+        float y = top;
+        for (int i = 0; i < lines.size(); i++) {
+            text(regular, size, i == 0 ? x + labelWidth : x, y, lines.get(i));
+            y += leading;
+        }
+        return lines.isEmpty() ? top + leading : y;
+    }
+
+    /** Greedy word wrap; the first line may be narrower (it follows a label). */
+    List<String> wrap(String text, float firstWidth, float width, float size) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            float limit = lines.isEmpty() ? firstWidth : width;
+            if (!line.isEmpty() && textWidth(regular, size, candidate) > limit) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() throws IOException {
+        stream.close();
+    }
+}

@@ -1,0 +1,188 @@
+package vn.motcua.counter.adapters.pdf;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.Map;
+import java.util.TimeZone;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.application.port.ReceiptRenderer;
+import vn.motcua.counter.domain.Applicant;
+import vn.motcua.counter.domain.Document;
+import vn.motcua.counter.domain.Dossier;
+
+/**
+ * Form 01 of Circular 03/2025/TT-VPCP (following Circular 01/2018): the receipt and appointment slip handed to the
+ * applicant, with the dossier code also as a QR code so the return counter can scan it.
+ */
+public final class ReceiptPdfRenderer implements ReceiptRenderer {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final float BODY = 12f;
+    private static final float LEADING = 17f;
+
+    @Override
+    public byte[] render(Dossier dossier, CounterProfile counter) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            describe(document, dossier, counter);
+            try (PdfCanvas canvas = new PdfCanvas(document)) {
+                draw(canvas, dossier, counter);
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the receipt of " + dossier.code(), e);
+        }
+    }
+
+    private static void describe(PDDocument document, Dossier dossier, CounterProfile counter) {
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle("Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + dossier.code());
+        info.setAuthor(counter.agencyName());
+        info.setCreator("Motcua Counter");
+        Calendar created = new GregorianCalendar(TimeZone.getTimeZone(VIETNAM));
+        created.setTimeInMillis(dossier.receivedAt().atZone(VIETNAM).toInstant().toEpochMilli());
+        info.setCreationDate(created);
+    }
+
+    private static void draw(PdfCanvas c, Dossier dossier, CounterProfile counter) throws IOException {
+        float left = PdfCanvas.MARGIN_LEFT;
+        float right = c.width - PdfCanvas.MARGIN_RIGHT;
+        float leftCentre = left + 105;
+        float rightCentre = right - 130;
+
+        // Heading: issuing body on the left, the national motto on the right.
+        c.centred(c.regular, 11, leftCentre, 60, counter.agencyName().toUpperCase(java.util.Locale.ROOT));
+        c.centred(c.bold, 11, leftCentre, 74, "BỘ PHẬN TIẾP NHẬN VÀ");
+        c.centred(c.bold, 11, leftCentre, 88, "TRẢ KẾT QUẢ");
+        c.line(leftCentre - 30, 92, leftCentre + 30, 92, 0.6f);
+        c.centred(c.bold, 11, rightCentre, 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        c.centred(c.bold, 12, rightCentre, 75, "Độc lập - Tự do - Hạnh phúc");
+        float mottoHalf = c.textWidth(c.bold, 12, "Độc lập - Tự do - Hạnh phúc") / 2;
+        c.line(rightCentre - mottoHalf, 79, rightCentre + mottoHalf, 79, 0.6f);
+        c.centred(c.regular, 11, leftCentre, 106, "Mã hồ sơ: " + dossier.code().value());
+        LocalDateTime at = dossier.receivedAt();
+        c.centred(c.italic, 12, rightCentre, 100,
+                "ngày %02d tháng %02d năm %d".formatted(at.getDayOfMonth(), at.getMonthValue(), at.getYear()));
+        drawQr(c, dossier.code().value(), right - 62, 112, 62);
+
+        c.centred(c.bold, 14, c.width / 2, 150, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+
+        float width = right - left;
+        float y = 182;
+        y = c.paragraph("", counter.agencyName() + " - Bộ phận tiếp nhận và trả kết quả tiếp nhận hồ sơ của:",
+                left, y, width, BODY, LEADING);
+        Applicant a = dossier.applicant();
+        y = c.paragraph("Ông/Bà:", a.fullName(), left, y, width, BODY, LEADING);
+        y = c.paragraph("Số định danh cá nhân:", a.idNumber().value(), left, y, width, BODY, LEADING);
+        y = c.paragraph("Địa chỉ:", orDots(a.address()), left, y, width, BODY, LEADING);
+        y = c.paragraph("Số điện thoại:", orDots(a.phone()) + "    Email: " + orDots(a.email()), left, y, width,
+                BODY, LEADING);
+        y = c.paragraph("Nội dung yêu cầu giải quyết:", dossier.procedureName(), left, y, width, BODY, LEADING);
+
+        y = c.paragraph("1. Thành phần hồ sơ nộp gồm:", "", left, y + 4, width, BODY, LEADING);
+        y = componentTable(c, dossier, left, y, width);
+
+        y = c.paragraph("2. Số lượng hồ sơ:", "01 (bộ)", left, y + 6, width, BODY, LEADING);
+        y = c.paragraph("3. Thời gian giải quyết hồ sơ theo quy định là:", limitText(dossier), left, y, width, BODY,
+                LEADING);
+        y = c.paragraph("4. Thời gian nhận hồ sơ:", timeText(at), left, y, width, BODY, LEADING);
+        y = c.paragraph("5. Thời gian trả kết quả giải quyết hồ sơ:", timeText(dossier.appointmentAt()), left, y,
+                width, BODY, LEADING);
+        y = c.paragraph("6. Đăng ký nhận kết quả tại:", counter.resultPlace(), left, y, width, BODY, LEADING);
+        y = c.paragraph("", "Vào Sổ theo dõi hồ sơ, Quyển số: ......, Số thứ tự: " + dossier.code().sequence(),
+                left, y + 4, width, BODY, LEADING);
+
+        float signTop = y + 24;
+        c.centred(c.bold, 12, leftCentre, signTop, "NGƯỜI NỘP HỒ SƠ");
+        c.centred(c.italic, 11, leftCentre, signTop + 15, "(Ký và ghi rõ họ tên)");
+        c.centred(c.bold, 12, rightCentre, signTop, "NGƯỜI TIẾP NHẬN HỒ SƠ");
+        c.centred(c.italic, 11, rightCentre, signTop + 15, "(Ký và ghi rõ họ tên)");
+        c.centred(c.regular, 12, leftCentre, signTop + 90, a.fullName());
+        c.centred(c.regular, 12, rightCentre, signTop + 90, dossier.receivedBy());
+    }
+
+    /** Numbered components with original/copy counts and the pages captured from each. */
+    private static float componentTable(PdfCanvas c, Dossier dossier, float left, float top, float width)
+            throws IOException {
+        float[] columns = {left, left + 32, left + width - 165, left + width - 110, left + width - 55, left + width};
+        String[] heads = {"STT", "Tên giấy tờ", "Bản chính", "Bản sao", "Số trang"};
+        float size = 11f;
+        float leading = 14f;
+        float y = top;
+        c.line(columns[0], y - 11, columns[5], y - 11, 0.6f);
+        for (int i = 0; i < heads.length; i++) {
+            c.centred(c.bold, size, (columns[i] + columns[i + 1]) / 2, y + 2, heads[i]);
+        }
+        y += leading;
+        c.line(columns[0], y - 9, columns[5], y - 9, 0.6f);
+        int number = 0;
+        for (Document document : dossier.documents()) {
+            number++;
+            var lines = c.wrap(document.component().name(), columns[2] - columns[1] - 8, columns[2] - columns[1] - 8,
+                    size);
+            c.centred(c.regular, size, (columns[0] + columns[1]) / 2, y + 2, String.valueOf(number));
+            for (int i = 0; i < lines.size(); i++) {
+                c.text(c.regular, size, columns[1] + 4, y + 2 + i * leading, lines.get(i));
+            }
+            c.centred(c.regular, size, (columns[2] + columns[3]) / 2, y + 2, count(document.component().originals()));
+            c.centred(c.regular, size, (columns[3] + columns[4]) / 2, y + 2, count(document.component().copies()));
+            c.centred(c.regular, size, (columns[4] + columns[5]) / 2, y + 2, String.valueOf(document.pages().size()));
+            y += lines.size() * leading + 4;
+            c.line(columns[0], y - 9, columns[5], y - 9, 0.4f);
+        }
+        for (float x : columns) {
+            c.line(x, top - 11, x, y - 9, 0.6f);
+        }
+        return y + 6;
+    }
+
+    private static void drawQr(PdfCanvas c, String text, float x, float top, float side) throws IOException {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+        } catch (WriterException e) {
+            throw new IllegalStateException("a dossier code always fits a QR code", e);
+        }
+        float module = side / matrix.getWidth();
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            for (int col = 0; col < matrix.getWidth(); col++) {
+                if (matrix.get(col, row)) {
+                    c.filledSquare(x + col * module, top + row * module, module);
+                }
+            }
+        }
+        c.fill();
+    }
+
+    private static String limitText(Dossier dossier) {
+        int days = dossier.processingTime().workingDays();
+        return days == 0 ? "trong ngày làm việc" : "%02d ngày làm việc".formatted(days);
+    }
+
+    private static String timeText(LocalDateTime t) {
+        return "%02d giờ %02d phút, ngày %02d/%02d/%d".formatted(t.getHour(), t.getMinute(), t.getDayOfMonth(),
+                t.getMonthValue(), t.getYear());
+    }
+
+    private static String count(Integer n) {
+        return n == null ? "" : String.valueOf(n);
+    }
+
+    private static String orDots(String value) {
+        return value == null || value.isBlank() ? "........................" : value;
+    }
+}

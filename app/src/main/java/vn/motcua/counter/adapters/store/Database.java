@@ -1,0 +1,154 @@
+package vn.motcua.counter.adapters.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import vn.motcua.counter.application.CounterException;
+
+/**
+ * The counter's SQLite file: WAL journal, full fsync on commit (a dossier the clerk saw saved stays saved through a
+ * power cut), foreign keys, and the schema brought up to date by Flyway on open. One connection serves the whole
+ * application; callers serialise on it.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int BUSY_TIMEOUT_MS = 5_000;
+
+    private final Path file;
+    private final Connection connection;
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    public static Database open(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        try {
+            Flyway.configure()
+                    .dataSource(source)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            Connection connection = source.getConnection();
+            return new Database(file, connection);
+        } catch (FlywayException | SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    /**
+     * {@code PRAGMA integrity_check} on a read-only connection of its own, so IT staff can check the file while the
+     * application has it open, and nothing (no migration) is written.
+     */
+    public static String checkIntegrity(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            StringBuilder result = new StringBuilder();
+            while (rs.next()) {
+                result.append(result.isEmpty() ? "" : "; ").append(rs.getString(1));
+            }
+            return result.toString();
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Runs {@code work} in one transaction that takes the write lock at once, so it cannot deadlock half-way. */
+    public synchronized <T> T inTransaction(SqlWork<T> work) {
+        try {
+            try (Statement st = connection.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+            }
+            try {
+                T result = work.run(connection);
+                try (Statement st = connection.createStatement()) {
+                    st.execute("COMMIT");
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("ROLLBACK");
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    /** Runs a read on the shared connection. */
+    public synchronized <T> T read(SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Maps SQLite's result codes to what the clerk can act on; the full cause goes to the log. */
+    static CounterException translate(Exception e, Path file) {
+        SQLiteErrorCode code = null;
+        for (Throwable t = e; t != null && code == null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite) {
+                code = sqlite.getResultCode();
+            }
+        }
+        String key = code == null ? "store.failed" : switch (code) {
+            case SQLITE_BUSY, SQLITE_LOCKED, SQLITE_BUSY_RECOVERY, SQLITE_BUSY_SNAPSHOT -> "store.locked";
+            case SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_CORRUPT_VTAB -> "store.corrupt";
+            case SQLITE_FULL -> "store.disk_full";
+            case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM -> "store.folder_unwritable";
+            default -> "store.failed";
+        };
+        if (code == null && String.valueOf(e.getMessage()).contains("[SQLITE_NOTADB]")) {
+            key = "store.corrupt";
+        }
+        LOG.error("database {} failed ({})", file, key, e);
+        return new CounterException(key, e, file);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing {}", file, e);
+        }
+    }
+}

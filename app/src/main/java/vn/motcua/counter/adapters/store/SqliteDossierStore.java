@@ -1,0 +1,286 @@
+package vn.motcua.counter.adapters.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.port.DossierEvent;
+import vn.motcua.counter.application.port.DossierStore;
+import vn.motcua.counter.application.port.DossierSummary;
+import vn.motcua.counter.domain.AgencyCode;
+import vn.motcua.counter.domain.Applicant;
+import vn.motcua.counter.domain.ComponentRequirement;
+import vn.motcua.counter.domain.Document;
+import vn.motcua.counter.domain.Dossier;
+import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.domain.Page;
+import vn.motcua.counter.domain.ProcessingTime;
+import vn.motcua.counter.domain.Status;
+import vn.motcua.counter.domain.identity.PersonalIdNumber;
+import vn.motcua.counter.domain.identity.Sex;
+
+/** Dossiers in the SQLite file. */
+public final class SqliteDossierStore implements DossierStore {
+
+    private final Database db;
+
+    public SqliteDossierStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public DossierCode reserveCode(AgencyCode agency, LocalDate receptionDate) {
+        int number = db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO code_sequences (agency_code, day, last_number) VALUES (?, ?, 1)
+                    ON CONFLICT (agency_code, day) DO UPDATE SET last_number = last_number + 1
+                    RETURNING last_number""")) {
+                st.setString(1, agency.value());
+                st.setString(2, receptionDate.toString());
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+        if (number > DossierCode.MAX_SEQUENCE) {
+            throw new CounterException("reception.day_full", agency.value(), receptionDate);
+        }
+        return new DossierCode(agency, receptionDate, number);
+    }
+
+    @Override
+    public void saveReceived(Dossier dossier, String receiptContentId) {
+        db.inTransaction(c -> {
+            long dossierId = insertDossier(c, dossier, receiptContentId);
+            int position = 0;
+            for (Document document : dossier.documents()) {
+                long componentId = insertComponent(c, dossierId, ++position, document.component());
+                insertPages(c, componentId, document.pages());
+            }
+            appendEvent(c, dossierId, new DossierEvent(dossier.receivedAt(), dossier.receivedBy(), "RECEIVED",
+                    "status=" + dossier.status().portalCode() + " pages=" + dossier.pageCount()
+                            + " receipt=" + receiptContentId));
+            return null;
+        });
+    }
+
+    private static long insertDossier(Connection c, Dossier d, String receiptContentId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO dossiers (code, agency_code, procedure_code, procedure_name, processing_days,
+                    applicant_name, applicant_id_number, applicant_birth_date, applicant_sex, applicant_address,
+                    applicant_phone, applicant_email, status, received_at, appointment_at, received_by,
+                    receipt_content_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            Applicant a = d.applicant();
+            st.setString(1, d.code().value());
+            st.setString(2, d.code().agency().value());
+            st.setString(3, d.procedureCode());
+            st.setString(4, d.procedureName());
+            st.setInt(5, d.processingTime().workingDays());
+            st.setString(6, a.fullName());
+            st.setString(7, a.idNumber().value());
+            st.setString(8, a.birthDate() == null ? null : a.birthDate().toString());
+            st.setString(9, a.sex() == null ? null : a.sex().name());
+            st.setString(10, a.address());
+            st.setString(11, a.phone());
+            st.setString(12, a.email());
+            st.setInt(13, d.status().portalCode());
+            st.setString(14, d.receivedAt().toString());
+            st.setString(15, d.appointmentAt().toString());
+            st.setString(16, d.receivedBy());
+            st.setString(17, receiptContentId);
+            st.executeUpdate();
+            return generatedKey(st);
+        }
+    }
+
+    private static long insertComponent(Connection c, long dossierId, int position, ComponentRequirement r)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO components (dossier_id, position, name, originals, copies, note) VALUES (?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            st.setLong(1, dossierId);
+            st.setInt(2, position);
+            st.setString(3, r.name());
+            setNullableInt(st, 4, r.originals());
+            setNullableInt(st, 5, r.copies());
+            st.setString(6, r.note());
+            st.executeUpdate();
+            return generatedKey(st);
+        }
+    }
+
+    private static void insertPages(Connection c, long componentId, List<Page> pages) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO pages (component_id, position, content_id, media_type, byte_size, source) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (Page page : pages) {
+                st.setLong(1, componentId);
+                st.setInt(2, ++position);
+                st.setString(3, page.contentId());
+                st.setString(4, page.mediaType());
+                st.setLong(5, page.byteSize());
+                st.setString(6, page.source().name());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    private static void appendEvent(Connection c, long dossierId, DossierEvent event) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO dossier_events (dossier_id, at, actor, kind, detail) VALUES (?, ?, ?, ?, ?)")) {
+            st.setLong(1, dossierId);
+            st.setString(2, event.at().toString());
+            st.setString(3, event.actor());
+            st.setString(4, event.kind());
+            st.setString(5, event.detail());
+            st.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<Dossier> dossier(DossierCode code) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT * FROM dossiers WHERE code = ?")) {
+                st.setString(1, code.value());
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(toDossier(c, rs));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> receiptContentId(DossierCode code) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT receipt_content_id FROM dossiers WHERE code = ?")) {
+                st.setString(1, code.value());
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<DossierSummary> receivedOn(LocalDate day) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT code, applicant_name, procedure_name, status, received_at, appointment_at FROM dossiers
+                    WHERE received_at >= ? AND received_at < ? ORDER BY received_at DESC, id DESC""")) {
+                st.setString(1, day.atStartOfDay().toString());
+                st.setString(2, day.plusDays(1).atStartOfDay().toString());
+                List<DossierSummary> rows = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                                Status.ofPortalCode(rs.getInt(4)), LocalDateTime.parse(rs.getString(5)),
+                                LocalDateTime.parse(rs.getString(6))));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    @Override
+    public List<DossierEvent> history(DossierCode code) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT e.at, e.actor, e.kind, e.detail FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
+                    WHERE d.code = ? ORDER BY e.id""")) {
+                st.setString(1, code.value());
+                List<DossierEvent> events = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new DossierEvent(LocalDateTime.parse(rs.getString(1)), rs.getString(2),
+                                rs.getString(3), rs.getString(4)));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
+    private static Dossier toDossier(Connection c, ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        Applicant applicant = new Applicant(rs.getString("applicant_name"),
+                new PersonalIdNumber(rs.getString("applicant_id_number")),
+                parseDate(rs.getString("applicant_birth_date")),
+                rs.getString("applicant_sex") == null ? null : Sex.valueOf(rs.getString("applicant_sex")),
+                rs.getString("applicant_address"), rs.getString("applicant_phone"), rs.getString("applicant_email"));
+        return new Dossier(DossierCode.parse(rs.getString("code")), applicant, rs.getString("procedure_code"),
+                rs.getString("procedure_name"), ProcessingTime.ofWorkingDays(rs.getInt("processing_days")),
+                documents(c, id), Status.ofPortalCode(rs.getInt("status")),
+                LocalDateTime.parse(rs.getString("received_at")), LocalDateTime.parse(rs.getString("appointment_at")),
+                rs.getString("received_by"));
+    }
+
+    private static List<Document> documents(Connection c, long dossierId) throws SQLException {
+        List<Document> documents = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT id, name, originals, copies, note FROM components WHERE dossier_id = ? ORDER BY position")) {
+            st.setLong(1, dossierId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ComponentRequirement requirement = new ComponentRequirement(rs.getString(2),
+                            nullableInt(rs, 3), nullableInt(rs, 4), rs.getString(5));
+                    documents.add(new Document(requirement, pages(c, rs.getLong(1))));
+                }
+            }
+        }
+        return documents;
+    }
+
+    private static List<Page> pages(Connection c, long componentId) throws SQLException {
+        List<Page> pages = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT content_id, media_type, byte_size, source FROM pages WHERE component_id = ? ORDER BY position")) {
+            st.setLong(1, componentId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    pages.add(new Page(rs.getString(1), rs.getString(2), rs.getLong(3),
+                            Page.PageSource.valueOf(rs.getString(4))));
+                }
+            }
+        }
+        return pages;
+    }
+
+    private static long generatedKey(Statement st) throws SQLException {
+        try (ResultSet keys = st.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    private static void setNullableInt(PreparedStatement st, int index, Integer value) throws SQLException {
+        if (value == null) {
+            st.setNull(index, Types.INTEGER);
+        } else {
+            st.setInt(index, value);
+        }
+    }
+
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static LocalDate parseDate(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}

@@ -1,0 +1,67 @@
+package vn.motcua.counter.application;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.port.ContentStore;
+import vn.motcua.counter.application.port.DossierStore;
+import vn.motcua.counter.application.port.PageImages;
+import vn.motcua.counter.application.port.ReceiptRenderer;
+import vn.motcua.counter.domain.Document;
+import vn.motcua.counter.domain.Dossier;
+import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.domain.Page;
+import vn.motcua.counter.domain.Status;
+import vn.motcua.counter.domain.calendar.AppointmentCalendar;
+
+/**
+ * Receiving a dossier at the counter (tiếp nhận hồ sơ): pages are stored as they are captured; on reception the
+ * dossier gets its code and appointment, the receipt is rendered, and all of it is saved at once.
+ */
+public final class ReceptionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceptionService.class);
+
+    private final DossierStore dossiers;
+    private final ContentStore contents;
+    private final PageImages images;
+    private final ReceiptRenderer receipts;
+    private final AppointmentCalendar calendar;
+    private final Clock clock;
+
+    public ReceptionService(DossierStore dossiers, ContentStore contents, PageImages images, ReceiptRenderer receipts,
+                            AppointmentCalendar calendar, Clock clock) {
+        this.dossiers = dossiers;
+        this.contents = contents;
+        this.images = images;
+        this.receipts = receipts;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks and stores one captured page at once, so that nothing scanned is lost if the reception never completes.
+     */
+    public Page storePage(byte[] content, Page.PageSource source) {
+        PageImages.ImageInfo info = images.inspect(content);
+        String id = contents.put(content);
+        return new Page(id, info.mediaType(), content.length, source);
+    }
+
+    public Receipt receive(ReceptionRequest request, CounterProfile counter) {
+        if (request.documents().stream().noneMatch(Document::isCaptured)) {
+            throw new CounterException("reception.no_pages");
+        }
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        DossierCode code = dossiers.reserveCode(counter.agencyCode(), now.toLocalDate());
+        Dossier dossier = new Dossier(code, request.applicant(), request.procedure().code(),
+                request.procedure().name(), request.processingTime(), request.documents(), Status.RECEIVED, now,
+                calendar.appointment(now, request.processingTime()), counter.clerkName());
+        String receipt = contents.put(receipts.render(dossier, counter));
+        dossiers.saveReceived(dossier, receipt);
+        LOG.info("dossier {} received: procedure {}, {} pages", code, dossier.procedureCode(), dossier.pageCount());
+        return new Receipt(dossier, receipt);
+    }
+}

@@ -1,0 +1,11 @@
+package vn.motcua.counter.application.port;
+
+/** Checks that bytes offered as a page are an image the application can read and show. */
+public interface PageImages {
+
+    record ImageInfo(String mediaType, int width, int height) {
+    }
+
+    /** @throws vn.motcua.counter.application.CounterException with key {@code page.unreadable} or {@code page.empty} */
+    ImageInfo inspect(byte[] content);
+}

@@ -1,0 +1,141 @@
+package vn.motcua.counter.bootstrap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.counter.adapters.catalogue.JsonCatalogueReader;
+import vn.motcua.counter.adapters.files.FileContentStore;
+import vn.motcua.counter.adapters.files.InstanceLock;
+import vn.motcua.counter.adapters.images.ImageIoPageImages;
+import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
+import vn.motcua.counter.adapters.store.Database;
+import vn.motcua.counter.adapters.store.SqliteCatalogue;
+import vn.motcua.counter.adapters.store.SqliteDossierStore;
+import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.application.ReceptionService;
+import vn.motcua.counter.application.port.Catalogue;
+import vn.motcua.counter.application.port.DossierStore;
+import vn.motcua.counter.domain.AgencyCode;
+import vn.motcua.counter.domain.calendar.AppointmentCalendar;
+import vn.motcua.counter.domain.calendar.WorkingWeekCalendar;
+
+/**
+ * The composition root: opens the data folder (locked against a second instance), the SQLite file and the content
+ * store, loads the sample catalogue on first start, and builds the services the UI and the command line use.
+ */
+public final class CounterContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CounterContext.class);
+    public static final String DATABASE_FILE = "motcua.db";
+    public static final String CONTENT_FOLDER = "files";
+
+    private final Settings settings;
+    private final Path dataDirectory;
+    private final InstanceLock lock;
+    private final Database database;
+    private final FileContentStore contents;
+    private final SqliteDossierStore dossiers;
+    private final SqliteCatalogue catalogue;
+    private final ReceptionService reception;
+    private final CounterProfile profile;
+
+    private CounterContext(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.dataDirectory = settings.dataDirectory();
+        createDataDirectory(dataDirectory);
+        this.lock = InstanceLock.acquire(dataDirectory);
+        try {
+            this.database = Database.open(dataDirectory.resolve(DATABASE_FILE));
+        } catch (RuntimeException e) {
+            closeLock();
+            throw e;
+        }
+        this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER));
+        this.dossiers = new SqliteDossierStore(database);
+        this.catalogue = new SqliteCatalogue(database);
+        AppointmentCalendar calendar = new WorkingWeekCalendar();
+        this.reception = new ReceptionService(dossiers, contents, new ImageIoPageImages(), new ReceiptPdfRenderer(),
+                calendar, clock);
+        this.profile = new CounterProfile(new AgencyCode(settings.require(Settings.AGENCY_CODE)),
+                settings.require(Settings.AGENCY_NAME), settings.require(Settings.RESULT_PLACE),
+                settings.require(Settings.CLERK_NAME));
+        loadSampleCatalogueOnFirstStart();
+    }
+
+    public static CounterContext open(Settings settings, Clock clock) {
+        return new CounterContext(settings, clock);
+    }
+
+    private static void createDataDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new CounterException("store.folder_unwritable", e, directory);
+        }
+    }
+
+    private void loadSampleCatalogueOnFirstStart() {
+        if (!catalogue.isEmpty()) {
+            return;
+        }
+        try (InputStream sample = CounterContext.class.getResourceAsStream("/catalogue/procedures-sample.json")) {
+            var procedures = new JsonCatalogueReader().read(sample);
+            catalogue.importProcedures(procedures);
+            LOG.info("loaded the sample catalogue: {} procedures", procedures.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled sample catalogue is unreadable", e);
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public FileContentStore contents() {
+        return contents;
+    }
+
+    public DossierStore dossiers() {
+        return dossiers;
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public ReceptionService reception() {
+        return reception;
+    }
+
+    public CounterProfile profile() {
+        return profile;
+    }
+
+    private void closeLock() {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.warn("releasing the instance lock", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        closeLock();
+    }
+}

@@ -1,0 +1,136 @@
+package vn.motcua.counter.bootstrap;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import vn.motcua.counter.adapters.store.Database;
+import vn.motcua.counter.application.CounterException;
+
+/**
+ * The checks behind {@code motcua doctor}: where data lives, whether the database is sound, free disk, and whether
+ * OCR and a scanner are available. It reads only; it never migrates or repairs anything.
+ */
+public final class Diagnostics {
+
+    public enum Outcome { OK, WARNING, FAILED }
+
+    public record Check(String name, Outcome outcome, String detail) {
+    }
+
+    public record Report(List<Check> checks) {
+        public boolean healthy() {
+            return checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED);
+        }
+    }
+
+    static final long MIN_FREE_BYTES = 500L * 1024 * 1024;
+    static final long LOW_FREE_BYTES = 2L * 1024 * 1024 * 1024;
+    private static final int SANED_PORT = 6566;
+
+    private final Settings settings;
+
+    public Diagnostics(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Report run() {
+        Path data = settings.dataDirectory();
+        List<Check> checks = new ArrayList<>();
+        checks.add(new Check("settings", Outcome.OK, settings.sources().isEmpty()
+                ? "embedded defaults (no motcua.properties found)" : "read " + settings.sources()));
+        checks.add(dataFolder(data));
+        checks.add(database(data.resolve(CounterContext.DATABASE_FILE)));
+        checks.add(freeDisk(data));
+        checks.add(tesseract());
+        checks.add(scanner());
+        return new Report(List.copyOf(checks));
+    }
+
+    private static Check dataFolder(Path data) {
+        if (!Files.isDirectory(data)) {
+            return new Check("data folder", Outcome.WARNING, data + " does not exist yet (created on first start)");
+        }
+        return Files.isWritable(data)
+                ? new Check("data folder", Outcome.OK, data.toString())
+                : new Check("data folder", Outcome.FAILED, data + " is not writable");
+    }
+
+    private static Check database(Path file) {
+        if (!Files.exists(file)) {
+            return new Check("database", Outcome.WARNING, file + " does not exist yet (created on first start)");
+        }
+        try {
+            String result = Database.checkIntegrity(file);
+            return "ok".equals(result)
+                    ? new Check("database", Outcome.OK, file + ": integrity_check ok")
+                    : new Check("database", Outcome.FAILED, file + ": integrity_check " + result);
+        } catch (CounterException e) {
+            return new Check("database", Outcome.FAILED, file + ": " + e.messageKey());
+        }
+    }
+
+    private static Check freeDisk(Path data) {
+        Path existing = data;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            long free = Files.getFileStore(existing == null ? Path.of(".") : existing).getUsableSpace();
+            String detail = (free / (1024 * 1024)) + " MB free";
+            if (free < MIN_FREE_BYTES) {
+                return new Check("free disk", Outcome.FAILED, detail + " (scanning needs at least 500 MB)");
+            }
+            return new Check("free disk", free < LOW_FREE_BYTES ? Outcome.WARNING : Outcome.OK, detail);
+        } catch (IOException e) {
+            return new Check("free disk", Outcome.FAILED, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** OCR needs the Tesseract engine and its Vietnamese model. */
+    private static Check tesseract() {
+        Optional<Path> engine = onPath("tesseract").or(() -> onPath("tesseract.exe"));
+        if (engine.isEmpty()) {
+            return new Check("tesseract", Outcome.FAILED, "tesseract not found on PATH (OCR unavailable)");
+        }
+        Optional<Path> model = tessdataFolders().map(dir -> dir.resolve("vie.traineddata"))
+                .filter(Files::isRegularFile).findFirst();
+        return model.map(m -> new Check("tesseract", Outcome.OK, engine.get() + ", Vietnamese model " + m))
+                .orElseGet(() -> new Check("tesseract", Outcome.FAILED,
+                        engine.get() + " found, but no vie.traineddata (install tesseract-ocr-vie)"));
+    }
+
+    private static Stream<Path> tessdataFolders() {
+        String prefix = System.getenv("TESSDATA_PREFIX");
+        return Stream.concat(prefix == null ? Stream.empty() : Stream.of(Path.of(prefix)),
+                Stream.of("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+                        "/usr/share/tessdata").map(Path::of));
+    }
+
+    /** A real scanner is reachable when a SANE daemon answers locally; the simulated scanner is always there. */
+    private static Check scanner() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", SANED_PORT), 500);
+            return new Check("scanner", Outcome.OK, "SANE daemon on 127.0.0.1:" + SANED_PORT);
+        } catch (IOException e) {
+            return new Check("scanner", Outcome.WARNING, "no scanner service found; the simulated scanner is used");
+        }
+    }
+
+    private static Optional<Path> onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        return Stream.of(path.split(File.pathSeparator))
+                .map(dir -> Path.of(dir, program))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+}

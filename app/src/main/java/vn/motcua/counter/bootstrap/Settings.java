@@ -1,0 +1,125 @@
+package vn.motcua.counter.bootstrap;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The counter's settings, from (strongest first) Java system properties {@code -Dmotcua.KEY}, environment variables
+ * ({@code MOTCUA_DATA_DIR} for the data folder), the user's {@code motcua.properties}, and the machine-wide file
+ * IT staff provision ({@code %ProgramData%\MotcuaCounter\motcua.properties} or {@code /etc/motcua-counter/}).
+ * Everything has an embedded default, so a fresh machine runs as a demo counter.
+ */
+public final class Settings {
+
+    public static final String DATA_DIR = "data.dir";
+    public static final String AGENCY_CODE = "agency.code";
+    public static final String AGENCY_NAME = "agency.name";
+    public static final String RESULT_PLACE = "result.place";
+    public static final String CLERK_NAME = "clerk.name";
+    public static final String LANGUAGE = "ui.language";
+
+    private static final Map<String, String> DEFAULTS = Map.of(
+            AGENCY_CODE, "000.00.00.H26",
+            AGENCY_NAME, "Ủy ban nhân dân Thành phố Hà Nội",
+            RESULT_PLACE, "Bộ phận tiếp nhận và trả kết quả",
+            CLERK_NAME, "Cán bộ tiếp nhận",
+            LANGUAGE, "vi");
+
+    private final Properties files;
+    private final Map<String, String> environment;
+    private final List<Path> sources;
+
+    private Settings(Properties files, Map<String, String> environment, List<Path> sources) {
+        this.files = files;
+        this.environment = environment;
+        this.sources = List.copyOf(sources);
+    }
+
+    public static Settings load() {
+        return load(System.getenv(), systemConfigFile(), userConfigFile());
+    }
+
+    static Settings load(Map<String, String> environment, Path... configFiles) {
+        Properties merged = new Properties();
+        List<Path> read = new ArrayList<>();
+        for (Path file : configFiles) {  // later files override earlier ones
+            if (file != null && Files.isRegularFile(file)) {
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    merged.load(reader);
+                    read.add(file);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read settings file " + file, e);
+                }
+            }
+        }
+        return new Settings(merged, environment, read);
+    }
+
+    public Optional<String> get(String key) {
+        String value = System.getProperty("motcua." + key);
+        if (value == null) {
+            value = environment.get("MOTCUA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'));
+        }
+        if (value == null) {
+            value = files.getProperty(key);
+        }
+        if (value == null) {
+            value = DEFAULTS.get(key);
+        }
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    public String require(String key) {
+        return get(key).orElseThrow(() -> new IllegalStateException("setting " + key + " is missing"));
+    }
+
+    /** The settings files that were found and read, for {@code doctor}. */
+    public List<Path> sources() {
+        return sources;
+    }
+
+    public Path dataDirectory() {
+        return get(DATA_DIR).map(Path::of).orElseGet(Settings::defaultDataDirectory);
+    }
+
+    public Locale locale() {
+        return "en".equalsIgnoreCase(get(LANGUAGE).orElse("vi")) ? Locale.ENGLISH : Locale.forLanguageTag("vi-VN");
+    }
+
+    static Path defaultDataDirectory() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        if (os.contains("win")) {
+            String local = System.getenv("LOCALAPPDATA");
+            return Path.of(local != null ? local : home, "MotcuaCounter");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "MotcuaCounter");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share"))
+                .resolve("motcua-counter");
+    }
+
+    private static Path systemConfigFile() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        if (windows) {
+            String programData = System.getenv("ProgramData");
+            return programData == null ? null : Path.of(programData, "MotcuaCounter", "motcua.properties");
+        }
+        return Path.of("/etc/motcua-counter/motcua.properties");
+    }
+
+    private static Path userConfigFile() {
+        return defaultDataDirectory().resolve("motcua.properties");
+    }
+}

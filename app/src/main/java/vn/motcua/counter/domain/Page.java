@@ -1,0 +1,11 @@
+package vn.motcua.counter.domain;
+
+/**
+ * One page image of a document as kept in the content store.
+ *
+ * @param contentId the SHA-256 (hex) of the stored file
+ */
+public record Page(String contentId, String mediaType, long byteSize, PageSource source) {
+
+    public enum PageSource { SCANNED, IMPORTED }
+}

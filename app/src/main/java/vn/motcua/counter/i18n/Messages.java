@@ -1,0 +1,47 @@
+package vn.motcua.counter.i18n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import vn.motcua.counter.application.CounterException;
+
+/** The user-visible texts in the clerk's language (Vietnamese by default, English selectable). */
+public final class Messages {
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private Messages(Locale locale) {
+        this.locale = locale;
+        // The root bundle is Vietnamese; never fall back to the JVM's default locale (an English PC still shows vi).
+        this.bundle = ResourceBundle.getBundle("i18n.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public static Messages of(Locale locale) {
+        return new Messages(locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String text(String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+
+    /** What to tell the clerk about a failure; unknown failures get the generic message. */
+    public String describe(Throwable failure) {
+        if (failure instanceof CounterException ce) {
+            return text(ce.messageKey(), ce.arguments());
+        }
+        return text("error.unexpected");
+    }
+}
