@@ -1,0 +1,32 @@
+package vn.motcua.scanner;
+
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+
+/**
+ * One completed page, handed over as soon as its last byte arrived.
+ *
+ * @param pageNumber 1-based within the job, counting both sides in duplex (sheet 3 back is page 6)
+ * @param sheetNumber 1-based physical sheet
+ * @param image a standard-typed image (RGB, byte grey or byte binary), never TYPE_CUSTOM
+ */
+public record ScannedPage(BufferedImage image, int pageNumber, int sheetNumber, Side side, int dpi,
+                          ColorMode colorMode) {
+
+    public ScannedPage {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(colorMode, "colorMode");
+        if (pageNumber < 1 || sheetNumber < 1 || dpi < 1) {
+            throw new IllegalArgumentException("page " + pageNumber + ", sheet " + sheetNumber + ", dpi " + dpi);
+        }
+    }
+
+    public int widthPixels() {
+        return image.getWidth();
+    }
+
+    public int heightPixels() {
+        return image.getHeight();
+    }
+}

@@ -1,0 +1,68 @@
+package vn.motcua.scanner.simulated;
+
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+import vn.motcua.scanner.PageImages;
+import vn.motcua.scanner.PaperSource;
+import vn.motcua.scanner.ScanError;
+import vn.motcua.scanner.ScanException;
+import vn.motcua.scanner.ScanSession;
+import vn.motcua.scanner.ScanSettings;
+import vn.motcua.scanner.ScannedPage;
+import vn.motcua.scanner.Side;
+
+/** One simulated batch: renders each page when asked, as a real feeder delivers them one by one. */
+final class SimulatedScanSession implements ScanSession {
+
+    private final ScanSettings settings;
+    private final SimulatedScannerOptions options;
+    private final int totalPages;
+    private int nextPageNumber = 1;
+    private volatile boolean cancelled;
+
+    SimulatedScanSession(ScanSettings settings, SimulatedScannerOptions options) throws ScanException {
+        this.settings = settings;
+        this.options = options;
+        int sheets = settings.source() == PaperSource.FLATBED ? 1 : options.sheetsInFeeder();
+        if (sheets == 0) {
+            throw new ScanException(ScanError.NO_PAPER, "simulated feeder is empty");
+        }
+        this.totalPages = settings.source() == PaperSource.DUPLEX ? sheets * 2 : sheets;
+    }
+
+    @Override
+    public Optional<ScannedPage> nextPage() throws ScanException, InterruptedException {
+        if (cancelled) {
+            throw new ScanException(ScanError.CANCELLED, "simulated scan cancelled");
+        }
+        if (nextPageNumber > totalPages) {
+            return Optional.empty();
+        }
+        int pageNumber = nextPageNumber;
+        if (pageNumber == options.jamAtPage()) {
+            nextPageNumber = totalPages + 1;
+            throw new ScanException(ScanError.JAM, "simulated jam at page " + pageNumber);
+        }
+        Thread.sleep(options.pageDelay());
+        if (cancelled) {
+            throw new ScanException(ScanError.CANCELLED, "simulated scan cancelled");
+        }
+        boolean duplex = settings.source() == PaperSource.DUPLEX;
+        int sheet = duplex ? (pageNumber + 1) / 2 : pageNumber;
+        Side side = duplex && pageNumber % 2 == 0 ? Side.BACK : Side.FRONT;
+        BufferedImage image = DemoPageRenderer.render(sheet, side, settings.dpi(), settings.paperSize());
+        nextPageNumber++;
+        return Optional.of(new ScannedPage(PageImages.toStandard(image, settings.colorMode()), pageNumber, sheet,
+                side, settings.dpi(), settings.colorMode()));
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public void close() {
+        cancelled = true;
+    }
+}
