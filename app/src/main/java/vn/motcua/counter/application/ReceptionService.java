@@ -1,5 +1,8 @@
 package vn.motcua.counter.application;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +16,7 @@ import vn.motcua.counter.domain.Document;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.Page;
+import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Status;
 import vn.motcua.counter.domain.calendar.AppointmentCalendar;
 
@@ -48,6 +52,22 @@ public final class ReceptionService {
         PageImages.ImageInfo info = images.inspect(content);
         String id = contents.put(content);
         return new Page(id, info.mediaType(), content.length, source);
+    }
+
+    /** Reads an image file the clerk chose or dropped and stores it as a page. */
+    public Page importPage(Path file) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CounterException("page.file_unreadable", e, file.getFileName());
+        }
+        return storePage(content, Page.PageSource.IMPORTED);
+    }
+
+    /** The appointment a dossier received now would get, for the form to show before reception. */
+    public LocalDateTime appointmentIfReceivedNow(ProcessingTime limit) {
+        return calendar.appointment(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES), limit);
     }
 
     public Receipt receive(ReceptionRequest request, CounterProfile counter) {

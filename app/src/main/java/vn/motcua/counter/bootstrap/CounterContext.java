@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.adapters.catalogue.JsonCatalogueReader;
@@ -22,8 +23,10 @@ import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.port.Catalogue;
 import vn.motcua.counter.application.port.DossierStore;
 import vn.motcua.counter.domain.AgencyCode;
-import vn.motcua.counter.domain.calendar.AppointmentCalendar;
-import vn.motcua.counter.domain.calendar.WorkingWeekCalendar;
+import vn.motcua.counter.application.ScanService;
+import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
+import vn.motcua.scanner.ScannerBridge;
+import vn.motcua.scanner.simulated.SimulatedScannerDriver;
 
 /**
  * The composition root: opens the data folder (locked against a second instance), the SQLite file and the content
@@ -43,6 +46,8 @@ public final class CounterContext implements AutoCloseable {
     private final SqliteDossierStore dossiers;
     private final SqliteCatalogue catalogue;
     private final ReceptionService reception;
+    private final ScannerBridge scanners;
+    private final ScanService scanning;
     private final CounterProfile profile;
 
     private CounterContext(Settings settings, Clock clock) {
@@ -59,9 +64,11 @@ public final class CounterContext implements AutoCloseable {
         this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER));
         this.dossiers = new SqliteDossierStore(database);
         this.catalogue = new SqliteCatalogue(database);
-        AppointmentCalendar calendar = new WorkingWeekCalendar();
-        this.reception = new ReceptionService(dossiers, contents, new ImageIoPageImages(), new ReceiptPdfRenderer(),
-                calendar, clock);
+        ImageIoPageImages images = new ImageIoPageImages();
+        this.reception = new ReceptionService(dossiers, contents, images, new ReceiptPdfRenderer(),
+                VietnamHolidayCalendar.bundled(), clock);
+        this.scanners = new ScannerBridge(List.of(new SimulatedScannerDriver()));
+        this.scanning = new ScanService(scanners, reception, images);
         this.profile = new CounterProfile(new AgencyCode(settings.require(Settings.AGENCY_CODE)),
                 settings.require(Settings.AGENCY_NAME), settings.require(Settings.RESULT_PLACE),
                 settings.require(Settings.CLERK_NAME));
@@ -121,6 +128,10 @@ public final class CounterContext implements AutoCloseable {
         return reception;
     }
 
+    public ScanService scanning() {
+        return scanning;
+    }
+
     public CounterProfile profile() {
         return profile;
     }
@@ -135,6 +146,7 @@ public final class CounterContext implements AutoCloseable {
 
     @Override
     public void close() {
+        scanners.close();
         database.close();
         closeLock();
     }

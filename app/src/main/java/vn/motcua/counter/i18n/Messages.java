@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.scanner.ScanException;
 
 /** The user-visible texts in the clerk's language (Vietnamese by default, English selectable). */
 public final class Messages {
@@ -39,6 +40,9 @@ public final class Messages {
 
     /** What to tell the clerk about a failure; unknown failures get the generic message. */
     public String describe(Throwable failure) {
+        if (failure != null && failure.getCause() instanceof ScanException scan) {
+            return scan.error().message(locale);
+        }
         if (failure instanceof CounterException ce) {
             return text(ce.messageKey(), ce.arguments());
         }

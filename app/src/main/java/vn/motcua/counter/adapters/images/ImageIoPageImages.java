@@ -22,6 +22,18 @@ public final class ImageIoPageImages implements PageImages {
     private static final long MAX_PIXELS = 80_000_000L;
 
     @Override
+    public byte[] encode(java.awt.image.BufferedImage image) {
+        try (var out = new java.io.ByteArrayOutputStream()) {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer for image type " + image.getType());
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new CounterException("page.unreadable", e);
+        }
+    }
+
+    @Override
     public ImageInfo inspect(byte[] content) {
         if (content == null || content.length == 0) {
             throw new CounterException("page.empty");

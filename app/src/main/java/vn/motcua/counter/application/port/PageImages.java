@@ -6,6 +6,9 @@ public interface PageImages {
     record ImageInfo(String mediaType, int width, int height) {
     }
 
+    /** Encodes a scanned image losslessly (PNG) for the content store. */
+    byte[] encode(java.awt.image.BufferedImage image);
+
     /** @throws vn.motcua.counter.application.CounterException with key {@code page.unreadable} or {@code page.empty} */
     ImageInfo inspect(byte[] content);
 }

@@ -1,0 +1,173 @@
+package vn.motcua.counter.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import java.time.Clock;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import javafx.application.Application;
+import javafx.application.HostServices;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.Receipt;
+import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.Settings;
+import vn.motcua.counter.i18n.Messages;
+import vn.motcua.counter.ui.home.HomeView;
+import vn.motcua.counter.ui.home.HomeViewModel;
+import vn.motcua.counter.ui.reception.NewDossierView;
+import vn.motcua.counter.ui.reception.NewDossierViewModel;
+
+/** The counter window: a header with the agency, and the home list or the new-dossier form below it. */
+public class CounterApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CounterApplication.class);
+
+    private final BiFunction<HostServices, Messages, DialogService> dialogFactory;
+    private final ExecutorService background = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().daemon().name("counter-worker-", 1).factory());
+    private CounterContext context;
+    private Messages messages;
+    private DialogService dialogs;
+    private BorderPane root;
+    private HomeViewModel home;
+    private UiExecutors executors;
+    private final Label notice = new Label();
+    private final HBox noticeBar = new HBox(12);
+
+    public CounterApplication() {
+        this(FxDialogService::new);
+    }
+
+    /** Tests pass their own dialogs (a native file chooser cannot be driven by a robot). */
+    public CounterApplication(BiFunction<HostServices, Messages, DialogService> dialogFactory) {
+        this.dialogFactory = dialogFactory;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Settings settings = Settings.load();
+        messages = Messages.of(settings.locale());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        try {
+            context = CounterContext.open(settings, Clock.systemDefaultZone());
+        } catch (CounterException e) {
+            LOG.error("cannot start", e);
+            Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e));
+            alert.setHeaderText(messages.text("error.title"));
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        dialogs = dialogFactory.apply(getHostServices(), messages);
+        executors = new UiExecutors(background, Platform::runLater);
+        home = new HomeViewModel(context.dossiers(), messages, executors, Clock.systemDefaultZone());
+
+        root = new BorderPane();
+        root.setTop(header());
+        showHome();
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(CounterApplication.class.getResource("counter.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                this::showNewDossier);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), home::refresh);
+        stage.setTitle(messages.text("app.title"));
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private BorderPane header() {
+        Label product = new Label("Motcua Counter");
+        product.getStyleClass().addAll("title-4", "product");
+        Label agency = new Label(messages.text("app.agency", context.profile().agencyName(),
+                context.profile().agencyCode().value()));
+        agency.getStyleClass().add("text-muted");
+        Label clerk = new Label(context.profile().clerkName());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(16, product, agency, spacer, clerk);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(10, 16, 10, 16));
+        bar.getStyleClass().add("header-bar");
+
+        notice.setId("notice");
+        noticeBar.getChildren().setAll(notice);
+        noticeBar.setAlignment(Pos.CENTER_LEFT);
+        noticeBar.setPadding(new Insets(8, 16, 8, 16));
+        noticeBar.getStyleClass().add("notice-bar");
+        noticeBar.setVisible(false);
+        noticeBar.setManaged(false);
+        BorderPane top = new BorderPane(noticeBar);
+        top.setTop(bar);
+        return top;
+    }
+
+    private void showHome() {
+        root.setCenter(new HomeView(home, messages, this::showNewDossier));
+        home.refresh();
+    }
+
+    private void showNewDossier() {
+        if (root.getCenter() instanceof NewDossierView) {
+            return;
+        }
+        NewDossierViewModel model = new NewDossierViewModel(context.reception(), context.scanning(),
+                context.catalogue().procedures(), context.profile(), messages, executors);
+        NewDossierView view = new NewDossierView(model, messages, dialogs, this::showHome);
+        view.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                model.receive(this::received);
+                e.consume();
+            }
+        });
+        model.receiptProperty().addListener((obs, old, receipt) -> {
+            if (receipt != null) {
+                received(receipt);
+            }
+        });
+        root.setCenter(view);
+        view.lookup("#fullName").requestFocus();
+    }
+
+    private void received(Receipt receipt) {
+        showHome();
+        notice.setText(messages.text("dossier.received", receipt.dossier().code().value()));
+        Button open = new Button(messages.text("dossier.openReceipt"));
+        open.setId("openReceipt");
+        open.setOnAction(e -> dialogs.open(context.contents().pathOf(receipt.pdfContentId())));
+        noticeBar.getChildren().setAll(notice, open);
+        noticeBar.setVisible(true);
+        noticeBar.setManaged(true);
+    }
+
+    @Override
+    public void stop() {
+        background.shutdownNow();
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** For tests: the services behind the window. */
+    public CounterContext context() {
+        return context;
+    }
+
+}

@@ -1,0 +1,222 @@
+package vn.motcua.counter.ui.reception;
+
+import java.io.File;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import vn.motcua.counter.domain.Procedure;
+import vn.motcua.counter.domain.identity.Sex;
+import vn.motcua.counter.i18n.Messages;
+import vn.motcua.counter.ui.DialogService;
+
+/** The new-dossier screen: applicant on the left, procedure and component checklist on the right. */
+public final class NewDossierView extends BorderPane {
+
+    public NewDossierView(NewDossierViewModel model, Messages messages, DialogService dialogs, Runnable close) {
+        Label title = new Label(messages.text("dossier.title"));
+        title.getStyleClass().add("title-3");
+        setTop(title);
+        BorderPane.setMargin(title, new Insets(0, 0, 12, 0));
+
+        HBox columns = new HBox(24, applicantForm(model, messages), procedurePane(model, messages, dialogs));
+        HBox.setHgrow(columns.getChildren().get(1), Priority.ALWAYS);
+        setCenter(columns);
+
+        Label message = new Label();
+        message.setId("message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button cancel = new Button(messages.text("dossier.cancel"));
+        cancel.setId("close");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> close.run());
+        Button receive = new Button(messages.text("dossier.receive"));
+        receive.setId("receive");
+        receive.getStyleClass().add("accent");
+        receive.disableProperty().bind(model.busyProperty());
+        receive.setOnAction(e -> model.receive(done -> { }));
+        HBox actions = new HBox(12, message, spacer, cancel, receive);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(12, 0, 0, 0));
+        setBottom(actions);
+        setPadding(new Insets(16));
+    }
+
+    private static GridPane applicantForm(NewDossierViewModel model, Messages messages) {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(150), new ColumnConstraints(240));
+        Label heading = new Label(messages.text("dossier.applicant"));
+        heading.getStyleClass().add("title-4");
+        grid.add(heading, 0, 0, 2, 1);
+        int row = 1;
+        row = field(grid, row, messages.text("dossier.name"), "fullName", model.fullNameProperty());
+        row = field(grid, row, messages.text("dossier.idNumber"), "idNumber", model.idNumberProperty());
+        Label idMessage = new Label();
+        idMessage.setId("idMessage");
+        idMessage.setWrapText(true);
+        idMessage.getStyleClass().add("danger");
+        idMessage.textProperty().bind(model.idMessageProperty());
+        grid.add(idMessage, 1, row++);
+        row = field(grid, row, messages.text("dossier.birthDate"), "birthDate", model.birthDateProperty());
+        ComboBox<Sex> sex = new ComboBox<>();
+        sex.setId("sex");
+        sex.getItems().setAll(Sex.values());
+        sex.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Sex s) {
+                return s == null ? "" : messages.text(s == Sex.MALE ? "dossier.sex.male" : "dossier.sex.female");
+            }
+
+            @Override
+            public Sex fromString(String text) {
+                return null;
+            }
+        });
+        sex.valueProperty().bindBidirectional(model.sexProperty());
+        grid.add(new Label(messages.text("dossier.sex")), 0, row);
+        grid.add(sex, 1, row++);
+        row = field(grid, row, messages.text("dossier.address"), "address", model.addressProperty());
+        row = field(grid, row, messages.text("dossier.phone"), "phone", model.phoneProperty());
+        field(grid, row, messages.text("dossier.email"), "email", model.emailProperty());
+        return grid;
+    }
+
+    private static int field(GridPane grid, int row, String label, String id,
+                             javafx.beans.property.StringProperty property) {
+        TextField input = new TextField();
+        input.setId(id);
+        input.textProperty().bindBidirectional(property);
+        grid.add(new Label(label), 0, row);
+        grid.add(input, 1, row);
+        return row + 1;
+    }
+
+    private static VBox procedurePane(NewDossierViewModel model, Messages messages, DialogService dialogs) {
+        Label heading = new Label(messages.text("dossier.procedure"));
+        heading.getStyleClass().add("title-4");
+        TextField filter = new TextField();
+        filter.setId("procedureFilter");
+        filter.setPromptText(messages.text("dossier.procedure.filter"));
+        filter.textProperty().bindBidirectional(model.procedureFilterProperty());
+        ListView<Procedure> list = new ListView<>(model.procedures());
+        list.setId("procedureList");
+        list.setPrefHeight(150);
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Procedure p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.code() + "  " + p.name());
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, chosen) -> {
+            if (chosen != null) {
+                model.procedureProperty().set(chosen);
+            }
+        });
+        // Enter or Down in the filter moves to the list, so the clerk never needs the mouse.
+        filter.setOnAction(e -> {
+            list.getSelectionModel().selectFirst();
+            list.requestFocus();
+        });
+
+        Spinner<Integer> days = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 365, 0));
+        days.setId("processingDays");
+        days.setEditable(true);
+        days.setPrefWidth(90);
+        model.processingDaysProperty().addListener((obs, old, value) -> {
+            if (value != null && !value.equals(days.getValue())) {
+                days.getValueFactory().setValue(value);
+            }
+        });
+        days.valueProperty().addListener((obs, old, value) -> {
+            if (model.procedureProperty().get() != null) {
+                model.processingDaysProperty().set(value);
+            }
+        });
+        Label appointment = new Label();
+        appointment.setId("appointment");
+        appointment.getStyleClass().add("text-bold");
+        appointment.textProperty().bind(model.appointmentProperty());
+        HBox limit = new HBox(8, new Label(messages.text("dossier.processingDays")), days, appointment);
+        limit.setAlignment(Pos.CENTER_LEFT);
+
+        Label componentsHeading = new Label(messages.text("dossier.components"));
+        componentsHeading.getStyleClass().add("title-4");
+        VBox checklist = new VBox(6);
+        checklist.setId("components");
+        model.components().addListener((javafx.collections.ListChangeListener<ComponentItem>) change ->
+                rebuildChecklist(checklist, model, messages, dialogs));
+        VBox pane = new VBox(8, heading, filter, list, limit, componentsHeading, checklist);
+        VBox.setVgrow(checklist, Priority.ALWAYS);
+        return pane;
+    }
+
+    private static void rebuildChecklist(VBox checklist, NewDossierViewModel model, Messages messages,
+                                         DialogService dialogs) {
+        checklist.getChildren().clear();
+        List<ComponentItem> items = model.components();
+        for (int i = 0; i < items.size(); i++) {
+            checklist.getChildren().add(componentRow(i, items.get(i), model, messages, dialogs));
+        }
+    }
+
+    private static HBox componentRow(int index, ComponentItem item, NewDossierViewModel model, Messages messages,
+                                     DialogService dialogs) {
+        Label name = new Label((index + 1) + ". " + item.requirement().name());
+        name.setWrapText(true);
+        name.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Label pages = new Label();
+        pages.setId("component-" + index + "-pages");
+        pages.setMinWidth(60);
+        pages.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.text("dossier.component.pages", item.pageCount().get()), item.pageCount()));
+        Button add = new Button(messages.text("dossier.import"));
+        add.setId("component-" + index + "-import");
+        add.setOnAction(e -> model.addImages(item,
+                dialogs.chooseImages(add.getScene().getWindow(), messages.text("dossier.chooseImages"))));
+        Button scan = new Button(messages.text("dossier.scan"));
+        scan.setId("component-" + index + "-scan");
+        scan.disableProperty().bind(model.busyProperty());
+        scan.setOnAction(e -> model.scan(item));
+        HBox row = new HBox(8, name, pages, add, scan);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(6, 8, 6, 8));
+        row.getStyleClass().add("component-row");
+        row.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        row.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            model.addImages(item, files.stream().map(File::toPath).toList());
+            e.setDropCompleted(true);
+            e.consume();
+        });
+        return row;
+    }
+}

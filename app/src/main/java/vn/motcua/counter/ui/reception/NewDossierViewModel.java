@@ -1,0 +1,239 @@
+package vn.motcua.counter.ui.reception;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.application.Receipt;
+import vn.motcua.counter.application.ReceptionRequest;
+import vn.motcua.counter.application.ReceptionService;
+import vn.motcua.counter.application.ScanService;
+import vn.motcua.counter.domain.Applicant;
+import vn.motcua.counter.domain.DiacriticFolding;
+import vn.motcua.counter.domain.ProcessingTime;
+import vn.motcua.counter.domain.Procedure;
+import vn.motcua.counter.domain.identity.InvalidIdNumberException;
+import vn.motcua.counter.domain.identity.PersonalIdNumber;
+import vn.motcua.counter.domain.identity.Sex;
+import vn.motcua.counter.i18n.Messages;
+import vn.motcua.counter.ui.UiExecutors;
+import vn.motcua.scanner.ColorMode;
+import vn.motcua.scanner.PaperSize;
+import vn.motcua.scanner.PaperSource;
+import vn.motcua.scanner.ScanSettings;
+
+/**
+ * The new-dossier form: applicant, procedure, the component checklist with pages, and reception. Everything typed
+ * stays in these properties until reception succeeds, so a failed save loses nothing.
+ */
+public final class NewDossierViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NewDossierViewModel.class);
+    private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final DateTimeFormatter APPOINTMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
+    private static final ScanSettings COUNTER_SCAN =
+            new ScanSettings(PaperSource.FEEDER, 200, ColorMode.COLOR, PaperSize.A4);
+
+    private final ReceptionService reception;
+    private final ScanService scanning;
+    private final CounterProfile counter;
+    private final Messages messages;
+    private final UiExecutors executors;
+
+    private final StringProperty fullName = new SimpleStringProperty("");
+    private final StringProperty idNumber = new SimpleStringProperty("");
+    private final StringProperty birthDate = new SimpleStringProperty("");
+    private final ObjectProperty<Sex> sex = new SimpleObjectProperty<>();
+    private final StringProperty address = new SimpleStringProperty("");
+    private final StringProperty phone = new SimpleStringProperty("");
+    private final StringProperty email = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper idMessage = new ReadOnlyStringWrapper("");
+
+    private final StringProperty procedureFilter = new SimpleStringProperty("");
+    private final FilteredList<Procedure> procedures;
+    private final ObjectProperty<Procedure> procedure = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> processingDays = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper appointment = new ReadOnlyStringWrapper("");
+    private final ObservableList<ComponentItem> components = FXCollections.observableArrayList();
+
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Receipt> receipt = new ReadOnlyObjectWrapper<>();
+
+    public NewDossierViewModel(ReceptionService reception, ScanService scanning, List<Procedure> catalogue,
+                               CounterProfile counter, Messages messages, UiExecutors executors) {
+        this.reception = reception;
+        this.scanning = scanning;
+        this.counter = counter;
+        this.messages = messages;
+        this.executors = executors;
+        this.procedures = new FilteredList<>(FXCollections.observableArrayList(catalogue));
+        procedureFilter.addListener((obs, old, query) ->
+                procedures.setPredicate(p -> DiacriticFolding.matches(p.code() + " " + p.name(), query)));
+        procedure.addListener((obs, old, chosen) -> choose(chosen));
+        processingDays.addListener((obs, old, days) -> updateAppointment());
+        idNumber.addListener((obs, old, now) -> checkIdNumber());
+        birthDate.addListener((obs, old, now) -> checkIdNumber());
+        sex.addListener((obs, old, now) -> checkIdNumber());
+    }
+
+    private void choose(Procedure chosen) {
+        components.setAll(chosen == null ? List.of()
+                : chosen.components().stream().map(ComponentItem::new).toList());
+        processingDays.set(chosen == null || chosen.processingTime() == null ? null
+                : chosen.processingTime().workingDays());
+        updateAppointment();
+    }
+
+    private void updateAppointment() {
+        Integer days = processingDays.get();
+        appointment.set(days == null ? "" : messages.text("dossier.appointment",
+                reception.appointmentIfReceivedNow(ProcessingTime.ofWorkingDays(days)).format(APPOINTMENT)));
+    }
+
+    /** Live check while typing: silent until 12 digits are there, then structure and consistency. */
+    private void checkIdNumber() {
+        String typed = idNumber.get().strip();
+        if (typed.replaceAll("\\D", "").length() < PersonalIdNumber.LENGTH && typed.matches("[\\d\\s.]*")) {
+            idMessage.set("");
+            return;
+        }
+        try {
+            PersonalIdNumber number = PersonalIdNumber.parse(typed);
+            var problems = number.inconsistencies(parsedBirthDate().orElse(null), sex.get());
+            idMessage.set(problems.isEmpty() ? "" : messages.text("dossier.idWarning",
+                    problems.stream().map(p -> messages.text(p.messageKey())).collect(Collectors.joining(" "))));
+        } catch (InvalidIdNumberException e) {
+            idMessage.set(messages.text(e.problem().messageKey()));
+        }
+    }
+
+    private Optional<LocalDate> parsedBirthDate() {
+        try {
+            return birthDate.get().isBlank() ? Optional.empty()
+                    : Optional.of(LocalDate.parse(birthDate.get().strip(), BIRTH_DATE));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores the chosen image files as pages of {@code item}; a bad file is reported and the others still go in. */
+    public void addImages(ComponentItem item, List<Path> files) {
+        for (Path file : files) {
+            executors.run(() -> reception.importPage(file), page -> item.pages().add(page), failure -> {
+                LOG.warn("page import refused: {}", failure.toString());
+                message.set(file.getFileName() + ": " + messages.describe(failure));
+            });
+        }
+    }
+
+    /** Scans into {@code item}; pages appear one by one as they are stored. */
+    public void scan(ComponentItem item) {
+        busy.set(true);
+        message.set(messages.text("dossier.scanning"));
+        executors.run(() -> {
+            var job = scanning.scan(scanning.defaultDevice(), COUNTER_SCAN,
+                    page -> executors.ui().execute(() -> item.pages().add(page)));
+            return job.completion().join();
+        }, result -> {
+            busy.set(false);
+            message.set(result.errorIfAny().map(e -> e.message(messages.locale())).orElse(""));
+        }, failure -> {
+            busy.set(false);
+            LOG.warn("scan failed", failure);
+            message.set(messages.describe(failure));
+        });
+    }
+
+    /** Validates and receives the dossier; {@code onReceived} runs on the UI side with the receipt. */
+    public void receive(java.util.function.Consumer<Receipt> onReceived) {
+        Optional<String> problem = validate();
+        if (problem.isPresent()) {
+            message.set(problem.get());
+            return;
+        }
+        ReceptionRequest request;
+        try {
+            Applicant applicant = new Applicant(fullName.get(), PersonalIdNumber.parse(idNumber.get()),
+                    parsedBirthDate().orElse(null), sex.get(), blankToNull(address), blankToNull(phone),
+                    blankToNull(email));
+            request = new ReceptionRequest(applicant, procedure.get(),
+                    ProcessingTime.ofWorkingDays(processingDays.get()),
+                    components.stream().map(ComponentItem::toDocument).toList());
+        } catch (InvalidIdNumberException e) {
+            message.set(messages.text(e.problem().messageKey()));
+            return;
+        }
+        busy.set(true);
+        message.set(messages.text("dossier.saving"));
+        executors.run(() -> reception.receive(request, counter), done -> {
+            busy.set(false);
+            receipt.set(done);
+            message.set(messages.text("dossier.received", done.dossier().code().value()));
+            onReceived.accept(done);
+        }, failure -> {
+            busy.set(false);
+            LOG.error("reception failed", failure);
+            message.set(messages.describe(failure));
+        });
+    }
+
+    private Optional<String> validate() {
+        if (fullName.get().isBlank()) {
+            return Optional.of(messages.text("dossier.missing.name"));
+        }
+        try {
+            PersonalIdNumber.parse(idNumber.get());
+        } catch (InvalidIdNumberException e) {
+            return Optional.of(messages.text(e.problem().messageKey()));
+        }
+        if (procedure.get() == null) {
+            return Optional.of(messages.text("dossier.missing.procedure"));
+        }
+        if (processingDays.get() == null) {
+            return Optional.of(messages.text("dossier.missing.processingDays"));
+        }
+        return Optional.empty();
+    }
+
+    private static String blankToNull(StringProperty p) {
+        return p.get() == null || p.get().isBlank() ? null : p.get().strip();
+    }
+
+    public StringProperty fullNameProperty() { return fullName; }
+    public StringProperty idNumberProperty() { return idNumber; }
+    public StringProperty birthDateProperty() { return birthDate; }
+    public ObjectProperty<Sex> sexProperty() { return sex; }
+    public StringProperty addressProperty() { return address; }
+    public StringProperty phoneProperty() { return phone; }
+    public StringProperty emailProperty() { return email; }
+    public ReadOnlyStringProperty idMessageProperty() { return idMessage.getReadOnlyProperty(); }
+    public StringProperty procedureFilterProperty() { return procedureFilter; }
+    public ObservableList<Procedure> procedures() { return procedures; }
+    public ObjectProperty<Procedure> procedureProperty() { return procedure; }
+    public ObjectProperty<Integer> processingDaysProperty() { return processingDays; }
+    public ReadOnlyStringProperty appointmentProperty() { return appointment.getReadOnlyProperty(); }
+    public ObservableList<ComponentItem> components() { return components; }
+    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Receipt> receiptProperty() { return receipt.getReadOnlyProperty(); }
+}
