@@ -64,6 +64,13 @@ public final class Settings {
         return new Settings(merged, environment, read);
     }
 
+    /** Settings given as values, as if read from a file; system properties still win. */
+    public static Settings of(Map<String, String> values) {
+        Properties properties = new Properties();
+        properties.putAll(values);
+        return new Settings(properties, Map.of(), List.of());
+    }
+
     public Optional<String> get(String key) {
         String value = System.getProperty("motcua." + key);
         if (value == null) {

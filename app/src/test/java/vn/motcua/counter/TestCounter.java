@@ -1,0 +1,58 @@
+package vn.motcua.counter;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import vn.motcua.counter.application.ReceptionRequest;
+import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.Settings;
+import vn.motcua.counter.domain.Applicant;
+import vn.motcua.counter.domain.Document;
+import vn.motcua.counter.domain.Page;
+import vn.motcua.counter.domain.Procedure;
+import vn.motcua.counter.domain.identity.InvalidIdNumberException;
+import vn.motcua.counter.domain.identity.PersonalIdNumber;
+import vn.motcua.counter.domain.identity.Sex;
+
+/** A real counter (SQLite file, content store, sample catalogue) on a temporary data folder. */
+public final class TestCounter {
+
+    public static final String AGENCY = "000.00.00.H26";
+    public static final String APPLICANT_NAME = "Nguyễn Thị Hồng Nhung";
+
+    private TestCounter() {
+    }
+
+    public static Settings settings(Path dataDirectory) {
+        return Settings.of(Map.of(Settings.DATA_DIR, dataDirectory.toString(), Settings.AGENCY_CODE, AGENCY,
+                Settings.CLERK_NAME, "Trần Văn Bình"));
+    }
+
+    public static CounterContext open(Path dataDirectory, Clock clock) {
+        return CounterContext.open(settings(dataDirectory), clock);
+    }
+
+    public static Applicant applicant() {
+        try {
+            return new Applicant(APPLICANT_NAME, PersonalIdNumber.parse("001190012345"), LocalDate.of(1990, 4, 2),
+                    Sex.FEMALE, "Số 5 phố Hàng Bài, phường Hoàn Kiếm, Hà Nội", "0912345678", null);
+        } catch (InvalidIdNumberException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request for the catalogue's marital-status certificate with one page per component. */
+    public static ReceptionRequest request(CounterContext counter, int label) {
+        Procedure procedure = counter.catalogue().procedure("1.004873").orElseThrow();
+        List<Document> documents = procedure.components().stream().limit(2)
+                .map(component -> {
+                    Page page = counter.reception().storePage(
+                            TestImages.png("Trang " + label + " - " + component.name()), Page.PageSource.IMPORTED);
+                    return new Document(component, List.of(page));
+                })
+                .toList();
+        return new ReceptionRequest(applicant(), procedure, procedure.processingTime(), documents);
+    }
+}

@@ -1,0 +1,40 @@
+package vn.motcua.counter;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+
+/** Page images made on the fly for tests: small A4-proportioned pages with a line of Vietnamese text. */
+public final class TestImages {
+
+    private TestImages() {
+    }
+
+    public static byte[] page(String text, String format) {
+        BufferedImage image = new BufferedImage(827, 1169, BufferedImage.TYPE_INT_RGB); // A4 at 100 dpi
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, 24));
+        g.drawString(text, 80, 120);
+        g.dispose();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, format, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] png(String text) {
+        return page(text, "png");
+    }
+}
