@@ -59,6 +59,12 @@ public final class CalendarCommand implements Callable<Integer> {
         return loaded.calendar();
     }
 
+    private static void checkYear(CommandSpec spec, int year, int first) {
+        if (year < first || year > LunarCalendar.LAST_YEAR) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "năm phải từ " + first + " đến " + LunarCalendar.LAST_YEAR);
+        }
+    }
+
     @Command(name = "holidays", description = "Các ngày nghỉ của một năm (ngoài thứ Bảy, Chủ nhật), mỗi dòng: ngày<TAB>tên.",
             mixinStandardHelpOptions = true)
     static final class Holidays implements Callable<Integer> {
@@ -73,10 +79,7 @@ public final class CalendarCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (year < LunarCalendar.FIRST_YEAR + 1 || year > LunarCalendar.LAST_YEAR) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "năm phải từ " + (LunarCalendar.FIRST_YEAR + 1)
-                        + " đến " + LunarCalendar.LAST_YEAR);
-            }
+            checkYear(spec, year, LunarCalendar.FIRST_YEAR + 1); // holidays look at the year before for spill-overs
             PrintWriter out = spec.commandLine().getOut();
             List<Holiday> days = calendar(overrides, spec).holidays(Year.of(year));
             json.print(out, days, () -> days.forEach(h -> out.println(h.date() + "\t" + h.name())));
@@ -138,10 +141,7 @@ public final class CalendarCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (date.getYear() < LunarCalendar.FIRST_YEAR || date.getYear() > LunarCalendar.LAST_YEAR) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "năm phải từ " + LunarCalendar.FIRST_YEAR
-                        + " đến " + LunarCalendar.LAST_YEAR);
-            }
+            checkYear(spec, date.getYear(), LunarCalendar.FIRST_YEAR);
             PrintWriter out = spec.commandLine().getOut();
             LunarDate lunar = LunarCalendar.vietnam().toLunar(date);
             json.print(out, new LunarResult(lunar.day(), lunar.month(), lunar.year(), lunar.leapMonth()),

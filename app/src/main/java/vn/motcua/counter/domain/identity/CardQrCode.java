@@ -31,7 +31,7 @@ public record CardQrCode(PersonalIdNumber idNumber, String oldIdNumber, String f
 
         @Override
         public String messageKey() {
-            return "qr.problem." + name().toLowerCase(Locale.ROOT);
+            return IdentityProblem.key("qr", this);
         }
     }
 

@@ -42,7 +42,7 @@ public record IdCardMrz(String documentCode, String issuingState, String documen
 
         @Override
         public String messageKey() {
-            return "mrz.problem." + name().toLowerCase(Locale.ROOT);
+            return IdentityProblem.key("mrz", this);
         }
     }
 

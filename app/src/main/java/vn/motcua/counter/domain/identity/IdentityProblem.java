@@ -4,4 +4,9 @@ package vn.motcua.counter.domain.identity;
 public interface IdentityProblem {
 
     String messageKey();
+
+    /** The key convention of the problem enums: {@code prefix.problem.constant_in_lower_case}. */
+    static String key(String prefix, Enum<?> problem) {
+        return prefix + ".problem." + problem.name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -29,7 +29,7 @@ public record PassportNumber(String number, String issuingCountry) {
 
         @Override
         public String messageKey() {
-            return "passport.problem." + name().toLowerCase(Locale.ROOT);
+            return IdentityProblem.key("passport", this);
         }
     }
 

@@ -1,7 +1,5 @@
 package vn.motcua.counter.domain.identity;
 
-import java.util.Locale;
-
 /**
  * A tax code (mã số thuế, MST) of an organisation: 10 digits (2-digit province, 7-digit sequence, 1 check digit) or,
  * for a dependent unit or branch, the parent's 10 digits plus a 3-digit suffix written {@code 0123456789-001}.
@@ -26,7 +24,7 @@ public record TaxCode(String base, String branch) {
 
         @Override
         public String messageKey() {
-            return "taxcode.problem." + name().toLowerCase(Locale.ROOT);
+            return IdentityProblem.key("taxcode", this);
         }
     }
 
