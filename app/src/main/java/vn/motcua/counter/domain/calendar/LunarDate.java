@@ -22,6 +22,17 @@ public record LunarDate(int year, int month, int day, boolean leapMonth) {
         return new LunarDate(year, month, day, false);
     }
 
+    private static final String[] STEMS = {"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"};
+    private static final String[] BRANCHES = {"Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"};
+
+    /**
+     * The year's name in the 60-year cycle (can chi: heavenly stem + earthly branch), e.g. "Bính Ngọ" for 2026;
+     * year 4 was Giáp Tý, the start of a cycle.
+     */
+    public String yearName() {
+        return STEMS[Math.floorMod(year - 4, 10)] + " " + BRANCHES[Math.floorMod(year - 4, 12)];
+    }
+
     /** As Vietnamese calendars write it: {@code 10/3} or {@code 4/2 nhuận}, then the year. */
     @Override
     public String toString() {

@@ -40,6 +40,23 @@ public record PersonalIdNumber(String value) {
         return new PersonalIdNumber(digits);
     }
 
+    /** Like {@link #parse(String)}, as a result value instead of an exception. */
+    public static ParseResult<PersonalIdNumber> check(String raw) {
+        try {
+            return ParseResult.ok(parse(raw));
+        } catch (InvalidIdNumberException e) {
+            return ParseResult.rejected(e.problem());
+        }
+    }
+
+    /** {@link #check(String)} and then {@link #inconsistencies} as warnings; either stated value may be null. */
+    public static ParseResult<PersonalIdNumber> check(String raw, LocalDate birthDate, Sex statedSex) {
+        ParseResult<PersonalIdNumber> structure = check(raw);
+        return structure instanceof ParseResult.Ok<PersonalIdNumber> ok
+                ? ParseResult.ok(ok.value(), ok.value().inconsistencies(birthDate, statedSex))
+                : structure;
+    }
+
     public String provinceCode() {
         return value.substring(0, 3);
     }

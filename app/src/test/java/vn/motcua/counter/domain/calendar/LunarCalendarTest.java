@@ -90,4 +90,14 @@ class LunarCalendarTest {
         assertThat(VN.toLunar(LocalDate.of(2026, 2, 16))).isEqualTo(LunarDate.of(2025, 12, 29));
         assertThat(VN.toLunar(LocalDate.of(2026, 1, 1))).isEqualTo(LunarDate.of(2025, 11, 13));
     }
+
+    @Test
+    void yearNamesFollowTheSixtyYearCycle() {
+        // holidays-vn.md: Tết Ất Tỵ 2025, Bính Ngọ 2026, Đinh Mùi 2027; Giáp Thìn 2024.
+        assertThat(LunarDate.of(2024, 1, 1).yearName()).isEqualTo("Giáp Thìn");
+        assertThat(LunarDate.of(2025, 1, 1).yearName()).isEqualTo("Ất Tỵ");
+        assertThat(LunarDate.of(2026, 1, 1).yearName()).isEqualTo("Bính Ngọ");
+        assertThat(LunarDate.of(2027, 1, 1).yearName()).isEqualTo("Đinh Mùi");
+        assertThat(LunarDate.of(1984, 1, 1).yearName()).isEqualTo("Giáp Tý");
+    }
 }

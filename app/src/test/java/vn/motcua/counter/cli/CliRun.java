@@ -1,0 +1,19 @@
+package vn.motcua.counter.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs a command in memory and keeps what it printed. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}
