@@ -23,6 +23,7 @@ CREATE TABLE dossiers (
     procedure_code       TEXT NOT NULL,
     procedure_name       TEXT NOT NULL,
     processing_days      INTEGER NOT NULL,
+    processing_hours     INTEGER NOT NULL DEFAULT 0,  -- set only for limits stated in working hours
     applicant_name       TEXT NOT NULL,
     applicant_id_number  TEXT NOT NULL,
     applicant_birth_date TEXT,

@@ -78,10 +78,10 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
                 "ngày %02d tháng %02d năm %d".formatted(at.getDayOfMonth(), at.getMonthValue(), at.getYear()));
         drawQr(c, dossier.code().value(), right - 62, 112, 62);
 
-        c.centred(c.bold, 14, c.width / 2, 150, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+        c.centred(c.bold, 14, c.width / 2, 200, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
 
         float width = right - left;
-        float y = 182;
+        float y = 230;
         y = c.paragraph("", counter.agencyName() + " - Bộ phận tiếp nhận và trả kết quả tiếp nhận hồ sơ của:",
                 left, y, width, BODY, LEADING);
         Applicant a = dossier.applicant();
@@ -169,8 +169,11 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
     }
 
     private static String limitText(Dossier dossier) {
-        int days = dossier.processingTime().workingDays();
-        return days == 0 ? "trong ngày làm việc" : "%02d ngày làm việc".formatted(days);
+        var limit = dossier.processingTime();
+        if (limit.inHours()) {
+            return "%02d giờ làm việc".formatted(limit.workingHours());
+        }
+        return limit.sameDay() ? "trong ngày làm việc" : "%02d ngày làm việc".formatted(limit.workingDays());
     }
 
     private static String timeText(LocalDateTime t) {

@@ -76,28 +76,29 @@ public final class SqliteDossierStore implements DossierStore {
     private static long insertDossier(Connection c, Dossier d, String receiptContentId) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO dossiers (code, agency_code, procedure_code, procedure_name, processing_days,
-                    applicant_name, applicant_id_number, applicant_birth_date, applicant_sex, applicant_address,
+                    processing_hours, applicant_name, applicant_id_number, applicant_birth_date, applicant_sex, applicant_address,
                     applicant_phone, applicant_email, status, received_at, appointment_at, received_by,
                     receipt_content_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             Applicant a = d.applicant();
             st.setString(1, d.code().value());
             st.setString(2, d.code().agency().value());
             st.setString(3, d.procedureCode());
             st.setString(4, d.procedureName());
             st.setInt(5, d.processingTime().workingDays());
-            st.setString(6, a.fullName());
-            st.setString(7, a.idNumber().value());
-            st.setString(8, a.birthDate() == null ? null : a.birthDate().toString());
-            st.setString(9, a.sex() == null ? null : a.sex().name());
-            st.setString(10, a.address());
-            st.setString(11, a.phone());
-            st.setString(12, a.email());
-            st.setInt(13, d.status().portalCode());
-            st.setString(14, d.receivedAt().toString());
-            st.setString(15, d.appointmentAt().toString());
-            st.setString(16, d.receivedBy());
-            st.setString(17, receiptContentId);
+            st.setInt(6, d.processingTime().workingHours());
+            st.setString(7, a.fullName());
+            st.setString(8, a.idNumber().value());
+            st.setString(9, a.birthDate() == null ? null : a.birthDate().toString());
+            st.setString(10, a.sex() == null ? null : a.sex().name());
+            st.setString(11, a.address());
+            st.setString(12, a.phone());
+            st.setString(13, a.email());
+            st.setInt(14, d.status().portalCode());
+            st.setString(15, d.receivedAt().toString());
+            st.setString(16, d.appointmentAt().toString());
+            st.setString(17, d.receivedBy());
+            st.setString(18, receiptContentId);
             st.executeUpdate();
             return generatedKey(st);
         }
@@ -223,7 +224,7 @@ public final class SqliteDossierStore implements DossierStore {
                 rs.getString("applicant_sex") == null ? null : Sex.valueOf(rs.getString("applicant_sex")),
                 rs.getString("applicant_address"), rs.getString("applicant_phone"), rs.getString("applicant_email"));
         return new Dossier(DossierCode.parse(rs.getString("code")), applicant, rs.getString("procedure_code"),
-                rs.getString("procedure_name"), ProcessingTime.ofWorkingDays(rs.getInt("processing_days")),
+                rs.getString("procedure_name"), new ProcessingTime(rs.getInt("processing_days"), rs.getInt("processing_hours")),
                 documents(c, id), Status.ofPortalCode(rs.getInt("status")),
                 LocalDateTime.parse(rs.getString("received_at")), LocalDateTime.parse(rs.getString("appointment_at")),
                 rs.getString("received_by"));

@@ -1,0 +1,17 @@
+package vn.motcua.scanner.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** This module serves the application; it must never depend on it (nor on JavaFX). */
+@AnalyzeClasses(packages = "vn.motcua.scanner", importOptions = ImportOption.DoNotIncludeTests.class)
+class IndependenceTest {
+
+    @ArchTest
+    static final ArchRule doesNotDependOnTheApp = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("vn.motcua.counter..", "javafx..");
+}
