@@ -37,6 +37,8 @@ public final class CounterContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CounterContext.class);
     public static final String DATABASE_FILE = "motcua.db";
     public static final String CONTENT_FOLDER = "files";
+    /** Reception times, appointments and the day's dossier list are in Vietnam's time, whatever the PC's zone. */
+    public static final Clock VIETNAM_TIME = Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final Settings settings;
     private final Path dataDirectory;

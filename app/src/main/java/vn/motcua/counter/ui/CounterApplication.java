@@ -1,7 +1,6 @@
 package vn.motcua.counter.ui;
 
 import atlantafx.base.theme.PrimerLight;
-import java.time.Clock;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,7 +66,7 @@ public class CounterApplication extends Application {
         messages = Messages.of(settings.locale());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         try {
-            context = CounterContext.open(settings, Clock.systemDefaultZone());
+            context = CounterContext.open(settings, CounterContext.VIETNAM_TIME);
         } catch (CounterException e) {
             LOG.error("cannot start", e);
             Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e));
@@ -78,7 +77,7 @@ public class CounterApplication extends Application {
         }
         dialogs = dialogFactory.apply(getHostServices(), messages);
         executors = new UiExecutors(background, Platform::runLater);
-        home = new HomeViewModel(context.dossiers(), messages, executors, Clock.systemDefaultZone());
+        home = new HomeViewModel(context.dossiers(), messages, executors, CounterContext.VIETNAM_TIME);
 
         root = new BorderPane();
         root.setTop(header());

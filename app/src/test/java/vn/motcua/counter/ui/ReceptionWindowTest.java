@@ -1,0 +1,141 @@
+package vn.motcua.counter.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.HostServices;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.motcua.counter.TestImages;
+import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.i18n.Messages;
+
+/**
+ * Drives the real counter window through a reception with two components, one from image files and one from the
+ * simulated scanner, then reads the SQLite file and the receipt PDF.
+ */
+class ReceptionWindowTest {
+
+    private static final String NAME = "Nguyễn Thị Hồng Nhung";
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path images;
+
+    private CounterApplication application;
+    private final FxRobot robot = new FxRobot();
+
+    /** Stands in for the native file chooser, which no robot can drive; the files it returns are real. */
+    private final class ChosenFiles implements DialogService {
+        @Override
+        public List<Path> chooseImages(Window owner, String title) {
+            try {
+                return List.of(Files.write(images.resolve("to-khai-1.png"), TestImages.png("Tờ khai trang 1")),
+                        Files.write(images.resolve("to-khai-2.jpg"), TestImages.page("Tờ khai trang 2", "jpg")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void open(Path file) {
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty("motcua.data.dir", data.toString());
+        System.setProperty("motcua.clerk.name", "Trần Văn Bình");
+        FxToolkit.registerPrimaryStage();
+        application = (CounterApplication) FxToolkit.setupApplication(
+                () -> new CounterApplication((HostServices host, Messages messages) -> new ChosenFiles()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(application);
+        FxToolkit.cleanupStages();
+        System.clearProperty("motcua.data.dir");
+        System.clearProperty("motcua.clerk.name");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void receivesADossierWithTwoComponents() throws Exception {
+        robot.clickOn("#newDossier");
+        robot.clickOn("#fullName");
+        robot.interact(() -> robot.lookup("#fullName").queryTextInputControl().setText(NAME));
+        robot.clickOn("#idNumber").write("001190012345");
+        robot.clickOn("#birthDate").write("02/04/1990");
+
+        // Typed without diacritics, as clerks do.
+        robot.clickOn("#procedureFilter").write("xac nhan tinh trang hon nhan").type(KeyCode.ENTER);
+        ListView<?> procedures = robot.lookup("#procedureList").queryListView();
+        assertThat(procedures.getItems()).hasSize(1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#component-1-scan").tryQuery().isPresent());
+
+        robot.clickOn("#component-0-import");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pagesLabel(0).endsWith("2 trang"));
+        robot.clickOn("#component-1-scan");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> pagesLabel(1).endsWith("5 trang")
+                && !robot.lookup("#receive").queryButton().isDisabled());
+
+        robot.clickOn("#receive");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#notice").queryLabeled().isVisible()
+                && robot.lookup("#notice").queryLabeled().getText().startsWith("Đã tiếp nhận hồ sơ"));
+        var found = java.util.regex.Pattern.compile("000\\.00\\.00\\.H26-\\d{6}-0001")
+                .matcher(robot.lookup("#notice").queryLabeled().getText());
+        assertThat(found.find()).as("the notice names the new dossier code").isTrue();
+        String code = found.group();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
+
+        String receiptId;
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
+             PreparedStatement st = db.prepareStatement("""
+                     SELECT d.applicant_name, d.receipt_content_id,
+                            (SELECT COUNT(*) FROM pages p JOIN components c ON c.id = p.component_id
+                              WHERE c.dossier_id = d.id AND c.position = 1),
+                            (SELECT COUNT(*) FROM pages p JOIN components c ON c.id = p.component_id
+                              WHERE c.dossier_id = d.id AND c.position = 2)
+                     FROM dossiers d WHERE d.code = ?""")) {
+            st.setString(1, code);
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(NAME);
+                receiptId = rs.getString(2);
+                assertThat(rs.getInt(3)).isEqualTo(2);
+                assertThat(rs.getInt(4)).isEqualTo(5);
+            }
+        }
+        Path receipt = data.resolve(CounterContext.CONTENT_FOLDER).resolve(receiptId.substring(0, 2)).resolve(receiptId);
+        try (PDDocument pdf = Loader.loadPDF(receipt.toFile())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(code, NAME, "Trần Văn Bình");
+        }
+    }
+
+    private String pagesLabel(int component) {
+        return robot.lookup("#component-" + component + "-pages").queryAs(Label.class).getText();
+    }
+}
