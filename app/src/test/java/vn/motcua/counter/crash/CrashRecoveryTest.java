@@ -60,7 +60,7 @@ class CrashRecoveryTest {
         Process first = startSaveLoop(1_000_000);
         try {
             awaitLine(first, "ready");
-            assertThatThrownBy(() -> TestCounter.open(data, SaveLoop.DAY))
+            assertThatThrownBy(() -> TestCounter.open(data, SaveLoopClock.DAY))
                     .isInstanceOf(CounterException.class)
                     .satisfies(e -> assertThat(((CounterException) e).messageKey()).isEqualTo("instance.already_running"));
         } finally {
@@ -69,7 +69,7 @@ class CrashRecoveryTest {
     }
 
     private List<DossierSummary> checkEveryDossierWhole() {
-        try (CounterContext restarted = TestCounter.open(data, SaveLoop.DAY)) {
+        try (CounterContext restarted = TestCounter.open(data, SaveLoopClock.DAY)) {
             List<DossierSummary> rows = restarted.dossiers().receivedOn(LocalDate.of(2026, 11, 24));
             List<Integer> sequences = new ArrayList<>();
             for (DossierSummary row : rows) {

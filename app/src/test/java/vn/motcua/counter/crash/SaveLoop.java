@@ -1,9 +1,6 @@
 package vn.motcua.counter.crash;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.bootstrap.CounterContext;
 
@@ -13,16 +10,13 @@ import vn.motcua.counter.bootstrap.CounterContext;
  */
 public final class SaveLoop {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final Clock DAY = Clock.fixed(LocalDateTime.of(2026, 11, 24, 10, 0).atZone(VIETNAM).toInstant(), VIETNAM);
-
     private SaveLoop() {
     }
 
     public static void main(String[] args) {
         Path data = Path.of(args[0]);
         int limit = Integer.parseInt(args[1]);
-        try (CounterContext counter = TestCounter.open(data, DAY)) {
+        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             System.out.println("ready");
             for (int i = 1; i <= limit; i++) {
                 counter.reception().receive(TestCounter.request(counter, (int) (System.nanoTime() % 1_000_000)),

@@ -1,0 +1,75 @@
+package vn.motcua.counter.adapters.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.counter.application.CounterException;
+
+class FileContentStoreTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void namesContentByItsSha256AndStoresItOnce() throws Exception {
+        FileContentStore store = new FileContentStore(root);
+        byte[] content = "Tờ khai đăng ký khai sinh".getBytes(StandardCharsets.UTF_8);
+        String id = store.put(content);
+        assertThat(id).isEqualTo(FileContentStore.sha256(content)).hasSize(64);
+        assertThat(store.put(content)).isEqualTo(id);
+        assertThat(store.pathOf(id)).isEqualTo(root.resolve(id.substring(0, 2)).resolve(id));
+        assertThat(store.read(id)).isEqualTo(content);
+        assertThat(store.verify(id)).isTrue();
+        try (Stream<Path> temporary = Files.list(root.resolve(".tmp"))) {
+            assertThat(temporary).isEmpty();
+        }
+    }
+
+    @Test
+    void noticesAFileWhoseBytesChanged() throws Exception {
+        FileContentStore store = new FileContentStore(root);
+        String id = store.put(new byte[]{1, 2, 3});
+        Files.write(store.pathOf(id), new byte[]{1, 2, 4});
+        assertThat(store.verify(id)).isFalse();
+        assertThat(store.verify("0".repeat(64))).isFalse();
+    }
+
+    /** A real full disk: a 1 MB tmpfs. Needs root to mount, which CI has. */
+    @Test
+    void aFullDiskIsReportedAndLeavesNoPartialFile() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
+        Path small = Files.createDirectories(root.resolve("small"));
+        assertThat(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString())).isZero();
+        try {
+            FileContentStore store = new FileContentStore(small);
+            String kept = store.put("trang đã lưu".getBytes(StandardCharsets.UTF_8));
+            byte[] tooBig = new byte[2 * 1024 * 1024];
+            new Random(7).nextBytes(tooBig);
+            assertThatThrownBy(() -> store.put(tooBig))
+                    .isInstanceOf(CounterException.class)
+                    .satisfies(e -> assertThat(((CounterException) e).messageKey()).isEqualTo("store.disk_full"));
+            assertThat(Files.exists(store.pathOf(FileContentStore.sha256(tooBig)))).isFalse();
+            try (Stream<Path> temporary = Files.list(small.resolve(".tmp"))) {
+                assertThat(temporary).isEmpty();
+            }
+            assertThat(store.verify(kept)).isTrue();
+        } finally {
+            run("umount", small.toString());
+        }
+    }
+
+    private static int run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
+}
