@@ -77,10 +77,34 @@ public final class SanedProcess implements AutoCloseable {
         return configDir;
     }
 
+    /** SIGSTOP to saned and its connection children: a peer that hangs mid-page, sockets open, no answer. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    public void thaw() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(List.of("kill", signal,
+                Long.toString(process.pid())));
+        process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        Process kill = new ProcessBuilder(command).inheritIO().start();
+        if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill " + signal + " failed");
+        }
+    }
+
     /** Stops saned and the children it forked for connections; bounded. */
     public void stop() throws InterruptedException {
         if (process == null) {
             return;
+        }
+        try {
+            thaw();
+        } catch (IOException ignored) {
+            // already gone
         }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
