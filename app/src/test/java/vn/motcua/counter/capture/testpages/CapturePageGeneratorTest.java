@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.counter.capture.testpages.TestPageGenerator.Layout;
 import vn.motcua.counter.capture.testpages.TestPageGenerator.Scan;
 
-class CapturePageGeneratorTest {
+public class CapturePageGeneratorTest {
 
     @Test
     void generatesA4AtTheRequestedResolutionWithVietnameseGroundTruth() {
@@ -27,7 +27,7 @@ class CapturePageGeneratorTest {
         assertThat(a.text()).doesNotContain("PHƯỜNG BẾN NGHÉ *");
     }
 
-    static int redPixelsAround(BufferedImage img, int cx, int cy, int r) {
+    public static int redPixelsAround(BufferedImage img, int cx, int cy, int r) {
         int count = 0;
         for (int y = Math.max(0, cy - r); y < Math.min(img.getHeight(), cy + r); y++) {
             for (int x = Math.max(0, cx - r); x < Math.min(img.getWidth(), cx + r); x++) {
