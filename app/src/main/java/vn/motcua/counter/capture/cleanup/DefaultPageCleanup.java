@@ -85,6 +85,7 @@ public final class DefaultPageCleanup implements PageCleanup {
         int paperLevel = InkPoints.paperLevel(lum.reduce(4), null);
         double scale = Math.min(1.0, (double) COLOUR_DPI / dpi);
         GreyImage copy = g.greyWarp(lum, scale, paperLevel);
+        Whitening.despeckle(copy, Math.min(dpi, COLOUR_DPI));
         GreyImage ocr = scale == 1.0 ? copy : g.greyWarp(lum, 1.0, paperLevel);
         return out.build(copy.toBufferedImage(), Math.min(dpi, COLOUR_DPI), ocr.toBufferedImage(), dpi, false);
     }
@@ -96,6 +97,7 @@ public final class DefaultPageCleanup implements PageCleanup {
         g.forEachBedPixel(scale, warp, i -> copy[i] = 0xffffff);
         int paper = Whitening.paperColour(RgbImages.sampleReduce(copy, warp.outWidth, warp.outHeight, 4));
         Whitening.apply(copy, paper);
+        Whitening.despeckle(copy, warp.outWidth, warp.outHeight, Math.min(dpi, COLOUR_DPI));
         BufferedImage image = new BufferedImage(warp.outWidth, warp.outHeight, BufferedImage.TYPE_INT_RGB);
         System.arraycopy(copy, 0, RgbImages.pixels(image), 0, copy.length);
         // OCR reads the red channel: black ink stays dark, red seal ink turns light and stops hiding words

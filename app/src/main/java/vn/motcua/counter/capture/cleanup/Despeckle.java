@@ -15,6 +15,11 @@ public final class Despeckle {
      * (visited), which saves a second page-sized array; every reader treats non-zero as ink.
      */
     public static int apply(BinaryImage img, int dpi) {
+        return apply(img, dpi, null);
+    }
+
+    /** Same, also reporting each removed pixel's index to {@code removed} (used to clean colour pages). */
+    public static int apply(BinaryImage img, int dpi, java.util.function.IntConsumer removedPixel) {
         int maxSide = Math.max(2, dpi / 60);
         int halo = Math.max(3, dpi / 30);
         int w = img.width();
@@ -69,6 +74,9 @@ public final class Despeckle {
             if (small && isolated(ink, w, h, minX - halo, minY - halo, maxX + halo, maxY + halo, queue, tail)) {
                 for (int i = 0; i < tail; i++) {
                     ink[queue[i]] = 0;
+                    if (removedPixel != null) {
+                        removedPixel.accept(queue[i]);
+                    }
                 }
                 removed++;
             }

@@ -66,4 +66,39 @@ public final class Whitening {
         }
         return colour;
     }
+
+    /** Dust on a JPEG page costs a block of coefficients per speck: whiten isolated specks and their halo. */
+    public static void despeckle(int[] rgb, int width, int height, int dpi) {
+        byte[] mask = new byte[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            int p = rgb[i];
+            int lum = (((p >> 16) & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + (p & 0xff) * 29) >> 8;
+            mask[i] = (byte) (lum < 230 ? 1 : 0);
+        }
+        Despeckle.apply(new BinaryImage(width, height, mask), dpi, i -> halo(i, width, height, j -> rgb[j] = 0xffffff));
+    }
+
+    public static void despeckle(GreyImage img, int dpi) {
+        byte[] px = img.pixels();
+        byte[] mask = new byte[px.length];
+        for (int i = 0; i < px.length; i++) {
+            mask[i] = (byte) ((px[i] & 0xff) < 230 ? 1 : 0);
+        }
+        Despeckle.apply(new BinaryImage(img.width(), img.height(), mask), dpi,
+                i -> halo(i, img.width(), img.height(), j -> px[j] = (byte) 255));
+    }
+
+    private static void halo(int i, int w, int h, java.util.function.IntConsumer paint) {
+        int x = i % w;
+        int y = i / w;
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                int nx = x + dx;
+                int ny = y + dy;
+                if (nx >= 0 && ny >= 0 && nx < w && ny < h) {
+                    paint.accept(ny * w + nx);
+                }
+            }
+        }
+    }
 }
