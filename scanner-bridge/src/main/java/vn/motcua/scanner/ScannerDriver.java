@@ -22,7 +22,7 @@ public interface ScannerDriver extends AutoCloseable {
     ScannerCapabilities capabilities(ScannerDevice device) throws ScanException;
 
     /** Starts the device; pages are then pulled from the session. */
-    ScanSession open(ScannerDevice device, ScanSettings settings) throws ScanException;
+    ScanSession open(ScannerDevice device, ScanSettings settings) throws ScanException, InterruptedException;
 
     @Override
     default void close() {

@@ -53,11 +53,19 @@ final class WatchedScanJob implements ScanJob {
             result = scanBatch();
         } catch (RuntimeException | Error e) {
             LOG.error("Scan job {} failed unexpectedly", jobNumber, e);
-            result = ScanResult.failed(pages.get(), ScanError.DRIVER_CRASHED, e.toString());
-        } finally {
-            closeSession();
+            result = ScanResult.failed(pages.get(), ScanError.DRIVER_CRASHED,
+                    e.toString());
         }
-        finish(result);
+        // A hung driver will not close either: report at once and let the close run out in the background.
+        // Otherwise wait for the close, so the next job finds the device released.
+        boolean driverStuck = result.error() == ScanError.DRIVER_HUNG;
+        if (driverStuck) {
+            finish(result);
+            closeSession();
+        } else {
+            closeSession();
+            finish(result);
+        }
     }
 
     private ScanResult scanBatch() {

@@ -1,0 +1,131 @@
+package vn.motcua.counter.capture.cleanup;
+
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+
+/** Helpers for packed-int RGB images, the one colour layout the clean-up works on. */
+public final class RgbImages {
+
+    private RgbImages() {
+    }
+
+    public static BufferedImage toIntRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    public static int[] pixels(BufferedImage intRgb) {
+        return ((DataBufferInt) intRgb.getRaster().getDataBuffer()).getData();
+    }
+
+    public static BufferedImage crop(BufferedImage intRgb, Rectangle r) {
+        BufferedImage out = new BufferedImage(r.width, r.height, BufferedImage.TYPE_INT_RGB);
+        int[] src = pixels(intRgb);
+        int[] dst = pixels(out);
+        for (int y = 0; y < r.height; y++) {
+            System.arraycopy(src, (r.y + y) * intRgb.getWidth() + r.x, dst, y * r.width, r.width);
+        }
+        return out;
+    }
+
+    public static BufferedImage quarterTurn(BufferedImage intRgb, int turns) {
+        int t = Math.floorMod(turns, 4);
+        if (t == 0) {
+            return intRgb;
+        }
+        int w = intRgb.getWidth();
+        int h = intRgb.getHeight();
+        BufferedImage out = new BufferedImage(t == 2 ? w : h, t == 2 ? h : w, BufferedImage.TYPE_INT_RGB);
+        int[] src = pixels(intRgb);
+        int[] dst = pixels(out);
+        int ow = out.getWidth();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int nx = t == 1 ? h - 1 - y : t == 2 ? w - 1 - x : y;
+                int ny = t == 1 ? x : t == 2 ? h - 1 - y : w - 1 - x;
+                dst[ny * ow + nx] = src[y * w + x];
+            }
+        }
+        return out;
+    }
+
+    /** Resamples to {@code toDpi} (bilinear); the copy keeps 200 dpi, the Decree 30/2020 floor, for colour pages. */
+    public static BufferedImage resample(BufferedImage image, int fromDpi, int toDpi) {
+        if (toDpi >= fromDpi) {
+            return image;
+        }
+        int w = Math.round(image.getWidth() * (float) toDpi / fromDpi);
+        int h = Math.round(image.getHeight() * (float) toDpi / fromDpi);
+        BufferedImage out = new BufferedImage(w, h, image.getType() == BufferedImage.TYPE_BYTE_GRAY
+                ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    /** Reduction by an integer factor averaging a 2×2 sample of each block: enough to smooth sensor noise. */
+    public static int[] sampleReduce(int[] rgb, int width, int height, int factor) {
+        if (factor < 4) {
+            return reduce(rgb, width, height, factor);
+        }
+        int w = width / factor;
+        int h = height / factor;
+        int[] out = new int[w * h];
+        int step = factor / 2;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int dy = 0; dy < factor; dy += step) {
+                    int row = (y * factor + dy) * width + x * factor;
+                    for (int dx = 0; dx < factor; dx += step) {
+                        int p = rgb[row + dx];
+                        r += (p >> 16) & 0xff;
+                        g += (p >> 8) & 0xff;
+                        b += p & 0xff;
+                    }
+                }
+                out[y * w + x] = ((r >> 2) << 16) | ((g >> 2) << 8) | (b >> 2);
+            }
+        }
+        return out;
+    }
+
+    /** Box-averaged reduction of a packed RGB raster by an integer factor. */
+    public static int[] reduce(int[] rgb, int width, int height, int factor) {
+        int w = width / factor;
+        int h = height / factor;
+        int[] out = new int[w * h];
+        int area = factor * factor;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int dy = 0; dy < factor; dy++) {
+                    int row = (y * factor + dy) * width + x * factor;
+                    for (int dx = 0; dx < factor; dx++) {
+                        int p = rgb[row + dx];
+                        r += (p >> 16) & 0xff;
+                        g += (p >> 8) & 0xff;
+                        b += p & 0xff;
+                    }
+                }
+                out[y * w + x] = ((r / area) << 16) | ((g / area) << 8) | (b / area);
+            }
+        }
+        return out;
+    }
+}

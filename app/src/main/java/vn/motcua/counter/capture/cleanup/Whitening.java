@@ -1,0 +1,104 @@
+package vn.motcua.counter.capture.cleanup;
+
+/**
+ * Maps the paper colour to pure white and flattens near-white noise. Scanner noise on the background is most of
+ * a colour JPEG's size; flat white costs almost nothing, and the ink (seal red included) keeps its colour.
+ */
+public final class Whitening {
+
+    private Whitening() {
+    }
+
+    /** @param paper the paper's brightness per channel, e.g. from {@link #paperColour} */
+    public static void apply(int[] rgb, int paper) {
+        int pr = Math.max(64, (paper >> 16) & 0xff);
+        int pg = Math.max(64, (paper >> 8) & 0xff);
+        int pb = Math.max(64, paper & 0xff);
+        int[][] lut = {lut(pr), lut(pg), lut(pb)};
+        for (int i = 0; i < rgb.length; i++) {
+            int p = rgb[i];
+            int r = lut[0][(p >> 16) & 0xff];
+            int g = lut[1][(p >> 8) & 0xff];
+            int b = lut[2][p & 0xff];
+            int max = Math.max(r, Math.max(g, b));
+            int min = Math.min(r, Math.min(g, b));
+            if (min > 215 && max - min < 30) {
+                rgb[i] = 0xffffff;
+            } else {
+                rgb[i] = (r << 16) | (g << 8) | b;
+            }
+        }
+    }
+
+    public static void apply(GreyImage img, int paper) {
+        int[] lut = lut(Math.max(64, paper));
+        byte[] px = img.pixels();
+        for (int i = 0; i < px.length; i++) {
+            int v = lut[px[i] & 0xff];
+            px[i] = (byte) (v > 215 ? 255 : v);
+        }
+    }
+
+    private static int[] lut(int white) {
+        int[] lut = new int[256];
+        for (int v = 0; v < 256; v++) {
+            lut[v] = Math.min(255, v * 255 / white);
+        }
+        return lut;
+    }
+
+    /** The 90th percentile of each channel on a reduced image: the paper, since most of a page is paper. */
+    public static int paperColour(int[] rgb) {
+        int[][] hist = new int[3][256];
+        for (int p : rgb) {
+            hist[0][(p >> 16) & 0xff]++;
+            hist[1][(p >> 8) & 0xff]++;
+            hist[2][p & 0xff]++;
+        }
+        int colour = 0;
+        for (int c = 0; c < 3; c++) {
+            int seen = 0;
+            int v = 0;
+            while (v < 255 && (seen += hist[c][v]) < rgb.length * 0.9) {
+                v++;
+            }
+            colour = (colour << 8) | v;
+        }
+        return colour;
+    }
+
+    /** Dust on a JPEG page costs a block of coefficients per speck: whiten isolated specks and their halo. */
+    public static void despeckle(int[] rgb, int width, int height, int dpi) {
+        byte[] mask = new byte[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            int p = rgb[i];
+            int lum = (((p >> 16) & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + (p & 0xff) * 29) >> 8;
+            mask[i] = (byte) (lum < 230 ? 1 : 0);
+        }
+        Despeckle.apply(new BinaryImage(width, height, mask), dpi, i -> halo(i, width, height, j -> rgb[j] = 0xffffff));
+    }
+
+    public static void despeckle(GreyImage img, int dpi) {
+        byte[] px = img.pixels();
+        byte[] mask = new byte[px.length];
+        for (int i = 0; i < px.length; i++) {
+            mask[i] = (byte) ((px[i] & 0xff) < 230 ? 1 : 0);
+        }
+        Despeckle.apply(new BinaryImage(img.width(), img.height(), mask), dpi,
+                i -> halo(i, img.width(), img.height(), j -> px[j] = (byte) 255));
+    }
+
+    private static void halo(int i, int w, int h, java.util.function.IntConsumer paint) {
+        int x = i % w;
+        int y = i / w;
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                int nx = x + dx;
+                int ny = y + dy;
+                if (nx >= 0 && ny >= 0 && nx < w && ny < h) {
+                    paint.accept(ny * w + nx);
+                }
+            }
+        }
+    }
+}

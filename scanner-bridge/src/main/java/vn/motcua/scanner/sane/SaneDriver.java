@@ -1,0 +1,154 @@
+package vn.motcua.scanner.sane;
+
+import au.com.southsky.jfreesane.SaneDevice;
+import au.com.southsky.jfreesane.SaneException;
+import au.com.southsky.jfreesane.SaneSession;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.scanner.ScanError;
+import vn.motcua.scanner.ScanException;
+import vn.motcua.scanner.ScanSession;
+import vn.motcua.scanner.ScanSettings;
+import vn.motcua.scanner.ScannerCapabilities;
+import vn.motcua.scanner.ScannerDevice;
+import vn.motcua.scanner.ScannerDriver;
+
+/**
+ * SANE scanners through {@code saned}'s network protocol (jfreesane, pure Java). On Linux, local USB scanners are
+ * reached the same way through a saned on 127.0.0.1, so no native SANE code runs inside the application.
+ */
+public final class SaneDriver implements ScannerDriver {
+
+    public static final String NAME = "sane";
+    private static final Logger LOG = LoggerFactory.getLogger(SaneDriver.class);
+
+    private final List<SaneHost> hosts;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final SaneOptionOverrides overrides;
+
+    public SaneDriver(List<SaneHost> hosts) {
+        this(hosts, Duration.ofSeconds(3), Duration.ofSeconds(60), SaneOptionOverrides.NONE);
+    }
+
+    /**
+     * @param readTimeout a socket read that waits longer fails the page (saned itself hung); keep it under the
+     *                    watchdog's page limit so the error says "saned stopped answering"
+     */
+    public SaneDriver(List<SaneHost> hosts, Duration connectTimeout, Duration readTimeout,
+                      SaneOptionOverrides overrides) {
+        this.hosts = List.copyOf(hosts);
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.overrides = overrides;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Lists devices on every host; a host that does not answer is skipped unless none answers. */
+    @Override
+    public List<ScannerDevice> discover() throws ScanException {
+        List<ScannerDevice> devices = new ArrayList<>();
+        ScanException lastFailure = null;
+        for (SaneHost host : hosts) {
+            try (SaneSession connection = connect(host)) {
+                for (SaneDevice device : connection.listDevices()) {
+                    devices.add(deviceFor(new SaneDeviceName(host, device.getName()),
+                            device.getVendor() + " " + device.getModel()));
+                }
+            } catch (IOException e) {
+                lastFailure = SaneStatusMapping.toScanException("listing " + host.idForm(), e);
+                LOG.warn("SANE host {} not reachable: {}", host.idForm(), e.toString());
+            } catch (SaneException e) {
+                lastFailure = SaneStatusMapping.toScanException("listing " + host.idForm(), e);
+            }
+        }
+        if (devices.isEmpty() && lastFailure != null) {
+            throw lastFailure;
+        }
+        return devices;
+    }
+
+    @Override
+    public Optional<ScannerDevice> device(String localId) {
+        try {
+            SaneDeviceName name = SaneDeviceName.parse(localId);
+            return Optional.of(deviceFor(name, name.name()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public ScannerCapabilities capabilities(ScannerDevice device) throws ScanException {
+        SaneDeviceName name = parse(device);
+        try (SaneSession connection = connect(name.host());
+             SaneDevice saneDevice = connection.getDevice(name.name())) {
+            saneDevice.open();
+            return SaneOptionMapping.capabilities(saneDevice);
+        } catch (IOException e) {
+            throw SaneStatusMapping.toScanException("capabilities", e);
+        } catch (SaneException e) {
+            throw SaneStatusMapping.toScanException("capabilities", e);
+        }
+    }
+
+    @Override
+    public ScanSession open(ScannerDevice device, ScanSettings settings) throws ScanException {
+        SaneDeviceName name = parse(device);
+        SaneSession connection = null;
+        try {
+            connection = connect(name.host());
+            SaneDevice saneDevice = connection.getDevice(name.name());
+            saneDevice.open();
+            SaneOptionMapping.apply(saneDevice, settings);
+            return new SaneScanSession(connection, saneDevice, settings, overrides);
+        } catch (IOException e) {
+            closeQuietly(connection);
+            throw SaneStatusMapping.toScanException("open", e);
+        } catch (SaneException e) {
+            closeQuietly(connection);
+            throw SaneStatusMapping.toScanException("open", e);
+        } catch (ScanException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private SaneSession connect(SaneHost host) throws IOException {
+        return SaneSession.withRemoteSane(host.socketAddress(), connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static SaneDeviceName parse(ScannerDevice device) throws ScanException {
+        try {
+            return SaneDeviceName.parse(device.localId());
+        } catch (RuntimeException e) {
+            throw new ScanException(ScanError.DEVICE_NOT_FOUND, "not a SANE device id: " + device.id(), e);
+        }
+    }
+
+    private static ScannerDevice deviceFor(SaneDeviceName name, String model) {
+        return ScannerDevice.of(NAME, name.localId(), model.strip() + " (" + name.name() + " @ "
+                + name.host().idForm() + ")");
+    }
+
+    private static void closeQuietly(SaneSession connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (IOException e) {
+                LOG.debug("Closing the saned connection failed: {}", e.toString());
+            }
+        }
+    }
+}
