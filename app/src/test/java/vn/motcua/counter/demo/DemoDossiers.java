@@ -1,0 +1,48 @@
+package vn.motcua.counter.demo;
+
+import java.nio.file.Path;
+import java.util.List;
+import vn.motcua.counter.TestImages;
+import vn.motcua.counter.application.ReceptionRequest;
+import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.Settings;
+import vn.motcua.counter.domain.Applicant;
+import vn.motcua.counter.domain.Document;
+import vn.motcua.counter.domain.Page;
+import vn.motcua.counter.domain.Procedure;
+import vn.motcua.counter.domain.identity.PersonalIdNumber;
+import vn.motcua.counter.domain.identity.Sex;
+
+/**
+ * Fills a data folder with a few dossiers received today, through the real services, for screenshots and demos
+ * (docs/screenshots/take.sh). Not a test.
+ */
+public final class DemoDossiers {
+
+    private DemoDossiers() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.of(java.util.Map.of(Settings.DATA_DIR, Path.of(args[0]).toString(),
+                Settings.CLERK_NAME, "Trần Văn Bình"));
+        try (CounterContext counter = CounterContext.open(settings, CounterContext.VIETNAM_TIME)) {
+            receive(counter, "1.001193", "Phạm Minh Đức", "001095004512", Sex.MALE);
+            receive(counter, "1.004873", "Nguyễn Thị Hồng Nhung", "001190012345", Sex.FEMALE);
+            receive(counter, "2.000815", "Lê Văn Tám", "036088001234", Sex.MALE);
+            receive(counter, "1.000656", "Hoàng Thị Lan", "038186009876", Sex.FEMALE);
+        }
+    }
+
+    private static void receive(CounterContext counter, String procedureCode, String name, String id, Sex sex)
+            throws Exception {
+        Procedure procedure = counter.catalogue().procedure(procedureCode).orElseThrow();
+        List<Document> documents = procedure.components().stream().limit(2)
+                .map(c -> new Document(c, List.of(counter.reception().storePage(TestImages.png(c.name()),
+                        Page.PageSource.IMPORTED))))
+                .toList();
+        Applicant applicant = new Applicant(name, PersonalIdNumber.parse(id), null, sex, null, null, null);
+        counter.reception().receive(new ReceptionRequest(applicant, procedure,
+                procedure.processingTime() == null ? vn.motcua.counter.domain.ProcessingTime.ofWorkingDays(5)
+                        : procedure.processingTime(), documents), counter.profile());
+    }
+}
