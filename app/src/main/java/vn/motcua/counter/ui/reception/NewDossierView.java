@@ -66,7 +66,7 @@ public final class NewDossierView extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(150), new ColumnConstraints(240));
+        grid.getColumnConstraints().addAll(new ColumnConstraints(205), new ColumnConstraints(230));
         Label heading = new Label(messages.text("dossier.applicant"));
         heading.getStyleClass().add("title-4");
         grid.add(heading, 0, 0, 2, 1);
@@ -78,6 +78,8 @@ public final class NewDossierView extends BorderPane {
         idMessage.setWrapText(true);
         idMessage.getStyleClass().add("danger");
         idMessage.textProperty().bind(model.idMessageProperty());
+        idMessage.managedProperty().bind(idMessage.textProperty().isNotEmpty());
+        idMessage.visibleProperty().bind(idMessage.managedProperty());
         grid.add(idMessage, 1, row++);
         row = field(grid, row, messages.text("dossier.birthDate"), "birthDate", model.birthDateProperty());
         ComboBox<Sex> sex = new ComboBox<>();
@@ -201,6 +203,11 @@ public final class NewDossierView extends BorderPane {
         scan.setId("component-" + index + "-scan");
         scan.disableProperty().bind(model.busyProperty());
         scan.setOnAction(e -> model.scan(item));
+        // The buttons keep their width; the component's name wraps instead.
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        scan.setMinWidth(Region.USE_PREF_SIZE);
+        pages.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMinWidth(120);
         HBox row = new HBox(8, name, pages, add, scan);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(6, 8, 6, 8));
