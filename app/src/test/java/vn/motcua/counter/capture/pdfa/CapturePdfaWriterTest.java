@@ -23,9 +23,9 @@ import vn.motcua.counter.capture.testpages.TestPageGenerator;
 import vn.motcua.counter.capture.testpages.TestPageGenerator.Layout;
 import vn.motcua.counter.capture.testpages.TestPageGenerator.Scan;
 
-class CapturePdfaWriterTest {
+public class CapturePdfaWriterTest {
 
-    static final CopyMetadata META = new CopyMetadata("Tờ khai đăng ký khai sinh", "000.00.12.H29-261121-0001",
+    public static final CopyMetadata META = new CopyMetadata("Tờ khai đăng ký khai sinh", "000.00.12.H29-261121-0001",
             "UBND phường Bến Nghé", ZonedDateTime.of(2026, 11, 21, 9, 30, 0, 0, ZoneId.of("Asia/Ho_Chi_Minh")));
 
     /** Kept under target/ so a person can render and look at it (see app/CAPTURE.md). */

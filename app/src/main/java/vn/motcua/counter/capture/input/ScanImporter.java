@@ -1,0 +1,163 @@
+package vn.motcua.counter.capture.input;
+
+import java.awt.image.BufferedImage;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import vn.motcua.counter.capture.cleanup.RgbImages;
+
+/**
+ * Reads scans and PDFs defensively. Image sizes come from the header before any pixel is decoded, so a
+ * decompression bomb (a 60000 × 60000 PNG of a few KB) is refused without allocating gigabytes. 16-bit and CMYK
+ * images are converted to 8-bit RGB; truncated files are refused instead of becoming half-grey pages.
+ */
+public final class ScanImporter {
+
+    /** 80 megapixels: A3 at 600 dpi is 70 MP; anything larger is not a page from a counter scanner. */
+    public static final long MAX_PIXELS = 80_000_000L;
+    public static final int DEFAULT_DPI = 300;
+    static final int PDF_RENDER_DPI = 300;
+
+    public Imported importFile(Path file) throws CaptureInputException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new CaptureInputException("capture.input.unreadable", "cannot read " + file.getFileName(), e);
+        }
+        if (size == 0) {
+            throw new CaptureInputException("capture.input.empty", file.getFileName() + " is empty (0 bytes)");
+        }
+        return isPdf(file) ? importPdf(file) : new Imported.Pages(readImages(file));
+    }
+
+    private static boolean isPdf(Path file) throws CaptureInputException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(5);
+            return new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-");
+        } catch (IOException e) {
+            throw new CaptureInputException("capture.input.unreadable", "cannot read " + file.getFileName(), e);
+        }
+    }
+
+    private static List<Imported.Page> readImages(Path file) throws CaptureInputException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new CaptureInputException("capture.input.unsupported",
+                        file.getFileName() + " is not an image or PDF we can read");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, false, false);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((IIOReadWarningListener) (r, warning) -> warnings.add(warning));
+                int count = reader.getNumImages(true);
+                List<Imported.Page> pages = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    checkSize(file, (long) reader.getWidth(i), reader.getHeight(i));
+                    int dpi = dpi(reader.getImageMetadata(i));
+                    BufferedImage image = reader.read(i);
+                    if (warnings.stream().anyMatch(w -> w.contains("Premature end") || w.contains("Corrupt"))) {
+                        throw new CaptureInputException("capture.input.truncated",
+                                file.getFileName() + " is truncated or damaged: " + warnings.getFirst());
+                    }
+                    pages.add(new Imported.Page(normalise(image), dpi));
+                }
+                return pages;
+            } finally {
+                reader.dispose();
+            }
+        } catch (CaptureInputException e) {
+            throw e;
+        } catch (EOFException | javax.imageio.IIOException | IndexOutOfBoundsException e) {
+            throw new CaptureInputException("capture.input.truncated",
+                    file.getFileName() + " is truncated or damaged: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new CaptureInputException("capture.input.unreadable",
+                    file.getFileName() + " cannot be decoded: " + e.getMessage(), e);
+        }
+    }
+
+    static void checkSize(Path file, long width, long height) throws CaptureInputException {
+        if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
+            throw new CaptureInputException("capture.input.tooLarge", String.format(
+                    "%s declares %d × %d pixels (%.0f MP); the limit is %d MP, so it was not opened",
+                    file.getFileName(), width, height, width * height / 1e6, MAX_PIXELS / 1_000_000));
+        }
+    }
+
+    /** 8-bit grey, bilevel and RGB pass as they are; 16-bit, CMYK, palette and alpha become 8-bit RGB. */
+    static BufferedImage normalise(BufferedImage image) {
+        return switch (image.getType()) {
+            case BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_INT_RGB -> image;
+            default -> RgbImages.toIntRgb(image);
+        };
+    }
+
+    private static int dpi(IIOMetadata metadata) {
+        try {
+            var root = (javax.imageio.metadata.IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0");
+            var nodes = root.getElementsByTagName("HorizontalPixelSize");
+            if (nodes.getLength() > 0) {
+                float mmPerPixel = Float.parseFloat(((javax.imageio.metadata.IIOMetadataNode) nodes.item(0))
+                        .getAttribute("value"));
+                int dpi = Math.round(25.4f / mmPerPixel);
+                if (dpi >= 72 && dpi <= 1200) {
+                    return dpi;
+                }
+            }
+        } catch (RuntimeException e) {
+            // no usable resolution in the file
+        }
+        return DEFAULT_DPI;
+    }
+
+    private static Imported importPdf(Path file) throws CaptureInputException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CaptureInputException("capture.input.unreadable", "cannot read " + file.getFileName(), e);
+        }
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            if (doc.isEncrypted()) {
+                return new Imported.PassThrough(bytes, "encrypted PDF kept as received; not re-rendered or OCRed");
+            }
+            if (!doc.getSignatureDictionaries().isEmpty()) {
+                return new Imported.PassThrough(bytes,
+                        "signed PDF kept as received so its signature stays valid; not re-rendered or OCRed");
+            }
+            PDFRenderer renderer = new PDFRenderer(doc);
+            List<Imported.Page> pages = new ArrayList<>();
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                PDPage page = doc.getPage(i);
+                checkSize(file, Math.round(page.getMediaBox().getWidth() / 72 * PDF_RENDER_DPI),
+                        Math.round(page.getMediaBox().getHeight() / 72 * PDF_RENDER_DPI));
+                pages.add(new Imported.Page(renderer.renderImageWithDPI(i, PDF_RENDER_DPI, ImageType.RGB),
+                        PDF_RENDER_DPI));
+            }
+            return new Imported.Pages(pages);
+        } catch (InvalidPasswordException e) {
+            return new Imported.PassThrough(bytes, "password-protected PDF kept as received; not re-rendered or OCRed");
+        } catch (IOException e) {
+            throw new CaptureInputException("capture.input.truncated",
+                    file.getFileName() + " is a damaged PDF: " + e.getMessage(), e);
+        }
+    }
+}
