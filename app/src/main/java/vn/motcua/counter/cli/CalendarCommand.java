@@ -1,5 +1,8 @@
 package vn.motcua.counter.cli;
 
+import vn.motcua.counter.bootstrap.Settings;
+import vn.motcua.counter.i18n.Messages;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +32,8 @@ import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
         subcommands = {CalendarCommand.Holidays.class, CalendarCommand.Due.class, CalendarCommand.Lunar.class})
 public final class CalendarCommand implements Callable<Integer> {
 
+    private static final Messages MESSAGES = Messages.of(Settings.load().locale());
+
     @Spec
     CommandSpec spec;
 
@@ -54,7 +59,7 @@ public final class CalendarCommand implements Callable<Integer> {
         }
         VietnamHolidayCalendar.Loaded loaded = VietnamHolidayCalendar.withOverrides(text);
         PrintWriter err = spec.commandLine().getErr();
-        loaded.problems().forEach(p -> err.println(overrides + ":" + p.line() + ": " + Messages.text(p.messageKey()) + " [" + p.text() + "]"));
+        loaded.problems().forEach(p -> err.println(overrides + ":" + p.line() + ": " + MESSAGES.text(p.messageKey()) + " [" + p.text() + "]"));
         err.flush();
         return loaded.calendar();
     }

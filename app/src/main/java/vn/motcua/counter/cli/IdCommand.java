@@ -1,5 +1,8 @@
 package vn.motcua.counter.cli;
 
+import vn.motcua.counter.bootstrap.Settings;
+import vn.motcua.counter.i18n.Messages;
+
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +27,8 @@ import vn.motcua.counter.domain.identity.TaxCode;
         subcommands = IdCommand.Check.class)
 public final class IdCommand implements Callable<Integer> {
 
+    private static final Messages MESSAGES = Messages.of(Settings.load().locale());
+
     @Spec
     CommandSpec spec;
 
@@ -39,7 +44,7 @@ public final class IdCommand implements Callable<Integer> {
     /** One problem as printed: its key for scripts and its Vietnamese text for people. */
     public record Problem(String key, String message) {
         static List<Problem> of(List<IdentityProblem> problems) {
-            return problems.stream().map(p -> new Problem(p.messageKey(), Messages.text(p.messageKey()))).toList();
+            return problems.stream().map(p -> new Problem(p.messageKey(), MESSAGES.text(p.messageKey()))).toList();
         }
     }
 
@@ -85,7 +90,7 @@ public final class IdCommand implements Callable<Integer> {
                         p -> p.number() + " (" + p.issuingCountry() + ")", p -> "");
             };
             json.print(out, result, () -> {
-                out.println((result.valid() ? Messages.text("id.valid") : Messages.text("id.invalid")) + ": " + result.number()
+                out.println((result.valid() ? MESSAGES.text("id.valid") : MESSAGES.text("id.invalid")) + ": " + result.number()
                         + (result.detail().isEmpty() ? "" : " — " + result.detail()));
                 result.problems().forEach(p -> out.println("  - " + p.message()));
             });
