@@ -135,6 +135,41 @@ class ReceptionWindowTest {
         }
     }
 
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void aCardQrTypedByAReaderFillsTheApplicant() throws Exception {
+        robot.clickOn("#newDossier");
+        robot.clickOn("#procedureFilter"); // the reader types into whatever has focus
+        String qr = "001190012345|012345678|Nguyễn Thị Hồng Nhung|02041990|Nữ|Số 5 phố Hàng Bài, Hoàn Kiếm, Hà Nội|15082021";
+        typeLikeAWedgeReader(qr);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "001190012345".equals(robot.lookup("#idNumber").queryTextInputControl().getText()));
+        assertThat(robot.lookup("#fullName").queryTextInputControl().getText()).isEqualTo(NAME);
+        assertThat(robot.lookup("#birthDate").queryTextInputControl().getText()).isEqualTo("02/04/1990");
+        assertThat(robot.lookup("#address").queryTextInputControl().getText())
+                .isEqualTo("Số 5 phố Hàng Bài, Hoàn Kiếm, Hà Nội");
+        assertThat(robot.lookup("#sex").queryComboBox().getValue()).isEqualTo(vn.motcua.counter.domain.identity.Sex.FEMALE);
+        // The burst was taken out of the field it landed in, and its Enter did not pick a procedure.
+        assertThat(robot.lookup("#procedureFilter").queryTextInputControl().getText()).isEmpty();
+        assertThat(robot.lookup("#components").queryAs(javafx.scene.layout.VBox.class).getChildren()).isEmpty();
+        assertThat(robot.lookup("#message").queryLabeled().getText()).startsWith("Đã điền thông tin từ mã QR");
+    }
+
+    /**
+     * A 2D reader in keyboard mode sends key events a few milliseconds apart, faster than the robot can type, so the
+     * events are sent to the focused control directly, as the operating system would deliver them, then Enter.
+     */
+    private void typeLikeAWedgeReader(String text) {
+        robot.interact(() -> {
+            var target = robot.lookup("#procedureFilter").query().getScene().getFocusOwner();
+            text.codePoints().forEach(cp -> javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(
+                    javafx.scene.input.KeyEvent.KEY_TYPED, Character.toString(cp), "", KeyCode.UNDEFINED,
+                    false, false, false, false)));
+            javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    "", "", KeyCode.ENTER, false, false, false, false));
+        });
+    }
+
     private String pagesLabel(int component) {
         return robot.lookup("#component-" + component + "-pages").queryAs(Label.class).getText();
     }

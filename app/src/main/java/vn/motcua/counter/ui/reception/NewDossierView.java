@@ -2,6 +2,7 @@ package vn.motcua.counter.ui.reception;
 
 import java.io.File;
 import java.util.List;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,6 +14,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -21,6 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import vn.motcua.counter.domain.Procedure;
 import vn.motcua.counter.domain.identity.Sex;
@@ -60,6 +65,37 @@ public final class NewDossierView extends BorderPane {
         actions.setPadding(new Insets(12, 0, 0, 0));
         setBottom(actions);
         setPadding(new Insets(16));
+        listenForCardReader(model);
+    }
+
+    /**
+     * A USB 2D reader types the card's QR code into whatever field has focus. The burst is caught here, removed
+     * from that field, and used to fill the applicant; its closing Enter must not trigger the field's action.
+     */
+    private void listenForCardReader(NewDossierViewModel model) {
+        WedgeScanDetector detector = new WedgeScanDetector();
+        PauseTransition pause = new PauseTransition(Duration.millis(150));
+        Runnable finish = () -> detector.complete().ifPresent(scanned -> {
+            if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl field) {
+                field.setText(field.getText().replace(scanned, ""));
+            }
+            model.readCardQr(scanned);
+        });
+        pause.setOnFinished(e -> finish.run());
+        addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            String typed = e.getCharacter();
+            if (!typed.isEmpty() && typed.charAt(0) >= ' ') {
+                detector.typed(typed, System.nanoTime());
+                pause.playFromStart();
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && detector.scanning()) {
+                pause.stop();
+                e.consume();
+                finish.run();
+            }
+        });
     }
 
     private static GridPane applicantForm(NewDossierViewModel model, Messages messages) {

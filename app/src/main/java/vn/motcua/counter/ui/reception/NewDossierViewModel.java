@@ -31,7 +31,10 @@ import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Procedure;
+import vn.motcua.counter.domain.identity.CardQrCode;
+import vn.motcua.counter.domain.identity.IdentityProblem;
 import vn.motcua.counter.domain.identity.InvalidIdNumberException;
+import vn.motcua.counter.domain.identity.ParseResult;
 import vn.motcua.counter.domain.identity.PersonalIdNumber;
 import vn.motcua.counter.domain.identity.Sex;
 import vn.motcua.counter.i18n.Messages;
@@ -133,6 +136,38 @@ public final class NewDossierViewModel {
                     : Optional.of(LocalDate.parse(birthDate.get().strip(), BIRTH_DATE));
         } catch (DateTimeParseException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Fills the applicant from a chip ID card's QR code (typed by a 2D reader or decoded from an image), so nobody
+     * retypes what the card already holds. Fields the code lacks are left as they are.
+     */
+    public void readCardQr(String scanned) {
+        ParseResult<CardQrCode> parsed = CardQrCode.parse(scanned);
+        if (!(parsed instanceof ParseResult.Ok<CardQrCode> ok)) {
+            message.set(messages.text("dossier.cardUnreadable", describe(parsed.problems())));
+            return;
+        }
+        CardQrCode card = ok.value();
+        idNumber.set(card.idNumber().value());
+        setIfPresent(fullName, card.fullName());
+        setIfPresent(birthDate, card.birthDate() == null ? null : card.birthDate().format(BIRTH_DATE));
+        if (card.sex() != null) {
+            sex.set(card.sex());
+        }
+        setIfPresent(address, card.address());
+        message.set(messages.text("dossier.cardRead")
+                + (ok.problems().isEmpty() ? "" : " " + describe(ok.problems())));
+    }
+
+    private String describe(List<IdentityProblem> problems) {
+        return problems.stream().map(p -> messages.text(p.messageKey())).collect(Collectors.joining(" "));
+    }
+
+    private static void setIfPresent(StringProperty property, String value) {
+        if (value != null && !value.isBlank()) {
+            property.set(value);
         }
     }
 

@@ -70,6 +70,42 @@ class NewDossierViewModelTest {
     }
 
     @Test
+    void fillsTheApplicantFromACardQrCode() {
+        model.readCardQr("001190012345|012345678|Nguyễn Thị Hồng Nhung|02041990|Nữ|Số 5 phố Hàng Bài, Hà Nội|15082021");
+        assertThat(model.messageProperty().get()).isEqualTo("Đã điền thông tin từ mã QR thẻ căn cước.");
+        assertThat(model.fullNameProperty().get()).isEqualTo("Nguyễn Thị Hồng Nhung");
+        assertThat(model.birthDateProperty().get()).isEqualTo("02/04/1990");
+        assertThat(model.sexProperty().get()).isEqualTo(vn.motcua.counter.domain.identity.Sex.FEMALE);
+        assertThat(model.idMessageProperty().get()).isEmpty();
+
+        model.readCardQr("not a card|x|y");
+        assertThat(model.messageProperty().get()).contains("không phải mã QR");
+        assertThat(model.fullNameProperty().get()).isEqualTo("Nguyễn Thị Hồng Nhung");
+    }
+
+    @Test
+    void recognisesACardQrBurstAndNothingElse() {
+        var detector = new WedgeScanDetector();
+        String qr = "001190012345||Lê Văn Tám|01011990|Nam|Hà Nội|01012021";
+        long t = 0;
+        for (char c : qr.toCharArray()) {
+            detector.typed(String.valueOf(c), t += 5_000_000L);
+        }
+        assertThat(detector.scanning()).isTrue();
+        assertThat(detector.complete()).contains(qr);
+        for (char c : qr.toCharArray()) {
+            detector.typed(String.valueOf(c), t += 1_500_000_000L); // pauses: every key starts over
+        }
+        assertThat(detector.scanning()).isFalse();
+        assertThat(detector.complete()).isEmpty();
+        for (char c : "001190012345".toCharArray()) {
+            detector.typed(String.valueOf(c), t += 5_000_000L); // an ID number typed or scanned alone
+        }
+        assertThat(detector.scanning()).isFalse();
+        assertThat(detector.complete()).isEmpty();
+    }
+
+    @Test
     void aBadImageIsRefusedAndTheGoodOnesAreKept() throws Exception {
         model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
         Path empty = Files.write(files.resolve("rong.png"), new byte[0]);
