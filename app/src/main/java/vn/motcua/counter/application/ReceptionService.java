@@ -1,7 +1,5 @@
 package vn.motcua.counter.application;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -56,13 +54,7 @@ public final class ReceptionService {
 
     /** Reads an image file the clerk chose or dropped and stores it as a page. */
     public Page importPage(Path file) {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new CounterException("page.file_unreadable", e, file.getFileName());
-        }
-        return storePage(content, Page.PageSource.IMPORTED);
+        return storePage(ClerkFiles.read(file), Page.PageSource.IMPORTED);
     }
 
     /** The appointment a dossier received now would get, for the form to show before reception. */

@@ -23,7 +23,9 @@ import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.port.Catalogue;
 import vn.motcua.counter.application.port.DossierStore;
 import vn.motcua.counter.domain.AgencyCode;
+import vn.motcua.counter.application.CardReader;
 import vn.motcua.counter.application.ScanService;
+import vn.motcua.counter.adapters.images.ZxingCardImages;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
 import vn.motcua.scanner.ScannerBridge;
 import vn.motcua.scanner.simulated.SimulatedScannerDriver;
@@ -50,6 +52,7 @@ public final class CounterContext implements AutoCloseable {
     private final ReceptionService reception;
     private final ScannerBridge scanners;
     private final ScanService scanning;
+    private final CardReader cardReader;
     private final CounterProfile profile;
 
     private CounterContext(Settings settings, Clock clock) {
@@ -71,6 +74,7 @@ public final class CounterContext implements AutoCloseable {
                 VietnamHolidayCalendar.bundled(), clock);
         this.scanners = new ScannerBridge(List.of(new SimulatedScannerDriver()));
         this.scanning = new ScanService(scanners, reception, images);
+        this.cardReader = new CardReader(new ZxingCardImages(images));
         this.profile = new CounterProfile(new AgencyCode(settings.require(Settings.AGENCY_CODE)),
                 settings.require(Settings.AGENCY_NAME), settings.require(Settings.RESULT_PLACE),
                 settings.require(Settings.CLERK_NAME));
@@ -132,6 +136,10 @@ public final class CounterContext implements AutoCloseable {
 
     public ScanService scanning() {
         return scanning;
+    }
+
+    public CardReader cardReader() {
+        return cardReader;
     }
 
     public CounterProfile profile() {

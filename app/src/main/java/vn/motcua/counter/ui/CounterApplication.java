@@ -128,7 +128,7 @@ public class CounterApplication extends Application {
             return;
         }
         NewDossierViewModel model = new NewDossierViewModel(context.reception(), context.scanning(),
-                context.catalogue().procedures(), context.profile(), messages, executors);
+                context.cardReader(), context.catalogue().procedures(), context.profile(), messages, executors);
         NewDossierView view = new NewDossierView(model, messages, dialogs, this::showHome);
         view.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {

@@ -41,7 +41,7 @@ public final class NewDossierView extends BorderPane {
         setTop(title);
         BorderPane.setMargin(title, new Insets(0, 0, 12, 0));
 
-        HBox columns = new HBox(24, applicantForm(model, messages), procedurePane(model, messages, dialogs));
+        HBox columns = new HBox(24, applicantForm(model, messages, dialogs), procedurePane(model, messages, dialogs));
         HBox.setHgrow(columns.getChildren().get(1), Priority.ALWAYS);
         setCenter(columns);
 
@@ -98,14 +98,20 @@ public final class NewDossierView extends BorderPane {
         });
     }
 
-    private static GridPane applicantForm(NewDossierViewModel model, Messages messages) {
+    private static GridPane applicantForm(NewDossierViewModel model, Messages messages, DialogService dialogs) {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
         grid.getColumnConstraints().addAll(new ColumnConstraints(205), new ColumnConstraints(230));
         Label heading = new Label(messages.text("dossier.applicant"));
         heading.getStyleClass().add("title-4");
-        grid.add(heading, 0, 0, 2, 1);
+        Button cardPicture = new Button(messages.text("dossier.cardPicture"));
+        cardPicture.setId("cardPicture");
+        cardPicture.setOnAction(e -> dialogs.chooseImages(cardPicture.getScene().getWindow(),
+                messages.text("dossier.cardPicture")).stream().findFirst().ifPresent(model::readCardPicture));
+        HBox top = new HBox(12, heading, cardPicture);
+        top.setAlignment(Pos.CENTER_LEFT);
+        grid.add(top, 0, 0, 2, 1);
         int row = 1;
         row = field(grid, row, messages.text("dossier.name"), "fullName", model.fullNameProperty());
         row = field(grid, row, messages.text("dossier.idNumber"), "idNumber", model.idNumberProperty());

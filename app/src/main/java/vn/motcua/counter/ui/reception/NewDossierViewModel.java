@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.CardReader;
 import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.Receipt;
 import vn.motcua.counter.application.ReceptionRequest;
@@ -58,6 +59,7 @@ public final class NewDossierViewModel {
 
     private final ReceptionService reception;
     private final ScanService scanning;
+    private final CardReader cardReader;
     private final CounterProfile counter;
     private final Messages messages;
     private final UiExecutors executors;
@@ -82,10 +84,12 @@ public final class NewDossierViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Receipt> receipt = new ReadOnlyObjectWrapper<>();
 
-    public NewDossierViewModel(ReceptionService reception, ScanService scanning, List<Procedure> catalogue,
-                               CounterProfile counter, Messages messages, UiExecutors executors) {
+    public NewDossierViewModel(ReceptionService reception, ScanService scanning, CardReader cardReader,
+                               List<Procedure> catalogue, CounterProfile counter, Messages messages,
+                               UiExecutors executors) {
         this.reception = reception;
         this.scanning = scanning;
+        this.cardReader = cardReader;
         this.counter = counter;
         this.messages = messages;
         this.executors = executors;
@@ -159,6 +163,14 @@ public final class NewDossierViewModel {
         setIfPresent(address, card.address());
         message.set(messages.text("dossier.cardRead")
                 + (ok.problems().isEmpty() ? "" : " " + describe(ok.problems())));
+    }
+
+    /** Reads the applicant from a picture of the card's QR side. */
+    public void readCardPicture(Path picture) {
+        executors.run(() -> cardReader.qrText(picture), this::readCardQr, failure -> {
+            LOG.warn("card picture unreadable: {}", failure.toString());
+            message.set(messages.describe(failure));
+        });
     }
 
     private String describe(List<IdentityProblem> problems) {

@@ -32,7 +32,8 @@ class NewDossierViewModelTest {
     @BeforeEach
     void open() {
         counter = TestCounter.open(data, SaveLoopClock.DAY);
-        model = new NewDossierViewModel(counter.reception(), counter.scanning(), counter.catalogue().procedures(),
+        model = new NewDossierViewModel(counter.reception(), counter.scanning(), counter.cardReader(),
+                counter.catalogue().procedures(),
                 counter.profile(), Messages.of(Locale.forLanguageTag("vi-VN")), new UiExecutors(Runnable::run, Runnable::run));
     }
 
@@ -81,6 +82,38 @@ class NewDossierViewModelTest {
         model.readCardQr("not a card|x|y");
         assertThat(model.messageProperty().get()).contains("không phải mã QR");
         assertThat(model.fullNameProperty().get()).isEqualTo("Nguyễn Thị Hồng Nhung");
+    }
+
+    @Test
+    void readsTheApplicantFromAPictureOfTheCard() throws Exception {
+        String qr = "079305000001||Trần Thị Bích Ngọc|15062005|Nữ|12 Nguyễn Huệ, Bến Nghé, TP Hồ Chí Minh|20032022";
+        Path picture = files.resolve("the-can-cuoc.png");
+        javax.imageio.ImageIO.write(cardPicture(qr), "png", picture.toFile());
+        model.readCardPicture(picture);
+        assertThat(model.fullNameProperty().get()).isEqualTo("Trần Thị Bích Ngọc");
+        assertThat(model.idNumberProperty().get()).isEqualTo("079305000001");
+        assertThat(model.birthDateProperty().get()).isEqualTo("15/06/2005");
+
+        Path noCode = Files.write(files.resolve("trang.png"), TestImages.png("không có mã QR"));
+        model.readCardPicture(noCode);
+        assertThat(model.messageProperty().get()).contains("Không tìm thấy mã QR", "trang.png");
+    }
+
+    /** The front of a card at 300 dpi, turned a quarter, as a flatbed scan of a card placed sideways looks. */
+    private static java.awt.image.BufferedImage cardPicture(String qr) throws Exception {
+        var matrix = new com.google.zxing.qrcode.QRCodeWriter().encode(qr, com.google.zxing.BarcodeFormat.QR_CODE, 260, 260,
+                java.util.Map.of(com.google.zxing.EncodeHintType.CHARACTER_SET, "UTF-8"));
+        var code = com.google.zxing.client.j2se.MatrixToImageWriter.toBufferedImage(matrix);
+        var card = new java.awt.image.BufferedImage(638, 1011, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = card.createGraphics();
+        g.setColor(new java.awt.Color(226, 236, 228));
+        g.fillRect(0, 0, card.getWidth(), card.getHeight());
+        g.rotate(Math.PI / 2, 319, 319);
+        g.setColor(java.awt.Color.DARK_GRAY);
+        g.drawString("CĂN CƯỚC CÔNG DÂN", 60, 80);
+        g.drawImage(code, 700, 40, null);
+        g.dispose();
+        return card;
     }
 
     @Test
