@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import vn.motcua.scanner.ColorMode;
 import vn.motcua.scanner.PaperSize;
+import vn.motcua.scanner.PaperSource;
 import vn.motcua.scanner.Side;
 import vn.motcua.scanner.simulated.DemoPages;
 import vn.motcua.scanner.twain.BridgeMessage;
@@ -135,8 +136,9 @@ final class VirtualSource {
                 return;
             }
             Thread.sleep(pageDelayMillis);
-            int sheet = duplex ? (page + 1) / 2 : page;
-            Side side = duplex && page % 2 == 0 ? Side.BACK : Side.FRONT;
+            PaperSource source = duplex ? PaperSource.DUPLEX : PaperSource.FEEDER;
+            int sheet = source.sheetOf(page);
+            Side side = source.sideOf(page);
             BufferedImage image = DemoPages.render(sheet, side, dpi, PaperSize.A4, mode);
             ByteArrayOutputStream png = new ByteArrayOutputStream(1 << 20);
             ImageIO.write(image, "png", png);
