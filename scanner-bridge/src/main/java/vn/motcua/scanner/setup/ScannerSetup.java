@@ -66,7 +66,7 @@ public record ScannerSetup(boolean simulated, List<SaneHost> saneHosts, List<URI
         if (!saneHosts.isEmpty()) {
             drivers.add(new SaneDriver(saneHosts));
         }
-        drivers.add(new EsclDriver(esclScanners, mdns ? new EsclMdnsDiscovery(Duration.ofSeconds(3), null) : null,
+        drivers.add(new EsclDriver(esclScanners, mdns ? new EsclMdnsDiscovery(Duration.ofSeconds(2), null) : null,
                 esclTrust, Duration.ofSeconds(60)));
         // Always present so saved folder:... device ids resolve; discovery lists only configured folders.
         drivers.add(new HotFolderDriver(hotFolders, HotFolderOptions.defaults()));
