@@ -27,9 +27,13 @@ final class DriverCall {
      */
     static <T> T run(ExecutorService driverThread, String what, Duration limit, Callable<T> call,
                      BooleanSupplier cancelled, Duration cancelGrace) throws ScanException {
-        Future<T> future = driverThread.submit(call);
-        long start = System.nanoTime();
-        long deadline = start + limit.toNanos();
+        return await(driverThread.submit(call), System.nanoTime(), what, limit, cancelled, cancelGrace);
+    }
+
+    /** Waits for a call already submitted at {@code submittedNanos}; the limit counts from then. */
+    static <T> T await(Future<T> future, long submittedNanos, String what, Duration limit, BooleanSupplier cancelled,
+                       Duration cancelGrace) throws ScanException {
+        long deadline = submittedNanos + limit.toNanos();
         Long cancelDeadline = null;
         while (true) {
             if (cancelDeadline == null && cancelled.getAsBoolean()) {

@@ -21,6 +21,16 @@ public enum PaperSource {
         return this != FLATBED;
     }
 
+    /** The physical sheet of a page in a batch: in duplex, pages 1 and 2 are sheet 1. */
+    public int sheetOf(int pageNumber) {
+        return this == DUPLEX ? (pageNumber + 1) / 2 : pageNumber;
+    }
+
+    /** Duplex feeders deliver front, back, front, back, ... */
+    public Side sideOf(int pageNumber) {
+        return this == DUPLEX && pageNumber % 2 == 0 ? Side.BACK : Side.FRONT;
+    }
+
     public static PaperSource fromCliName(String name) {
         for (PaperSource source : values()) {
             if (source.cliName.equalsIgnoreCase(name) || source.name().equalsIgnoreCase(name)) {

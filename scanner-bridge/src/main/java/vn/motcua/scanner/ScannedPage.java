@@ -22,6 +22,16 @@ public record ScannedPage(BufferedImage image, int pageNumber, int sheetNumber, 
         }
     }
 
+    /**
+     * A page of a batch scanned with these settings: sheet and side follow from the source, the image is
+     * converted to the standard type of the colour mode.
+     */
+    public static ScannedPage inBatch(BufferedImage image, int pageNumber, ScanSettings settings) {
+        return new ScannedPage(PageImages.toStandard(image, settings.colorMode()), pageNumber,
+                settings.source().sheetOf(pageNumber), settings.source().sideOf(pageNumber), settings.dpi(),
+                settings.colorMode());
+    }
+
     public int widthPixels() {
         return image.getWidth();
     }

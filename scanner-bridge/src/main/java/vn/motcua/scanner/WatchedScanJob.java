@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A job run on its own thread; every driver call goes through {@link DriverCall} on a separate driver thread, so
  * a hung or crashing driver ends the job (DRIVER_HUNG / DRIVER_CRASHED) instead of the application. Each page is
- * given to the listener before the next one is requested: a jam at page 9 leaves pages 1-8 stored.
+ * given to the listener before any later outcome is looked at: a jam at page 9 leaves pages 1-8 stored.
  */
 final class WatchedScanJob implements ScanJob {
 
@@ -76,15 +77,25 @@ final class WatchedScanJob implements ScanJob {
                 return ScanResult.cancelled(pages.get());
             }
             changeState(ScanJobState.SCANNING);
+            // The driver reads page n+1 while the listener stores page n; the listener still sees pages in order
+            // and every page before a failure.
+            Future<Optional<ScannedPage>> pending = driverThread.submit(session::nextPage);
+            long pendingSince = System.nanoTime();
             while (true) {
-                Optional<ScannedPage> page = call("page " + (pages.get() + 1), watchdog.page(),
-                        session::nextPage);
+                Optional<ScannedPage> page = DriverCall.await(pending, pendingSince,
+                        driver.name() + " page " + (pages.get() + 1), watchdog.page(), () -> cancelRequested,
+                        watchdog.cancelGrace());
                 if (page.isEmpty()) {
                     return cancelRequested ? ScanResult.cancelled(pages.get()) : ScanResult.completed(pages.get());
+                }
+                if (!cancelRequested) {
+                    pending = driverThread.submit(session::nextPage);
+                    pendingSince = System.nanoTime();
                 }
                 // A complete page is kept even when a cancel arrived while it was being read.
                 ScanResult notStored = deliver(page.get());
                 if (notStored != null) {
+                    session.cancel();
                     return notStored;
                 }
                 if (cancelRequested) {

@@ -36,22 +36,48 @@ public final class EsclMdnsDiscovery {
         this.bindAddress = bindAddress;
     }
 
+    /** Browses HTTPS and HTTP announcements at the same time; takes about the browse time. */
     public List<Announced> browse() throws IOException {
-        List<Announced> found = new ArrayList<>();
-        try (JmDNS mdns = bindAddress == null ? JmDNS.create() : JmDNS.create(bindAddress)) {
-            for (String type : List.of(USCANS, USCAN)) {
-                for (ServiceInfo info : mdns.list(type, browseTime.toMillis())) {
-                    Map<String, String> txt = new java.util.HashMap<>();
-                    for (String key : java.util.Collections.list(info.getPropertyNames())) {
-                        txt.put(key, info.getPropertyString(key));
-                    }
-                    announced(type, info.getInet4Addresses(), info.getInet6Addresses(), info.getPort(), txt)
-                            .filter(candidate -> found.stream().noneMatch(known -> sameDevice(known, candidate)))
-                            .ifPresent(found::add);
+        JmDNS mdns = bindAddress == null ? JmDNS.create() : JmDNS.create(bindAddress);
+        try {
+            List<java.util.concurrent.Future<List<Announced>>> lists = new ArrayList<>();
+            try (var browsers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (String type : List.of(USCANS, USCAN)) {
+                    lists.add(browsers.submit(() -> list(mdns, type)));
                 }
             }
+            List<Announced> found = new ArrayList<>();
+            for (var list : lists) {
+                for (Announced candidate : list.resultNow()) {
+                    if (found.stream().noneMatch(known -> sameDevice(known, candidate))) {
+                        found.add(candidate);
+                    }
+                }
+            }
+            LOG.info("mDNS: {} eSCL scanners announced", found.size());
+            return found;
+        } finally {
+            // JmDNS says goodbye for a couple of seconds on close; nobody needs to wait for that.
+            Thread.ofVirtual().start(() -> {
+                try {
+                    mdns.close();
+                } catch (IOException e) {
+                    LOG.debug("closing mDNS failed: {}", e.toString());
+                }
+            });
         }
-        LOG.info("mDNS: {} eSCL scanners announced", found.size());
+    }
+
+    private List<Announced> list(JmDNS mdns, String type) {
+        List<Announced> found = new ArrayList<>();
+        for (ServiceInfo info : mdns.list(type, browseTime.toMillis())) {
+            Map<String, String> txt = new java.util.HashMap<>();
+            for (String key : java.util.Collections.list(info.getPropertyNames())) {
+                txt.put(key, info.getPropertyString(key));
+            }
+            announced(type, info.getInet4Addresses(), info.getInet6Addresses(), info.getPort(), txt)
+                    .ifPresent(found::add);
+        }
         return found;
     }
 

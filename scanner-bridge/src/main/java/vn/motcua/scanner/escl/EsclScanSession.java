@@ -8,14 +8,12 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.scanner.PageImages;
 import vn.motcua.scanner.PaperSource;
 import vn.motcua.scanner.ScanError;
 import vn.motcua.scanner.ScanException;
 import vn.motcua.scanner.ScanSession;
 import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannedPage;
-import vn.motcua.scanner.Side;
 
 /**
  * One eSCL job: NextDocument until 404. A 404 alone does not say whether the batch ended or jammed, so the
@@ -72,11 +70,7 @@ final class EsclScanSession implements ScanSession {
         if (settings.source() == PaperSource.FLATBED) {
             done = true;
         }
-        boolean duplex = settings.source() == PaperSource.DUPLEX;
-        int sheet = duplex ? (pageNumber + 1) / 2 : pageNumber;
-        Side side = duplex && pageNumber % 2 == 0 ? Side.BACK : Side.FRONT;
-        return new ScannedPage(PageImages.toStandard(image, settings.colorMode()), pageNumber, sheet, side,
-                settings.dpi(), settings.colorMode());
+        return ScannedPage.inBatch(image, pageNumber, settings);
     }
 
     private void failIfStopped() throws ScanException, InterruptedException {

@@ -80,9 +80,9 @@ final class SaneOptionMapping {
     }
 
     /** Sets an option from its text form, whatever its SANE type. */
-    static void set(SaneDevice device, String name, String value) throws IOException, SaneException {
-        SaneOption option = option(device, name)
-                .orElseThrow(() -> new IllegalArgumentException("No active SANE option " + name));
+    static void set(SaneDevice device, String name, String value) throws IOException, SaneException,
+            ScanException {
+        SaneOption option = option(device, name).orElseThrow(() -> unsupported("no active SANE option " + name));
         switch (option.getType()) {
             case BOOLEAN -> option.setBooleanValue(value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
             case INT -> option.setIntegerValue(Integer.parseInt(value));

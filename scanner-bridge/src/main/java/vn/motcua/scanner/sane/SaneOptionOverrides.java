@@ -11,6 +11,10 @@ public interface SaneOptionOverrides {
 
     SaneOptionOverrides NONE = pageNumber -> Map.of();
 
-    /** Options to set before the given page (1-based) is requested; empty for none. */
+    /**
+     * Options to set before the given page (1-based) is requested; empty for none. They are set in the map's
+     * iteration order: return a LinkedHashMap when one option activates another ("read-delay" before
+     * "read-delay-duration").
+     */
     Map<String, String> before(int pageNumber);
 }

@@ -12,14 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.scanner.PageImages;
 import vn.motcua.scanner.PaperSource;
 import vn.motcua.scanner.ScanError;
 import vn.motcua.scanner.ScanException;
 import vn.motcua.scanner.ScanSession;
 import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannedPage;
-import vn.motcua.scanner.Side;
 
 /**
  * One batch on an open SANE device: each page is one {@code sane_start} + frames; a feeder batch ends when the
@@ -85,12 +83,8 @@ final class SaneScanSession implements ScanSession {
         if (settings.source() == PaperSource.FLATBED) {
             batchDone = true;
         }
-        boolean duplex = settings.source() == PaperSource.DUPLEX;
-        int sheet = duplex ? (pageNumber + 1) / 2 : pageNumber;
-        Side side = duplex && pageNumber % 2 == 0 ? Side.BACK : Side.FRONT;
-        // jfreesane returns TYPE_CUSTOM for colour; downstream code wants standard types.
-        return Optional.of(new ScannedPage(PageImages.toStandard(image, settings.colorMode()), pageNumber, sheet,
-                side, settings.dpi(), settings.colorMode()));
+        // jfreesane returns TYPE_CUSTOM for colour; inBatch converts to the standard type.
+        return Optional.of(ScannedPage.inBatch(image, pageNumber, settings));
     }
 
     private static ScanException cancelledBy(Exception e) {

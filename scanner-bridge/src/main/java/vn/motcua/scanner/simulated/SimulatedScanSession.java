@@ -2,14 +2,12 @@ package vn.motcua.scanner.simulated;
 
 import java.awt.image.BufferedImage;
 import java.util.Optional;
-import vn.motcua.scanner.PageImages;
 import vn.motcua.scanner.PaperSource;
 import vn.motcua.scanner.ScanError;
 import vn.motcua.scanner.ScanException;
 import vn.motcua.scanner.ScanSession;
 import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannedPage;
-import vn.motcua.scanner.Side;
 
 /** One simulated batch: renders each page when asked, as a real feeder delivers them one by one. */
 final class SimulatedScanSession implements ScanSession {
@@ -47,13 +45,10 @@ final class SimulatedScanSession implements ScanSession {
         if (cancelled) {
             throw new ScanException(ScanError.CANCELLED, "simulated scan cancelled");
         }
-        boolean duplex = settings.source() == PaperSource.DUPLEX;
-        int sheet = duplex ? (pageNumber + 1) / 2 : pageNumber;
-        Side side = duplex && pageNumber % 2 == 0 ? Side.BACK : Side.FRONT;
-        BufferedImage image = DemoPageRenderer.render(sheet, side, settings.dpi(), settings.paperSize());
+        BufferedImage image = DemoPageRenderer.render(settings.source().sheetOf(pageNumber),
+                settings.source().sideOf(pageNumber), settings.dpi(), settings.paperSize());
         nextPageNumber++;
-        return Optional.of(new ScannedPage(PageImages.toStandard(image, settings.colorMode()), pageNumber, sheet,
-                side, settings.dpi(), settings.colorMode()));
+        return Optional.of(ScannedPage.inBatch(image, pageNumber, settings));
     }
 
     @Override

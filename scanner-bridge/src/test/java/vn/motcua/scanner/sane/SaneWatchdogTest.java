@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +48,10 @@ class SaneWatchdogTest {
     @Test
     void aFrozenSanedIsReportedHungAndEarlierPagesStay() throws Exception {
         // Page 2 crawls (0.1 s per buffer), so the freeze surely lands inside it.
-        SaneOptionOverrides slowSecondPage = page -> page == 2
-                ? Map.of("read-delay", "yes", "read-delay-duration", "100000") : Map.of();
+        Map<String, String> crawl = new LinkedHashMap<>();
+        crawl.put("read-delay", "yes");
+        crawl.put("read-delay-duration", "100000");
+        SaneOptionOverrides slowSecondPage = page -> page == 2 ? crawl : Map.of();
         Watchdog watchdog = Watchdog.defaults().withPage(Duration.ofSeconds(2));
         SaneDriver driver = new SaneDriver(List.of(new SaneHost("127.0.0.1", saned.port())), Duration.ofSeconds(2),
                 Duration.ofSeconds(30), slowSecondPage);

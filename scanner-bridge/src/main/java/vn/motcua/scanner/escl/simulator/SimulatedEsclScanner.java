@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import vn.motcua.scanner.PaperSize;
+import vn.motcua.scanner.PaperSource;
 import vn.motcua.scanner.Side;
 import vn.motcua.scanner.simulated.DemoPages;
 
@@ -146,8 +147,9 @@ final class SimulatedEsclScanner {
     }
 
     private static byte[] render(SimulatedJob job, int pageNumber) throws IOException {
-        int sheet = job.duplex ? (pageNumber + 1) / 2 : pageNumber;
-        Side side = job.duplex && pageNumber % 2 == 0 ? Side.BACK : Side.FRONT;
+        PaperSource source = job.duplex ? PaperSource.DUPLEX : PaperSource.FEEDER;
+        int sheet = source.sheetOf(pageNumber);
+        Side side = source.sideOf(pageNumber);
         PaperSize region = new PaperSize("region", job.widthUnits * 25.4 / 300, job.heightUnits * 25.4 / 300);
         BufferedImage page = DemoPages.render(sheet, side, job.dpi, region, job.colorMode);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);

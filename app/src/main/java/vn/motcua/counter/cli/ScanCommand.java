@@ -1,0 +1,159 @@
+package vn.motcua.counter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.motcua.scanner.ColorMode;
+import vn.motcua.scanner.PageFileWriter;
+import vn.motcua.scanner.PaperSize;
+import vn.motcua.scanner.PaperSource;
+import vn.motcua.scanner.ScanException;
+import vn.motcua.scanner.ScanResult;
+import vn.motcua.scanner.ScanSettings;
+import vn.motcua.scanner.ScannerBridge;
+import vn.motcua.scanner.ScannerDevice;
+import vn.motcua.scanner.sane.SaneHost;
+import vn.motcua.scanner.setup.ScannerSetup;
+
+/**
+ * {@code motcua scan --list} and {@code motcua scan --device ID [--source ..] [--dpi N] [--mode ..] --out DIR}:
+ * one PNG per page, written as each page arrives. Exit codes: 0 done, 1 scan stopped (pages so far are kept),
+ * 2 usage, 3 device not found or unreachable.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "List scanners, or scan pages into a folder (one PNG per page).")
+public final class ScanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--list", description = "List the scanners every driver can see.")
+    boolean list;
+
+    @Option(names = "--device", paramLabel = "ID", description = "Device id from --list, e.g. sane:net:127.0.0.1:test:0")
+    String deviceId;
+
+    @Option(names = "--source", defaultValue = "adf", description = "flatbed, adf or duplex (default: ${DEFAULT-VALUE})")
+    String source;
+
+    @Option(names = "--dpi", defaultValue = "300", description = "Resolution (default: ${DEFAULT-VALUE})")
+    int dpi;
+
+    @Option(names = "--mode", defaultValue = "gray", description = "color, gray or lineart (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for page-001.png, page-002.png, ...")
+    Path out;
+
+    @Option(names = "--sane-host", paramLabel = "HOST[:PORT]",
+            description = "saned to ask (repeatable; default 127.0.0.1)")
+    List<String> saneHosts = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (list == (deviceId != null)) {
+            stderr.println("Give either --list or --device ID.");
+            return 2;
+        }
+        ScanSettings settings;
+        try {
+            settings = new ScanSettings(PaperSource.fromCliName(source), dpi, ColorMode.fromCliName(mode),
+                    PaperSize.A4);
+        } catch (IllegalArgumentException e) {
+            stderr.println(e.getMessage());
+            return 2;
+        }
+        if (!list && out == null) {
+            stderr.println("--out DIR is required to scan.");
+            return 2;
+        }
+        ScannerSetup setup = ScannerSetup.defaults();
+        if (!saneHosts.isEmpty()) {
+            setup = setup.withSaneHosts(saneHosts.stream().map(SaneHost::parse).toList());
+        }
+        try (ScannerBridge bridge = setup.build()) {
+            return list ? list(bridge, stdout) : scan(bridge, settings, stdout, stderr);
+        }
+    }
+
+    private int list(ScannerBridge bridge, PrintWriter stdout) throws Exception {
+        ScannerBridge.Discovery discovery = bridge.discover();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = mapper.createObjectNode();
+            ArrayNode devices = root.putArray("devices");
+            for (ScannerDevice device : discovery.devices()) {
+                devices.addObject().put("id", device.id()).put("name", device.displayName())
+                        .put("driver", device.driver());
+            }
+            ObjectNode failed = root.putObject("failedDrivers");
+            discovery.failedDrivers().forEach((driver, error) -> failed.put(driver, error.name()));
+            stdout.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } else {
+            for (ScannerDevice device : discovery.devices()) {
+                stdout.printf("%-45s %s%n", device.id(), device.displayName());
+            }
+            discovery.failedDrivers().forEach((driver, error) ->
+                    stdout.printf("(%s: %s)%n", driver, error.message(Locale.getDefault())));
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private int scan(ScannerBridge bridge, ScanSettings settings, PrintWriter stdout, PrintWriter stderr)
+            throws Exception {
+        ScannerDevice device;
+        try {
+            device = bridge.device(deviceId);
+        } catch (ScanException e) {
+            stderr.println(e.error().message(Locale.getDefault()) + " (" + deviceId + ")");
+            return 3;
+        }
+        PageFileWriter files = new PageFileWriter(out);
+        ScanResult result = bridge.scan(device, settings, page -> {
+            files.pageScanned(page);
+            if (!json) {
+                stdout.printf("page %d%n", page.pageNumber());
+                stdout.flush();
+            }
+        }).await(Duration.ofHours(1));
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = mapper.createObjectNode();
+            root.put("device", device.id()).put("state", result.state().name())
+                    .put("error", result.error() == null ? null : result.error().name());
+            ArrayNode pages = root.putArray("pages");
+            for (PageFileWriter.PageFile page : files.written()) {
+                pages.addObject().put("file", page.file().toAbsolutePath().toString()).put("page", page.pageNumber())
+                        .put("sheet", page.sheetNumber()).put("side", page.side().name().toLowerCase(Locale.ROOT))
+                        .put("dpi", page.dpi());
+            }
+            stdout.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } else {
+            stdout.printf("%d pages in %s%n", result.pages(), out.toAbsolutePath());
+        }
+        stdout.flush();
+        if (result.isCompleted()) {
+            return 0;
+        }
+        stderr.println(result.error().message(Locale.getDefault()));
+        return result.error() == vn.motcua.scanner.ScanError.OFFLINE
+                || result.error() == vn.motcua.scanner.ScanError.DEVICE_NOT_FOUND ? 3 : 1;
+    }
+}

@@ -1,0 +1,21 @@
+package vn.motcua.scanner.twain;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command lines for worker processes in tests: this JVM's java with this test run's class path. */
+final class WorkerCommands {
+
+    private WorkerCommands() {
+    }
+
+    static List<String> java(Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+}
