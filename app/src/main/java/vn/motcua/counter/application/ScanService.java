@@ -1,6 +1,7 @@
 package vn.motcua.counter.application;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannedPage;
 import vn.motcua.scanner.ScannerBridge;
 import vn.motcua.scanner.ScannerDevice;
+import vn.motcua.scanner.simulated.SimulatedScannerDriver;
 
 /**
  * Scanning pages for a component: every page is stored in the content store the moment the scanner hands it over,
@@ -26,20 +28,32 @@ public final class ScanService {
     private final ScannerBridge bridge;
     private final ReceptionService reception;
     private final PageImages images;
+    private final Optional<String> profileDevice;
 
-    public ScanService(ScannerBridge bridge, ReceptionService reception, PageImages images) {
+    public ScanService(ScannerBridge bridge, ReceptionService reception, PageImages images,
+                       Optional<String> profileDevice) {
         this.bridge = bridge;
         this.reception = reception;
         this.images = images;
+        this.profileDevice = profileDevice;
     }
 
-    /** The device used when the counter has no scan profile yet: the first one found. */
+    /**
+     * The counter's scanner: the scan profile's device when one is set, otherwise the first real scanner found,
+     * and the simulator only when no real one answers (demos and training).
+     */
     public ScannerDevice defaultDevice() {
-        List<ScannerDevice> devices = bridge.discover().devices();
-        if (devices.isEmpty()) {
-            throw new CounterException("scan.no_device");
+        if (profileDevice.isPresent()) {
+            try {
+                return bridge.device(profileDevice.get());
+            } catch (ScanException e) {
+                throw new CounterException("scan.failed", e);
+            }
         }
-        return devices.getFirst();
+        List<ScannerDevice> devices = bridge.discover().devices();
+        return devices.stream().filter(d -> !SimulatedScannerDriver.NAME.equals(d.driver())).findFirst()
+                .or(() -> devices.stream().findFirst())
+                .orElseThrow(() -> new CounterException("scan.no_device"));
     }
 
     /** Starts a scan; {@code pageStored} runs on the scan thread after each page is safely stored. */

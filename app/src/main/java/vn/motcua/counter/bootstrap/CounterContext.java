@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.adapters.images.ZxingCardImages;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
 import vn.motcua.scanner.ScannerBridge;
-import vn.motcua.scanner.simulated.SimulatedScannerDriver;
+import vn.motcua.scanner.sane.SaneHost;
+import vn.motcua.scanner.setup.ScannerSetup;
 
 /**
  * The composition root: opens the data folder (locked against a second instance), the SQLite file and the content
@@ -72,13 +74,25 @@ public final class CounterContext implements AutoCloseable {
         ImageIoPageImages images = new ImageIoPageImages();
         this.reception = new ReceptionService(dossiers, contents, images, new ReceiptPdfRenderer(),
                 VietnamHolidayCalendar.bundled(), clock);
-        this.scanners = new ScannerBridge(List.of(new SimulatedScannerDriver()));
-        this.scanning = new ScanService(scanners, reception, images);
+        this.scanners = scannerSetup(settings).build();
+        this.scanning = new ScanService(scanners, reception, images, settings.get(Settings.SCANNER_DEVICE));
         this.cardReader = new CardReader(new ZxingCardImages(images));
         this.profile = new CounterProfile(new AgencyCode(settings.require(Settings.AGENCY_CODE)),
                 settings.require(Settings.AGENCY_NAME), settings.require(Settings.RESULT_PLACE),
                 settings.require(Settings.CLERK_NAME));
         loadSampleCatalogueOnFirstStart();
+    }
+
+    /** The counter's scanners: the simulator always, SANE hosts, eSCL by address and mDNS, hot folders. */
+    static ScannerSetup scannerSetup(Settings settings) {
+        ScannerSetup setup = ScannerSetup.defaults();
+        List<String> sane = settings.list(Settings.SCANNER_SANE_HOSTS);
+        if (!sane.isEmpty()) {
+            setup = setup.withSaneHosts(sane.stream().map(SaneHost::parse).toList());
+        }
+        setup = setup.withEsclScanners(settings.list(Settings.SCANNER_ESCL).stream().map(URI::create).toList(),
+                !"false".equalsIgnoreCase(settings.get(Settings.SCANNER_MDNS).orElse("true")));
+        return setup.withHotFolders(settings.list(Settings.SCANNER_HOT_FOLDERS).stream().map(Path::of).toList());
     }
 
     public static CounterContext open(Settings settings, Clock clock) {

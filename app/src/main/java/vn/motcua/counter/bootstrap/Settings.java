@@ -26,6 +26,12 @@ public final class Settings {
     public static final String RESULT_PLACE = "result.place";
     public static final String CLERK_NAME = "clerk.name";
     public static final String LANGUAGE = "ui.language";
+    /** The scan profile's device, e.g. {@code sane:net:127.0.0.1:test:0}; unset: the first real scanner found. */
+    public static final String SCANNER_DEVICE = "scanner.device";
+    public static final String SCANNER_SANE_HOSTS = "scanner.sane.hosts";
+    public static final String SCANNER_ESCL = "scanner.escl";
+    public static final String SCANNER_MDNS = "scanner.mdns";
+    public static final String SCANNER_HOT_FOLDERS = "scanner.hotfolders";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             AGENCY_CODE, "000.00.00.H26",
@@ -83,6 +89,12 @@ public final class Settings {
             value = DEFAULTS.get(key);
         }
         return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** A comma-separated setting as a list; empty when unset. */
+    public List<String> list(String key) {
+        return get(key).map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                .toList()).orElse(List.of());
     }
 
     public String require(String key) {
