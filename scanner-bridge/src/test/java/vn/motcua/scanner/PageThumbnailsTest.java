@@ -38,4 +38,18 @@ class PageThumbnailsTest {
         }
         assertThat(darkest).as("4-pixel lines must not vanish").isLessThan(200);
     }
+
+    @Test
+    void colourStaysColour() {
+        BufferedImage page = new BufferedImage(1654, 2339, BufferedImage.TYPE_INT_RGB);
+        var g = page.createGraphics();
+        g.setColor(new java.awt.Color(200, 30, 40));
+        g.fillRect(0, 0, 1654, 2339);
+        g.dispose();
+
+        BufferedImage thumbnail = PageThumbnails.of(page, 160);
+
+        assertThat(thumbnail.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(thumbnail.getRGB(80, 100) & 0xffffff).isEqualTo(0xc81e28);
+    }
 }
