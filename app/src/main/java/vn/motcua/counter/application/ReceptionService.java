@@ -52,6 +52,11 @@ public final class ReceptionService {
         return new Page(id, info.mediaType(), content.length, source);
     }
 
+    /** A small picture of a stored page for the component checklist. */
+    public byte[] thumbnail(Page page, int width) {
+        return images.thumbnail(contents.read(page.contentId()), width);
+    }
+
     /** Reads an image file the clerk chose or dropped and stores it as a page. */
     public Page importPage(Path file) {
         return storePage(ClerkFiles.read(file), Page.PageSource.IMPORTED);

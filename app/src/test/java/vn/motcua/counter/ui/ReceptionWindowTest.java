@@ -101,6 +101,11 @@ class ReceptionWindowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> pagesLabel(1).endsWith("5 trang")
                 && !robot.lookup("#receive").queryButton().isDisabled());
 
+        // A thumbnail appears for every page as it arrives.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> thumbnails(1).size() == 5
+                && thumbnails(1).stream().allMatch(t -> ((javafx.scene.image.ImageView) t).getImage() != null));
+        assertThat(thumbnails(0)).hasSize(2);
+
         robot.clickOn("#receive");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#notice").queryLabeled().isVisible()
                 && robot.lookup("#notice").queryLabeled().getText().startsWith("Đã tiếp nhận hồ sơ"));
@@ -168,6 +173,11 @@ class ReceptionWindowTest {
             javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
                     "", "", KeyCode.ENTER, false, false, false, false));
         });
+    }
+
+    private List<javafx.scene.Node> thumbnails(int component) {
+        return robot.lookup("#component-" + component + "-thumbnails").queryAs(javafx.scene.layout.HBox.class)
+                .getChildren();
     }
 
     private String pagesLabel(int component) {

@@ -34,6 +34,26 @@ public final class ImageIoPageImages implements PageImages {
     }
 
     @Override
+    public byte[] thumbnail(byte[] content, int width) {
+        try {
+            java.awt.image.BufferedImage page = ImageIO.read(new ByteArrayInputStream(content));
+            if (page == null) {
+                throw new CounterException("page.unreadable");
+            }
+            int height = Math.max(1, Math.round((float) page.getHeight() * width / page.getWidth()));
+            var small = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var g = small.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(page, 0, 0, width, height, null);
+            g.dispose();
+            return encode(small);
+        } catch (IOException e) {
+            throw new CounterException("page.unreadable", e);
+        }
+    }
+
+    @Override
     public ImageInfo inspect(byte[] content) {
         if (content == null || content.length == 0) {
             throw new CounterException("page.empty");

@@ -9,6 +9,9 @@ public interface PageImages {
     /** Encodes a scanned image losslessly (PNG) for the content store. */
     byte[] encode(java.awt.image.BufferedImage image);
 
+    /** A small PNG of the page, {@code width} pixels wide, for the checklist. */
+    byte[] thumbnail(byte[] content, int width);
+
     /** @throws vn.motcua.counter.application.CounterException with key {@code page.unreadable} or {@code page.empty} */
     ImageInfo inspect(byte[] content);
 }

@@ -1,5 +1,6 @@
 package vn.motcua.counter.ui.reception;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.util.List;
 import javafx.animation.PauseTransition;
@@ -15,6 +16,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
@@ -27,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import vn.motcua.counter.domain.Page;
 import vn.motcua.counter.domain.Procedure;
 import vn.motcua.counter.domain.identity.Sex;
 import vn.motcua.counter.i18n.Messages;
@@ -250,7 +254,20 @@ public final class NewDossierView extends BorderPane {
         scan.setMinWidth(Region.USE_PREF_SIZE);
         pages.setMinWidth(Region.USE_PREF_SIZE);
         name.setMinWidth(120);
-        HBox row = new HBox(8, name, pages, add, scan);
+        HBox thumbnails = new HBox(3);
+        thumbnails.setId("component-" + index + "-thumbnails");
+        thumbnails.setAlignment(Pos.CENTER_LEFT);
+        item.pages().addListener((javafx.collections.ListChangeListener<Page>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(page -> {
+                    ImageView view = new ImageView();
+                    view.getStyleClass().add("page-thumbnail");
+                    thumbnails.getChildren().add(view);
+                    model.thumbnail(page, png -> view.setImage(new Image(new ByteArrayInputStream(png))));
+                });
+            }
+        });
+        HBox row = new HBox(8, name, thumbnails, pages, add, scan);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(6, 8, 6, 8));
         row.getStyleClass().add("component-row");

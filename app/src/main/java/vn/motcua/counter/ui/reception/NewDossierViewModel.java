@@ -30,6 +30,7 @@ import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.DiacriticFolding;
+import vn.motcua.counter.domain.Page;
 import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Procedure;
 import vn.motcua.counter.domain.identity.CardQrCode;
@@ -54,6 +55,7 @@ public final class NewDossierViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(NewDossierViewModel.class);
     private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final DateTimeFormatter APPOINTMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
+    private static final int THUMBNAIL_WIDTH = 34;
     private static final ScanSettings COUNTER_SCAN =
             new ScanSettings(PaperSource.FEEDER, 200, ColorMode.COLOR, PaperSize.A4);
 
@@ -191,6 +193,12 @@ public final class NewDossierViewModel {
                 message.set(file.getFileName() + ": " + messages.describe(failure));
             });
         }
+    }
+
+    /** Makes the page's thumbnail in the background and hands the PNG to {@code show} on the UI side. */
+    public void thumbnail(Page page, java.util.function.Consumer<byte[]> show) {
+        executors.run(() -> reception.thumbnail(page, THUMBNAIL_WIDTH), show,
+                failure -> LOG.warn("no thumbnail for a page: {}", failure.toString()));
     }
 
     /** Scans into {@code item}; pages appear one by one as they are stored. */
