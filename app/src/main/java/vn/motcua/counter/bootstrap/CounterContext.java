@@ -13,18 +13,21 @@ import vn.motcua.counter.adapters.catalogue.JsonCatalogueReader;
 import vn.motcua.counter.adapters.files.FileContentStore;
 import vn.motcua.counter.adapters.files.InstanceLock;
 import vn.motcua.counter.adapters.images.ImageIoPageImages;
+import vn.motcua.counter.adapters.pdf.FormPdfRenderer;
 import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
 import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.adapters.store.SqliteCatalogue;
 import vn.motcua.counter.adapters.store.SqliteDossierStore;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.application.LifecycleService;
 import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.port.Catalogue;
 import vn.motcua.counter.application.port.DossierStore;
 import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
+import vn.motcua.counter.domain.lifecycle.SatisfactionScale;
 import vn.motcua.scanner.ScannerBridge;
 import vn.motcua.scanner.simulated.SimulatedScannerDriver;
 
@@ -50,6 +53,7 @@ public final class CounterContext implements AutoCloseable {
     private final ReceptionService reception;
     private final ScannerBridge scanners;
     private final ScanService scanning;
+    private final LifecycleService lifecycle;
     private final CounterProfile profile;
 
     private CounterContext(Settings settings, Clock clock) {
@@ -71,6 +75,9 @@ public final class CounterContext implements AutoCloseable {
                 VietnamHolidayCalendar.bundled(), clock);
         this.scanners = new ScannerBridge(List.of(new SimulatedScannerDriver()));
         this.scanning = new ScanService(scanners, reception, images);
+        this.lifecycle = new LifecycleService(dossiers, contents, new FormPdfRenderer(), clock,
+                SatisfactionScale.parse(settings.require(Settings.RATING_LEVELS)),
+                settings.require(Settings.PROCESSING_UNIT));
         this.profile = new CounterProfile(new AgencyCode(settings.require(Settings.AGENCY_CODE)),
                 settings.require(Settings.AGENCY_NAME), settings.require(Settings.RESULT_PLACE),
                 settings.require(Settings.CLERK_NAME));
@@ -132,6 +139,10 @@ public final class CounterContext implements AutoCloseable {
 
     public ScanService scanning() {
         return scanning;
+    }
+
+    public LifecycleService lifecycle() {
+        return lifecycle;
     }
 
     public CounterProfile profile() {
