@@ -53,7 +53,11 @@ final class RecordForms {
                     String result = progress.resolvedAt() == null ? "Đang giải quyết"
                             : Timeliness.of(progress.resolvedAt(), dossier.appointmentAt()).label() + " (có kết quả lúc "
                             + FormLayout.shortTime(progress.resolvedAt()) + ")";
-                    f.paragraph(c, "Kết quả giải quyết hồ sơ:", result, y);
+                    y = f.paragraph(c, "Kết quả giải quyết hồ sơ:", result, y);
+                    if (progress.rating() != null) {
+                        f.paragraph(c, "Mức độ hài lòng của người dân:", progress.rating().label() + " ("
+                                + progress.rating().level() + "/" + progress.rating().scaleSize() + ")", y);
+                    }
                 });
     }
 
