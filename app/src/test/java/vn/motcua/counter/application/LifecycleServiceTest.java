@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -21,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.MovableClock;
+import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.TestImages;
 import vn.motcua.counter.application.port.IssuedForm;
@@ -94,11 +91,11 @@ class LifecycleServiceTest {
         clock.set(LocalDateTime.of(2026, 11, 27, 15, 30));
         lifecycle.returnResult(code, 1, counter.profile());
 
-        try (Connection db = database()) {
+        try (Connection db = SqlRows.open(data)) {
             assertThat(row(db, "SELECT status, returned_at, rating_level, rating_label, rating_scale, "
                     + "extended_appointment_at FROM dossiers WHERE code = ?", code.value()))
                     .containsExactly("10", "2026-11-27T15:30", "1", "Hài lòng", "3", "2026-11-30T15:00");
-            assertThat(rows(db, "SELECT e.kind, e.actor, e.from_status, e.to_status, e.reason FROM dossier_events e "
+            assertThat(SqlRows.rows(db, "SELECT e.kind, e.actor, e.from_status, e.to_status, e.reason FROM dossier_events e "
                     + "JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = ? ORDER BY e.id", code.value()))
                     .containsExactly(
                             List.of("RECEIVED", CLERK, "", "", ""),
@@ -109,7 +106,7 @@ class LifecycleServiceTest {
                             List.of("RESOLVED", CLERK, "4", "9", ""),
                             List.of("RESULT_ATTACHED", CLERK, "", "", ""),
                             List.of("RETURNED", CLERK, "9", "10", ""));
-            assertThat(rows(db, "SELECT form, number FROM issued_forms ORDER BY id", null))
+            assertThat(SqlRows.rows(db, "SELECT form, number FROM issued_forms ORDER BY id", null))
                     .containsExactly(List.of("SUPPLEMENT_REQUEST", "1/HDHS"), List.of("APOLOGY", ""));
         }
 
@@ -171,30 +168,7 @@ class LifecycleServiceTest {
         }
     }
 
-    private Connection database() throws Exception {
-        return DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
-    }
-
     private static List<String> row(Connection db, String sql, String code) throws Exception {
-        return rows(db, sql, code).getFirst();
-    }
-
-    private static List<List<String>> rows(Connection db, String sql, String code) throws Exception {
-        try (PreparedStatement st = db.prepareStatement(sql)) {
-            if (code != null) {
-                st.setString(1, code);
-            }
-            List<List<String>> rows = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.add(rs.getString(i) == null ? "" : rs.getString(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
+        return SqlRows.rows(db, sql, code).getFirst();
     }
 }

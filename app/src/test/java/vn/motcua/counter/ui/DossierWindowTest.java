@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.HostServices;
@@ -27,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.TestImages;
 import vn.motcua.counter.bootstrap.CounterContext;
@@ -112,13 +109,13 @@ class DossierWindowTest {
         waitForStatus("Yêu cầu bổ sung");
         assertThat(robot.lookup("#history").queryListView().getItems()).hasSize(2);
 
-        try (Connection db = database()) {
-            assertThat(rows(db, "SELECT status FROM dossiers WHERE code = ?", code)).containsExactly(List.of("5"));
-            assertThat(rows(db, "SELECT e.kind, e.actor, e.from_status, e.to_status, e.reason FROM dossier_events e "
+        try (Connection db = SqlRows.open(data)) {
+            assertThat(SqlRows.rows(db, "SELECT status FROM dossiers WHERE code = ?", code)).containsExactly(List.of("5"));
+            assertThat(SqlRows.rows(db, "SELECT e.kind, e.actor, e.from_status, e.to_status, e.reason FROM dossier_events e "
                     + "JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = ? ORDER BY e.id DESC LIMIT 1", code))
                     .containsExactly(List.of("SUPPLEMENT_REQUESTED", CLERK, "2", "5",
                             "Thiếu giấy tờ chứng minh nơi cư trú."));
-            List<String> form = rows(db, "SELECT f.number, f.content_id FROM issued_forms f JOIN dossiers d "
+            List<String> form = SqlRows.rows(db, "SELECT f.number, f.content_id FROM issued_forms f JOIN dossiers d "
                     + "ON d.id = f.dossier_id WHERE d.code = ? AND f.form = 'SUPPLEMENT_REQUEST'", code).getFirst();
             assertThat(form.getFirst()).isEqualTo("1/HDHS");
             assertThat(pdfText(form.get(1))).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Số: 1/HDHS", code,
@@ -154,18 +151,18 @@ class DossierWindowTest {
         waitForPreview();
         robot.clickOn("#closePreview");
 
-        try (Connection db = database()) {
-            List<String> dossier = rows(db, "SELECT status, rating_level, rating_label, rating_scale, "
+        try (Connection db = SqlRows.open(data)) {
+            List<String> dossier = SqlRows.rows(db, "SELECT status, rating_level, rating_label, rating_scale, "
                     + "returned_at IS NOT NULL FROM dossiers WHERE code = ?", code).getFirst();
             assertThat(dossier).containsExactly("10", "2", "Bình thường", "3", "1");
-            assertThat(rows(db, "SELECT e.kind, e.actor FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id "
+            assertThat(SqlRows.rows(db, "SELECT e.kind, e.actor FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id "
                     + "WHERE d.code = ? ORDER BY e.id", code)).containsExactly(List.of("RECEIVED", CLERK),
                     List.of("PROCESSING", CLERK), List.of("RESOLVED", CLERK), List.of("RESULT_ATTACHED", CLERK),
                     List.of("RETURNED", CLERK));
-            assertThat(rows(db, "SELECT r.name, r.attached_by FROM result_documents r JOIN dossiers d "
+            assertThat(SqlRows.rows(db, "SELECT r.name, r.attached_by FROM result_documents r JOIN dossiers d "
                     + "ON d.id = r.dossier_id WHERE d.code = ?", code))
                     .containsExactly(List.of("Giấy xác nhận tình trạng hôn nhân", CLERK));
-            String slip = rows(db, "SELECT f.content_id FROM issued_forms f JOIN dossiers d ON d.id = f.dossier_id "
+            String slip = SqlRows.rows(db, "SELECT f.content_id FROM issued_forms f JOIN dossiers d ON d.id = f.dossier_id "
                     + "WHERE d.code = ? AND f.form = 'CONTROL_SLIP'", code).getFirst().getFirst();
             assertThat(pdfText(slip)).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", code,
                     "Trả kết quả cho công dân", "Mức độ hài lòng của người dân: Bình thường (2/3)", "Trước hạn");
@@ -184,31 +181,10 @@ class DossierWindowTest {
                         && status.equals(robot.lookup("#detailStatus").queryLabeled().getText()));
     }
 
-    private Connection database() throws Exception {
-        return DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
-    }
-
     private String pdfText(String contentId) throws Exception {
         Path file = data.resolve(CounterContext.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-        }
-    }
-
-    private static List<List<String>> rows(Connection db, String sql, String code) throws Exception {
-        try (PreparedStatement st = db.prepareStatement(sql)) {
-            st.setString(1, code);
-            List<List<String>> rows = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.add(rs.getString(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
         }
     }
 }

@@ -53,9 +53,9 @@ final class LifecycleRows {
                 st.setString(5, step.at().toString());
                 st.setString(6, step.newAppointment() == null ? null : step.newAppointment().toString());
                 Rating r = step.rating();
-                setNullableInt(st, 7, r == null ? null : r.level());
+                SqliteDossierStore.setNullableInt(st, 7, r == null ? null : r.level());
                 st.setString(8, r == null ? null : r.label());
-                setNullableInt(st, 9, r == null ? null : r.scaleSize());
+                SqliteDossierStore.setNullableInt(st, 9, r == null ? null : r.scaleSize());
                 st.setLong(10, id);
                 st.setInt(11, step.from().portalCode());
                 if (st.executeUpdate() != 1) {
@@ -300,14 +300,6 @@ final class LifecycleRows {
                 }
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private static void setNullableInt(PreparedStatement st, int index, Integer value) throws SQLException {
-        if (value == null) {
-            st.setNull(index, Types.INTEGER);
-        } else {
-            st.setInt(index, value);
         }
     }
 

@@ -306,7 +306,7 @@ public final class SqliteDossierStore implements DossierStore {
         }
     }
 
-    private static void setNullableInt(PreparedStatement st, int index, Integer value) throws SQLException {
+    static void setNullableInt(PreparedStatement st, int index, Integer value) throws SQLException {
         if (value == null) {
             st.setNull(index, Types.INTEGER);
         } else {
