@@ -14,12 +14,14 @@ import vn.motcua.counter.adapters.catalogue.JsonCatalogueReader;
 import vn.motcua.counter.adapters.files.FileContentStore;
 import vn.motcua.counter.adapters.files.InstanceLock;
 import vn.motcua.counter.adapters.images.ImageIoPageImages;
+import vn.motcua.counter.adapters.pdf.FormPdfRenderer;
 import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
 import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.adapters.store.SqliteCatalogue;
 import vn.motcua.counter.adapters.store.SqliteDossierStore;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.application.LifecycleService;
 import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.port.Catalogue;
 import vn.motcua.counter.application.port.DossierStore;
@@ -28,6 +30,7 @@ import vn.motcua.counter.application.CardReader;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.adapters.images.ZxingCardImages;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
+import vn.motcua.counter.domain.lifecycle.SatisfactionScale;
 import vn.motcua.scanner.ScannerBridge;
 import vn.motcua.scanner.sane.SaneHost;
 import vn.motcua.scanner.setup.ScannerSetup;
@@ -55,6 +58,7 @@ public final class CounterContext implements AutoCloseable {
     private final ScannerBridge scanners;
     private final ScanService scanning;
     private final CardReader cardReader;
+    private final LifecycleService lifecycle;
     private final CounterProfile profile;
 
     private CounterContext(Settings settings, Clock clock) {
@@ -77,6 +81,9 @@ public final class CounterContext implements AutoCloseable {
         this.scanners = scannerSetup(settings).build();
         this.scanning = new ScanService(scanners, reception, images, settings.get(Settings.SCANNER_DEVICE));
         this.cardReader = new CardReader(new ZxingCardImages(images));
+        this.lifecycle = new LifecycleService(dossiers, contents, new FormPdfRenderer(), clock,
+                SatisfactionScale.parse(settings.require(Settings.RATING_LEVELS)),
+                settings.require(Settings.PROCESSING_UNIT));
         this.profile = new CounterProfile(new AgencyCode(settings.require(Settings.AGENCY_CODE)),
                 settings.require(Settings.AGENCY_NAME), settings.require(Settings.RESULT_PLACE),
                 settings.require(Settings.CLERK_NAME));
@@ -154,6 +161,10 @@ public final class CounterContext implements AutoCloseable {
 
     public CardReader cardReader() {
         return cardReader;
+    }
+
+    public LifecycleService lifecycle() {
+        return lifecycle;
     }
 
     public CounterProfile profile() {

@@ -32,13 +32,19 @@ public final class Settings {
     public static final String SCANNER_ESCL = "scanner.escl";
     public static final String SCANNER_MDNS = "scanner.mdns";
     public static final String SCANNER_HOT_FOLDERS = "scanner.hotfolders";
+    /** Satisfaction levels offered when a result is returned, best first, separated by {@code ;}. */
+    public static final String RATING_LEVELS = "rating.levels";
+    /** Who the counter hands dossiers to for resolution, as named on the control slip (form 06). */
+    public static final String PROCESSING_UNIT = "processing.unit";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             AGENCY_CODE, "000.00.00.H26",
             AGENCY_NAME, "Ủy ban nhân dân Thành phố Hà Nội",
             RESULT_PLACE, "Bộ phận tiếp nhận và trả kết quả",
             CLERK_NAME, "Cán bộ tiếp nhận",
-            LANGUAGE, "vi");
+            LANGUAGE, "vi",
+            RATING_LEVELS, "Hài lòng;Bình thường;Không hài lòng",
+            PROCESSING_UNIT, "Bộ phận chuyên môn giải quyết");
 
     private final Properties files;
     private final Map<String, String> environment;

@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.HostServices;
 import javafx.application.Platform;
@@ -29,7 +30,12 @@ import vn.motcua.counter.application.Receipt;
 import vn.motcua.counter.bootstrap.CounterContext;
 import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.i18n.Messages;
+import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.ui.dossier.DossierOpening;
+import vn.motcua.counter.ui.dossier.DossierView;
+import vn.motcua.counter.ui.dossier.DossierViewModel;
 import vn.motcua.counter.ui.home.HomeView;
+import vn.motcua.counter.ui.print.FxPrintService;
 import vn.motcua.counter.ui.home.HomeViewModel;
 import vn.motcua.counter.ui.reception.NewDossierView;
 import vn.motcua.counter.ui.reception.NewDossierViewModel;
@@ -40,11 +46,13 @@ public class CounterApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CounterApplication.class);
 
     private final BiFunction<HostServices, Messages, DialogService> dialogFactory;
+    private final Function<Messages, PrintService> printFactory;
     private final ExecutorService background = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().daemon().name("counter-worker-", 1).factory());
     private CounterContext context;
     private Messages messages;
     private DialogService dialogs;
+    private PrintService printing;
     private BorderPane root;
     private HomeViewModel home;
     private UiExecutors executors;
@@ -57,7 +65,14 @@ public class CounterApplication extends Application {
 
     /** Tests pass their own dialogs (a native file chooser cannot be driven by a robot). */
     public CounterApplication(BiFunction<HostServices, Messages, DialogService> dialogFactory) {
+        this(dialogFactory, FxPrintService::new);
+    }
+
+    /** Tests may also replace the print preview; the default one needs no printer until Print is pressed. */
+    public CounterApplication(BiFunction<HostServices, Messages, DialogService> dialogFactory,
+                              Function<Messages, PrintService> printFactory) {
         this.dialogFactory = dialogFactory;
+        this.printFactory = printFactory;
     }
 
     @Override
@@ -76,6 +91,7 @@ public class CounterApplication extends Application {
             return;
         }
         dialogs = dialogFactory.apply(getHostServices(), messages);
+        printing = printFactory.apply(messages);
         executors = new UiExecutors(background, Platform::runLater);
         home = new HomeViewModel(context.dossiers(), messages, executors, CounterContext.VIETNAM_TIME);
 
@@ -119,8 +135,17 @@ public class CounterApplication extends Application {
     }
 
     private void showHome() {
-        root.setCenter(new HomeView(home, messages, this::showNewDossier));
+        HomeView view = new HomeView(home, messages, this::showNewDossier);
+        root.setCenter(view);
+        DossierOpening.onTable(view.lookup("#todayTable"), this::showDossier);
         home.refresh();
+    }
+
+    private void showDossier(DossierCode code) {
+        DossierViewModel model = new DossierViewModel(context.lifecycle(), context.reception(), context.profile(),
+                messages, executors, code);
+        root.setCenter(new DossierView(model, messages, dialogs, printing, this::showHome));
+        model.load();
     }
 
     private void showNewDossier() {

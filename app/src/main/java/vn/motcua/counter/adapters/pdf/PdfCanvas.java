@@ -21,22 +21,41 @@ final class PdfCanvas implements AutoCloseable {
     static final float MARGIN_LEFT = 70f;   // ~25 mm: the left margin Decree 30/2020 sets for administrative papers
     static final float MARGIN_RIGHT = 45f;
 
+    /** A4 turned sideways, for wide tables such as the tracking book. */
+    static final PDRectangle A4_LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+
     final PDType0Font regular;
     final PDType0Font bold;
     final PDType0Font italic;
-    private final PDPageContentStream stream;
-    private final float height;
+    private final PDDocument document;
+    private final PDRectangle size;
+    private PDPageContentStream stream;
+    final float height;
     final float width;
 
     PdfCanvas(PDDocument document) throws IOException {
-        PDPage page = new PDPage(PDRectangle.A4);
-        document.addPage(page);
+        this(document, PDRectangle.A4);
+    }
+
+    PdfCanvas(PDDocument document, PDRectangle size) throws IOException {
+        this.document = document;
+        this.size = size;
         this.regular = font(document, "LiberationSerif-Regular.ttf");
         this.bold = font(document, "LiberationSerif-Bold.ttf");
         this.italic = font(document, "LiberationSerif-Italic.ttf");
-        this.stream = new PDPageContentStream(document, page);
-        this.height = page.getMediaBox().getHeight();
-        this.width = page.getMediaBox().getWidth();
+        this.height = size.getHeight();
+        this.width = size.getWidth();
+        newPage();
+    }
+
+    /** Ends the current page (if any) and continues on a new one of the same size. */
+    void newPage() throws IOException {
+        if (stream != null) {
+            stream.close();
+        }
+        PDPage page = new PDPage(size);
+        document.addPage(page);
+        stream = new PDPageContentStream(document, page);
     }
 
     private static PDType0Font font(PDDocument document, String file) throws IOException {
@@ -62,6 +81,22 @@ final class PdfCanvas implements AutoCloseable {
         stream.newLineAtOffset(x, height - top);
         stream.showText(text);
         stream.endText();
+    }
+
+    /** Writes {@code text} so that it ends at {@code rightX}. */
+    void rightAligned(PDType0Font font, float size, float rightX, float top, String text) throws IOException {
+        text(font, size, rightX - textWidth(font, size, text), top, text);
+    }
+
+    /** Centres {@code text} on {@code centreX}, wrapped to {@code maxWidth}; returns the top of the next line. */
+    float centredLines(PDType0Font font, float size, float centreX, float top, float maxWidth, float leading,
+                       String text) throws IOException {
+        float y = top;
+        for (String line : wrap(font, text, maxWidth, maxWidth, size)) {
+            centred(font, size, centreX, y, line);
+            y += leading;
+        }
+        return y;
     }
 
     /** Centres {@code text} on {@code centreX}. */
@@ -103,14 +138,18 @@ final class PdfCanvas implements AutoCloseable {
         return lines.isEmpty() ? top + leading : y;
     }
 
-    /** Greedy word wrap; the first line may be narrower (it follows a label). */
+    /** Greedy word wrap in the regular face; the first line may be narrower (it follows a label). */
     List<String> wrap(String text, float firstWidth, float width, float size) {
+        return wrap(regular, text, firstWidth, width, size);
+    }
+
+    List<String> wrap(PDType0Font font, String text, float firstWidth, float width, float size) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.strip().split("\\s+")) {
             String candidate = line.isEmpty() ? word : line + " " + word;
             float limit = lines.isEmpty() ? firstWidth : width;
-            if (!line.isEmpty() && textWidth(regular, size, candidate) > limit) {
+            if (!line.isEmpty() && textWidth(font, size, candidate) > limit) {
                 lines.add(line.toString());
                 line = new StringBuilder(word);
             } else {

@@ -6,17 +6,10 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.Map;
-import java.util.TimeZone;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.port.ReceiptRenderer;
 import vn.motcua.counter.domain.Applicant;
@@ -29,58 +22,26 @@ import vn.motcua.counter.domain.Dossier;
  */
 public final class ReceiptPdfRenderer implements ReceiptRenderer {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final float BODY = 12f;
-    private static final float LEADING = 17f;
+    private static final float BODY = FormLayout.BODY;
+    private static final float LEADING = FormLayout.LEADING;
 
     @Override
     public byte[] render(Dossier dossier, CounterProfile counter) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            describe(document, dossier, counter);
-            try (PdfCanvas canvas = new PdfCanvas(document)) {
-                draw(canvas, dossier, counter);
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render the receipt of " + dossier.code(), e);
-        }
-    }
-
-    private static void describe(PDDocument document, Dossier dossier, CounterProfile counter) {
-        PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle("Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + dossier.code());
-        info.setAuthor(counter.agencyName());
-        info.setCreator("Motcua Counter");
-        Calendar created = new GregorianCalendar(TimeZone.getTimeZone(VIETNAM));
-        created.setTimeInMillis(dossier.receivedAt().atZone(VIETNAM).toInstant().toEpochMilli());
-        info.setCreationDate(created);
+        return FormLayout.render("Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + dossier.code(), counter,
+                dossier.receivedAt(), PDRectangle.A4, c -> draw(c, dossier, counter));
     }
 
     private static void draw(PdfCanvas c, Dossier dossier, CounterProfile counter) throws IOException {
-        float left = PdfCanvas.MARGIN_LEFT;
-        float right = c.width - PdfCanvas.MARGIN_RIGHT;
-        float leftCentre = left + 105;
-        float rightCentre = right - 130;
-
-        // Heading: issuing body on the left, the national motto on the right.
-        c.centred(c.regular, 11, leftCentre, 60, counter.agencyName().toUpperCase(java.util.Locale.ROOT));
-        c.centred(c.bold, 11, leftCentre, 74, "BỘ PHẬN TIẾP NHẬN VÀ");
-        c.centred(c.bold, 11, leftCentre, 88, "TRẢ KẾT QUẢ");
-        c.line(leftCentre - 30, 92, leftCentre + 30, 92, 0.6f);
-        c.centred(c.bold, 11, rightCentre, 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-        c.centred(c.bold, 12, rightCentre, 75, "Độc lập - Tự do - Hạnh phúc");
-        float mottoHalf = c.textWidth(c.bold, 12, "Độc lập - Tự do - Hạnh phúc") / 2;
-        c.line(rightCentre - mottoHalf, 79, rightCentre + mottoHalf, 79, 0.6f);
-        c.centred(c.regular, 11, leftCentre, 106, "Mã hồ sơ: " + dossier.code().value());
+        FormLayout form = new FormLayout(c);
+        float left = form.left;
+        float right = form.right;
         LocalDateTime at = dossier.receivedAt();
-        c.centred(c.italic, 12, rightCentre, 100,
-                "ngày %02d tháng %02d năm %d".formatted(at.getDayOfMonth(), at.getMonthValue(), at.getYear()));
+        form.heading(c, counter, "Mã hồ sơ: " + dossier.code().value(), at.toLocalDate());
         drawQr(c, dossier.code().value(), right - 62, 112, 62);
 
         c.centred(c.bold, 14, c.width / 2, 200, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
 
-        float width = right - left;
+        float width = form.width;
         float y = 230;
         y = c.paragraph("", counter.agencyName() + " - Bộ phận tiếp nhận và trả kết quả tiếp nhận hồ sơ của:",
                 left, y, width, BODY, LEADING);
@@ -106,12 +67,9 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
                 left, y + 4, width, BODY, LEADING);
 
         float signTop = y + 24;
-        c.centred(c.bold, 12, leftCentre, signTop, "NGƯỜI NỘP HỒ SƠ");
-        c.centred(c.italic, 11, leftCentre, signTop + 15, "(Ký và ghi rõ họ tên)");
-        c.centred(c.bold, 12, rightCentre, signTop, "NGƯỜI TIẾP NHẬN HỒ SƠ");
-        c.centred(c.italic, 11, rightCentre, signTop + 15, "(Ký và ghi rõ họ tên)");
-        c.centred(c.regular, 12, leftCentre, signTop + 90, a.fullName());
-        c.centred(c.regular, 12, rightCentre, signTop + 90, dossier.receivedBy());
+        form.signature(c, form.leftCentre, signTop, "NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", a.fullName());
+        form.signature(c, form.rightCentre, signTop, "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)",
+                dossier.receivedBy());
     }
 
     /** Numbered components with original/copy counts and the pages captured from each. */
@@ -177,8 +135,7 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
     }
 
     private static String timeText(LocalDateTime t) {
-        return "%02d giờ %02d phút, ngày %02d/%02d/%d".formatted(t.getHour(), t.getMinute(), t.getDayOfMonth(),
-                t.getMonthValue(), t.getYear());
+        return FormLayout.timeText(t);
     }
 
     private static String count(Integer n) {
@@ -186,6 +143,6 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
     }
 
     private static String orDots(String value) {
-        return value == null || value.isBlank() ? "........................" : value;
+        return FormLayout.orDots(value);
     }
 }

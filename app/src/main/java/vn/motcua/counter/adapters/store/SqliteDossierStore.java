@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.port.DossierEvent;
+import vn.motcua.counter.application.port.DossierProgress;
+import vn.motcua.counter.application.port.IssuedForm;
+import vn.motcua.counter.application.port.LifecycleStep;
+import vn.motcua.counter.application.port.ResultPage;
+import vn.motcua.counter.application.port.TrackingBookEntry;
+import vn.motcua.counter.domain.lifecycle.FormKind;
 import vn.motcua.counter.application.port.DossierStore;
 import vn.motcua.counter.application.port.DossierSummary;
 import vn.motcua.counter.domain.AgencyCode;
@@ -31,9 +37,41 @@ import vn.motcua.counter.domain.identity.Sex;
 public final class SqliteDossierStore implements DossierStore {
 
     private final Database db;
+    private final LifecycleRows lifecycle;
 
     public SqliteDossierStore(Database db) {
         this.db = db;
+        this.lifecycle = new LifecycleRows(db);
+    }
+
+    @Override
+    public void record(DossierCode code, LifecycleStep step) {
+        lifecycle.record(code, step);
+    }
+
+    @Override
+    public int reserveFormNumber(AgencyCode agency, FormKind form, int year) {
+        return lifecycle.reserveFormNumber(agency, form, year);
+    }
+
+    @Override
+    public void saveIssuedForm(DossierCode code, IssuedForm form, LocalDate periodFrom, LocalDate periodTo) {
+        lifecycle.saveIssuedForm(code, form, periodFrom, periodTo);
+    }
+
+    @Override
+    public void attachResult(DossierCode code, List<ResultPage> pages) {
+        lifecycle.attachResult(code, pages);
+    }
+
+    @Override
+    public Optional<DossierProgress> progress(DossierCode code) {
+        return lifecycle.progress(code);
+    }
+
+    @Override
+    public List<TrackingBookEntry> trackingBook(LocalDate from, LocalDate to) {
+        return lifecycle.trackingBook(from, to);
     }
 
     @Override
@@ -268,7 +306,7 @@ public final class SqliteDossierStore implements DossierStore {
         }
     }
 
-    private static void setNullableInt(PreparedStatement st, int index, Integer value) throws SQLException {
+    static void setNullableInt(PreparedStatement st, int index, Integer value) throws SQLException {
         if (value == null) {
             st.setNull(index, Types.INTEGER);
         } else {

@@ -1,0 +1,211 @@
+package vn.motcua.counter.ui.dossier;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.application.LifecycleAction;
+import vn.motcua.counter.application.LifecycleService;
+import vn.motcua.counter.application.ReceptionService;
+import vn.motcua.counter.application.port.IssuedForm;
+import vn.motcua.counter.domain.Dossier;
+import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.domain.lifecycle.SupplementItem;
+import vn.motcua.counter.i18n.Messages;
+import vn.motcua.counter.ui.UiExecutors;
+
+/**
+ * One dossier after reception (chi tiết hồ sơ): what it is, its history, and the actions its status allows. Each
+ * action that produces a form hands the PDF to {@link #formProperty()} for the print preview.
+ */
+public final class DossierViewModel {
+
+    /** A produced form, ready for the preview. */
+    public record PrintableForm(String title, byte[] pdf) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DossierViewModel.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
+
+    private final LifecycleService lifecycle;
+    private final ReceptionService reception;
+    private final CounterProfile counter;
+    private final Messages messages;
+    private final UiExecutors executors;
+    private final DossierCode code;
+
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final ObservableSet<LifecycleAction> allowed = FXCollections.observableSet();
+    private final ReadOnlyStringWrapper results = new ReadOnlyStringWrapper("");
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final StringProperty newAppointment = new SimpleStringProperty("");
+    private final StringProperty supplementItems = new SimpleStringProperty("");
+    private final StringProperty resultName = new SimpleStringProperty("");
+    private final IntegerProperty ratingLevel = new SimpleIntegerProperty(0);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<PrintableForm> form = new ReadOnlyObjectWrapper<>();
+
+    public DossierViewModel(LifecycleService lifecycle, ReceptionService reception, CounterProfile counter,
+                            Messages messages, UiExecutors executors, DossierCode code) {
+        this.lifecycle = lifecycle;
+        this.reception = reception;
+        this.counter = counter;
+        this.messages = messages;
+        this.executors = executors;
+        this.code = code;
+    }
+
+    public DossierCode code() {
+        return code;
+    }
+
+    public List<String> ratingLevels() {
+        return lifecycle.satisfactionScale().levels();
+    }
+
+    /** Reads the dossier, its progress and history again. */
+    public void load() {
+        executors.run(() -> new Snapshot(lifecycle.dossier(code), lifecycle.progress(code).results().size(),
+                lifecycle.history(code)), this::show, this::fail);
+    }
+
+    private record Snapshot(Dossier dossier, int resultPages, List<vn.motcua.counter.application.port.DossierEvent> events) {
+    }
+
+    private void show(Snapshot s) {
+        Dossier d = s.dossier();
+        summary.set(messages.text("detail.summary", d.applicant().fullName(), d.procedureName(),
+                d.receivedAt().format(TIME), d.appointmentAt().format(TIME)));
+        status.set(messages.text("status." + d.status().name()));
+        history.setAll(s.events().stream().map(e -> e.at().format(TIME) + "  " + e.actor() + "  "
+                + messages.text("event." + e.kind()) + "  " + e.detail()).toList());
+        allowed.clear();
+        allowed.addAll(LifecycleAction.allowedIn(d.status()));
+        results.set(messages.text("detail.results", s.resultPages()));
+    }
+
+    public void requestSupplement() {
+        List<SupplementItem> items;
+        try {
+            items = Arrays.stream(supplementItems.get().split("\n")).filter(line -> !line.isBlank())
+                    .map(SupplementItem::parse).toList();
+        } catch (IllegalArgumentException e) {
+            message.set(messages.text("detail.supplement.invalid"));
+            return;
+        }
+        withForm(() -> lifecycle.requestSupplement(code, items, reason.get(), counter));
+    }
+
+    public void refuse() {
+        withForm(() -> lifecycle.refuse(code, reason.get(), counter));
+    }
+
+    public void stop() {
+        withForm(() -> lifecycle.stop(code, reason.get(), counter));
+    }
+
+    public void apologise() {
+        LocalDateTime date;
+        try {
+            date = LocalDateTime.parse(newAppointment.get().strip(), TIME);
+        } catch (DateTimeParseException e) {
+            message.set(messages.text("detail.apology.date_format"));
+            return;
+        }
+        withForm(() -> lifecycle.apologise(code, date, reason.get(), counter));
+    }
+
+    public void controlSlip() {
+        withForm(() -> lifecycle.controlSlip(code, counter));
+    }
+
+    public void process() {
+        step(() -> lifecycle.process(code, reason.get(), counter));
+    }
+
+    public void resolve() {
+        step(() -> lifecycle.resolve(code, reason.get(), counter));
+    }
+
+    /** Imports the chosen images as the pages of one result document. */
+    public void attachResults(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        step(() -> {
+            var pages = files.stream().map(reception::importPage).toList();
+            lifecycle.attachResult(code, resultName.get(), pages, counter);
+            return pages.size();
+        });
+    }
+
+    public void returnResult() {
+        step(() -> lifecycle.returnResult(code, ratingLevel.get(), counter));
+    }
+
+    private void withForm(Supplier<IssuedForm> action) {
+        busy.set(true);
+        executors.run(() -> {
+            IssuedForm issued = action.get();
+            return new PrintableForm(issued.kind().title() + (issued.number() == null ? "" : " " + issued.number()),
+                    lifecycle.pdf(issued));
+        }, printable -> {
+            done();
+            form.set(printable);
+        }, this::fail);
+    }
+
+    private void step(Supplier<?> action) {
+        busy.set(true);
+        executors.run(action::get, result -> done(), this::fail);
+    }
+
+    private void done() {
+        busy.set(false);
+        reason.set("");
+        message.set(messages.text("detail.saved"));
+        load();
+    }
+
+    private void fail(Throwable failure) {
+        busy.set(false);
+        LOG.warn("dossier action refused: {}", failure.toString());
+        message.set(messages.describe(failure));
+    }
+
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ObservableList<String> history() { return history; }
+    public ObservableSet<LifecycleAction> allowedActions() { return allowed; }
+    public ReadOnlyStringProperty resultsProperty() { return results.getReadOnlyProperty(); }
+    public StringProperty reasonProperty() { return reason; }
+    public StringProperty newAppointmentProperty() { return newAppointment; }
+    public StringProperty supplementItemsProperty() { return supplementItems; }
+    public StringProperty resultNameProperty() { return resultName; }
+    public IntegerProperty ratingLevelProperty() { return ratingLevel; }
+    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<PrintableForm> formProperty() { return form.getReadOnlyProperty(); }
+}

@@ -1,0 +1,190 @@
+package vn.motcua.counter.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.HostServices;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.motcua.counter.SqlRows;
+import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.TestImages;
+import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.i18n.Messages;
+
+/**
+ * Drives the real window through the dossier screen: a supplement request (form 02 with the print preview) and the
+ * return of a result with a satisfaction rating, then reads the SQLite file and the produced PDFs.
+ */
+class DossierWindowTest {
+
+    private static final String CLERK = "Trần Văn Bình";
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path images;
+
+    private CounterApplication application;
+    private final FxRobot robot = new FxRobot();
+
+    /** Stands in for the native file chooser only; the result image it returns is a real file. */
+    private final class ChosenResult implements DialogService {
+        @Override
+        public List<Path> chooseImages(Window owner, String title) {
+            try {
+                return List.of(Files.write(images.resolve("ket-qua.png"),
+                        TestImages.png("Giấy xác nhận tình trạng hôn nhân")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void open(Path file) {
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty("motcua.data.dir", data.toString());
+        System.setProperty("motcua.clerk.name", CLERK);
+        FxToolkit.registerPrimaryStage();
+        application = (CounterApplication) FxToolkit.setupApplication(
+                () -> new CounterApplication((HostServices host, Messages messages) -> new ChosenResult()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(application);
+        FxToolkit.cleanupStages();
+        System.clearProperty("motcua.data.dir");
+        System.clearProperty("motcua.clerk.name");
+    }
+
+    /** Receives a dossier through the service, then opens it from the home list with a double-click. */
+    private String openReceivedDossier() throws Exception {
+        CounterContext counter = application.context();
+        String code = counter.reception().receive(TestCounter.request(counter, 1), counter.profile())
+                .dossier().code().value();
+        robot.clickOn("Làm mới (F5)");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
+        robot.doubleClickOn(robot.lookup("#todayTable .table-row-cell").<Node>query());
+        waitForStatus("Được tiếp nhận");
+        return code;
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void requestsASupplementAndPreviewsForm02() throws Exception {
+        String code = openReceivedDossier();
+        robot.interact(() -> {
+            robot.lookup("#supplementItems").queryTextInputControl()
+                    .setText("Giấy khai sinh; 1; chứng thực\nSổ hộ khẩu; 2; photo");
+            robot.lookup("#reason").queryTextInputControl().setText("Thiếu giấy tờ chứng minh nơi cư trú.");
+        });
+        robot.clickOn("#reason").type(KeyCode.F2);  // the shortcut printed on the button
+
+        waitForPreview();
+        assertThat(robot.lookup("#previewPages").queryAs(VBox.class).getChildren()).hasSize(1);
+        robot.clickOn("#closePreview");
+        waitForStatus("Yêu cầu bổ sung");
+        assertThat(robot.lookup("#history").queryListView().getItems()).hasSize(2);
+
+        try (Connection db = SqlRows.open(data)) {
+            assertThat(SqlRows.rows(db, "SELECT status FROM dossiers WHERE code = ?", code)).containsExactly(List.of("5"));
+            assertThat(SqlRows.rows(db, "SELECT e.kind, e.actor, e.from_status, e.to_status, e.reason FROM dossier_events e "
+                    + "JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = ? ORDER BY e.id DESC LIMIT 1", code))
+                    .containsExactly(List.of("SUPPLEMENT_REQUESTED", CLERK, "2", "5",
+                            "Thiếu giấy tờ chứng minh nơi cư trú."));
+            List<String> form = SqlRows.rows(db, "SELECT f.number, f.content_id FROM issued_forms f JOIN dossiers d "
+                    + "ON d.id = f.dossier_id WHERE d.code = ? AND f.form = 'SUPPLEMENT_REQUEST'", code).getFirst();
+            assertThat(form.getFirst()).isEqualTo("1/HDHS");
+            assertThat(pdfText(form.get(1))).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Số: 1/HDHS", code,
+                    TestCounter.APPLICANT_NAME, "Giấy khai sinh", "Bản chứng thực", "Sổ hộ khẩu", "Bản photo",
+                    "Thiếu giấy tờ chứng minh nơi cư trú.", CLERK);
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void returnsTheResultWithARating() throws Exception {
+        String code = openReceivedDossier();
+        robot.clickOn("#process");
+        waitForStatus("Đang xử lý");
+        assertThat(robot.lookup("#returnResult").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#resolve");
+        waitForStatus("Đã xử lý xong");
+
+        robot.interact(() -> robot.lookup("#resultName").queryTextInputControl()
+                .setText("Giấy xác nhận tình trạng hôn nhân"));
+        robot.clickOn("#attachResult");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#resultCount").queryLabeled().getText().contains("1 trang"));
+        robot.clickOn("#returnResult");  // no rating chosen yet: refused
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#detailMessage").queryLabeled().getText().contains("mức độ hài lòng"));
+        robot.clickOn("#rating-2");
+        robot.clickOn("#returnResult");
+        waitForStatus("Đã trả kết quả");
+        assertThat(robot.lookup("#refuse").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#controlSlip");
+        waitForPreview();
+        robot.clickOn("#closePreview");
+
+        try (Connection db = SqlRows.open(data)) {
+            List<String> dossier = SqlRows.rows(db, "SELECT status, rating_level, rating_label, rating_scale, "
+                    + "returned_at IS NOT NULL FROM dossiers WHERE code = ?", code).getFirst();
+            assertThat(dossier).containsExactly("10", "2", "Bình thường", "3", "1");
+            assertThat(SqlRows.rows(db, "SELECT e.kind, e.actor FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id "
+                    + "WHERE d.code = ? ORDER BY e.id", code)).containsExactly(List.of("RECEIVED", CLERK),
+                    List.of("PROCESSING", CLERK), List.of("RESOLVED", CLERK), List.of("RESULT_ATTACHED", CLERK),
+                    List.of("RETURNED", CLERK));
+            assertThat(SqlRows.rows(db, "SELECT r.name, r.attached_by FROM result_documents r JOIN dossiers d "
+                    + "ON d.id = r.dossier_id WHERE d.code = ?", code))
+                    .containsExactly(List.of("Giấy xác nhận tình trạng hôn nhân", CLERK));
+            String slip = SqlRows.rows(db, "SELECT f.content_id FROM issued_forms f JOIN dossiers d ON d.id = f.dossier_id "
+                    + "WHERE d.code = ? AND f.form = 'CONTROL_SLIP'", code).getFirst().getFirst();
+            assertThat(pdfText(slip)).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", code,
+                    "Trả kết quả cho công dân", "Mức độ hài lòng của người dân: Bình thường (2/3)", "Trước hạn");
+        }
+    }
+
+    private void waitForPreview() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#closePreview").tryQuery()
+                .filter(button -> button.getScene().getWindow().isShowing()).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void waitForStatus(String status) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#detailStatus").tryQuery().isPresent()
+                        && status.equals(robot.lookup("#detailStatus").queryLabeled().getText()));
+    }
+
+    private String pdfText(String contentId) throws Exception {
+        Path file = data.resolve(CounterContext.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+    }
+}
