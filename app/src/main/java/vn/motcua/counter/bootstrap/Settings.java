@@ -21,6 +21,8 @@ import java.util.Properties;
 public final class Settings {
 
     public static final String DATA_DIR = "data.dir";
+    static final String USER_FILE = "motcua.properties";
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
     public static final String AGENCY_CODE = "agency.code";
     public static final String AGENCY_NAME = "agency.name";
     public static final String RESULT_PLACE = "result.place";
@@ -57,7 +59,37 @@ public final class Settings {
     }
 
     public static Settings load() {
-        return load(System.getenv(), systemConfigFile(), userConfigFile());
+        Settings base = load(System.getenv(), systemConfigFile(), userConfigFile());
+        Path counterFile = base.dataDirectory().resolve(USER_FILE);
+        return counterFile.equals(userConfigFile()) ? base
+                : load(System.getenv(), systemConfigFile(), userConfigFile(), counterFile);
+    }
+
+    /**
+     * Remembers a choice the clerk made in the window (such as the language) in the data folder's
+     * {@code motcua.properties}, keeping what else the file holds.
+     */
+    public void remember(String key, String value) {
+        Path file = dataDirectory().resolve(USER_FILE);
+        Properties stored = new Properties();
+        try {
+            Files.createDirectories(file.getParent());
+            if (Files.isRegularFile(file)) {
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    stored.load(reader);
+                }
+            }
+            stored.setProperty(key, value);
+            Path tmp = Files.createTempFile(file.getParent(), USER_FILE, ".tmp");
+            try (var writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                stored.store(writer, "Motcua Counter: choices made at this counter");
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot save " + file, e);
+        }
+        files.setProperty(key, value);
     }
 
     static Settings load(Map<String, String> environment, Path... configFiles) {
@@ -117,7 +149,7 @@ public final class Settings {
     }
 
     public Locale locale() {
-        return "en".equalsIgnoreCase(get(LANGUAGE).orElse("vi")) ? Locale.ENGLISH : Locale.forLanguageTag("vi-VN");
+        return "en".equalsIgnoreCase(get(LANGUAGE).orElse("vi")) ? Locale.ENGLISH : VIETNAMESE;
     }
 
     static Path defaultDataDirectory() {
@@ -145,6 +177,6 @@ public final class Settings {
     }
 
     private static Path userConfigFile() {
-        return defaultDataDirectory().resolve("motcua.properties");
+        return defaultDataDirectory().resolve(USER_FILE);
     }
 }

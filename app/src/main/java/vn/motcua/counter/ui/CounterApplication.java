@@ -2,6 +2,7 @@ package vn.motcua.counter.ui;
 
 import atlantafx.base.theme.PrimerLight;
 
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
@@ -14,6 +15,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -23,6 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import javafx.util.StringConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterException;
@@ -50,6 +53,8 @@ public class CounterApplication extends Application {
     private final ExecutorService background = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().daemon().name("counter-worker-", 1).factory());
     private CounterContext context;
+    private Settings settings;
+    private Stage stage;
     private Messages messages;
     private DialogService dialogs;
     private PrintService printing;
@@ -77,7 +82,8 @@ public class CounterApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        Settings settings = Settings.load();
+        this.stage = stage;
+        settings = Settings.load();
         messages = Messages.of(settings.locale());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         try {
@@ -90,22 +96,52 @@ public class CounterApplication extends Application {
             Platform.exit();
             return;
         }
-        dialogs = dialogFactory.apply(getHostServices(), messages);
-        printing = printFactory.apply(messages);
         executors = new UiExecutors(background, Platform::runLater);
-        home = new HomeViewModel(context.dossiers(), messages, executors, CounterContext.VIETNAM_TIME);
-
         root = new BorderPane();
-        root.setTop(header());
-        showHome();
+        speak(messages);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(CounterApplication.class.getResource("counter.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 this::showNewDossier);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), home::refresh);
-        stage.setTitle(messages.text("app.title"));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> home.refresh());
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** (Re)builds every screen in the clerk's language; switching language returns to the home list. */
+    private void speak(Messages language) {
+        messages = language;
+        dialogs = dialogFactory.apply(getHostServices(), messages);
+        printing = printFactory.apply(messages);
+        home = new HomeViewModel(context.dossiers(), messages, executors, CounterContext.VIETNAM_TIME);
+        root.setTop(header());
+        showHome();
+        stage.setTitle(messages.text("app.title"));
+    }
+
+    private ComboBox<Locale> languageChoice() {
+        ComboBox<Locale> language = new ComboBox<>();
+        language.setId("language");
+        language.getItems().setAll(Settings.VIETNAMESE, Locale.ENGLISH);
+        language.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Locale locale) {
+                return locale == null ? "" : locale.getDisplayLanguage(locale);
+            }
+
+            @Override
+            public Locale fromString(String text) {
+                return null;
+            }
+        });
+        language.setValue(messages.locale());
+        language.valueProperty().addListener((obs, old, chosen) -> {
+            if (chosen != null && !chosen.equals(messages.locale())) {
+                settings.remember(Settings.LANGUAGE, chosen.getLanguage());
+                speak(Messages.of(chosen));
+            }
+        });
+        return language;
     }
 
     private BorderPane header() {
@@ -117,7 +153,7 @@ public class CounterApplication extends Application {
         Label clerk = new Label(context.profile().clerkName());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(16, product, agency, spacer, clerk);
+        HBox bar = new HBox(16, product, agency, spacer, clerk, languageChoice());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 16, 10, 16));
         bar.getStyleClass().add("header-bar");

@@ -160,6 +160,18 @@ class ReceptionWindowTest {
         assertThat(robot.lookup("#message").queryLabeled().getText()).startsWith("Đã điền thông tin từ mã QR");
     }
 
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void switchesToEnglishAndRemembersIt() throws Exception {
+        assertThat(robot.lookup("#newDossier").queryButton().getText()).isEqualTo("Hồ sơ mới (Ctrl+N)");
+        robot.interact(() -> robot.lookup("#language").queryComboBox().getSelectionModel().select(java.util.Locale.ENGLISH));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "New dossier (Ctrl+N)".equals(robot.lookup("#newDossier").queryButton().getText()));
+        assertThat(robot.lookup("#todayTable").queryTableView().getColumns().getFirst().getText()).isEqualTo("Dossier code");
+        assertThat(Files.readString(data.resolve("motcua.properties"))).contains("ui.language=en");
+        assertThat(vn.motcua.counter.bootstrap.Settings.load().locale()).isEqualTo(java.util.Locale.ENGLISH);
+    }
+
     /**
      * A 2D reader in keyboard mode sends key events a few milliseconds apart, faster than the robot can type, so the
      * events are sent to the focused control directly, as the operating system would deliver them, then Enter.
