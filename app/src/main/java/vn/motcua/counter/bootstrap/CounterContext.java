@@ -16,11 +16,13 @@ import vn.motcua.counter.adapters.images.ImageIoPageImages;
 import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
 import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.adapters.store.SqliteCatalogue;
+import vn.motcua.counter.adapters.store.SqliteDossierQueries;
 import vn.motcua.counter.adapters.store.SqliteDossierStore;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.port.Catalogue;
+import vn.motcua.counter.application.port.DossierQueries;
 import vn.motcua.counter.application.port.DossierStore;
 import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.application.ScanService;
@@ -37,6 +39,7 @@ public final class CounterContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CounterContext.class);
     public static final String DATABASE_FILE = "motcua.db";
     public static final String CONTENT_FOLDER = "files";
+    private static final String SAMPLE_CATALOGUE = "procedures-sample.json";
     /** Reception times, appointments and the day's dossier list are in Vietnam's time, whatever the PC's zone. */
     public static final Clock VIETNAM_TIME = Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
@@ -47,6 +50,7 @@ public final class CounterContext implements AutoCloseable {
     private final FileContentStore contents;
     private final SqliteDossierStore dossiers;
     private final SqliteCatalogue catalogue;
+    private final SqliteDossierQueries queries;
     private final ReceptionService reception;
     private final ScannerBridge scanners;
     private final ScanService scanning;
@@ -65,7 +69,8 @@ public final class CounterContext implements AutoCloseable {
         }
         this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER));
         this.dossiers = new SqliteDossierStore(database);
-        this.catalogue = new SqliteCatalogue(database);
+        this.catalogue = new SqliteCatalogue(database, clock);
+        this.queries = new SqliteDossierQueries(database);
         ImageIoPageImages images = new ImageIoPageImages();
         this.reception = new ReceptionService(dossiers, contents, images, new ReceiptPdfRenderer(),
                 VietnamHolidayCalendar.bundled(), clock);
@@ -93,9 +98,9 @@ public final class CounterContext implements AutoCloseable {
         if (!catalogue.isEmpty()) {
             return;
         }
-        try (InputStream sample = CounterContext.class.getResourceAsStream("/catalogue/procedures-sample.json")) {
-            var procedures = new JsonCatalogueReader().read(sample);
-            catalogue.importProcedures(procedures);
+        try (InputStream sample = CounterContext.class.getResourceAsStream("/catalogue/" + SAMPLE_CATALOGUE)) {
+            var procedures = new JsonCatalogueReader().read(sample, SAMPLE_CATALOGUE);
+            catalogue.importProcedures(procedures, SAMPLE_CATALOGUE);
             LOG.info("loaded the sample catalogue: {} procedures", procedures.size());
         } catch (IOException e) {
             throw new UncheckedIOException("the bundled sample catalogue is unreadable", e);
@@ -120,6 +125,10 @@ public final class CounterContext implements AutoCloseable {
 
     public DossierStore dossiers() {
         return dossiers;
+    }
+
+    public DossierQueries dossierQueries() {
+        return queries;
     }
 
     public Catalogue catalogue() {

@@ -61,6 +61,7 @@ public final class SqliteDossierStore implements DossierStore {
     public void saveReceived(Dossier dossier, String receiptContentId) {
         db.inTransaction(c -> {
             long dossierId = insertDossier(c, dossier, receiptContentId);
+            DossierIndex.afterInsert(c, dossierId, dossier.procedureCode(), dossier.applicant().fullName());
             int position = 0;
             for (Document document : dossier.documents()) {
                 long componentId = insertComponent(c, dossierId, ++position, document.component());
