@@ -14,6 +14,7 @@ import vn.motcua.counter.adapters.files.FileContentStore;
 import vn.motcua.counter.adapters.files.InstanceLock;
 import vn.motcua.counter.adapters.images.ImageIoPageImages;
 import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
+import vn.motcua.counter.adapters.store.Agencies;
 import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.adapters.store.SqliteCatalogue;
 import vn.motcua.counter.adapters.store.SqliteDossierQueries;
@@ -21,10 +22,12 @@ import vn.motcua.counter.adapters.store.SqliteDossierStore;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.ReceptionService;
+import vn.motcua.counter.application.port.AgencyRegister;
 import vn.motcua.counter.application.port.Catalogue;
 import vn.motcua.counter.application.port.DossierQueries;
 import vn.motcua.counter.application.port.DossierStore;
 import vn.motcua.counter.domain.AgencyCode;
+import vn.motcua.counter.domain.CounterSlot;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
 import vn.motcua.scanner.ScannerBridge;
@@ -51,6 +54,7 @@ public final class CounterContext implements AutoCloseable {
     private final SqliteDossierStore dossiers;
     private final SqliteCatalogue catalogue;
     private final SqliteDossierQueries queries;
+    private final Agencies agencies;
     private final ReceptionService reception;
     private final ScannerBridge scanners;
     private final ScanService scanning;
@@ -58,6 +62,7 @@ public final class CounterContext implements AutoCloseable {
 
     private CounterContext(Settings settings, Clock clock) {
         this.settings = settings;
+        CounterSlot slot = counterSlot(settings); // a wrong setting is refused before anything is opened
         this.dataDirectory = settings.dataDirectory();
         createDataDirectory(dataDirectory);
         this.lock = InstanceLock.acquire(dataDirectory);
@@ -68,7 +73,8 @@ public final class CounterContext implements AutoCloseable {
             throw e;
         }
         this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER));
-        this.dossiers = new SqliteDossierStore(database);
+        this.dossiers = new SqliteDossierStore(database, slot);
+        this.agencies = new Agencies(database);
         this.catalogue = new SqliteCatalogue(database, clock);
         this.queries = new SqliteDossierQueries(database);
         ImageIoPageImages images = new ImageIoPageImages();
@@ -80,6 +86,16 @@ public final class CounterContext implements AutoCloseable {
                 settings.require(Settings.AGENCY_NAME), settings.require(Settings.RESULT_PLACE),
                 settings.require(Settings.CLERK_NAME));
         loadSampleCatalogueOnFirstStart();
+    }
+
+    private static CounterSlot counterSlot(Settings settings) {
+        String number = settings.require(Settings.COUNTER_NUMBER);
+        String count = settings.require(Settings.COUNTER_COUNT);
+        try {
+            return new CounterSlot(Integer.parseInt(number), Integer.parseInt(count));
+        } catch (IllegalArgumentException e) {
+            throw new CounterException("settings.bad_counter_slot", e, number, count);
+        }
     }
 
     public static CounterContext open(Settings settings, Clock clock) {
@@ -129,6 +145,10 @@ public final class CounterContext implements AutoCloseable {
 
     public DossierQueries dossierQueries() {
         return queries;
+    }
+
+    public AgencyRegister agencies() {
+        return agencies;
     }
 
     public Catalogue catalogue() {

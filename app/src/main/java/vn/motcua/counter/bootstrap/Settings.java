@@ -26,13 +26,18 @@ public final class Settings {
     public static final String RESULT_PLACE = "result.place";
     public static final String CLERK_NAME = "clerk.name";
     public static final String LANGUAGE = "ui.language";
+    /** This counter's number among the agency's counters, and how many there are (docs/decisions/0501). */
+    public static final String COUNTER_NUMBER = "counter.number";
+    public static final String COUNTER_COUNT = "counter.count";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             AGENCY_CODE, "000.00.00.H26",
             AGENCY_NAME, "Ủy ban nhân dân Thành phố Hà Nội",
             RESULT_PLACE, "Bộ phận tiếp nhận và trả kết quả",
             CLERK_NAME, "Cán bộ tiếp nhận",
-            LANGUAGE, "vi");
+            LANGUAGE, "vi",
+            COUNTER_NUMBER, "1",
+            COUNTER_COUNT, "1");
 
     private final Properties files;
     private final Map<String, String> environment;

@@ -18,6 +18,7 @@ import vn.motcua.counter.application.port.DossierSummary;
 import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.ComponentRequirement;
+import vn.motcua.counter.domain.CounterSlot;
 import vn.motcua.counter.domain.Document;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
@@ -31,20 +32,35 @@ import vn.motcua.counter.domain.identity.Sex;
 public final class SqliteDossierStore implements DossierStore {
 
     private final Database db;
+    private final CounterSlot slot;
 
     public SqliteDossierStore(Database db) {
-        this.db = db;
+        this(db, CounterSlot.ONLY);
     }
 
+    public SqliteDossierStore(Database db, CounterSlot slot) {
+        this.db = db;
+        this.slot = slot;
+    }
+
+    /**
+     * The day's first reservation fixes the counter's slot for that day, so a slot changed by IT staff during the day
+     * takes effect the next day and can never repeat a number already given today.
+     */
     @Override
     public DossierCode reserveCode(AgencyCode agency, LocalDate receptionDate) {
         int number = db.inTransaction(c -> {
+            Agencies.refuseClosed(c, agency, receptionDate);
             try (PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO code_sequences (agency_code, day, last_number) VALUES (?, ?, 1)
-                    ON CONFLICT (agency_code, day) DO UPDATE SET last_number = last_number + 1
+                    INSERT INTO code_sequences (agency_code, day, last_number, counter_number, counter_count)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (agency_code, day) DO UPDATE SET last_number = last_number + counter_count
                     RETURNING last_number""")) {
                 st.setString(1, agency.value());
                 st.setString(2, receptionDate.toString());
+                st.setInt(3, slot.first());
+                st.setInt(4, slot.number());
+                st.setInt(5, slot.count());
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);
