@@ -21,6 +21,7 @@ import vn.motcua.counter.adapters.store.SqliteDossierQueries;
 import vn.motcua.counter.adapters.store.SqliteDossierStore;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.application.DossierLists;
 import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.port.AgencyRegister;
 import vn.motcua.counter.application.port.Catalogue;
@@ -55,6 +56,7 @@ public final class CounterContext implements AutoCloseable {
     private final SqliteCatalogue catalogue;
     private final SqliteDossierQueries queries;
     private final Agencies agencies;
+    private final DossierLists lists;
     private final ReceptionService reception;
     private final ScannerBridge scanners;
     private final ScanService scanning;
@@ -76,10 +78,11 @@ public final class CounterContext implements AutoCloseable {
         this.dossiers = new SqliteDossierStore(database, slot);
         this.agencies = new Agencies(database);
         this.catalogue = new SqliteCatalogue(database, clock);
-        this.queries = new SqliteDossierQueries(database);
+        this.queries = new SqliteDossierQueries(database, clock);
         ImageIoPageImages images = new ImageIoPageImages();
-        this.reception = new ReceptionService(dossiers, contents, images, new ReceiptPdfRenderer(),
-                VietnamHolidayCalendar.bundled(), clock);
+        VietnamHolidayCalendar calendar = VietnamHolidayCalendar.bundled();
+        this.reception = new ReceptionService(dossiers, contents, images, new ReceiptPdfRenderer(), calendar, clock);
+        this.lists = new DossierLists(queries, calendar, clock);
         this.scanners = new ScannerBridge(List.of(new SimulatedScannerDriver()));
         this.scanning = new ScanService(scanners, reception, images);
         this.profile = new CounterProfile(new AgencyCode(settings.require(Settings.AGENCY_CODE)),
@@ -145,6 +148,10 @@ public final class CounterContext implements AutoCloseable {
 
     public DossierQueries dossierQueries() {
         return queries;
+    }
+
+    public DossierLists lists() {
+        return lists;
     }
 
     public AgencyRegister agencies() {

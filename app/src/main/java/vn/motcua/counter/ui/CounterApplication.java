@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.DossierList;
 import vn.motcua.counter.application.Receipt;
 import vn.motcua.counter.bootstrap.CounterContext;
 import vn.motcua.counter.bootstrap.Settings;
@@ -77,7 +78,7 @@ public class CounterApplication extends Application {
         }
         dialogs = dialogFactory.apply(getHostServices(), messages);
         executors = new UiExecutors(background, Platform::runLater);
-        home = new HomeViewModel(context.dossiers(), messages, executors, CounterContext.VIETNAM_TIME);
+        home = new HomeViewModel(context.lists(), messages, executors);
 
         root = new BorderPane();
         root.setTop(header());
@@ -87,6 +88,16 @@ public class CounterApplication extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 this::showNewDossier);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), home::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        for (DossierList list : DossierList.values()) {
+            scene.getAccelerators().put(new KeyCodeCombination(digits[list.ordinal()], KeyCombination.SHORTCUT_DOWN),
+                    () -> {
+                        if (root.getCenter() instanceof HomeView) {
+                            home.show(list);
+                        }
+                    });
+        }
         stage.setTitle(messages.text("app.title"));
         stage.setScene(scene);
         stage.show();
@@ -123,6 +134,13 @@ public class CounterApplication extends Application {
         home.refresh();
     }
 
+    /** List and search keys act on the home screen only: leaving an open form would lose what was typed. */
+    private void focusSearch() {
+        if (root.getCenter() instanceof HomeView view) {
+            view.focusSearch();
+        }
+    }
+
     private void showNewDossier() {
         if (root.getCenter() instanceof NewDossierView) {
             return;
@@ -133,6 +151,12 @@ public class CounterApplication extends Application {
         view.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 model.receive(this::received);
+                e.consume();
+            } else if (e.getCode() == KeyCode.F8) {
+                model.scanCurrent();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN && e.isShortcutDown()) {
+                model.nextComponent();
                 e.consume();
             }
         });
@@ -151,6 +175,8 @@ public class CounterApplication extends Application {
         Button open = new Button(messages.text("dossier.openReceipt"));
         open.setId("openReceipt");
         open.setOnAction(e -> dialogs.open(context.contents().pathOf(receipt.pdfContentId())));
+        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                open::fire);
         noticeBar.getChildren().setAll(notice, open);
         noticeBar.setVisible(true);
         noticeBar.setManaged(true);

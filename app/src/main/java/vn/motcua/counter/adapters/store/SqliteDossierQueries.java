@@ -1,18 +1,35 @@
 package vn.motcua.counter.adapters.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 import vn.motcua.counter.application.port.DossierQueries;
+import vn.motcua.counter.application.port.DossierSummary;
+import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.domain.Status;
 
 /** Lists and search over the SQLite file (V3's folded names, FTS5 indexes and list indexes). */
 public final class SqliteDossierQueries implements DossierQueries {
 
-    private final Database db;
+    private static final String SUMMARY =
+            "SELECT code, applicant_name, procedure_name, status, received_at, appointment_at FROM dossiers ";
 
-    public SqliteDossierQueries(Database db) {
+    private final Database db;
+    private final Clock clock;
+
+    public SqliteDossierQueries(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
         db.inTransaction(c -> {
             DossierIndex.backfill(c);
             return null;
@@ -33,5 +50,110 @@ public final class SqliteDossierQueries implements DossierQueries {
                 }
             }
         });
+    }
+
+    @Override
+    public List<DossierSummary> receivedBetween(LocalDateTime from, LocalDateTime to) {
+        return db.read(c -> summaries(c, SUMMARY + "WHERE received_at >= ? AND received_at < ? "
+                + "ORDER BY received_at DESC, id DESC LIMIT " + LIMIT, from.toString(), to.toString()));
+    }
+
+    @Override
+    public List<DossierSummary> dueBetween(Set<Status> statuses, LocalDateTime from, LocalDateTime to) {
+        String in = statuses.stream().map(s -> String.valueOf(s.portalCode())).collect(Collectors.joining(","));
+        return db.read(c -> summaries(c, SUMMARY + "WHERE status IN (" + in + ") AND appointment_at >= ? "
+                + "AND appointment_at < ? ORDER BY appointment_at, id LIMIT " + LIMIT, from.toString(), to.toString()));
+    }
+
+    @Override
+    public List<DossierSummary> withStatus(Status status) {
+        return db.read(c -> summaries(c, SUMMARY + "WHERE status = ? ORDER BY appointment_at, id LIMIT " + LIMIT,
+                status.portalCode()));
+    }
+
+    @Override
+    public List<DossierSummary> search(String query) {
+        SearchQuery q = SearchQuery.of(query);
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        // Each branch is an indexed lookup (code index, ID index, two FTS5 indexes), so a union stays fast at
+        // hundreds of thousands of dossiers; a LIKE '%…%' over names would scan them all.
+        List<String> branches = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (q.codePrefix() != null) {
+            branches.add("SELECT id FROM dossiers WHERE code >= ? AND code < ?");
+            parameters.add(q.codePrefix());
+            parameters.add(q.codePrefix() + "\uffff");
+        }
+        if (q.codeTail() != null) {
+            branches.add("SELECT id FROM dossiers WHERE substr(code, -11) = ?");
+            parameters.add(q.codeTail());
+        }
+        if (q.idNumber() != null) {
+            branches.add("SELECT id FROM dossiers WHERE applicant_id_number = ?");
+            parameters.add(q.idNumber());
+        }
+        if (q.names() != null) {
+            branches.add("SELECT rowid FROM dossier_names WHERE dossier_names MATCH ?");
+            parameters.add(q.names());
+        }
+        if (q.text() != null) {
+            branches.add("""
+                    SELECT c.dossier_id FROM (SELECT rowid FROM page_text WHERE page_text MATCH ?
+                                              ORDER BY rowid DESC LIMIT %d) f
+                    JOIN page_texts t ON t.id = f.rowid
+                    JOIN pages p ON p.content_id = t.content_id
+                    JOIN components c ON c.id = p.component_id""".formatted(LIMIT));
+            parameters.add(q.text());
+        }
+        String sql = SUMMARY + "WHERE id IN (" + String.join(" UNION ", branches) + ") "
+                + "ORDER BY received_at DESC, id DESC LIMIT " + LIMIT;
+        return db.read(c -> summaries(c, sql, parameters.toArray()));
+    }
+
+    @Override
+    public void indexPageText(String contentId, String text) {
+        String now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        db.inTransaction(c -> {
+            long rowid;
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO page_texts (content_id, indexed_at) VALUES (?, ?)
+                    ON CONFLICT (content_id) DO UPDATE SET indexed_at = excluded.indexed_at RETURNING id""")) {
+                st.setString(1, contentId);
+                st.setString(2, now);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    rowid = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM page_text WHERE rowid = ?")) {
+                st.setLong(1, rowid);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO page_text (rowid, text) VALUES (?, ?)")) {
+                st.setLong(1, rowid);
+                st.setString(2, DiacriticFolding.fold(text));
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static List<DossierSummary> summaries(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setObject(i + 1, parameters[i]);
+            }
+            List<DossierSummary> rows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Status.ofPortalCode(rs.getInt(4)), LocalDateTime.parse(rs.getString(5)),
+                            LocalDateTime.parse(rs.getString(6))));
+                }
+            }
+            return rows;
+        }
     }
 }
