@@ -21,7 +21,7 @@ import vn.motcua.counter.domain.Status;
 /** Lists and search over the SQLite file (V3's folded names, FTS5 indexes and list indexes). */
 public final class SqliteDossierQueries implements DossierQueries {
 
-    private static final String SUMMARY =
+    static final String SUMMARY =
             "SELECT code, applicant_name, procedure_name, status, received_at, appointment_at FROM dossiers ";
 
     private final Database db;
@@ -140,7 +140,7 @@ public final class SqliteDossierQueries implements DossierQueries {
         });
     }
 
-    private static List<DossierSummary> summaries(Connection c, String sql, Object... parameters) throws SQLException {
+    static List<DossierSummary> summaries(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 st.setObject(i + 1, parameters[i]);

@@ -195,23 +195,9 @@ public final class SqliteDossierStore implements DossierStore {
 
     @Override
     public List<DossierSummary> receivedOn(LocalDate day) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT code, applicant_name, procedure_name, status, received_at, appointment_at FROM dossiers
-                    WHERE received_at >= ? AND received_at < ? ORDER BY received_at DESC, id DESC""")) {
-                st.setString(1, day.atStartOfDay().toString());
-                st.setString(2, day.plusDays(1).atStartOfDay().toString());
-                List<DossierSummary> rows = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-                                Status.ofPortalCode(rs.getInt(4)), LocalDateTime.parse(rs.getString(5)),
-                                LocalDateTime.parse(rs.getString(6))));
-                    }
-                }
-                return rows;
-            }
-        });
+        return db.read(c -> SqliteDossierQueries.summaries(c, SqliteDossierQueries.SUMMARY
+                + "WHERE received_at >= ? AND received_at < ? ORDER BY received_at DESC, id DESC",
+                day.atStartOfDay().toString(), day.plusDays(1).atStartOfDay().toString()));
     }
 
     @Override
