@@ -14,13 +14,16 @@ import vn.motcua.counter.adapters.files.FileContentStore;
 import vn.motcua.counter.adapters.files.InstanceLock;
 import vn.motcua.counter.adapters.images.ImageIoPageImages;
 import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
+import vn.motcua.counter.adapters.report.ReportFiles;
 import vn.motcua.counter.adapters.store.Agencies;
 import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.adapters.store.SqliteCatalogue;
 import vn.motcua.counter.adapters.store.SqliteDossierQueries;
 import vn.motcua.counter.adapters.store.SqliteDossierStore;
+import vn.motcua.counter.adapters.store.SqliteReports;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.application.CounterReports;
 import vn.motcua.counter.application.DossierLists;
 import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.port.AgencyRegister;
@@ -31,6 +34,7 @@ import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.domain.CounterSlot;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
+import vn.motcua.counter.i18n.Messages;
 import vn.motcua.scanner.ScannerBridge;
 import vn.motcua.scanner.simulated.SimulatedScannerDriver;
 
@@ -57,6 +61,7 @@ public final class CounterContext implements AutoCloseable {
     private final SqliteDossierQueries queries;
     private final Agencies agencies;
     private final DossierLists lists;
+    private final CounterReports reports;
     private final ReceptionService reception;
     private final ScannerBridge scanners;
     private final ScanService scanning;
@@ -83,6 +88,8 @@ public final class CounterContext implements AutoCloseable {
         VietnamHolidayCalendar calendar = VietnamHolidayCalendar.bundled();
         this.reception = new ReceptionService(dossiers, contents, images, new ReceiptPdfRenderer(), calendar, clock);
         this.lists = new DossierLists(queries, calendar, clock);
+        this.reports = new CounterReports(new SqliteReports(database), new ReportFiles(Messages.of(settings.locale())),
+                settings.require(Settings.AGENCY_CODE), clock);
         this.scanners = new ScannerBridge(List.of(new SimulatedScannerDriver()));
         this.scanning = new ScanService(scanners, reception, images);
         this.profile = new CounterProfile(new AgencyCode(settings.require(Settings.AGENCY_CODE)),
@@ -148,6 +155,10 @@ public final class CounterContext implements AutoCloseable {
 
     public DossierQueries dossierQueries() {
         return queries;
+    }
+
+    public CounterReports reports() {
+        return reports;
     }
 
     public DossierLists lists() {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.CounterReport;
 import vn.motcua.counter.application.InvalidFileException;
 import vn.motcua.scanner.ScanException;
 
@@ -41,6 +42,11 @@ public final class Messages {
             return key;
         }
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+
+    /** The label of a report figure ("Mức đánh giá 5" for a rating value). */
+    public String label(CounterReport.Figure figure) {
+        return figure.detail() == null ? text(figure.key()) : text(figure.key(), figure.detail());
     }
 
     /** One problem of a refused file, with where it is ("dòng 12: …" or "bản ghi 3: …"). */

@@ -33,6 +33,8 @@ import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.home.HomeView;
 import vn.motcua.counter.ui.home.HomeViewModel;
 import vn.motcua.counter.ui.reception.NewDossierView;
+import vn.motcua.counter.ui.report.ReportView;
+import vn.motcua.counter.ui.report.ReportViewModel;
 import vn.motcua.counter.ui.reception.NewDossierViewModel;
 
 /** The counter window: a header with the agency, and the home list or the new-dossier form below it. */
@@ -89,6 +91,11 @@ public class CounterApplication extends Application {
                 this::showNewDossier);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), home::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (root.getCenter() instanceof HomeView) {
+                showReport();
+            }
+        });
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (DossierList list : DossierList.values()) {
             scene.getAccelerators().put(new KeyCodeCombination(digits[list.ordinal()], KeyCombination.SHORTCUT_DOWN),
@@ -130,7 +137,7 @@ public class CounterApplication extends Application {
     }
 
     private void showHome() {
-        root.setCenter(new HomeView(home, messages, this::showNewDossier));
+        root.setCenter(new HomeView(home, messages, this::showNewDossier, this::showReport));
         home.refresh();
     }
 
@@ -139,6 +146,13 @@ public class CounterApplication extends Application {
         if (root.getCenter() instanceof HomeView view) {
             view.focusSearch();
         }
+    }
+
+    private void showReport() {
+        ReportViewModel model = new ReportViewModel(context.reports(), messages, executors, CounterContext.VIETNAM_TIME,
+                context.dataDirectory().resolve("reports"));
+        root.setCenter(new ReportView(model, messages, dialogs, this::showHome));
+        model.show();
     }
 
     private void showNewDossier() {

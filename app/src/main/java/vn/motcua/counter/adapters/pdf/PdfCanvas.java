@@ -84,6 +84,19 @@ final class PdfCanvas implements AutoCloseable {
         stream.fill();
     }
 
+    /** A filled rectangle in {@code colour} (bars of a report chart); later drawing is black again. */
+    void filledRect(float x, float top, float w, float h, java.awt.Color colour) throws IOException {
+        stream.setNonStrokingColor(colour);
+        stream.addRect(x, height - top - h, w, h);
+        stream.fill();
+        stream.setNonStrokingColor(java.awt.Color.BLACK);
+    }
+
+    /** Right-aligns {@code text} on {@code rightX}. */
+    void rightAligned(PDType0Font font, float size, float rightX, float top, String text) throws IOException {
+        text(font, size, rightX - textWidth(font, size, text), top, text);
+    }
+
     /**
      * Writes {@code text} wrapped to {@code maxWidth}, the first line starting at {@code x} after an optional bold
      * label; returns the top of the next line.

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -79,10 +80,12 @@ public final class SqliteDossierQueries implements DossierQueries {
         }
         // Each branch is an indexed lookup (code index, ID index, two FTS5 indexes), so a union stays fast at
         // hundreds of thousands of dossiers; a LIKE '%…%' over names would scan them all.
+        // Each branch is an indexed lookup (code index, ID index, two FTS5 indexes) that stops at LIMIT rows, newest
+        // first, so a common name ("nguyen") or word costs no more than a rare one; a LIKE '%…%' would scan them all.
         List<String> branches = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         if (q.codePrefix() != null) {
-            branches.add("SELECT id FROM dossiers WHERE code >= ? AND code < ?");
+            branches.add("SELECT id FROM dossiers WHERE code >= ? AND code < ? ORDER BY code DESC");
             parameters.add(q.codePrefix());
             parameters.add(q.codePrefix() + "\uffff");
         }
@@ -91,11 +94,11 @@ public final class SqliteDossierQueries implements DossierQueries {
             parameters.add(q.codeTail());
         }
         if (q.idNumber() != null) {
-            branches.add("SELECT id FROM dossiers WHERE applicant_id_number = ?");
+            branches.add("SELECT id FROM dossiers WHERE applicant_id_number = ? ORDER BY id DESC");
             parameters.add(q.idNumber());
         }
         if (q.names() != null) {
-            branches.add("SELECT rowid FROM dossier_names WHERE dossier_names MATCH ?");
+            branches.add("SELECT rowid FROM dossier_names WHERE dossier_names MATCH ? ORDER BY rowid DESC");
             parameters.add(q.names());
         }
         if (q.text() != null) {
@@ -107,34 +110,41 @@ public final class SqliteDossierQueries implements DossierQueries {
                     JOIN components c ON c.id = p.component_id""".formatted(LIMIT));
             parameters.add(q.text());
         }
-        String sql = SUMMARY + "WHERE id IN (" + String.join(" UNION ", branches) + ") "
+        String union = branches.stream().map(b -> "SELECT * FROM (" + b + " LIMIT " + LIMIT + ")")
+                .collect(Collectors.joining(" UNION "));
+        String sql = SUMMARY + "WHERE id IN (" + union + ") "
                 + "ORDER BY received_at DESC, id DESC LIMIT " + LIMIT;
         return db.read(c -> summaries(c, sql, parameters.toArray()));
     }
 
     @Override
     public void indexPageText(String contentId, String text) {
+        indexPageTexts(Map.of(contentId, text));
+    }
+
+    @Override
+    public void indexPageTexts(Map<String, String> textByContentId) {
         String now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
         db.inTransaction(c -> {
-            long rowid;
-            try (PreparedStatement st = c.prepareStatement("""
+            try (PreparedStatement upsert = c.prepareStatement("""
                     INSERT INTO page_texts (content_id, indexed_at) VALUES (?, ?)
-                    ON CONFLICT (content_id) DO UPDATE SET indexed_at = excluded.indexed_at RETURNING id""")) {
-                st.setString(1, contentId);
-                st.setString(2, now);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    rowid = rs.getLong(1);
+                    ON CONFLICT (content_id) DO UPDATE SET indexed_at = excluded.indexed_at RETURNING id""");
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM page_text WHERE rowid = ?");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO page_text (rowid, text) VALUES (?, ?)")) {
+                for (Map.Entry<String, String> page : textByContentId.entrySet()) {
+                    upsert.setString(1, page.getKey());
+                    upsert.setString(2, now);
+                    long rowid;
+                    try (ResultSet rs = upsert.executeQuery()) {
+                        rs.next();
+                        rowid = rs.getLong(1);
+                    }
+                    delete.setLong(1, rowid);   // a page OCR'd again replaces its old text
+                    delete.executeUpdate();
+                    insert.setLong(1, rowid);
+                    insert.setString(2, DiacriticFolding.fold(page.getValue()));
+                    insert.executeUpdate();
                 }
-            }
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM page_text WHERE rowid = ?")) {
-                st.setLong(1, rowid);
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO page_text (rowid, text) VALUES (?, ?)")) {
-                st.setLong(1, rowid);
-                st.setString(2, DiacriticFolding.fold(text));
-                st.executeUpdate();
             }
             return null;
         });

@@ -36,4 +36,7 @@ public interface DossierQueries {
      * calls this after OCR; {@code contentId} is the page's id in the content store.
      */
     void indexPageText(String contentId, String text);
+
+    /** {@link #indexPageText} for many pages (a whole OCR batch) in one transaction. */
+    void indexPageTexts(java.util.Map<String, String> textByContentId);
 }

@@ -33,7 +33,7 @@ public final class HomeView extends BorderPane {
 
     private final TextField search = new TextField();
 
-    public HomeView(HomeViewModel model, Messages messages, Runnable newDossier) {
+    public HomeView(HomeViewModel model, Messages messages, Runnable newDossier, Runnable report) {
         Label title = new Label(messages.text("home.title"));
         title.getStyleClass().add("title-3");
         search.setId("search");
@@ -52,9 +52,12 @@ public final class HomeView extends BorderPane {
         create.getStyleClass().add("accent");
         create.setDefaultButton(true);
         create.setOnAction(e -> newDossier.run());
+        Button reportButton = new Button(messages.text("home.report"));
+        reportButton.setId("openReport");
+        reportButton.setOnAction(e -> report.run());
         Button refresh = new Button(messages.text("home.refresh"));
         refresh.setOnAction(e -> model.refresh());
-        HBox bar = new HBox(12, title, search, spacer, refresh, create);
+        HBox bar = new HBox(12, title, search, spacer, refresh, reportButton, create);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         ToggleGroup lists = new ToggleGroup();
