@@ -42,8 +42,11 @@ public final class HomeViewModel {
         this.messages = messages;
         this.executors = executors;
         list.addListener((obs, old, now) -> {
-            search.set("");
-            refresh();
+            if (search.get().isEmpty()) {
+                refresh();
+            } else {
+                search.set(""); // which refreshes
+            }
         });
         search.addListener((obs, old, now) -> refresh());
     }
