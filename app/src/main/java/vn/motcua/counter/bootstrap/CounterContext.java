@@ -16,21 +16,31 @@ import vn.motcua.counter.adapters.files.InstanceLock;
 import vn.motcua.counter.adapters.images.ImageIoPageImages;
 import vn.motcua.counter.adapters.pdf.FormPdfRenderer;
 import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
+import vn.motcua.counter.adapters.report.ReportFiles;
+import vn.motcua.counter.adapters.store.Agencies;
 import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.adapters.store.SqliteCatalogue;
+import vn.motcua.counter.adapters.store.SqliteDossierQueries;
 import vn.motcua.counter.adapters.store.SqliteDossierStore;
+import vn.motcua.counter.adapters.store.SqliteReports;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.LifecycleService;
+import vn.motcua.counter.application.CounterReports;
+import vn.motcua.counter.application.DossierLists;
 import vn.motcua.counter.application.ReceptionService;
+import vn.motcua.counter.application.port.AgencyRegister;
 import vn.motcua.counter.application.port.Catalogue;
+import vn.motcua.counter.application.port.DossierQueries;
 import vn.motcua.counter.application.port.DossierStore;
 import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.application.CardReader;
+import vn.motcua.counter.domain.CounterSlot;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.adapters.images.ZxingCardImages;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
 import vn.motcua.counter.domain.lifecycle.SatisfactionScale;
+import vn.motcua.counter.i18n.Messages;
 import vn.motcua.scanner.ScannerBridge;
 import vn.motcua.scanner.sane.SaneHost;
 import vn.motcua.scanner.setup.ScannerSetup;
@@ -44,6 +54,7 @@ public final class CounterContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CounterContext.class);
     public static final String DATABASE_FILE = "motcua.db";
     public static final String CONTENT_FOLDER = "files";
+    private static final String SAMPLE_CATALOGUE = "procedures-sample.json";
     /** Reception times, appointments and the day's dossier list are in Vietnam's time, whatever the PC's zone. */
     public static final Clock VIETNAM_TIME = Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
@@ -54,6 +65,10 @@ public final class CounterContext implements AutoCloseable {
     private final FileContentStore contents;
     private final SqliteDossierStore dossiers;
     private final SqliteCatalogue catalogue;
+    private final SqliteDossierQueries queries;
+    private final Agencies agencies;
+    private final DossierLists lists;
+    private final CounterReports reports;
     private final ReceptionService reception;
     private final ScannerBridge scanners;
     private final ScanService scanning;
@@ -63,6 +78,7 @@ public final class CounterContext implements AutoCloseable {
 
     private CounterContext(Settings settings, Clock clock) {
         this.settings = settings;
+        CounterSlot slot = counterSlot(settings); // a wrong setting is refused before anything is opened
         this.dataDirectory = settings.dataDirectory();
         createDataDirectory(dataDirectory);
         this.lock = InstanceLock.acquire(dataDirectory);
@@ -73,11 +89,16 @@ public final class CounterContext implements AutoCloseable {
             throw e;
         }
         this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER));
-        this.dossiers = new SqliteDossierStore(database);
-        this.catalogue = new SqliteCatalogue(database);
+        this.dossiers = new SqliteDossierStore(database, slot);
+        this.agencies = new Agencies(database);
+        this.catalogue = new SqliteCatalogue(database, clock);
+        this.queries = new SqliteDossierQueries(database, clock);
         ImageIoPageImages images = new ImageIoPageImages();
-        this.reception = new ReceptionService(dossiers, contents, images, new ReceiptPdfRenderer(),
-                VietnamHolidayCalendar.bundled(), clock);
+        VietnamHolidayCalendar calendar = VietnamHolidayCalendar.bundled();
+        this.reception = new ReceptionService(dossiers, contents, images, new ReceiptPdfRenderer(), calendar, clock);
+        this.lists = new DossierLists(queries, calendar, clock);
+        this.reports = new CounterReports(new SqliteReports(database), new ReportFiles(Messages.of(settings.locale())),
+                settings.require(Settings.AGENCY_CODE), clock);
         this.scanners = scannerSetup(settings).build();
         this.scanning = new ScanService(scanners, reception, images, settings.get(Settings.SCANNER_DEVICE));
         this.cardReader = new CardReader(new ZxingCardImages(images));
@@ -102,6 +123,16 @@ public final class CounterContext implements AutoCloseable {
         return setup.withHotFolders(settings.list(Settings.SCANNER_HOT_FOLDERS).stream().map(Path::of).toList());
     }
 
+    private static CounterSlot counterSlot(Settings settings) {
+        String number = settings.require(Settings.COUNTER_NUMBER);
+        String count = settings.require(Settings.COUNTER_COUNT);
+        try {
+            return new CounterSlot(Integer.parseInt(number), Integer.parseInt(count));
+        } catch (IllegalArgumentException e) {
+            throw new CounterException("settings.bad_counter_slot", e, number, count);
+        }
+    }
+
     public static CounterContext open(Settings settings, Clock clock) {
         return new CounterContext(settings, clock);
     }
@@ -118,9 +149,9 @@ public final class CounterContext implements AutoCloseable {
         if (!catalogue.isEmpty()) {
             return;
         }
-        try (InputStream sample = CounterContext.class.getResourceAsStream("/catalogue/procedures-sample.json")) {
-            var procedures = new JsonCatalogueReader().read(sample);
-            catalogue.importProcedures(procedures);
+        try (InputStream sample = CounterContext.class.getResourceAsStream("/catalogue/" + SAMPLE_CATALOGUE)) {
+            var procedures = new JsonCatalogueReader().read(sample, SAMPLE_CATALOGUE);
+            catalogue.importProcedures(procedures, SAMPLE_CATALOGUE);
             LOG.info("loaded the sample catalogue: {} procedures", procedures.size());
         } catch (IOException e) {
             throw new UncheckedIOException("the bundled sample catalogue is unreadable", e);
@@ -145,6 +176,22 @@ public final class CounterContext implements AutoCloseable {
 
     public DossierStore dossiers() {
         return dossiers;
+    }
+
+    public DossierQueries dossierQueries() {
+        return queries;
+    }
+
+    public CounterReports reports() {
+        return reports;
+    }
+
+    public DossierLists lists() {
+        return lists;
+    }
+
+    public AgencyRegister agencies() {
+        return agencies;
     }
 
     public Catalogue catalogue() {

@@ -38,6 +38,9 @@ public final class Settings {
     public static final String RATING_LEVELS = "rating.levels";
     /** Who the counter hands dossiers to for resolution, as named on the control slip (form 06). */
     public static final String PROCESSING_UNIT = "processing.unit";
+    /** This counter's number among the agency's counters, and how many there are (docs/decisions/0501). */
+    public static final String COUNTER_NUMBER = "counter.number";
+    public static final String COUNTER_COUNT = "counter.count";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             AGENCY_CODE, "000.00.00.H26",
@@ -46,7 +49,9 @@ public final class Settings {
             CLERK_NAME, "Cán bộ tiếp nhận",
             LANGUAGE, "vi",
             RATING_LEVELS, "Hài lòng;Bình thường;Không hài lòng",
-            PROCESSING_UNIT, "Bộ phận chuyên môn giải quyết");
+            PROCESSING_UNIT, "Bộ phận chuyên môn giải quyết",
+            COUNTER_NUMBER, "1",
+            COUNTER_COUNT, "1");
 
     private final Properties files;
     private final Map<String, String> environment;

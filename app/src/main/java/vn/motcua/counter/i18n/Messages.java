@@ -1,14 +1,20 @@
 package vn.motcua.counter.i18n;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.CounterReport;
+import vn.motcua.counter.application.InvalidFileException;
 import vn.motcua.scanner.ScanException;
 
 /** The user-visible texts in the clerk's language (Vietnamese by default, English selectable). */
 public final class Messages {
+
+    /** How many problems of a refused file the one-line description lists. */
+    private static final int SHOWN_PROBLEMS = 5;
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -38,10 +44,29 @@ public final class Messages {
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }
 
+    /** The label of a report figure ("Mức đánh giá 5" for a rating value). */
+    public String label(CounterReport.Figure figure) {
+        return figure.detail() == null ? text(figure.key()) : text(figure.key(), figure.detail());
+    }
+
+    /** One problem of a refused file, with where it is ("dòng 12: …" or "bản ghi 3: …"). */
+    public String describe(InvalidFileException.Problem problem) {
+        String where = problem.line() > 0 ? text("file.at_line", problem.line()) : text("file.at_record", problem.record());
+        return where + ": " + text(problem.messageKey(), problem.arguments().toArray());
+    }
+
+    private String problems(InvalidFileException invalid, int shown) {
+        List<String> lines = invalid.problems().stream().limit(shown).map(this::describe).toList();
+        return String.join("; ", lines) + (invalid.problems().size() > shown ? "; …" : "");
+    }
+
     /** What to tell the clerk about a failure; unknown failures get the generic message. */
     public String describe(Throwable failure) {
         if (failure != null && failure.getCause() instanceof ScanException scan) {
             return scan.error().message(locale);
+        }
+        if (failure instanceof InvalidFileException invalid) {
+            return text(invalid.messageKey(), invalid.arguments()) + " " + problems(invalid, SHOWN_PROBLEMS);
         }
         if (failure instanceof CounterException ce) {
             return text(ce.messageKey(), ce.arguments());

@@ -29,6 +29,7 @@ import javafx.util.StringConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.DossierList;
 import vn.motcua.counter.application.Receipt;
 import vn.motcua.counter.bootstrap.CounterContext;
 import vn.motcua.counter.bootstrap.Settings;
@@ -41,6 +42,8 @@ import vn.motcua.counter.ui.home.HomeView;
 import vn.motcua.counter.ui.print.FxPrintService;
 import vn.motcua.counter.ui.home.HomeViewModel;
 import vn.motcua.counter.ui.reception.NewDossierView;
+import vn.motcua.counter.ui.report.ReportView;
+import vn.motcua.counter.ui.report.ReportViewModel;
 import vn.motcua.counter.ui.reception.NewDossierViewModel;
 
 /** The counter window: a header with the agency, and the home list or the new-dossier form below it. */
@@ -104,6 +107,21 @@ public class CounterApplication extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 this::showNewDossier);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> home.refresh());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (root.getCenter() instanceof HomeView) {
+                showReport();
+            }
+        });
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        for (DossierList list : DossierList.values()) {
+            scene.getAccelerators().put(new KeyCodeCombination(digits[list.ordinal()], KeyCombination.SHORTCUT_DOWN),
+                    () -> {
+                        if (root.getCenter() instanceof HomeView) {
+                            home.show(list);
+                        }
+                    });
+        }
         stage.setScene(scene);
         stage.show();
     }
@@ -113,7 +131,7 @@ public class CounterApplication extends Application {
         messages = language;
         dialogs = dialogFactory.apply(getHostServices(), messages);
         printing = printFactory.apply(messages);
-        home = new HomeViewModel(context.dossiers(), messages, executors, CounterContext.VIETNAM_TIME);
+        home = new HomeViewModel(context.lists(), messages, executors);
         root.setTop(header());
         showHome();
         stage.setTitle(messages.text("app.title"));
@@ -171,7 +189,7 @@ public class CounterApplication extends Application {
     }
 
     private void showHome() {
-        HomeView view = new HomeView(home, messages, this::showNewDossier);
+        HomeView view = new HomeView(home, messages, this::showNewDossier, this::showReport);
         root.setCenter(view);
         DossierOpening.onTable(view.lookup("#todayTable"), this::showDossier);
         home.refresh();
@@ -184,6 +202,20 @@ public class CounterApplication extends Application {
         model.load();
     }
 
+    /** List and search keys act on the home screen only: leaving an open form would lose what was typed. */
+    private void focusSearch() {
+        if (root.getCenter() instanceof HomeView view) {
+            view.focusSearch();
+        }
+    }
+
+    private void showReport() {
+        ReportViewModel model = new ReportViewModel(context.reports(), messages, executors, CounterContext.VIETNAM_TIME,
+                context.dataDirectory().resolve("reports"));
+        root.setCenter(new ReportView(model, messages, dialogs, this::showHome));
+        model.show();
+    }
+
     private void showNewDossier() {
         if (root.getCenter() instanceof NewDossierView) {
             return;
@@ -194,6 +226,12 @@ public class CounterApplication extends Application {
         view.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 model.receive(this::received);
+                e.consume();
+            } else if (e.getCode() == KeyCode.F8) {
+                model.scanCurrent();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN && e.isShortcutDown()) {
+                model.nextComponent();
                 e.consume();
             }
         });
@@ -212,6 +250,8 @@ public class CounterApplication extends Application {
         Button open = new Button(messages.text("dossier.openReceipt"));
         open.setId("openReceipt");
         open.setOnAction(e -> dialogs.open(context.contents().pathOf(receipt.pdfContentId())));
+        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                open::fire);
         noticeBar.getChildren().setAll(notice, open);
         noticeBar.setVisible(true);
         noticeBar.setManaged(true);

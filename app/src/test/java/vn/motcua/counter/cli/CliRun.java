@@ -16,4 +16,14 @@ record CliRun(int exitCode, String out, String err) {
         int code = cli.execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /** Runs {@code ./motcua ARGS} against the data folder {@code data}, as IT staff would with MOTCUA_DATA_DIR. */
+    static CliRun motcua(java.nio.file.Path data, String... args) {
+        System.setProperty("motcua.data.dir", data.toString());
+        try {
+            return of(new MotcuaCommand(), args);
+        } finally {
+            System.clearProperty("motcua.data.dir");
+        }
+    }
 }

@@ -116,6 +116,16 @@ class ReceptionWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
 
+        // Ctrl+F searches from the keyboard, without diacritics; Esc clears the search and the list comes back
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertThat(robot.lookup("#search").queryTextInputControl().isFocused()).isTrue();
+        robot.write("khong co ai");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#todayTable").queryTableView().getItems().isEmpty());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
+
         String receiptId;
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
              PreparedStatement st = db.prepareStatement("""

@@ -1,5 +1,7 @@
 package vn.motcua.counter.adapters.catalogue;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,7 +18,8 @@ import vn.motcua.counter.domain.Procedure;
 
 /**
  * Reads a procedure catalogue in the shape of the national sample ({@code {"procedures": [{code, name_vi, field,
- * processing_time, components: [{name, ban_chinh, ban_sao, note}]}]}}).
+ * processing_time, components: [{name, ban_chinh, ban_sao, note}]}]}}). The file is read as a stream so each
+ * record's problems carry the line it starts on; one bad record refuses the whole file.
  */
 public final class JsonCatalogueReader {
 
@@ -26,29 +29,49 @@ public final class JsonCatalogueReader {
     private final ObjectMapper mapper = new ObjectMapper();
 
     public List<Procedure> read(InputStream json) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
+        return read(json, "catalogue.json");
+    }
+
+    /** @throws vn.motcua.counter.application.InvalidFileException listing every bad record */
+    public List<Procedure> read(InputStream json, String fileName) {
+        CatalogueBuilder catalogue = new CatalogueBuilder();
+        try (JsonParser parser = mapper.createParser(json)) {
+            if (!seekProceduresArray(parser)) {
+                throw new CounterException("catalogue.unreadable", "no \"procedures\" list");
+            }
+            int record = 0;
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                int line = parser.currentTokenLocation().getLineNr();
+                JsonNode item = mapper.readTree(parser);
+                record++;
+                List<ComponentRequirement> components = new ArrayList<>();
+                for (JsonNode c : item.path("components")) {
+                    components.add(catalogue.component(record, line, text(c, "name"), integer(c, "ban_chinh"),
+                            integer(c, "ban_sao"), text(c, "note")));
+                }
+                catalogue.procedure(record, line, text(item, "code"), text(item, "name_vi"), text(item, "field"),
+                        text(item, "processing_time"), components);
+            }
         } catch (IOException e) {
             throw new CounterException("catalogue.unreadable", e, e.getMessage());
         }
-        JsonNode items = root.path("procedures");
-        if (!items.isArray()) {
-            throw new CounterException("catalogue.unreadable", "no \"procedures\" list");
+        return catalogue.build(fileName);
+    }
+
+    /** Moves to the start of the top-level "procedures" array, skipping the sample's other fields. */
+    private static boolean seekProceduresArray(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return false;
         }
-        List<Procedure> procedures = new ArrayList<>();
-        int record = 0;
-        for (JsonNode item : items) {
-            record++;
-            String code = text(item, "code");
-            String name = text(item, "name_vi");
-            if (code == null || name == null) {
-                throw new CounterException("catalogue.record_invalid", record, "code/name_vi");
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("procedures") && value == JsonToken.START_ARRAY) {
+                return true;
             }
-            procedures.add(new Procedure(code, name, text(item, "field"),
-                    processingTime(text(item, "processing_time")), components(item.path("components"))));
+            parser.skipChildren();
         }
-        return procedures;
+        return false;
     }
 
     /**
@@ -68,15 +91,6 @@ public final class JsonCatalogueReader {
             return ProcessingTime.SAME_DAY;
         }
         return null;
-    }
-
-    private static List<ComponentRequirement> components(JsonNode list) {
-        List<ComponentRequirement> components = new ArrayList<>();
-        for (JsonNode c : list) {
-            components.add(new ComponentRequirement(text(c, "name"), integer(c, "ban_chinh"), integer(c, "ban_sao"),
-                    text(c, "note")));
-        }
-        return components;
     }
 
     private static String text(JsonNode node, String field) {

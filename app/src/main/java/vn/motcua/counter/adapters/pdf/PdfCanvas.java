@@ -119,6 +119,14 @@ final class PdfCanvas implements AutoCloseable {
         stream.fill();
     }
 
+    /** A filled rectangle in {@code colour} (bars of a report chart); later drawing is black again. */
+    void filledRect(float x, float top, float w, float h, java.awt.Color colour) throws IOException {
+        stream.setNonStrokingColor(colour);
+        stream.addRect(x, height - top - h, w, h);
+        stream.fill();
+        stream.setNonStrokingColor(java.awt.Color.BLACK);
+    }
+
     /**
      * Writes {@code text} wrapped to {@code maxWidth}, the first line starting at {@code x} after an optional bold
      * label; returns the top of the next line.

@@ -24,6 +24,7 @@ import vn.motcua.counter.application.port.DossierSummary;
 import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.ComponentRequirement;
+import vn.motcua.counter.domain.CounterSlot;
 import vn.motcua.counter.domain.Document;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
@@ -37,10 +38,16 @@ import vn.motcua.counter.domain.identity.Sex;
 public final class SqliteDossierStore implements DossierStore {
 
     private final Database db;
+    private final CounterSlot slot;
     private final LifecycleRows lifecycle;
 
     public SqliteDossierStore(Database db) {
+        this(db, CounterSlot.ONLY);
+    }
+
+    public SqliteDossierStore(Database db, CounterSlot slot) {
         this.db = db;
+        this.slot = slot;
         this.lifecycle = new LifecycleRows(db);
     }
 
@@ -74,15 +81,24 @@ public final class SqliteDossierStore implements DossierStore {
         return lifecycle.trackingBook(from, to);
     }
 
+    /**
+     * The day's first reservation fixes the counter's slot for that day, so a slot changed by IT staff during the day
+     * takes effect the next day and can never repeat a number already given today.
+     */
     @Override
     public DossierCode reserveCode(AgencyCode agency, LocalDate receptionDate) {
         int number = db.inTransaction(c -> {
+            Agencies.refuseClosed(c, agency, receptionDate);
             try (PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO code_sequences (agency_code, day, last_number) VALUES (?, ?, 1)
-                    ON CONFLICT (agency_code, day) DO UPDATE SET last_number = last_number + 1
+                    INSERT INTO code_sequences (agency_code, day, last_number, counter_number, counter_count)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (agency_code, day) DO UPDATE SET last_number = last_number + counter_count
                     RETURNING last_number""")) {
                 st.setString(1, agency.value());
                 st.setString(2, receptionDate.toString());
+                st.setInt(3, slot.first());
+                st.setInt(4, slot.number());
+                st.setInt(5, slot.count());
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);
@@ -99,6 +115,7 @@ public final class SqliteDossierStore implements DossierStore {
     public void saveReceived(Dossier dossier, String receiptContentId) {
         db.inTransaction(c -> {
             long dossierId = insertDossier(c, dossier, receiptContentId);
+            DossierIndex.afterInsert(c, dossierId, dossier.procedureCode(), dossier.applicant().fullName());
             int position = 0;
             for (Document document : dossier.documents()) {
                 long componentId = insertComponent(c, dossierId, ++position, document.component());
@@ -216,23 +233,9 @@ public final class SqliteDossierStore implements DossierStore {
 
     @Override
     public List<DossierSummary> receivedOn(LocalDate day) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT code, applicant_name, procedure_name, status, received_at, appointment_at FROM dossiers
-                    WHERE received_at >= ? AND received_at < ? ORDER BY received_at DESC, id DESC""")) {
-                st.setString(1, day.atStartOfDay().toString());
-                st.setString(2, day.plusDays(1).atStartOfDay().toString());
-                List<DossierSummary> rows = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-                                Status.ofPortalCode(rs.getInt(4)), LocalDateTime.parse(rs.getString(5)),
-                                LocalDateTime.parse(rs.getString(6))));
-                    }
-                }
-                return rows;
-            }
-        });
+        return db.read(c -> SqliteDossierQueries.summaries(c, SqliteDossierQueries.SUMMARY
+                + "WHERE received_at >= ? AND received_at < ? ORDER BY received_at DESC, id DESC",
+                day.atStartOfDay().toString(), day.plusDays(1).atStartOfDay().toString()));
     }
 
     @Override

@@ -5,25 +5,46 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import vn.motcua.counter.application.DossierList;
 import vn.motcua.counter.application.port.DossierSummary;
 import vn.motcua.counter.i18n.Messages;
 
-/** Today's dossiers, newest first, and the way to a new one. */
+/**
+ * The working lists and search, and the way to a new dossier. Every action shows its shortcut on its control; the
+ * shortcuts themselves are registered on the scene by {@code CounterApplication}.
+ */
 public final class HomeView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
-    public HomeView(HomeViewModel model, Messages messages, Runnable newDossier) {
+    private final TextField search = new TextField();
+
+    public HomeView(HomeViewModel model, Messages messages, Runnable newDossier, Runnable report) {
         Label title = new Label(messages.text("home.title"));
         title.getStyleClass().add("title-3");
+        search.setId("search");
+        search.setPromptText(messages.text("home.search.prompt"));
+        search.setPrefColumnCount(34);
+        search.textProperty().bindBidirectional(model.searchProperty());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button create = new Button(messages.text("home.new"));
@@ -31,14 +52,36 @@ public final class HomeView extends BorderPane {
         create.getStyleClass().add("accent");
         create.setDefaultButton(true);
         create.setOnAction(e -> newDossier.run());
+        Button reportButton = new Button(messages.text("home.report"));
+        reportButton.setId("openReport");
+        reportButton.setOnAction(e -> report.run());
         Button refresh = new Button(messages.text("home.refresh"));
         refresh.setOnAction(e -> model.refresh());
-        HBox bar = new HBox(12, title, spacer, refresh, create);
-        bar.setPadding(new Insets(0, 0, 12, 0));
-        setTop(bar);
+        HBox bar = new HBox(12, title, search, spacer, refresh, reportButton, create);
+        bar.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<DossierSummary> table = new TableView<>(model.today());
-        table.setId("todayTable");
+        ToggleGroup lists = new ToggleGroup();
+        HBox tabs = new HBox(4);
+        for (DossierList list : DossierList.values()) {
+            ToggleButton tab = new ToggleButton(messages.text("home.list." + list.name(), list.ordinal() + 1));
+            tab.setId("list-" + list.name());
+            tab.setToggleGroup(lists);
+            tab.setUserData(list);
+            tab.setSelected(model.listProperty().get() == list);
+            tab.setOnAction(e -> {
+                tab.setSelected(true); // a list is always chosen; clicking the chosen one again refreshes it
+                model.show(list);
+            });
+            tabs.getChildren().add(tab);
+        }
+        model.listProperty().addListener((obs, old, now) -> lists.getToggles().forEach(t ->
+                t.setSelected(t.getUserData() == now)));
+        VBox top = new VBox(10, bar, tabs);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        setTop(top);
+
+        TableView<DossierSummary> table = new TableView<>(model.rows());
+        table.setId("todayTable"); // the id predates the other lists; tests and screenshots use it
         table.getColumns().add(column(messages.text("column.code"), DossierSummary::code, 210));
         table.getColumns().add(column(messages.text("column.applicant"), DossierSummary::applicantName, 190));
         table.getColumns().add(column(messages.text("column.procedure"), DossierSummary::procedureName, 330));
@@ -47,18 +90,31 @@ public final class HomeView extends BorderPane {
         table.getColumns().add(column(messages.text("column.received"), s -> format(s.receivedAt()), 130));
         table.getColumns().add(column(messages.text("column.appointment"), s -> format(s.appointmentAt()), 130));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(messages.text("home.empty")));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(model.summaryProperty());
+        table.setPlaceholder(placeholder);
         setCenter(table);
 
         Label summary = new Label();
+        summary.setId("summary");
         summary.textProperty().bind(model.summaryProperty());
         Label error = new Label();
         error.getStyleClass().add("danger");
         error.textProperty().bind(model.errorProperty());
-        HBox status = new HBox(16, summary, error);
+        Label keys = new Label(messages.text("home.shortcuts"));
+        keys.getStyleClass().add("text-muted");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox status = new HBox(16, summary, error, gap, keys);
         status.setPadding(new Insets(8, 0, 0, 0));
         setBottom(status);
         setPadding(new Insets(16));
+    }
+
+    /** Ctrl+F: the search field, with its text selected so typing replaces it. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
     }
 
     private static TableColumn<DossierSummary, String> column(String title, Function<DossierSummary, String> value,

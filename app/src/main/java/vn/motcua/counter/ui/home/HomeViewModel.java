@@ -1,40 +1,67 @@
 package vn.motcua.counter.ui.home;
 
-import java.time.Clock;
-import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.counter.application.port.DossierStore;
+import vn.motcua.counter.application.DossierList;
+import vn.motcua.counter.application.DossierLists;
 import vn.motcua.counter.application.port.DossierSummary;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
 
-/** The home screen: the dossiers received today at this counter. */
+/**
+ * The home screen: one of the working lists (today, due soon, overdue, ready to return) or the results of a search.
+ * A non-blank search replaces the list; clearing it brings the chosen list back.
+ */
 public final class HomeViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(HomeViewModel.class);
 
-    private final DossierStore dossiers;
+    private final DossierLists lists;
     private final Messages messages;
     private final UiExecutors executors;
-    private final Clock clock;
-    private final ObservableList<DossierSummary> today = FXCollections.observableArrayList();
+    private final ObservableList<DossierSummary> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<DossierList> list = new SimpleObjectProperty<>(DossierList.TODAY);
+    private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    /** Answers of older requests are dropped, so fast typing never shows a stale result. */
+    private long request;
 
-    public HomeViewModel(DossierStore dossiers, Messages messages, UiExecutors executors, Clock clock) {
-        this.dossiers = dossiers;
+    public HomeViewModel(DossierLists lists, Messages messages, UiExecutors executors) {
+        this.lists = lists;
         this.messages = messages;
         this.executors = executors;
-        this.clock = clock;
+        list.addListener((obs, old, now) -> {
+            if (search.get().isEmpty()) {
+                refresh();
+            } else {
+                search.set(""); // which refreshes
+            }
+        });
+        search.addListener((obs, old, now) -> refresh());
     }
 
-    public ObservableList<DossierSummary> today() {
-        return today;
+    /** The rows shown: the chosen list, or the search results. */
+    public ObservableList<DossierSummary> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<DossierList> listProperty() {
+        return list;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
     }
 
     public ReadOnlyStringProperty summaryProperty() {
@@ -45,14 +72,35 @@ public final class HomeViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** Shows {@code chosen} (Ctrl+1…4), or refreshes it when it is already shown. */
+    public void show(DossierList chosen) {
+        if (list.get() == chosen && search.get().isBlank()) {
+            refresh();
+        } else {
+            list.set(chosen);
+        }
+    }
+
     public void refresh() {
-        executors.run(() -> dossiers.receivedOn(LocalDate.now(clock)), rows -> {
-            today.setAll(rows);
-            summary.set(rows.isEmpty() ? messages.text("home.empty") : messages.text("home.count", rows.size()));
+        String query = search.get().strip();
+        DossierList chosen = list.get();
+        Supplier<List<DossierSummary>> work = query.isEmpty() ? () -> lists.list(chosen) : () -> lists.search(query);
+        long mine = ++request;
+        executors.run(work, found -> {
+            if (mine != request) {
+                return;
+            }
+            rows.setAll(found);
+            summary.set(query.isEmpty() ? listSummary(chosen, found.size())
+                    : messages.text("home.search.count", found.size(), query));
             error.set("");
         }, failure -> {
-            LOG.error("listing today's dossiers failed", failure);
+            LOG.error("listing dossiers failed", failure);
             error.set(messages.describe(failure));
         });
+    }
+
+    private String listSummary(DossierList chosen, int count) {
+        return count == 0 ? messages.text("home.list.empty." + chosen.name()) : messages.text("home.count", count);
     }
 }

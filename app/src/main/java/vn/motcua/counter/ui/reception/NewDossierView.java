@@ -39,6 +39,8 @@ import vn.motcua.counter.ui.DialogService;
 /** The new-dossier screen: applicant on the left, procedure and component checklist on the right. */
 public final class NewDossierView extends BorderPane {
 
+    private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
+
     public NewDossierView(NewDossierViewModel model, Messages messages, DialogService dialogs, Runnable close) {
         Label title = new Label(messages.text("dossier.title"));
         title.getStyleClass().add("title-3");
@@ -271,6 +273,10 @@ public final class NewDossierView extends BorderPane {
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(6, 8, 6, 8));
         row.getStyleClass().add("component-row");
+        // the row F8 scans into, moved with Ctrl+Down
+        row.pseudoClassStateChanged(CURRENT, model.currentComponentProperty().get() == index);
+        model.currentComponentProperty().addListener((obs, old, now) ->
+                row.pseudoClassStateChanged(CURRENT, now.intValue() == index));
         row.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);

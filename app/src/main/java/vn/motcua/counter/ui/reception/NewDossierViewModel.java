@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -81,6 +83,7 @@ public final class NewDossierViewModel {
     private final ObjectProperty<Integer> processingDays = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper appointment = new ReadOnlyStringWrapper("");
     private final ObservableList<ComponentItem> components = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper currentComponent = new ReadOnlyIntegerWrapper(0);
 
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -106,6 +109,7 @@ public final class NewDossierViewModel {
     }
 
     private void choose(Procedure chosen) {
+        currentComponent.set(0);
         components.setAll(chosen == null ? List.of()
                 : chosen.components().stream().map(ComponentItem::new).toList());
         processingDays.set(chosen == null || chosen.processingTime() == null ? null
@@ -202,6 +206,24 @@ public final class NewDossierViewModel {
     }
 
     /** Scans into {@code item}; pages appear one by one as they are stored. */
+    /** Ctrl+Down: the next component becomes the one F8 scans (wrapping to the first). */
+    public void nextComponent() {
+        if (!components.isEmpty()) {
+            currentComponent.set((currentComponent.get() + 1) % components.size());
+        }
+    }
+
+    /** F8: scans into the current component. */
+    public void scanCurrent() {
+        if (!components.isEmpty()) {
+            scan(components.get(currentComponent.get()));
+        }
+    }
+
+    public ReadOnlyIntegerProperty currentComponentProperty() {
+        return currentComponent.getReadOnlyProperty();
+    }
+
     public void scan(ComponentItem item) {
         busy.set(true);
         message.set(messages.text("dossier.scanning"));

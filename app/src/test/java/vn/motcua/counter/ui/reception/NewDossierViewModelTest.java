@@ -164,4 +164,15 @@ class NewDossierViewModelTest {
         assertThat(model.receiptProperty().get()).isNotNull();
         assertThat(counter.dossiers().receivedOn(LocalDate.of(2026, 11, 24))).hasSize(1);
     }
+
+    @Test
+    void ctrlDownMovesTheCurrentComponentAndANewProcedureStartsAtTheFirst() {
+        model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
+        for (int i = 0; i < 6; i++) {
+            model.nextComponent();
+        }
+        assertThat(model.currentComponentProperty().get()).isEqualTo(1); // 5 components: wrapped once
+        model.procedureProperty().set(counter.catalogue().procedure("1.001193").orElseThrow());
+        assertThat(model.currentComponentProperty().get()).isZero();
+    }
 }

@@ -1,0 +1,105 @@
+package vn.motcua.counter.adapters.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.motcua.counter.application.CounterReport;
+import vn.motcua.counter.application.port.ReportQueries;
+import vn.motcua.counter.domain.Status;
+
+/**
+ * Counts the report's figures in one read. Resolution times, results and ratings are recorded by the dossier
+ * lifecycle (its own migration); each is read only where its table and columns exist, and counts as zero otherwise:
+ * {@code dossiers.resolved_at}, {@code results(dossier_id, content_id)} (a result with a content id has an
+ * electronic copy) and {@code ratings(dossier_id, rating, rated_at)}.
+ */
+public final class SqliteReports implements ReportQueries {
+
+    private final Database db;
+
+    public SqliteReports(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public CounterReport counterReport(LocalDate from, LocalDate to, LocalDateTime now, Set<Status> openStatuses,
+                                       String agencyCode) {
+        String start = from.atStartOfDay().toString();
+        String end = to.plusDays(1).atStartOfDay().toString();
+        String open = openStatuses.stream().map(s -> String.valueOf(s.portalCode())).collect(Collectors.joining(","));
+        return db.read(c -> {
+            int[] received = counts(c, "SELECT COUNT(*) FROM dossiers WHERE received_at >= ? AND received_at < ?",
+                    start, end);
+            int[] overdue = counts(c, "SELECT COUNT(*) FROM dossiers WHERE status IN (" + open
+                    + ") AND appointment_at < ?", now.toString());
+            int[] components = counts(c, """
+                    SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM pages p WHERE p.component_id = c.id)), 0)
+                    FROM components c JOIN dossiers d ON d.id = c.dossier_id
+                    WHERE d.received_at >= ? AND d.received_at < ?""", start, end);
+            boolean resolvedAt = hasColumns(c, "dossiers", "resolved_at");
+            int[] resolved = resolvedAt ? counts(c, """
+                    SELECT COALESCE(SUM(resolved_at <= appointment_at), 0), COALESCE(SUM(resolved_at > appointment_at), 0)
+                    FROM dossiers WHERE resolved_at >= ? AND resolved_at < ?""", start, end) : new int[2];
+            int[] results = resolvedAt && hasColumns(c, "results", "dossier_id", "content_id") ? counts(c, """
+                    SELECT COUNT(*), COUNT(r.content_id) FROM results r JOIN dossiers d ON d.id = r.dossier_id
+                    WHERE d.resolved_at >= ? AND d.resolved_at < ?""", start, end) : new int[2];
+            Map<String, Integer> satisfaction = hasColumns(c, "ratings", "rating", "rated_at")
+                    ? satisfaction(c, start, end) : Map.of();
+            return new CounterReport(from, to, now, agencyCode, received[0], resolved[0], resolved[1], overdue[0],
+                    components[0], components[1], results[0], results[1], satisfaction);
+        });
+    }
+
+    private static Map<String, Integer> satisfaction(Connection c, String start, String end) throws SQLException {
+        Map<String, Integer> distribution = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT rating, COUNT(*) FROM ratings WHERE rated_at >= ? AND rated_at < ?
+                GROUP BY rating ORDER BY rating""")) {
+            st.setString(1, start);
+            st.setString(2, end);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    distribution.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return distribution;
+    }
+
+    /** The integer columns of the query's single row. */
+    private static int[] counts(Connection c, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                int[] values = new int[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = rs.getInt(i + 1);
+                }
+                return values;
+            }
+        }
+    }
+
+    private static boolean hasColumns(Connection c, String table, String... columns) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
+            st.setString(1, table);
+            java.util.Set<String> present = new java.util.HashSet<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    present.add(rs.getString(1));
+                }
+            }
+            return present.containsAll(java.util.List.of(columns));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package vn.motcua.counter.application;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import vn.motcua.counter.application.port.ReportQueries;
+import vn.motcua.counter.application.port.ReportRenderer;
+
+/** The counter report for a period, shown in the window and exported as CSV or PDF. */
+public final class CounterReports {
+
+    private final ReportQueries queries;
+    private final ReportRenderer renderer;
+    private final String agencyCode;
+    private final Clock clock;
+
+    public CounterReports(ReportQueries queries, ReportRenderer renderer, String agencyCode, Clock clock) {
+        this.queries = queries;
+        this.renderer = renderer;
+        this.agencyCode = agencyCode;
+        this.clock = clock;
+    }
+
+    public CounterReport report(LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new CounterException("report.bad_period", from, to);
+        }
+        return queries.counterReport(from, to, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS),
+                DossierLists.AWAITING_RESULT, agencyCode);
+    }
+
+    /** Writes the report to {@code file} through a temporary file, so a half-written report never replaces one. */
+    public void export(CounterReport report, ReportRenderer.Format format, Path file) {
+        byte[] content = renderer.render(report, format);
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), ".report-", ".tmp");
+            try {
+                Files.write(temporary, content);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new CounterException("report.write_failed", e, target);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package vn.motcua.counter.ui.report;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import vn.motcua.counter.application.CounterReport;
+import vn.motcua.counter.application.port.ReportRenderer;
+import vn.motcua.counter.i18n.Messages;
+import vn.motcua.counter.ui.DialogService;
+
+/** The counter report: period, figures, charts of progress, digitization and satisfaction, and the exports. */
+public final class ReportView extends BorderPane {
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final BarChart<String, Number> progress = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<String, Number> digitization =
+            new BarChart<>(new CategoryAxis(), new NumberAxis(0, 100, 20));
+    private final PieChart satisfaction = new PieChart();
+    private final Messages messages;
+
+    public ReportView(ReportViewModel model, Messages messages, DialogService dialogs, Runnable close) {
+        this.messages = messages;
+        Label title = new Label(messages.text("report.title"));
+        title.getStyleClass().add("title-3");
+        DatePicker from = new DatePicker();
+        from.setId("reportFrom");
+        from.valueProperty().bindBidirectional(model.fromProperty());
+        DatePicker to = new DatePicker();
+        to.setId("reportTo");
+        to.valueProperty().bindBidirectional(model.toProperty());
+        Button show = new Button(messages.text("report.show"));
+        show.setId("showReport");
+        show.setDefaultButton(true);
+        show.setOnAction(e -> model.show());
+        Button csv = new Button(messages.text("report.export.csv"));
+        csv.setId("exportCsv");
+        csv.setOnAction(e -> model.export(ReportRenderer.Format.CSV, dialogs::open));
+        Button pdf = new Button(messages.text("report.export.pdf"));
+        pdf.setId("exportPdf");
+        pdf.setOnAction(e -> model.export(ReportRenderer.Format.PDF, dialogs::open));
+        Button back = new Button(messages.text("report.close"));
+        back.setCancelButton(true);
+        back.setOnAction(e -> close.run());
+        for (DatePicker picker : java.util.List.of(from, to)) {
+            picker.setConverter(new javafx.util.converter.LocalDateStringConverter(DAY, DAY));
+            picker.setPrefWidth(150);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, new Label(messages.text("report.from")), from,
+                new Label(messages.text("report.to")), to, show, spacer, csv, pdf, back);
+        bar.getChildren().forEach(node -> {
+            if (node instanceof Region region && !(node instanceof DatePicker) && node != spacer) {
+                region.setMinWidth(Region.USE_PREF_SIZE); // labels and buttons keep their text whole
+            }
+        });
+        bar.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(10, title, bar);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        setTop(top);
+
+        TableView<CounterReport.Figure> table = new TableView<>(model.figures());
+        table.setId("reportFigures");
+        TableColumn<CounterReport.Figure, String> label = new TableColumn<>(messages.text("report.column.figure"));
+        label.setCellValueFactory(cell -> new ReadOnlyStringWrapper(messages.label(cell.getValue())));
+        label.setPrefWidth(260);
+        TableColumn<CounterReport.Figure, String> value = new TableColumn<>(messages.text("report.column.value"));
+        value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().formatted()));
+        value.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().add(label);
+        table.getColumns().add(value);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefWidth(380);
+
+        progress.setTitle(messages.text("report.chart.progress"));
+        digitization.setTitle(messages.text("report.chart.digitization"));
+        satisfaction.setTitle(messages.text("report.chart.satisfaction"));
+        for (var chart : java.util.List.of(progress, digitization)) {
+            chart.setLegendVisible(false);
+            chart.setAnimated(false);
+        }
+        satisfaction.setAnimated(false);
+        progress.setId("progressChart");
+        satisfaction.setId("satisfactionChart");
+        GridPane charts = new GridPane(12, 12);
+        charts.add(progress, 0, 0, 2, 1);
+        charts.add(digitization, 0, 1);
+        charts.add(satisfaction, 1, 1);
+        HBox body = new HBox(16, table, charts);
+        HBox.setHgrow(charts, Priority.ALWAYS);
+        setCenter(body);
+
+        Label message = new Label();
+        message.setId("reportMessage");
+        message.textProperty().bind(model.messageProperty());
+        BorderPane.setMargin(message, new Insets(8, 0, 0, 0));
+        setBottom(message);
+        setPadding(new Insets(16));
+
+        model.reportProperty().addListener((obs, old, report) -> chart(report));
+        setOnKeyPressed(e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.E) {
+                csv.fire();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.D) {
+                pdf.fire();
+            }
+        });
+    }
+
+    private void chart(CounterReport r) {
+        XYChart.Series<String, Number> counts = new XYChart.Series<>();
+        counts.getData().add(new XYChart.Data<>(messages.text("report.received"), r.received()));
+        counts.getData().add(new XYChart.Data<>(messages.text("report.resolved_on_time"), r.resolvedOnTime()));
+        counts.getData().add(new XYChart.Data<>(messages.text("report.resolved_late"), r.resolvedLate()));
+        counts.getData().add(new XYChart.Data<>(messages.text("report.overdue_now"), r.overdueNow()));
+        progress.getData().setAll(java.util.List.of(counts));
+        XYChart.Series<String, Number> rates = new XYChart.Series<>();
+        rates.getData().add(new XYChart.Data<>(messages.text("report.components"), r.componentDigitizationRate()));
+        rates.getData().add(new XYChart.Data<>(messages.text("report.results"), r.resultDigitizationRate()));
+        digitization.getData().setAll(java.util.List.of(rates));
+        satisfaction.getData().setAll(r.satisfaction().entrySet().stream()
+                .map(e -> new PieChart.Data(messages.text("report.rating", e.getKey()) + " (" + e.getValue() + ")",
+                        e.getValue()))
+                .toList());
+    }
+}

@@ -1,0 +1,134 @@
+package vn.motcua.counter.adapters.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.application.DossierList;
+import vn.motcua.counter.application.DossierLists;
+import vn.motcua.counter.application.Receipt;
+import vn.motcua.counter.application.ReceptionRequest;
+import vn.motcua.counter.application.port.DossierSummary;
+import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.crash.SaveLoopClock;
+import vn.motcua.counter.domain.Applicant;
+import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
+import vn.motcua.counter.domain.identity.PersonalIdNumber;
+
+/** Search and the working lists on a real counter's SQLite file. */
+class DossierSearchTest {
+
+    @TempDir
+    Path data;
+
+    private CounterContext counter;
+    private Receipt nhung;
+    private Receipt dang;
+
+    @BeforeEach
+    void receiveTwo() throws Exception {
+        counter = TestCounter.open(data, SaveLoopClock.DAY);
+        nhung = counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
+        ReceptionRequest other = TestCounter.request(counter, 2);
+        Applicant applicant = new Applicant("Đặng Văn Đức", PersonalIdNumber.parse("079085001234"), null, null,
+                null, null, null);
+        dang = counter.reception().receive(new ReceptionRequest(applicant, other.procedure(), other.processingTime(),
+                other.documents()), counter.profile());
+    }
+
+    @AfterEach
+    void close() {
+        counter.close();
+    }
+
+    private List<String> search(String query) {
+        return counter.lists().search(query).stream().map(DossierSummary::code).toList();
+    }
+
+    private String code(Receipt receipt) {
+        return receipt.dossier().code().value();
+    }
+
+    @Test
+    void findsByNameWithoutDiacriticsAndByWordPrefix() {
+        assertThat(search("nguyen thi hong nhung")).containsExactly(code(nhung));
+        assertThat(search("NHUNG")).containsExactly(code(nhung));
+        assertThat(search("dang van duc")).containsExactly(code(dang)); // Đ has no Unicode decomposition
+        assertThat(search("Đặng Đ")).containsExactly(code(dang));
+        assertThat(search("nguyen duc")).isEmpty();
+    }
+
+    @Test
+    void findsByCodeItsTailAndIdNumber() {
+        assertThat(search(code(dang))).containsExactly(code(dang));
+        assertThat(search("000.00.00.H26-261124")).containsExactly(code(dang), code(nhung)); // newest first
+        assertThat(search("261124-0001")).containsExactly(code(nhung));
+        assertThat(search("079085001234")).containsExactly(code(dang));
+        assertThat(search("079 085 001 234")).containsExactly(code(dang));
+    }
+
+    @Test
+    void findsByOcrTextAndReindexingReplacesTheOldText() {
+        String page = dang.dossier().documents().get(1).pages().getFirst().contentId();
+        counter.dossierQueries().indexPageText(page,
+                "GIẤY CHỨNG NHẬN QUYỀN SỬ DỤNG ĐẤT, số phát hành BĐ 123456, thửa đất số 45");
+        assertThat(search("quyen su dung dat")).containsExactly(code(dang));
+        assertThat(search("BĐ 123456")).containsExactly(code(dang));
+        assertThat(search("thua da")).isEmpty();      // a prefix counts for the last word only from 3 letters
+        assertThat(search("thua dat so")).containsExactly(code(dang));
+
+        counter.dossierQueries().indexPageText(page, "Tờ khai đăng ký kết hôn");
+        assertThat(search("quyen su dung dat")).isEmpty();
+        assertThat(search("ket hon")).containsExactly(code(dang));
+    }
+
+    @Test
+    void typedFtsSyntaxIsOnlyText() {
+        assertThat(search("(\"nhung*")).containsExactly(code(nhung));
+        assertThat(search("nhung OR duc")).isEmpty();  // OR is a word here, not an operator
+        assertThat(search("-")).isEmpty();
+    }
+
+    @Test
+    void listsFollowTheClockAndTheStatus() throws Exception {
+        // received Tuesday 24/11/2026 10:00 with 3 working days: appointment Friday 27/11 10:00
+        assertThat(lists(LocalDateTime.of(2026, 11, 24, 16, 0), DossierList.TODAY)).hasSize(2);
+        assertThat(lists(LocalDateTime.of(2026, 11, 25, 8, 0), DossierList.TODAY)).isEmpty();
+        assertThat(lists(LocalDateTime.of(2026, 11, 24, 16, 0), DossierList.DUE_SOON)).isEmpty();
+        assertThat(lists(LocalDateTime.of(2026, 11, 26, 9, 0), DossierList.DUE_SOON)).hasSize(2);
+        assertThat(lists(LocalDateTime.of(2026, 11, 27, 9, 59), DossierList.OVERDUE)).isEmpty();
+        assertThat(lists(LocalDateTime.of(2026, 11, 27, 10, 1), DossierList.OVERDUE)).hasSize(2);
+
+        try (Statement st = counter.database().connection().createStatement()) {
+            st.executeUpdate("UPDATE dossiers SET status = 9 WHERE code = '" + code(dang) + "'");
+        }
+        assertThat(lists(LocalDateTime.of(2026, 11, 30, 8, 0), DossierList.OVERDUE)).extracting(DossierSummary::code)
+                .containsExactly(code(nhung));
+        assertThat(lists(LocalDateTime.of(2026, 11, 30, 8, 0), DossierList.READY_TO_RETURN))
+                .extracting(DossierSummary::code).containsExactly(code(dang));
+    }
+
+    private List<DossierSummary> lists(LocalDateTime now, DossierList list) {
+        Clock clock = Clock.fixed(now.atZone(SaveLoopClock.VIETNAM).toInstant(), SaveLoopClock.VIETNAM);
+        return new DossierLists(counter.dossierQueries(), VietnamHolidayCalendar.bundled(), clock).list(list);
+    }
+
+    @Test
+    void aDossierFromBeforeTheSearchColumnsIsFoundAfterRestart() throws Exception {
+        try (Statement st = counter.database().connection().createStatement()) {
+            st.executeUpdate("UPDATE dossiers SET applicant_name_folded = NULL");
+            st.executeUpdate("INSERT INTO dossier_names (dossier_names) VALUES ('delete-all')");
+        }
+        counter.close();
+        counter = TestCounter.open(data, SaveLoopClock.DAY);
+        assertThat(search("hong nhung")).containsExactly(code(nhung));
+    }
+}
