@@ -25,8 +25,7 @@ import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.Document;
 
 /**
- * The counter report on a real counter. The dossier lifecycle's tables (resolution time, results, ratings) come from
- * its own migration; here they are created the way the report expects them, to check it reads them.
+ * The counter report on a real counter, with resolutions, results and ratings recorded through the real lifecycle.
  */
 class CounterReportTest {
 
@@ -59,7 +58,7 @@ class CounterReportTest {
     }
 
     @Test
-    void withoutTheLifecycleTablesResolutionsAndRatingsAreZero() {
+    void beforeAnyResolutionResolutionsAndRatingsAreZero() {
         CounterReport report = counter.reports().report(DAY, DAY);
         assertThat(report.received()).isEqualTo(3);
         assertThat(report.components()).isEqualTo(9);
@@ -72,21 +71,21 @@ class CounterReportTest {
 
     @Test
     void readsResolutionsResultsAndRatingsWhenTheLifecycleRecordsThem() throws Exception {
-        lifecycleTables();
+        resolveOneOnTimeOneLate();
         CounterReport report = counter.reports().report(DAY, DAY.plusDays(6));
         assertThat(report.resolvedOnTime()).isEqualTo(1);
         assertThat(report.resolvedLate()).isEqualTo(1);
         assertThat(report.onTimeRate()).isEqualTo(50.0);
         assertThat(report.results()).isEqualTo(2);
         assertThat(report.resultsDigitized()).isEqualTo(1);
-        assertThat(report.satisfaction()).containsExactly(Map.entry("1", 1), Map.entry("3", 2));
-        // SaveLoopClock.DAY is 24/11 10:00: nothing is overdue yet on the day of reception
-        assertThat(report.overdueNow()).isZero();
+        assertThat(report.satisfaction()).containsExactly(Map.entry("3", 1));
+        // now is 30/11 09:00: the third dossier (due 27/11 10:00) is still open, so overdue
+        assertThat(report.overdueNow()).isEqualTo(1);
     }
 
     @Test
     void exportsCsvAndPdfWithTheSameFigures() throws Exception {
-        lifecycleTables();
+        resolveOneOnTimeOneLate();
         CounterReport report = counter.reports().report(DAY, DAY.plusDays(6));
         Path csv = out.resolve("bao-cao.csv");
         Path pdf = out.resolve("bao-cao.pdf");
@@ -96,12 +95,12 @@ class CounterReportTest {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.getFirst()).isEqualTo("\uFEFFmetric,label,value");
         assertThat(lines).contains("received,Hồ sơ tiếp nhận,3", "on_time_rate,Tỷ lệ đúng hạn (%),50.0",
-                "component_rate,Tỷ lệ số hóa thành phần (%),66.7", "rating_3,Mức đánh giá 3,2",
+                "component_rate,Tỷ lệ số hóa thành phần (%),66.7", "rating_3,Mức đánh giá 3,1",
                 "from,Từ ngày,2026-11-24");
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("BÁO CÁO TIẾP NHẬN VÀ GIẢI QUYẾT HỒ SƠ", "Từ ngày 24/11/2026 đến ngày 30/11/2026",
-                    "Giải quyết quá hạn", "66.7 %", "Mức đánh giá 3 (2)");
+                    "Giải quyết quá hạn", "66.7 %", "Mức đánh giá 3 (1)");
             assertThat(document.getNumberOfPages()).isEqualTo(1);
         }
     }
@@ -113,23 +112,23 @@ class CounterReportTest {
                         e -> assertThat(e.messageKey()).isEqualTo("report.bad_period"));
     }
 
-    /** As the lifecycle branch is expected to record them (see SqliteReports). */
-    private void lifecycleTables() throws Exception {
-        try (Statement st = counter.database().connection().createStatement()) {
-            st.executeUpdate("ALTER TABLE dossiers ADD COLUMN resolved_at TEXT");
-            st.executeUpdate("CREATE TABLE results (id INTEGER PRIMARY KEY, dossier_id INTEGER, content_id TEXT)");
-            st.executeUpdate("CREATE TABLE ratings (dossier_id INTEGER, rating INTEGER, rated_at TEXT)");
-            // appointment is 27/11 10:00: one resolved before, one after
-            st.executeUpdate("UPDATE dossiers SET status = 9, resolved_at = '2026-11-26T15:00:00' WHERE code = '"
-                    + received.get(0).dossier().code() + "'");
-            st.executeUpdate("UPDATE dossiers SET status = 9, resolved_at = '2026-11-30T09:00:00' WHERE code = '"
-                    + received.get(1).dossier().code() + "'");
-            st.executeUpdate("INSERT INTO results (dossier_id, content_id) SELECT id, 'abc' FROM dossiers "
-                    + "WHERE resolved_at < '2026-11-27'");
-            st.executeUpdate("INSERT INTO results (dossier_id, content_id) SELECT id, NULL FROM dossiers "
-                    + "WHERE resolved_at > '2026-11-27'");
-            st.executeUpdate("INSERT INTO ratings VALUES (1, 3, '2026-11-26T15:05:00'), (2, 3, '2026-11-30T09:10:00'),"
-                    + " (3, 1, '2026-11-30T10:00:00'), (3, 2, '2026-12-15T10:00:00')");
-        }
+    /**
+     * The first dossier is resolved on the day of reception (on time), its result attached and returned with the
+     * lowest rating; the second is resolved on Monday 30/11 (its appointment was Friday 27/11): late, no result yet.
+     */
+    private void resolveOneOnTimeOneLate() {
+        var first = received.get(0).dossier().code();
+        counter.lifecycle().process(first, "", counter.profile());
+        counter.lifecycle().resolve(first, "", counter.profile());
+        var page = counter.reception().storePage(vn.motcua.counter.TestImages.png("Giấy xác nhận"),
+                vn.motcua.counter.domain.Page.PageSource.SCANNED);
+        counter.lifecycle().attachResult(first, "Giấy xác nhận tình trạng hôn nhân", List.of(page), counter.profile());
+        counter.lifecycle().returnResult(first, 3, counter.profile());
+        counter.close();
+        counter = TestCounter.open(data, java.time.Clock.fixed(java.time.LocalDateTime.of(2026, 11, 30, 9, 0)
+                .atZone(SaveLoopClock.VIETNAM).toInstant(), SaveLoopClock.VIETNAM));
+        var second = received.get(1).dossier().code();
+        counter.lifecycle().process(second, "", counter.profile());
+        counter.lifecycle().resolve(second, "", counter.profile());
     }
 }

@@ -15,10 +15,9 @@ import vn.motcua.counter.application.port.ReportQueries;
 import vn.motcua.counter.domain.Status;
 
 /**
- * Counts the report's figures in one read. Resolution times, results and ratings are recorded by the dossier
- * lifecycle (its own migration); each is read only where its table and columns exist, and counts as zero otherwise:
- * {@code dossiers.resolved_at}, {@code results(dossier_id, content_id)} (a result with a content id has an
- * electronic copy) and {@code ratings(dossier_id, rating, rated_at)}.
+ * Counts the report's figures in one read, from what the dossier lifecycle records (V2): {@code dossiers.resolved_at}
+ * against the appointment, {@code result_documents} (a result attached is a digitized result) and the rating given
+ * at return ({@code dossiers.rating_level}, {@code returned_at}).
  */
 public final class SqliteReports implements ReportQueries {
 
@@ -43,25 +42,23 @@ public final class SqliteReports implements ReportQueries {
                     SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM pages p WHERE p.component_id = c.id)), 0)
                     FROM components c JOIN dossiers d ON d.id = c.dossier_id
                     WHERE d.received_at >= ? AND d.received_at < ?""", start, end);
-            boolean resolvedAt = hasColumns(c, "dossiers", "resolved_at");
-            int[] resolved = resolvedAt ? counts(c, """
-                    SELECT COALESCE(SUM(resolved_at <= appointment_at), 0), COALESCE(SUM(resolved_at > appointment_at), 0)
-                    FROM dossiers WHERE resolved_at >= ? AND resolved_at < ?""", start, end) : new int[2];
-            int[] results = resolvedAt && hasColumns(c, "results", "dossier_id", "content_id") ? counts(c, """
-                    SELECT COUNT(*), COUNT(r.content_id) FROM results r JOIN dossiers d ON d.id = r.dossier_id
-                    WHERE d.resolved_at >= ? AND d.resolved_at < ?""", start, end) : new int[2];
-            Map<String, Integer> satisfaction = hasColumns(c, "ratings", "rating", "rated_at")
-                    ? satisfaction(c, start, end) : Map.of();
+            int[] resolved = counts(c, """
+                    SELECT COALESCE(SUM(resolved_at <= appointment_at), 0), COALESCE(SUM(resolved_at > appointment_at), 0),
+                           COUNT(*),
+                           COALESCE(SUM(EXISTS (SELECT 1 FROM result_documents r WHERE r.dossier_id = dossiers.id)), 0)
+                    FROM dossiers WHERE resolved_at >= ? AND resolved_at < ?""", start, end);
             return new CounterReport(from, to, now, agencyCode, received[0], resolved[0], resolved[1], overdue[0],
-                    components[0], components[1], results[0], results[1], satisfaction);
+                    components[0], components[1], resolved[2], resolved[3], satisfaction(c, start, end));
         });
     }
 
+    /** Ratings given when results were returned in the period, by level (1 = best). */
     private static Map<String, Integer> satisfaction(Connection c, String start, String end) throws SQLException {
         Map<String, Integer> distribution = new LinkedHashMap<>();
         try (PreparedStatement st = c.prepareStatement("""
-                SELECT rating, COUNT(*) FROM ratings WHERE rated_at >= ? AND rated_at < ?
-                GROUP BY rating ORDER BY rating""")) {
+                SELECT rating_level, COUNT(*) FROM dossiers
+                WHERE rating_level IS NOT NULL AND returned_at >= ? AND returned_at < ?
+                GROUP BY rating_level ORDER BY rating_level""")) {
             st.setString(1, start);
             st.setString(2, end);
             try (ResultSet rs = st.executeQuery()) {
@@ -72,7 +69,6 @@ public final class SqliteReports implements ReportQueries {
         }
         return distribution;
     }
-
     /** The integer columns of the query's single row. */
     private static int[] counts(Connection c, String sql, String... parameters) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
@@ -87,19 +83,6 @@ public final class SqliteReports implements ReportQueries {
                 }
                 return values;
             }
-        }
-    }
-
-    private static boolean hasColumns(Connection c, String table, String... columns) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
-            st.setString(1, table);
-            java.util.Set<String> present = new java.util.HashSet<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    present.add(rs.getString(1));
-                }
-            }
-            return present.containsAll(java.util.List.of(columns));
         }
     }
 }
