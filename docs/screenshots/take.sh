@@ -20,6 +20,9 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   xdotool windowmove "$win" 0 0 windowsize "$win" 1280 800
   sleep 1
   /usr/bin/import -window root '"$out"'/home.png
+  xdotool key --window "$win" ctrl+r; sleep 3
+  /usr/bin/import -window root '"$out"'/report.png
+  xdotool key Escape; sleep 1
   xdotool key --window "$win" ctrl+n; sleep 1
   # xdotool cannot type every Vietnamese letter under Xvfb; paste them, as an input method commits them.
   paste() { printf "%s" "$1" | xclip -selection clipboard; xdotool key ctrl+v; }

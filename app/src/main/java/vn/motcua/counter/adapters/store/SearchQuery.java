@@ -16,8 +16,6 @@ record SearchQuery(String codePrefix, String codeTail, String idNumber, String n
     private static final Pattern AGENCY_START = Pattern.compile("\\d{3}\\.\\d{2}.*");
     private static final Pattern CODE_TAIL = Pattern.compile("\\d{6}-\\d{4}");
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{9}|\\d{12}");
-    /** Word prefixes shorter than this would expand to a large part of the OCR index. */
-    private static final int TEXT_PREFIX_MIN = 3;
 
     static SearchQuery of(String typed) {
         String q = typed.strip().toUpperCase(java.util.Locale.ROOT);
@@ -32,16 +30,13 @@ record SearchQuery(String codePrefix, String codeTail, String idNumber, String n
                 ID_NUMBER.matcher(compact).matches() ? compact : null, names, text);
     }
 
-    /** Whole words, the last one also as a prefix (it may still be being typed). */
+    /**
+     * Whole words only: FTS5 merges the complete posting lists of every term a prefix expands to, which over
+     * millions of OCR'd pages costs hundreds of milliseconds (docs/benchmarks.md); whole words stop at the newest
+     * matches.
+     */
     private static String textQuery(List<String> tokens) {
-        StringBuilder query = new StringBuilder();
-        for (int i = 0; i < tokens.size(); i++) {
-            String t = tokens.get(i);
-            boolean last = i == tokens.size() - 1;
-            query.append(query.isEmpty() ? "" : " ").append('"').append(t).append('"')
-                    .append(last && t.length() >= TEXT_PREFIX_MIN ? "*" : "");
-        }
-        return query.toString();
+        return tokens.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(" "));
     }
 
     boolean isEmpty() {

@@ -136,6 +136,8 @@ public final class ReportView extends BorderPane {
         rates.getData().add(new XYChart.Data<>(messages.text("report.components"), r.componentDigitizationRate()));
         rates.getData().add(new XYChart.Data<>(messages.text("report.results"), r.resultDigitizationRate()));
         digitization.getData().setAll(java.util.List.of(rates));
+        satisfaction.setTitle(messages.text("report.chart.satisfaction")
+                + (r.satisfaction().isEmpty() ? "\n" + messages.text("report.no_ratings") : ""));
         satisfaction.getData().setAll(r.satisfaction().entrySet().stream()
                 .map(e -> new PieChart.Data(messages.text("report.rating", e.getKey()) + " (" + e.getValue() + ")",
                         e.getValue()))

@@ -82,7 +82,7 @@ class DossierSearchTest {
                 "GIẤY CHỨNG NHẬN QUYỀN SỬ DỤNG ĐẤT, số phát hành BĐ 123456, thửa đất số 45");
         assertThat(search("quyen su dung dat")).containsExactly(code(dang));
         assertThat(search("BĐ 123456")).containsExactly(code(dang));
-        assertThat(search("thua da")).isEmpty();      // a prefix counts for the last word only from 3 letters
+        assertThat(search("thua da")).isEmpty();      // page text matches whole words, names match word prefixes
         assertThat(search("thua dat so")).containsExactly(code(dang));
 
         counter.dossierQueries().indexPageText(page, "Tờ khai đăng ký kết hôn");
