@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The root of {@code ./motcua COMMAND}: every command of the application, for clerks' scripts and IT staff. */
 @Command(name = "motcua", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Motcua Counter: one-stop dossier reception. Without a command, ./motcua opens the window.",
-        subcommands = {VersionCommand.class, DoctorCommand.class, IdCommand.class, CalendarCommand.class,
+        subcommands = {VersionCommand.class, DoctorCommand.class, IdCommand.class, CalendarCommand.class, OcrCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MotcuaCommand implements Runnable {
 
