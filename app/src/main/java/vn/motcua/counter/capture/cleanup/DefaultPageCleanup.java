@@ -9,7 +9,7 @@ import vn.motcua.counter.capture.PageKind;
 /**
  * The standard clean-up chain: classify → orientation → skew → crop to paper → one fused deskew/crop/scale pass
  * (bilevel: Sauvola thresholds, despeckle, blank check | grey/colour: whitened background at 200 dpi).
- * Measurements run on 150 and 75 dpi reductions; full-resolution pixels are read about three times.
+ * Measurements run on 150 and 75 dpi reductions; full-resolution pixels are read about four times.
  */
 public final class DefaultPageCleanup implements PageCleanup {
 
