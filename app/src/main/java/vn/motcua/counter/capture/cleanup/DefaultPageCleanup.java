@@ -9,12 +9,15 @@ import vn.motcua.counter.capture.PageKind;
 /**
  * The standard clean-up chain: classify → orientation → skew → crop to paper → one fused deskew/crop/scale pass
  * (bilevel: Sauvola thresholds, despeckle, blank check | grey/colour: whitened background at 200 dpi).
- * Measurements run on 150 and 75 dpi reductions; full-resolution pixels are read about three times.
+ * Measurements run on 150 and 75 dpi reductions; full-resolution pixels are read about four times.
  */
 public final class DefaultPageCleanup implements PageCleanup {
 
     /** Colour and grey copies are kept at the Decree 30/2020 floor; bilevel pages keep the scan resolution. */
     public static final int COLOUR_DPI = 200;
+
+    /** One Sauvola threshold per 2 × 2 pixels of the ~150 dpi reduction (see {@link SauvolaBinarizer#thresholds}). */
+    static final int THRESHOLD_STEP = 2;
 
     private final SauvolaBinarizer binarizer = new SauvolaBinarizer();
 
@@ -26,34 +29,34 @@ public final class DefaultPageCleanup implements PageCleanup {
     @Override
     public CleanedPage clean(BufferedImage scan, int dpi, PageKind forcedKind) {
         long start = System.nanoTime();
-        BufferedImage rgbImage = RgbImages.toIntRgb(scan);
+        ScanPixels pixels = new ScanPixels(scan);
         int w = scan.getWidth();
         int h = scan.getHeight();
-        int[] rgb = RgbImages.pixels(rgbImage);
-        GreyImage lum = GreyImage.luminance(rgb, w, h);
+        GreyImage lum = pixels.luminance();
         int fineFactor = Math.max(1, Math.round(dpi / 150f));
         int coarseFactor = fineFactor * 2;
         GreyImage fine = lum.reduce(fineFactor);
         GreyImage coarse = fine.reduce(2);
         boolean[] coarseBed = PaperCrop.bedMask(coarse);
         PageKind kind = forcedKind != null ? forcedKind : PageClassifier.classify(
-                RgbImages.sampleReduce(rgb, w, h, coarseFactor), coarse.width(), coarse.height(), coarseBed);
+                pixels.sampleReduce(coarseFactor), coarse.width(), coarse.height(), coarseBed);
         boolean[] fineBed = PaperCrop.bedMask(fine);
-        int turns = Orientation.uprightTurns(fine, fineBed);
+        // the same ink points serve orientation and skew unless the page has to be turned first
+        InkPoints coarseInk = InkPoints.of(coarse, coarseBed);
+        InkPoints fineInk = InkPoints.of(fine, fineBed);
+        int turns = Orientation.uprightTurns(coarseInk, fineInk);
         if (turns != 0) {
             coarse = coarse.quarterTurn(turns);
             coarseBed = PaperCrop.bedMask(coarse);
             fine = fine.quarterTurn(turns);
             fineBed = PaperCrop.bedMask(fine);
             lum = lum.quarterTurn(turns);
-            if (kind != PageKind.BILEVEL) {
-                rgbImage = RgbImages.quarterTurn(rgbImage, turns);
-                rgb = RgbImages.pixels(rgbImage);
-            }
             w = lum.width();
             h = lum.height();
+            coarseInk = InkPoints.of(coarse, coarseBed);
+            fineInk = InkPoints.of(fine, fineBed);
         }
-        double skew = SkewDetector.measure(coarse, coarseBed, fine, fineBed);
+        double skew = SkewDetector.measure(coarseInk, fineInk);
         Bed bed = PaperCrop.bedFraction(coarseBed) > 0.002 ? Bed.find(coarse, coarseFactor, skew, w, h) : null;
         Rectangle paper = bed == null ? new Rectangle(0, 0, w, h) : bed.paper;
         Geometry g = new Geometry(w, h, skew, paper, bed);
@@ -61,7 +64,7 @@ public final class DefaultPageCleanup implements PageCleanup {
         return switch (kind) {
             case BILEVEL -> bilevel(g, lum, fine, fineFactor, dpi, out);
             case GREY -> grey(g, lum, dpi, out);
-            case COLOUR -> colour(g, rgb, dpi, out);
+            case COLOUR -> colour(g, colourPixels(pixels, turns), dpi, out);
         };
     }
 
@@ -71,9 +74,10 @@ public final class DefaultPageCleanup implements PageCleanup {
                 g.paper.width / fineFactor, g.paper.height / fineFactor);
         Warp fineWarp = new Warp(fine.width(), fine.height(), g.skew, fineCrop, 1.0);
         GreyImage deskewedFine = fineWarp.grey(fine, 255);
-        GreyImage thresholds = binarizer.thresholds(deskewedFine, SauvolaBinarizer.radius(dpi) / fineFactor);
+        GreyImage thresholds = binarizer.thresholds(deskewedFine, SauvolaBinarizer.radius(dpi) / fineFactor,
+                THRESHOLD_STEP);
         Warp warp = g.warp(1.0);
-        BinaryImage bin = warp.threshold(lum, thresholds, fineFactor);
+        BinaryImage bin = warp.threshold(lum, thresholds, fineFactor * THRESHOLD_STEP);
         g.forEachBedPixel(1.0, warp, i -> bin.ink()[i] = 0);
         Despeckle.apply(bin, dpi);
         // Tesseract takes the packed 1-bit image as it is (1 = white, like Java's binary palette)
@@ -88,6 +92,17 @@ public final class DefaultPageCleanup implements PageCleanup {
         Whitening.despeckle(copy, Math.min(dpi, COLOUR_DPI));
         GreyImage ocr = scale == 1.0 ? copy : g.greyWarp(lum, 1.0, paperLevel);
         return out.build(copy.toBufferedImage(), Math.min(dpi, COLOUR_DPI), ocr.toBufferedImage(), dpi, false);
+    }
+
+    /** Only a colour page needs packed RGB, turned upright like the grey planes. */
+    private static int[] colourPixels(ScanPixels pixels, int turns) {
+        int[] rgb = pixels.rgb();
+        if (turns == 0) {
+            return rgb;
+        }
+        BufferedImage image = new BufferedImage(pixels.width(), pixels.height(), BufferedImage.TYPE_INT_RGB);
+        System.arraycopy(rgb, 0, RgbImages.pixels(image), 0, rgb.length);
+        return RgbImages.pixels(RgbImages.quarterTurn(image, turns));
     }
 
     private static CleanedPage colour(Geometry g, int[] rgb, int dpi, CleanedPage.Builder out) {

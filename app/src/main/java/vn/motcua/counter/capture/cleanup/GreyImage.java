@@ -58,6 +58,9 @@ public record GreyImage(int width, int height, byte[] pixels) {
     public GreyImage reduce(int factor) {
         int w = width / factor;
         int h = height / factor;
+        if (factor == 2) {
+            return halve(w, h);
+        }
         byte[] out = new byte[w * h];
         int[] acc = new int[w];
         int area = factor * factor;
@@ -76,6 +79,22 @@ public record GreyImage(int width, int height, byte[] pixels) {
             }
             for (int x = 0; x < w; x++) {
                 out[y * w + x] = (byte) (acc[x] / area);
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** The 300 → 150 dpi case, run on every page: one straight pass, same result as the general loop. */
+    private GreyImage halve(int w, int h) {
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            int r0 = 2 * y * width;
+            int r1 = r0 + width;
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                int i = 2 * x;
+                out[o + x] = (byte) (((pixels[r0 + i] & 0xff) + (pixels[r0 + i + 1] & 0xff)
+                        + (pixels[r1 + i] & 0xff) + (pixels[r1 + i + 1] & 0xff)) >> 2);
             }
         }
         return new GreyImage(w, h, out);

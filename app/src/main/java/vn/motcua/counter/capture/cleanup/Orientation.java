@@ -10,10 +10,14 @@ public final class Orientation {
     private Orientation() {
     }
 
-    /** Clockwise quarter turns that make the page upright (0–3), measured on a ~150 dpi reduction. */
-    public static int uprightTurns(GreyImage fine, boolean[] bed) {
-        InkPoints p = InkPoints.of(fine, bed);
-        if (p.count() < 200) {
+    /**
+     * Clockwise quarter turns that make the page upright (0–3). The line direction is searched on the ~75 dpi
+     * reduction ({@code coarse}; a quarter of the points, and lines are as clear); the ascender test needs the
+     * ~150 dpi one ({@code fine}), but only at the angle found.
+     */
+    static int uprightTurns(InkPoints coarse, InkPoints fine) {
+        InkPoints p = coarse;
+        if (p.count() < 50) {
             return 0;
         }
         double along = SkewDetector.search(p, -SkewDetector.MAX_DEGREES, SkewDetector.MAX_DEGREES, 1);
@@ -22,7 +26,7 @@ public final class Orientation {
         boolean sideways = t.score(across) > 1.3 * p.score(along);
         // For a sideways page, transposing turns it into an upright or upside-down page mirrored left-right;
         // the ascender test does not care about mirroring, only about up and down.
-        InkPoints lines = sideways ? t : p;
+        InkPoints lines = sideways ? fine.transposed() : fine;
         double angle = sideways ? across : along;
         boolean topHeavy = aboveBelowRatio(lines.profile(angle)) >= 1.0;
         if (!sideways) {

@@ -91,6 +91,14 @@ public final class RgbImages {
         if (factor < 4) {
             return reduce(rgb, width, height, factor);
         }
+        return sampleReduce(i -> rgb[i], width, height, factor);
+    }
+
+    /** The same over any pixel layout; {@code factor} must be even (the 2×2 sample is then evenly spaced). */
+    static int[] sampleReduce(java.util.function.IntUnaryOperator rgbAt, int width, int height, int factor) {
+        if (factor < 2 || factor % 2 != 0) {
+            throw new IllegalArgumentException("sampled reduction needs an even factor, not " + factor);
+        }
         int w = width / factor;
         int h = height / factor;
         int[] out = new int[w * h];
@@ -103,7 +111,7 @@ public final class RgbImages {
                 for (int dy = 0; dy < factor; dy += step) {
                     int row = (y * factor + dy) * width + x * factor;
                     for (int dx = 0; dx < factor; dx += step) {
-                        int p = rgb[row + dx];
+                        int p = rgbAt.applyAsInt(row + dx);
                         r += (p >> 16) & 0xff;
                         g += (p >> 8) & 0xff;
                         b += p & 0xff;

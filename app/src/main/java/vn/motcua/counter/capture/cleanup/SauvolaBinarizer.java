@@ -3,8 +3,8 @@ package vn.motcua.counter.capture.cleanup;
 /**
  * Sauvola adaptive thresholding: a pixel is ink when darker than {@code m·(1 + k·(s/R − 1))}, with m and s the mean
  * and standard deviation of a window around it. Unlike one global (Otsu) threshold it survives uneven lighting,
- * yellowed paper and grey form backgrounds, and with k = 0.3 flat noisy paper stays white. Window sums slide
- * over rows and columns, so the cost is O(pixels) whatever the window size.
+ * yellowed paper and grey form backgrounds, and with k = 0.3 flat noisy paper stays white. Column sums slide
+ * down the rows and prefix sums across them, so the cost is O(pixels) whatever the window size.
  */
 public final class SauvolaBinarizer {
 
@@ -25,7 +25,7 @@ public final class SauvolaBinarizer {
     }
 
     public BinaryImage binarize(GreyImage img, int dpi) {
-        GreyImage t = thresholds(img, radius(dpi));
+        GreyImage t = thresholds(img, radius(dpi), 1);
         byte[] out = new byte[img.pixels().length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (byte) ((img.pixels()[i] & 0xff) < (t.pixels()[i] & 0xff) ? 1 : 0);
@@ -34,20 +34,28 @@ public final class SauvolaBinarizer {
     }
 
     /**
-     * The Sauvola threshold of every pixel. Computed on a 2× reduction and applied at full resolution by
-     * {@link Warp#threshold}: thresholds vary slowly, so a quarter of the statistics is enough.
+     * The Sauvola threshold at the centre of every {@code step} × {@code step} block of {@code img}, as an image
+     * {@code step} times smaller. The clean-up computes them on the 2× reduction at step 2 and applies them at
+     * full resolution ({@link Warp#threshold}): thresholds vary over the window's size (1/8 inch), so one per
+     * 1/75 inch is plenty, and the square root per evaluated point is most of the cost.
      */
-    public GreyImage thresholds(GreyImage img, int r) {
+    public GreyImage thresholds(GreyImage img, int r, int step) {
         int w = img.width();
         int h = img.height();
+        int ow = Math.max(1, w / step);
+        int oh = Math.max(1, h / step);
         byte[] px = img.pixels();
-        byte[] out = new byte[w * h];
+        byte[] out = new byte[ow * oh];
         int[] colSum = new int[w];
         int[] colSq = new int[w];
+        // prefix sums over the column sums of one evaluated row: any window sum in two reads
+        long[] sumPrefix = new long[w + 1];
+        long[] sqPrefix = new long[w + 1];
         // rows [top, bottom] are in the column sums
         int top = 0;
         int bottom = -1;
-        for (int y = 0; y < h; y++) {
+        for (int oy = 0; oy < oh; oy++) {
+            int y = Math.min(h - 1, oy * step + step / 2);
             int wantTop = Math.max(0, y - r);
             int wantBottom = Math.min(h - 1, y + r);
             while (bottom < wantBottom) {
@@ -58,32 +66,23 @@ public final class SauvolaBinarizer {
                 addRow(px, top * w, w, colSum, colSq, -1);
                 top++;
             }
-            int rows = bottom - top + 1;
-            long s = 0;
-            long sq = 0;
-            int left = 0;
-            int right = -1;
             for (int x = 0; x < w; x++) {
-                int wantLeft = Math.max(0, x - r);
-                int wantRight = Math.min(w - 1, x + r);
-                while (right < wantRight) {
-                    right++;
-                    s += colSum[right];
-                    sq += colSq[right];
-                }
-                while (left < wantLeft) {
-                    s -= colSum[left];
-                    sq -= colSq[left];
-                    left++;
-                }
+                sumPrefix[x + 1] = sumPrefix[x] + colSum[x];
+                sqPrefix[x + 1] = sqPrefix[x] + colSq[x];
+            }
+            int rows = bottom - top + 1;
+            for (int ox = 0; ox < ow; ox++) {
+                int x = Math.min(w - 1, ox * step + step / 2);
+                int left = Math.max(0, x - r);
+                int right = Math.min(w - 1, x + r);
                 int n = rows * (right - left + 1);
-                double mean = (double) s / n;
-                double var = (double) sq / n - mean * mean;
+                double mean = (double) (sumPrefix[right + 1] - sumPrefix[left]) / n;
+                double var = (double) (sqPrefix[right + 1] - sqPrefix[left]) / n - mean * mean;
                 double threshold = mean * (1 + k * (Math.sqrt(Math.max(0, var)) / R - 1));
-                out[y * w + x] = (byte) Math.max(0, Math.min(255, (int) threshold));
+                out[oy * ow + ox] = (byte) Math.max(0, Math.min(255, (int) threshold));
             }
         }
-        return new GreyImage(w, h, out);
+        return new GreyImage(ow, oh, out);
     }
 
     private static void addRow(byte[] px, int offset, int w, int[] colSum, int[] colSq, int sign) {

@@ -12,15 +12,12 @@ public final class SkewDetector {
     private SkewDetector() {
     }
 
-    /** @param coarse the page reduced to ~75 dpi, @param fine to ~150 dpi, with their bed masks (or null) */
-    public static double measure(GreyImage coarse, boolean[] coarseBed, GreyImage fine, boolean[] fineBed) {
-        InkPoints c = InkPoints.of(coarse, coarseBed);
-        if (c.count() < 50) {
+    /** @param coarse ink points of the page reduced to ~75 dpi, @param fine to ~150 dpi */
+    static double measure(InkPoints coarse, InkPoints fine) {
+        if (coarse.count() < 50) {
             return 0;
         }
-        double best = search(c, -MAX_DEGREES, MAX_DEGREES, 0.5);
-        InkPoints f = InkPoints.of(fine, fineBed);
-        return refine(f, best);
+        return refine(fine, search(coarse, -MAX_DEGREES, MAX_DEGREES, 0.5));
     }
 
     static double refine(InkPoints f, double around) {

@@ -56,13 +56,18 @@ public final class Warp {
         byte[] out = new byte[outWidth * outHeight];
         byte[] px = src.pixels();
         int w = src.width();
-        int h = src.height();
+        int[] span = new int[2];
         for (int y = 0; y < outHeight; y++) {
             long sx = rowX(y);
             long sy = rowY(y);
             int o = y * outWidth;
-            for (int x = 0; x < outWidth; x++, sx += ax, sy += ay) {
-                out[o + x] = (byte) sample(px, w, h, sx, sy, fill);
+            inside(sx, sy, w, src.height(), span);
+            java.util.Arrays.fill(out, o, o + span[0], (byte) fill);
+            java.util.Arrays.fill(out, o + span[1], o + outWidth, (byte) fill);
+            sx += span[0] * ax;
+            sy += span[0] * ay;
+            for (int x = span[0]; x < span[1]; x++, sx += ax, sy += ay) {
+                out[o + x] = (byte) bilinear(px, w, sx, sy);
             }
         }
         return new GreyImage(outWidth, outHeight, out);
@@ -70,7 +75,8 @@ public final class Warp {
 
     /**
      * Bilevel output straight from the scan: a pixel is ink when its resampled grey value is below the threshold
-     * that {@code thresholds} (an image {@code factor} times smaller than the output) holds for it.
+     * that {@code thresholds} (an image {@code factor} times smaller than the output) holds for it. Outside the
+     * scan is paper.
      */
     public BinaryImage threshold(GreyImage src, GreyImage thresholds, int factor) {
         byte[] out = new byte[outWidth * outHeight];
@@ -79,15 +85,30 @@ public final class Warp {
         int tw = thresholds.width();
         int th = thresholds.height();
         int w = src.width();
-        int h = src.height();
+        // the threshold column of each output column, so the inner loop does no division
+        int[] tcol = new int[outWidth];
+        for (int x = 0; x < outWidth; x++) {
+            tcol[x] = Math.min(tw - 1, x / factor);
+        }
+        int[] span = new int[2];
         for (int y = 0; y < outHeight; y++) {
             long sx = rowX(y);
             long sy = rowY(y);
             int o = y * outWidth;
             int trow = Math.min(th - 1, y / factor) * tw;
-            for (int x = 0; x < outWidth; x++, sx += ax, sy += ay) {
-                int limit = t[trow + Math.min(tw - 1, x / factor)] & 0xff;
-                if (limit != 0 && sample(px, w, h, sx, sy, 255) < limit) {
+            inside(sx, sy, w, src.height(), span);
+            sx += span[0] * ax;
+            sy += span[0] * ay;
+            for (int x = span[0]; x < span[1]; x++, sx += ax, sy += ay) {
+                int limit = t[trow + tcol[x]] & 0xff;
+                // a weighted mean is never below its smallest term: with all four neighbours at or above the
+                // threshold (most of a page is paper) the pixel is paper without interpolating
+                int i = (int) (sy >> 16) * w + (int) (sx >> 16);
+                if ((px[i] & 0xff) >= limit && (px[i + 1] & 0xff) >= limit && (px[i + w] & 0xff) >= limit
+                        && (px[i + w + 1] & 0xff) >= limit) {
+                    continue;
+                }
+                if (bilinear(px, w, sx, sy) < limit) {
                     out[o + x] = 1;
                 }
             }
@@ -95,47 +116,71 @@ public final class Warp {
         return new BinaryImage(outWidth, outHeight, out);
     }
 
+    /**
+     * The columns [span[0], span[1]) of an output row starting at (sx, sy) whose source point has all four
+     * bilinear neighbours on the scan; exact in the 16.16 fixed point the loops step in, so they need no checks.
+     */
+    void inside(long sx, long sy, int w, int h, int[] span) {
+        long lo = 0;
+        long hi = outWidth;
+        long[] r = range(sx, ax, (long) (w - 1) << 16);
+        lo = Math.max(lo, r[0]);
+        hi = Math.min(hi, r[1]);
+        r = range(sy, ay, (long) (h - 1) << 16);
+        lo = Math.max(lo, r[0]);
+        hi = Math.min(hi, r[1]);
+        span[0] = (int) Math.min(lo, outWidth);
+        span[1] = (int) Math.max(span[0], hi);
+    }
+
+    /** The x with 0 ≤ s0 + x·d < limit, as [from, to). */
+    private static long[] range(long s0, long d, long limit) {
+        if (d == 0) {
+            return s0 >= 0 && s0 < limit ? new long[] {Long.MIN_VALUE, Long.MAX_VALUE} : new long[] {0, 0};
+        }
+        if (d > 0) {
+            return new long[] {Math.ceilDiv(-s0, d), Math.ceilDiv(limit - s0, d)};
+        }
+        return new long[] {Math.floorDiv(s0 - limit, -d) + 1, Math.floorDiv(s0, -d) + 1};
+    }
+
     public int[] rgb(int[] src, int w, int h, int fill) {
         int[] out = new int[outWidth * outHeight];
+        int[] span = new int[2];
         for (int y = 0; y < outHeight; y++) {
             long sx = rowX(y);
             long sy = rowY(y);
             int o = y * outWidth;
-            for (int x = 0; x < outWidth; x++, sx += ax, sy += ay) {
-                int ix = (int) (sx >> 16);
-                int iy = (int) (sy >> 16);
-                if (ix < 0 || iy < 0 || ix >= w - 1 || iy >= h - 1) {
-                    out[o + x] = fill;
-                    continue;
-                }
+            inside(sx, sy, w, h, span);
+            java.util.Arrays.fill(out, o, o + span[0], fill);
+            java.util.Arrays.fill(out, o + span[1], o + outWidth, fill);
+            sx += span[0] * ax;
+            sy += span[0] * ay;
+            for (int x = span[0]; x < span[1]; x++, sx += ax, sy += ay) {
                 int fx = (int) (sx & 0xffff) >> 8;
                 int fy = (int) (sy & 0xffff) >> 8;
-                int i = iy * w + ix;
+                int i = (int) (sy >> 16) * w + (int) (sx >> 16);
                 int a = src[i];
                 int b = src[i + 1];
                 int c = src[i + w];
                 int d = src[i + w + 1];
-                int v = 0;
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    int top = ((a >> shift) & 0xff) * (256 - fx) + ((b >> shift) & 0xff) * fx;
-                    int bottom = ((c >> shift) & 0xff) * (256 - fx) + ((d >> shift) & 0xff) * fx;
-                    v |= ((top * (256 - fy) + bottom * fy) >> 16) << shift;
-                }
-                out[o + x] = v;
+                out[o + x] = channel(a, b, c, d, 16, fx, fy) << 16 | channel(a, b, c, d, 8, fx, fy) << 8
+                        | channel(a, b, c, d, 0, fx, fy);
             }
         }
         return out;
     }
 
-    private static int sample(byte[] px, int w, int h, long sx, long sy, int fill) {
-        int ix = (int) (sx >> 16);
-        int iy = (int) (sy >> 16);
-        if (ix < 0 || iy < 0 || ix >= w - 1 || iy >= h - 1) {
-            return fill;
-        }
+    private static int channel(int a, int b, int c, int d, int shift, int fx, int fy) {
+        int top = ((a >> shift) & 0xff) * (256 - fx) + ((b >> shift) & 0xff) * fx;
+        int bottom = ((c >> shift) & 0xff) * (256 - fx) + ((d >> shift) & 0xff) * fx;
+        return (top * (256 - fy) + bottom * fy) >> 16;
+    }
+
+    private static int bilinear(byte[] px, int w, long sx, long sy) {
         int fx = (int) (sx & 0xffff) >> 8;
         int fy = (int) (sy & 0xffff) >> 8;
-        int i = iy * w + ix;
+        int i = (int) (sy >> 16) * w + (int) (sx >> 16);
         int top = (px[i] & 0xff) * (256 - fx) + (px[i + 1] & 0xff) * fx;
         int bottom = (px[i + w] & 0xff) * (256 - fx) + (px[i + w + 1] & 0xff) * fx;
         return (top * (256 - fy) + bottom * fy) >> 16;

@@ -102,10 +102,13 @@ public final class ScanImporter {
         }
     }
 
-    /** 8-bit grey, bilevel and RGB pass as they are; 16-bit, CMYK, palette and alpha become 8-bit RGB. */
+    /**
+     * 8-bit grey and RGB (packed, or 3-byte BGR as JPEG scans decode; the clean-up reads both directly) pass as
+     * they are; 16-bit, CMYK, palette and alpha become 8-bit RGB.
+     */
     static BufferedImage normalise(BufferedImage image) {
         return switch (image.getType()) {
-            case BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_INT_RGB -> image;
+            case BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR -> image;
             default -> RgbImages.toIntRgb(image);
         };
     }

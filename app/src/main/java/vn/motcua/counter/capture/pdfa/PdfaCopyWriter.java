@@ -2,14 +2,12 @@ package vn.motcua.counter.capture.pdfa;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -20,14 +18,13 @@ import vn.motcua.counter.capture.ElectronicCopyWriter;
 /**
  * PDF/A-2u electronic copies with PDFBox: each page is one image compressed by its kind (CCITT G4 for bilevel,
  * JPEG for grey and colour) at its own resolution, so the page size is the paper size (100% scale), plus an
- * invisible text layer in an embedded subset of Liberation Sans, which has every Vietnamese glyph.
+ * invisible text layer in a glyph-less font whose codes are Unicode ({@link InvisibleTextFont}).
  */
 public final class PdfaCopyWriter implements ElectronicCopyWriter {
 
     /** Keeps 10-point text and the seal's ring lettering legible at 200 dpi; see docs/decisions/0301-capture.md. */
     public static final float COLOUR_JPEG_QUALITY = 0.55f;
     public static final float GREY_JPEG_QUALITY = 0.6f;
-    static final String FONT = "/fonts/LiberationSans-Regular.ttf";
 
     @Override
     public void write(List<CapturedPage> pages, CopyMetadata metadata, OutputStream out) throws IOException {
@@ -36,22 +33,17 @@ public final class PdfaCopyWriter implements ElectronicCopyWriter {
         }
         try (PDDocument doc = new PDDocument()) {
             doc.setVersion(1.7f);
-            PDType0Font font;
-            try (InputStream in = PdfaCopyWriter.class.getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IOException("bundled font missing: " + FONT);
-                }
-                font = PDType0Font.load(doc, in, true);
-            }
+            InvisibleTextFont font = InvisibleTextFont.create(doc);
             for (CapturedPage page : pages) {
                 addPage(doc, font, page);
             }
+            font.finish();
             PdfaMetadata.apply(doc, metadata);
             doc.save(out);
         }
     }
 
-    private static void addPage(PDDocument doc, PDType0Font font, CapturedPage page) throws IOException {
+    private static void addPage(PDDocument doc, InvisibleTextFont font, CapturedPage page) throws IOException {
         BufferedImage image = page.image();
         float width = image.getWidth() * 72f / page.dpi();
         float height = image.getHeight() * 72f / page.dpi();

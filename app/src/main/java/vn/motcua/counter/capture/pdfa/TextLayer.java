@@ -2,7 +2,7 @@ package vn.motcua.counter.capture.pdfa;
 
 import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import vn.motcua.counter.capture.OcrResult;
 import vn.motcua.counter.capture.OcrWord;
@@ -17,7 +17,7 @@ final class TextLayer {
     private TextLayer() {
     }
 
-    static void draw(PDPageContentStream content, PDType0Font font, OcrResult ocr, float pageWidth, float pageHeight)
+    static void draw(PDPageContentStream content, PDFont font, OcrResult ocr, float pageWidth, float pageHeight)
             throws IOException {
         float sx = pageWidth / ocr.imageWidth();
         float sy = pageHeight / ocr.imageHeight();
@@ -45,7 +45,7 @@ final class TextLayer {
     }
 
     /** Drops characters the font cannot show (OCR noise such as private-use symbols) instead of failing. */
-    static String printable(PDType0Font font, String text) {
+    static String printable(PDFont font, String text) {
         StringBuilder sb = new StringBuilder();
         text.codePoints().forEach(cp -> {
             String s = new String(Character.toChars(cp));
@@ -53,7 +53,7 @@ final class TextLayer {
                 font.encode(s);
                 sb.append(s);
             } catch (IOException | IllegalArgumentException e) {
-                // skipped: not in Liberation Sans
+                // skipped: outside the text layer's code space
             }
         });
         return sb.toString().strip();

@@ -39,9 +39,18 @@ final class Report {
                 mean(oursCer), mean(peerCer), 100 * (mean(oursCer) - mean(peerCer))));
         sb.append(String.format("page 0 CER ours %.4f, tesseract CLI %.4f%n", oursCer[0],
                 vn.motcua.counter.capture.ocr.Cer.of(in.truth().get(0), in.cliPage0())));
-        sb.append(String.format("clean-up per page: wall mean %d ms max %d ms; CPU mean %d ms max %d ms   (target <= 150)%n",
+        long[] cpu = in.cleanCpu().clone();
+        Arrays.sort(cpu);
+        sb.append(String.format("clean-up per page: wall mean %d ms max %d ms; CPU mean %d ms median %d ms max %d ms   (target <= 150)%n",
                 (long) Arrays.stream(in.cleanMillis()).average().orElse(0), Arrays.stream(in.cleanMillis()).max().orElse(0),
-                (long) Arrays.stream(in.cleanCpu()).average().orElse(0), Arrays.stream(in.cleanCpu()).max().orElse(0)));
+                (long) Arrays.stream(cpu).average().orElse(0), cpu[cpu.length / 2], cpu[cpu.length - 1]));
+        StringBuilder byKind = new StringBuilder("clean-up CPU mean by kind:");
+        for (PageKind kind : PageKind.values()) {
+            IntStream pages = IntStream.range(0, cpu.length)
+                    .filter(i -> in.kinds().get(i) == kind);
+            byKind.append(String.format(" %s %.0f ms", kind, pages.mapToLong(i -> in.cleanCpu()[i]).average().orElse(0)));
+        }
+        sb.append(byKind).append(System.lineSeparator());
         sb.append(String.format("page kinds: %s%n", in.kinds()));
         sb.append(String.format("single-page copies: bilevel max %.1f KB (target <= 40), seal page max %.1f KB (target <= 150)%n",
                 Arrays.stream(bilevelSizes).max().orElse(0) / 1024.0, Arrays.stream(pageSizes(in, PageKind.COLOUR)).max().orElse(0) / 1024.0));

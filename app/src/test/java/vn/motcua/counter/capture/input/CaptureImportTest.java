@@ -76,6 +76,69 @@ class CaptureImportTest {
     }
 
     @Test
+    void cmykTiffBecomesRgbWithItsColoursAndResolution() throws Exception {
+        // ImageIO cannot write CMYK, so the TIFF is laid out by hand: cyan, black and paper-white bands
+        int w = 90;
+        int h = 20;
+        byte[] cmyk = new byte[w * h * 4];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = (y * w + x) * 4;
+                if (x < 30) {
+                    cmyk[i] = (byte) 255;     // cyan ink
+                } else if (x < 60) {
+                    cmyk[i + 3] = (byte) 255; // black ink
+                }
+            }
+        }
+        Path tiff = Files.write(dir.resolve("cmyk.tif"), cmykTiff(w, h, 200, cmyk));
+
+        var page = ((Imported.Pages) importer.importFile(tiff)).pages().getFirst();
+
+        assertThat(page.dpi()).isEqualTo(200);
+        assertThat(page.image().getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(page.image().getRGB(10, 10) & 0xffffff).isEqualTo(0x00ffff);
+        assertThat(page.image().getRGB(45, 10) & 0xffffff).isZero();
+        assertThat(page.image().getRGB(80, 10) & 0xffffff).isEqualTo(0xffffff);
+    }
+
+    /** An uncompressed little-endian TIFF, PhotometricInterpretation 5 (separated, CMYK), 8 bits per ink. */
+    static byte[] cmykTiff(int width, int height, int dpi, byte[] cmyk) {
+        int entries = 11;
+        int ifd = 8;
+        int extra = ifd + 2 + entries * 12 + 4; // bits per sample, then the two resolutions, then the pixels
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(extra + 8 + 16 + cmyk.length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd);
+        b.putShort((short) entries);
+        tag(b, 256, 3, 1, width);
+        tag(b, 257, 3, 1, height);
+        tag(b, 258, 3, 4, extra);
+        tag(b, 259, 3, 1, 1);
+        tag(b, 262, 3, 1, 5);
+        tag(b, 273, 4, 1, extra + 8 + 16);
+        tag(b, 277, 3, 1, 4);
+        tag(b, 278, 3, 1, height);
+        tag(b, 279, 4, 1, cmyk.length);
+        tag(b, 282, 5, 1, extra + 8);
+        tag(b, 283, 5, 1, extra + 16);
+        b.putInt(0);
+        b.putShort((short) 8).putShort((short) 8).putShort((short) 8).putShort((short) 8);
+        b.putInt(dpi).putInt(1).putInt(dpi).putInt(1); // resolution unit defaults to inches
+        b.put(cmyk);
+        return b.array();
+    }
+
+    private static void tag(java.nio.ByteBuffer b, int tag, int type, int count, int value) {
+        b.putShort((short) tag).putShort((short) type).putInt(count);
+        if (type == 3 && count == 1) {
+            b.putShort((short) value).putShort((short) 0);
+        } else {
+            b.putInt(value);
+        }
+    }
+
+    @Test
     void encryptedPdfIsKeptByteForByteWithANote() throws Exception {
         Path pdf = dir.resolve("locked.pdf");
         try (PDDocument doc = new PDDocument()) {

@@ -2,6 +2,7 @@ package vn.motcua.counter.capture.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.capture.CapturedPage;
 import vn.motcua.counter.capture.CleanedPage;
 import vn.motcua.counter.capture.OcrResult;
+import vn.motcua.counter.capture.OcrWord;
 import vn.motcua.counter.capture.cleanup.DefaultPageCleanup;
 import vn.motcua.counter.capture.pdfa.CapturePdfaWriterTest;
 import vn.motcua.counter.capture.pdfa.PdfaCopyWriter;
@@ -63,12 +66,29 @@ class CaptureOcrTest {
         try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
             extracted = new PDFTextStripper().getText(doc);
         }
+        // a one-page bilevel copy, text layer included, fits 40 KB: the glyph-less font costs ~1.5 KB, not 12-16
+        System.out.printf("single bilevel page with its text layer: %.1f KB%n", pdf.size() / 1024.0);
+        assertThat(pdf.size()).isLessThanOrEqualTo(40 * 1024);
+        assertWordSelectableWhereItIsPrinted(pdf.toByteArray(), ocr, "KHAI");
         double ours = Cer.of(page.text(), extracted);
         double cli = Cer.of(page.text(), TesseractCli.read(page.image(), 300, dir));
         System.out.printf("CER: copy %.4f, tesseract CLI on the raw scan %.4f%n", ours, cli);
         assertThat(ours).isLessThanOrEqualTo(cli + 0.005);
         assertThat(ours).isLessThan(0.05);
         assertThat(extracted).contains("Hạnh phúc", "KHAI SINH");
+    }
+
+    /** Selecting the area where OCR saw {@code word} on the image gives that word, with its diacritics. */
+    private static void assertWordSelectableWhereItIsPrinted(byte[] pdf, OcrResult ocr, String word) throws Exception {
+        OcrWord w = ocr.words().stream().filter(x -> x.text().equals(word)).findFirst().orElseThrow();
+        float scale = 72f / ocr.dpi();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var area = new PDFTextStripperByArea();
+            area.addRegion("w", new Rectangle2D.Float(w.x() * scale, w.y() * scale, w.width() * scale,
+                    w.height() * scale));
+            area.extractRegions(doc.getPage(0));
+            assertThat(area.getTextForRegion("w").strip()).isEqualTo(word);
+        }
     }
 
     @Test
