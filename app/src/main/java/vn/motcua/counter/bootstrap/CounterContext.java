@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.adapters.catalogue.JsonCatalogueReader;
@@ -94,7 +95,7 @@ public final class CounterContext implements AutoCloseable {
         this.catalogue = new SqliteCatalogue(database, clock);
         this.queries = new SqliteDossierQueries(database, clock);
         ImageIoPageImages images = new ImageIoPageImages();
-        VietnamHolidayCalendar calendar = VietnamHolidayCalendar.bundled();
+        VietnamHolidayCalendar calendar = holidayCalendar(settings);
         this.reception = new ReceptionService(dossiers, contents, images, new ReceiptPdfRenderer(), calendar, clock);
         this.lists = new DossierLists(queries, calendar, clock);
         this.reports = new CounterReports(new SqliteReports(database), new ReportFiles(Messages.of(settings.locale())),
@@ -109,6 +110,26 @@ public final class CounterContext implements AutoCloseable {
                 settings.require(Settings.AGENCY_NAME), settings.require(Settings.RESULT_PLACE),
                 settings.require(Settings.CLERK_NAME));
         loadSampleCatalogueOnFirstStart();
+    }
+
+    /**
+     * The bundled holiday schedule laid over with the yearly override file IT staff maintain (extra days off, working
+     * Saturdays), so a new government schedule needs no new release. Bad lines are logged and skipped.
+     */
+    static VietnamHolidayCalendar holidayCalendar(Settings settings) {
+        Optional<Path> file = settings.holidayOverrides();
+        if (file.isEmpty()) {
+            return VietnamHolidayCalendar.bundled();
+        }
+        try {
+            VietnamHolidayCalendar.Loaded loaded = VietnamHolidayCalendar.withOverrides(
+                    Files.readString(file.get(), java.nio.charset.StandardCharsets.UTF_8));
+            loaded.problems().forEach(p -> LOG.warn("{} line {}: {} [{}]", file.get(), p.line(), p.reason(), p.text()));
+            LOG.info("holiday overrides read from {}", file.get());
+            return loaded.calendar();
+        } catch (IOException e) {
+            throw new CounterException("settings.holidays_unreadable", e, file.get());
+        }
     }
 
     /** The counter's scanners: the simulator always, SANE hosts, eSCL by address and mDNS, hot folders. */

@@ -21,6 +21,9 @@ import java.util.Properties;
 public final class Settings {
 
     public static final String DATA_DIR = "data.dir";
+    /** The yearly holiday override file (format: docs/decisions/0201-calendar-and-identity.md). */
+    public static final String HOLIDAY_OVERRIDES = "calendar.overrides";
+    static final String HOLIDAYS_FILE = "holidays.txt";
     static final String USER_FILE = "motcua.properties";
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
     public static final String AGENCY_CODE = "agency.code";
@@ -132,6 +135,20 @@ public final class Settings {
             value = DEFAULTS.get(key);
         }
         return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * The yearly holiday override file: the {@code calendar.overrides} setting, else {@code holidays.txt} in the data
+     * folder, else the machine-wide one next to the provisioned {@code motcua.properties}.
+     */
+    public Optional<Path> holidayOverrides() {
+        Optional<Path> configured = get(HOLIDAY_OVERRIDES).map(Path::of);
+        if (configured.isPresent()) {
+            return configured;
+        }
+        return java.util.stream.Stream.of(dataDirectory().resolve(HOLIDAYS_FILE),
+                        systemConfigFile() == null ? null : systemConfigFile().resolveSibling(HOLIDAYS_FILE))
+                .filter(java.util.Objects::nonNull).filter(Files::isRegularFile).findFirst();
     }
 
     /** A comma-separated setting as a list; empty when unset. */

@@ -52,6 +52,17 @@ class ReceptionServiceTest {
     }
 
     @Test
+    void countsTheDaysOffOfTheYearlyOverrideFile() throws Exception {
+        // IT staff add a day off without a new release, e.g. if Vietnamese Culture Day (24/11) becomes a holiday.
+        java.nio.file.Files.writeString(data.resolve("holidays.txt"),
+                "2026-11-24;HOLIDAY;Ngày Văn hóa Việt Nam;giả định cho kiểm thử\n");
+        try (CounterContext counter = TestCounter.open(data, MONDAY)) {
+            Receipt receipt = counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
+            assertThat(receipt.dossier().appointmentAt()).isEqualTo(LocalDateTime.of(2026, 11, 27, 9, 30));
+        }
+    }
+
+    @Test
     void numbersDossiersOfOneDayInSequence() {
         try (CounterContext counter = TestCounter.open(data, MONDAY)) {
             List<String> codes = List.of(1, 2, 3).stream()
