@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -66,8 +67,14 @@ final class ChecklistView extends VBox {
                 rows.getChildren().add(componentRow(i, items.get(i)));
             }
         });
-        getChildren().addAll(heading, scanProfile(), scanProblem(), rows, pageTools());
-        VBox.setVgrow(rows, Priority.ALWAYS);
+        // Long checklists scroll, so the form's Receive button always stays in the window.
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinHeight(80);
+        scroll.getStyleClass().add("edge-to-edge");
+        getChildren().addAll(heading, scanProfile(), scanProblem(), scroll, pageTools());
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         // Handled here, not as a filter, so Ctrl+Z in a text field still undoes typing.
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.Z && e.isShortcutDown()) {
