@@ -54,6 +54,7 @@ public final class ChecklistModel {
     private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper(false);
     private ComponentItem lastScanned;
     private Deleted lastDeleted;
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
 
     private record Deleted(ComponentItem item, int index, Page page) {
     }
@@ -68,7 +69,7 @@ public final class ChecklistModel {
         this.message = message;
         components.addListener((javafx.collections.ListChangeListener<ComponentItem>) change -> {
             select(null, -1);
-            lastDeleted = null;
+            forgetDeleted();
             scanProblem.set("");
             canContinue.set(false);
         });
@@ -210,6 +211,7 @@ public final class ChecklistModel {
         int at = selectedPage.get();
         item.pages().remove(at);
         lastDeleted = new Deleted(item, at, page);
+        canUndo.set(true);
         message.set(messages.text("page.deleted", at + 1));
         select(item.pages().isEmpty() ? null : item, Math.min(at, item.pages().size() - 1));
     }
@@ -219,11 +221,16 @@ public final class ChecklistModel {
         if (deleted == null || !components.contains(deleted.item())) {
             return;
         }
-        lastDeleted = null;
+        forgetDeleted();
         int at = Math.min(deleted.index(), deleted.item().pages().size());
         deleted.item().pages().add(at, deleted.page());
         select(deleted.item(), at);
         message.set(messages.text("page.restored", at + 1));
+    }
+
+    private void forgetDeleted() {
+        lastDeleted = null;
+        canUndo.set(false);
     }
 
     /** Makes a picture of the page {@code width} pixels wide in the background and hands the PNG to {@code show}. */
@@ -247,4 +254,5 @@ public final class ChecklistModel {
     public ReadOnlyStringProperty scanProblemProperty() { return scanProblem.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canContinueProperty() { return canContinue.getReadOnlyProperty(); }
     public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
 }

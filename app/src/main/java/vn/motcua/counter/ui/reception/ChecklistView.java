@@ -153,8 +153,8 @@ final class ChecklistView extends VBox {
                     checklist.selectedPageProperty().get() + 1, item.pages().size());
         }, checklist.selectedComponentProperty(), checklist.selectedPageProperty()));
         FlowPane tools = new FlowPane(6, 6, which,
-                tool("pageLeft", "page.left", () -> checklist.moveSelected(-1)),
-                tool("pageRight", "page.right", () -> checklist.moveSelected(1)),
+                tipped(tool("pageLeft", "page.left", () -> checklist.moveSelected(-1)), "page.left.tip"),
+                tipped(tool("pageRight", "page.right", () -> checklist.moveSelected(1)), "page.right.tip"),
                 tool("pageRotate", "page.rotate", checklist::rotateSelected),
                 tool("pageDelete", "page.delete", checklist::deleteSelected),
                 tool("pageRescan", "page.rescan", checklist::rescanSelected),
@@ -162,10 +162,16 @@ final class ChecklistView extends VBox {
         Button undo = new Button(messages.text("page.undo"));
         undo.setId("pageUndo");
         undo.getStyleClass().add("small");
+        undo.disableProperty().bind(checklist.canUndoProperty().not());
         undo.setOnAction(e -> checklist.undoDelete());
         tools.getChildren().add(undo);
         tools.setAlignment(Pos.CENTER_LEFT);
         return tools;
+    }
+
+    private Button tipped(Button button, String key) {
+        button.setTooltip(new javafx.scene.control.Tooltip(messages.text(key)));
+        return button;
     }
 
     private Button tool(String id, String key, Runnable action) {

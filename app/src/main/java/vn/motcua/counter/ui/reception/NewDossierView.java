@@ -162,7 +162,7 @@ public final class NewDossierView extends BorderPane {
         filter.textProperty().bindBidirectional(model.procedureFilterProperty());
         ListView<Procedure> list = new ListView<>(model.procedures());
         list.setId("procedureList");
-        list.setPrefHeight(150);
+        list.setPrefHeight(110);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Procedure p, boolean empty) {

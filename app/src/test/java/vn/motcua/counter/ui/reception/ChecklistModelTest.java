@@ -100,8 +100,10 @@ class ChecklistModelTest {
         assertThat(item.pages()).containsExactly(rotated, original.get(0));
         assertThat(model.messageProperty().get()).isEqualTo("Đã xoá trang 3. Ctrl+Z để hoàn tác.");
         assertThat(checklist.selectedPageProperty().get()).isEqualTo(1);
+        assertThat(checklist.canUndoProperty().get()).isTrue();
         checklist.undoDelete();
         assertThat(item.pages()).containsExactly(rotated, original.get(0), original.get(2));
+        assertThat(checklist.canUndoProperty().get()).isFalse();
         checklist.undoDelete(); // only once
         assertThat(item.pages()).hasSize(3);
     }
