@@ -32,7 +32,8 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   paste "Số 5 phố Hàng Bài, Hoàn Kiếm"; xdotool key Tab
   xdotool type --delay 20 "0912345678"; xdotool key Tab Tab
   xdotool type --delay 20 "khai sinh"; xdotool key Return; sleep 1
-  xdotool mousemove 1228 418 click 1; sleep 9
+  xdotool key F8; sleep 15  # scans into the first component
+  xdotool mousemove 762 440 click 1; sleep 1  # selects its first page for the page tools
   /usr/bin/import -window root '"$out"'/new-dossier.png
   kill $app
 '

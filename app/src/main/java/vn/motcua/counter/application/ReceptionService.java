@@ -57,6 +57,14 @@ public final class ReceptionService {
         return images.thumbnail(contents.read(page.contentId()), width);
     }
 
+    /**
+     * The page turned a quarter clockwise, stored as a new page: the content store stays content-addressed (a file
+     * never changes under its name) and the rotation needs nothing new in the dossier's records.
+     */
+    public Page rotatedPage(Page page) {
+        return storePage(images.rotateClockwise(contents.read(page.contentId())), page.source());
+    }
+
     /** Reads an image file the clerk chose or dropped and stores it as a page. */
     public Page importPage(Path file) {
         return storePage(ClerkFiles.read(file), Page.PageSource.IMPORTED);

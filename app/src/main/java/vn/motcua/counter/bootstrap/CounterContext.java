@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,10 @@ import vn.motcua.counter.adapters.images.ZxingCardImages;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
 import vn.motcua.counter.domain.lifecycle.SatisfactionScale;
 import vn.motcua.counter.i18n.Messages;
+import vn.motcua.scanner.ColorMode;
+import vn.motcua.scanner.PaperSize;
+import vn.motcua.scanner.PaperSource;
+import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannerBridge;
 import vn.motcua.scanner.sane.SaneHost;
 import vn.motcua.scanner.setup.ScannerSetup;
@@ -142,6 +147,20 @@ public final class CounterContext implements AutoCloseable {
         setup = setup.withEsclScanners(settings.list(Settings.SCANNER_ESCL).stream().map(URI::create).toList(),
                 !"false".equalsIgnoreCase(settings.get(Settings.SCANNER_MDNS).orElse("true")));
         return setup.withHotFolders(settings.list(Settings.SCANNER_HOT_FOLDERS).stream().map(Path::of).toList());
+    }
+
+    /** The counter's scan profile ({@code scan.source}, {@code scan.dpi}, {@code scan.mode}) on A4. */
+    public ScanSettings scanProfile() {
+        String source = settings.require(Settings.SCAN_SOURCE);
+        String dpi = settings.require(Settings.SCAN_DPI);
+        String mode = settings.require(Settings.SCAN_MODE);
+        try {
+            return new ScanSettings(PaperSource.valueOf(source.strip().toUpperCase(Locale.ROOT)),
+                    Integer.parseInt(dpi.strip()), ColorMode.valueOf(mode.strip().toUpperCase(Locale.ROOT)),
+                    PaperSize.A4);
+        } catch (IllegalArgumentException e) {
+            throw new CounterException("settings.bad_scan_profile", e, source, dpi, mode);
+        }
     }
 
     private static CounterSlot counterSlot(Settings settings) {

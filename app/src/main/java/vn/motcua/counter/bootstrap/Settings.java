@@ -33,6 +33,10 @@ public final class Settings {
     public static final String LANGUAGE = "ui.language";
     /** The scan profile's device, e.g. {@code sane:net:127.0.0.1:test:0}; unset: the first real scanner found. */
     public static final String SCANNER_DEVICE = "scanner.device";
+    /** The scan profile: {@code feeder}, {@code flatbed} or {@code duplex}; dpi; {@code color}, {@code gray} or {@code lineart}. */
+    public static final String SCAN_SOURCE = "scan.source";
+    public static final String SCAN_DPI = "scan.dpi";
+    public static final String SCAN_MODE = "scan.mode";
     public static final String SCANNER_SANE_HOSTS = "scanner.sane.hosts";
     public static final String SCANNER_ESCL = "scanner.escl";
     public static final String SCANNER_MDNS = "scanner.mdns";
@@ -45,16 +49,19 @@ public final class Settings {
     public static final String COUNTER_NUMBER = "counter.number";
     public static final String COUNTER_COUNT = "counter.count";
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            AGENCY_CODE, "000.00.00.H26",
-            AGENCY_NAME, "Ủy ban nhân dân Thành phố Hà Nội",
-            RESULT_PLACE, "Bộ phận tiếp nhận và trả kết quả",
-            CLERK_NAME, "Cán bộ tiếp nhận",
-            LANGUAGE, "vi",
-            RATING_LEVELS, "Hài lòng;Bình thường;Không hài lòng",
-            PROCESSING_UNIT, "Bộ phận chuyên môn giải quyết",
-            COUNTER_NUMBER, "1",
-            COUNTER_COUNT, "1");
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(AGENCY_CODE, "000.00.00.H26"),
+            Map.entry(AGENCY_NAME, "Ủy ban nhân dân Thành phố Hà Nội"),
+            Map.entry(RESULT_PLACE, "Bộ phận tiếp nhận và trả kết quả"),
+            Map.entry(CLERK_NAME, "Cán bộ tiếp nhận"),
+            Map.entry(LANGUAGE, "vi"),
+            Map.entry(RATING_LEVELS, "Hài lòng;Bình thường;Không hài lòng"),
+            Map.entry(PROCESSING_UNIT, "Bộ phận chuyên môn giải quyết"),
+            Map.entry(COUNTER_NUMBER, "1"),
+            Map.entry(COUNTER_COUNT, "1"),
+            Map.entry(SCAN_SOURCE, "feeder"),
+            Map.entry(SCAN_DPI, "200"),
+            Map.entry(SCAN_MODE, "color"));
 
     private final Properties files;
     private final Map<String, String> environment;

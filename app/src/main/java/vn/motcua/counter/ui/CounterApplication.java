@@ -222,12 +222,13 @@ public class CounterApplication extends Application {
         }
         NewDossierViewModel model = new NewDossierViewModel(context.reception(), context.scanning(),
                 context.cardReader(), context.catalogue().procedures(), context.profile(), messages, executors);
+        model.checklist().useScanProfile(context.scanProfile());
         NewDossierView view = new NewDossierView(model, messages, dialogs, this::showHome);
         view.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 model.receive(this::received);
                 e.consume();
-            } else if (e.getCode() == KeyCode.F8) {
+            } else if (e.getCode() == KeyCode.F8 && !e.isShiftDown()) { // Shift+F8 re-scans the selected page
                 model.scanCurrent();
                 e.consume();
             } else if (e.getCode() == KeyCode.DOWN && e.isShortcutDown()) {

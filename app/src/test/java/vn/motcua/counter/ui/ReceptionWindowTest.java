@@ -151,6 +151,58 @@ class ReceptionWindowTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void rotatesDeletesAndReordersPagesBeforeReception() throws Exception {
+        robot.clickOn("#newDossier");
+        robot.interact(() -> robot.lookup("#fullName").queryTextInputControl().setText(NAME));
+        robot.clickOn("#idNumber").write("001190012345");
+        robot.clickOn("#procedureFilter").write("xac nhan tinh trang hon nhan").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#component-1-scan").tryQuery().isPresent());
+        robot.clickOn("#component-1-scan");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> contentIds(1).size() == 5
+                && !robot.lookup("#receive").queryButton().isDisabled());
+        List<String> scanned = contentIds(1);
+
+        robot.clickOn("#component-1-page-0").type(KeyCode.R); // rotate the first page
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !contentIds(1).getFirst().equals(scanned.getFirst())
+                && !robot.lookup("#receive").queryButton().isDisabled());
+        String rotated = contentIds(1).getFirst();
+        robot.clickOn("#component-1-page-2").type(KeyCode.DELETE); // the third page goes
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> contentIds(1).size() == 4);
+        assertThat(robot.lookup("#message").queryLabeled().getText()).isEqualTo("Đã xoá trang 3. Ctrl+Z để hoàn tác.");
+        robot.clickOn("#component-1-page-3").press(KeyCode.CONTROL, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.CONTROL);
+        List<String> expected = List.of(rotated, scanned.get(1), scanned.get(4), scanned.get(3));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> contentIds(1).equals(expected));
+        assertThat(robot.lookup("#selectedPage").queryLabeled().getText()).isEqualTo("Trang 3/4:");
+
+        robot.clickOn("#receive");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#notice").queryLabeled().isVisible()
+                && robot.lookup("#notice").queryLabeled().getText().startsWith("Đã tiếp nhận hồ sơ"));
+        List<String> saved = new java.util.ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
+             PreparedStatement st = db.prepareStatement("""
+                     SELECT p.content_id FROM pages p JOIN components c ON c.id = p.component_id
+                     WHERE c.position = 2 ORDER BY p.position""");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                saved.add(rs.getString(1));
+            }
+        }
+        assertThat(saved).containsExactlyElementsOf(expected);
+        var before = javax.imageio.ImageIO.read(stored(scanned.getFirst()).toFile());
+        var after = javax.imageio.ImageIO.read(stored(rotated).toFile());
+        assertThat(List.of(after.getWidth(), after.getHeight())).containsExactly(before.getHeight(), before.getWidth());
+    }
+
+    private List<String> contentIds(int component) {
+        return thumbnails(component).stream().map(t -> (String) t.getUserData()).toList();
+    }
+
+    private Path stored(String contentId) {
+        return data.resolve(CounterContext.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
+    }
+
+    @Test
     @Timeout(value = 1, unit = TimeUnit.MINUTES)
     void aCardQrTypedByAReaderFillsTheApplicant() throws Exception {
         robot.clickOn("#newDossier");
@@ -198,7 +250,7 @@ class ReceptionWindowTest {
     }
 
     private List<javafx.scene.Node> thumbnails(int component) {
-        return robot.lookup("#component-" + component + "-thumbnails").queryAs(javafx.scene.layout.HBox.class)
+        return robot.lookup("#component-" + component + "-thumbnails").queryAs(javafx.scene.layout.Pane.class)
                 .getChildren();
     }
 

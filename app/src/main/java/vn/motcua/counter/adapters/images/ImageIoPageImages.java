@@ -54,6 +54,32 @@ public final class ImageIoPageImages implements PageImages {
     }
 
     @Override
+    public byte[] rotateClockwise(byte[] content) {
+        try {
+            java.awt.image.BufferedImage page = ImageIO.read(new ByteArrayInputStream(content));
+            if (page == null) {
+                throw new CounterException("page.unreadable");
+            }
+            var from = page.getRaster();
+            int width = from.getWidth();
+            int height = from.getHeight();
+            // A raster of the same sample model keeps packed bilevel and indexed images as they are.
+            var to = from.createCompatibleWritableRaster(height, width);
+            int[] pixel = null;
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    pixel = from.getPixel(x, y, pixel);
+                    to.setPixel(height - 1 - y, x, pixel);
+                }
+            }
+            return encode(new java.awt.image.BufferedImage(page.getColorModel(), to,
+                    page.isAlphaPremultiplied(), null));
+        } catch (IOException e) {
+            throw new CounterException("page.unreadable", e);
+        }
+    }
+
+    @Override
     public ImageInfo inspect(byte[] content) {
         if (content == null || content.length == 0) {
             throw new CounterException("page.empty");

@@ -12,6 +12,12 @@ public interface PageImages {
     /** A small PNG of the page, {@code width} pixels wide, for the checklist. */
     byte[] thumbnail(byte[] content, int width);
 
+    /**
+     * The page turned a quarter clockwise, as a lossless PNG of the same pixel type, so a bilevel or grey scan stays
+     * bilevel or grey.
+     */
+    byte[] rotateClockwise(byte[] content);
+
     /** @throws vn.motcua.counter.application.CounterException with key {@code page.unreadable} or {@code page.empty} */
     ImageInfo inspect(byte[] content);
 }

@@ -1,10 +1,6 @@
 package vn.motcua.counter.ui.reception;
 
-import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.util.List;
 import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -16,11 +12,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -30,7 +23,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
-import vn.motcua.counter.domain.Page;
 import vn.motcua.counter.domain.Procedure;
 import vn.motcua.counter.domain.identity.Sex;
 import vn.motcua.counter.i18n.Messages;
@@ -38,8 +30,6 @@ import vn.motcua.counter.ui.DialogService;
 
 /** The new-dossier screen: applicant on the left, procedure and component checklist on the right. */
 public final class NewDossierView extends BorderPane {
-
-    private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
 
     public NewDossierView(NewDossierViewModel model, Messages messages, DialogService dialogs, Runnable close) {
         Label title = new Label(messages.text("dossier.title"));
@@ -172,7 +162,7 @@ public final class NewDossierView extends BorderPane {
         filter.textProperty().bindBidirectional(model.procedureFilterProperty());
         ListView<Procedure> list = new ListView<>(model.procedures());
         list.setId("procedureList");
-        list.setPrefHeight(150);
+        list.setPrefHeight(110);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Procedure p, boolean empty) {
@@ -212,83 +202,9 @@ public final class NewDossierView extends BorderPane {
         HBox limit = new HBox(8, new Label(messages.text("dossier.processingDays")), days, appointment);
         limit.setAlignment(Pos.CENTER_LEFT);
 
-        Label componentsHeading = new Label(messages.text("dossier.components"));
-        componentsHeading.getStyleClass().add("title-4");
-        VBox checklist = new VBox(6);
-        checklist.setId("components");
-        model.components().addListener((javafx.collections.ListChangeListener<ComponentItem>) change ->
-                rebuildChecklist(checklist, model, messages, dialogs));
-        VBox pane = new VBox(8, heading, filter, list, limit, componentsHeading, checklist);
+        ChecklistView checklist = new ChecklistView(model, messages, dialogs);
+        VBox pane = new VBox(8, heading, filter, list, limit, checklist);
         VBox.setVgrow(checklist, Priority.ALWAYS);
         return pane;
-    }
-
-    private static void rebuildChecklist(VBox checklist, NewDossierViewModel model, Messages messages,
-                                         DialogService dialogs) {
-        checklist.getChildren().clear();
-        List<ComponentItem> items = model.components();
-        for (int i = 0; i < items.size(); i++) {
-            checklist.getChildren().add(componentRow(i, items.get(i), model, messages, dialogs));
-        }
-    }
-
-    private static HBox componentRow(int index, ComponentItem item, NewDossierViewModel model, Messages messages,
-                                     DialogService dialogs) {
-        Label name = new Label((index + 1) + ". " + item.requirement().name());
-        name.setWrapText(true);
-        name.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(name, Priority.ALWAYS);
-        Label pages = new Label();
-        pages.setId("component-" + index + "-pages");
-        pages.setMinWidth(60);
-        pages.textProperty().bind(Bindings.createStringBinding(
-                () -> messages.text("dossier.component.pages", item.pageCount().get()), item.pageCount()));
-        Button add = new Button(messages.text("dossier.import"));
-        add.setId("component-" + index + "-import");
-        add.setOnAction(e -> model.addImages(item,
-                dialogs.chooseImages(add.getScene().getWindow(), messages.text("dossier.chooseImages"))));
-        Button scan = new Button(messages.text("dossier.scan"));
-        scan.setId("component-" + index + "-scan");
-        scan.disableProperty().bind(model.busyProperty());
-        scan.setOnAction(e -> model.scan(item));
-        // The buttons keep their width; the component's name wraps instead.
-        add.setMinWidth(Region.USE_PREF_SIZE);
-        scan.setMinWidth(Region.USE_PREF_SIZE);
-        pages.setMinWidth(Region.USE_PREF_SIZE);
-        name.setMinWidth(120);
-        HBox thumbnails = new HBox(3);
-        thumbnails.setId("component-" + index + "-thumbnails");
-        thumbnails.setAlignment(Pos.CENTER_LEFT);
-        item.pages().addListener((javafx.collections.ListChangeListener<Page>) change -> {
-            while (change.next()) {
-                change.getAddedSubList().forEach(page -> {
-                    ImageView view = new ImageView();
-                    view.getStyleClass().add("page-thumbnail");
-                    thumbnails.getChildren().add(view);
-                    model.thumbnail(page, png -> view.setImage(new Image(new ByteArrayInputStream(png))));
-                });
-            }
-        });
-        HBox row = new HBox(8, name, thumbnails, pages, add, scan);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.setPadding(new Insets(6, 8, 6, 8));
-        row.getStyleClass().add("component-row");
-        // the row F8 scans into, moved with Ctrl+Down
-        row.pseudoClassStateChanged(CURRENT, model.currentComponentProperty().get() == index);
-        model.currentComponentProperty().addListener((obs, old, now) ->
-                row.pseudoClassStateChanged(CURRENT, now.intValue() == index));
-        row.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        row.setOnDragDropped(e -> {
-            List<File> files = e.getDragboard().getFiles();
-            model.addImages(item, files.stream().map(File::toPath).toList());
-            e.setDropCompleted(true);
-            e.consume();
-        });
-        return row;
     }
 }

@@ -32,7 +32,6 @@ import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.DiacriticFolding;
-import vn.motcua.counter.domain.Page;
 import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Procedure;
 import vn.motcua.counter.domain.identity.CardQrCode;
@@ -43,10 +42,6 @@ import vn.motcua.counter.domain.identity.PersonalIdNumber;
 import vn.motcua.counter.domain.identity.Sex;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
-import vn.motcua.scanner.ColorMode;
-import vn.motcua.scanner.PaperSize;
-import vn.motcua.scanner.PaperSource;
-import vn.motcua.scanner.ScanSettings;
 
 /**
  * The new-dossier form: applicant, procedure, the component checklist with pages, and reception. Everything typed
@@ -57,12 +52,8 @@ public final class NewDossierViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(NewDossierViewModel.class);
     private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final DateTimeFormatter APPOINTMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
-    private static final int THUMBNAIL_WIDTH = 34;
-    private static final ScanSettings COUNTER_SCAN =
-            new ScanSettings(PaperSource.FEEDER, 200, ColorMode.COLOR, PaperSize.A4);
 
     private final ReceptionService reception;
-    private final ScanService scanning;
     private final CardReader cardReader;
     private final CounterProfile counter;
     private final Messages messages;
@@ -82,22 +73,24 @@ public final class NewDossierViewModel {
     private final ObjectProperty<Procedure> procedure = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> processingDays = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper appointment = new ReadOnlyStringWrapper("");
-    private final ObservableList<ComponentItem> components = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper currentComponent = new ReadOnlyIntegerWrapper(0);
 
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Receipt> receipt = new ReadOnlyObjectWrapper<>();
+    private final ChecklistModel checklist;
+    private final ObservableList<ComponentItem> components;
 
     public NewDossierViewModel(ReceptionService reception, ScanService scanning, CardReader cardReader,
                                List<Procedure> catalogue, CounterProfile counter, Messages messages,
                                UiExecutors executors) {
         this.reception = reception;
-        this.scanning = scanning;
         this.cardReader = cardReader;
         this.counter = counter;
         this.messages = messages;
         this.executors = executors;
+        this.checklist = new ChecklistModel(reception, scanning, messages, executors, busy, message);
+        this.components = checklist.components();
         this.procedures = new FilteredList<>(FXCollections.observableArrayList(catalogue));
         procedureFilter.addListener((obs, old, query) ->
                 procedures.setPredicate(p -> DiacriticFolding.matches(p.code() + " " + p.name(), query)));
@@ -199,13 +192,6 @@ public final class NewDossierViewModel {
         }
     }
 
-    /** Makes the page's thumbnail in the background and hands the PNG to {@code show} on the UI side. */
-    public void thumbnail(Page page, java.util.function.Consumer<byte[]> show) {
-        executors.run(() -> reception.thumbnail(page, THUMBNAIL_WIDTH), show,
-                failure -> LOG.warn("no thumbnail for a page: {}", failure.toString()));
-    }
-
-    /** Scans into {@code item}; pages appear one by one as they are stored. */
     /** Ctrl+Down: the next component becomes the one F8 scans (wrapping to the first). */
     public void nextComponent() {
         if (!components.isEmpty()) {
@@ -225,20 +211,7 @@ public final class NewDossierViewModel {
     }
 
     public void scan(ComponentItem item) {
-        busy.set(true);
-        message.set(messages.text("dossier.scanning"));
-        executors.run(() -> {
-            var job = scanning.scan(scanning.defaultDevice(), COUNTER_SCAN,
-                    page -> executors.ui().execute(() -> item.pages().add(page)));
-            return job.completion().join();
-        }, result -> {
-            busy.set(false);
-            message.set(result.errorIfAny().map(e -> e.message(messages.locale())).orElse(""));
-        }, failure -> {
-            busy.set(false);
-            LOG.warn("scan failed", failure);
-            message.set(messages.describe(failure));
-        });
+        checklist.scan(item);
     }
 
     /** Validates and receives the dossier; {@code onReceived} runs on the UI side with the receipt. */
@@ -310,6 +283,7 @@ public final class NewDossierViewModel {
     public ObjectProperty<Integer> processingDaysProperty() { return processingDays; }
     public ReadOnlyStringProperty appointmentProperty() { return appointment.getReadOnlyProperty(); }
     public ObservableList<ComponentItem> components() { return components; }
+    public ChecklistModel checklist() { return checklist; }
     public BooleanProperty busyProperty() { return busy; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Receipt> receiptProperty() { return receipt.getReadOnlyProperty(); }
