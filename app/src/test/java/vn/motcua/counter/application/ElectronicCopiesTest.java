@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -49,6 +50,8 @@ class ElectronicCopiesTest {
     @Timeout(240)
     void aReceivedDossierBecomesSearchableAndGetsAValidPdfaCopyPerComponent() throws Exception {
         try (CounterContext counter = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
+            AtomicInteger progressEvents = new AtomicInteger();
+            counter.copies().orElseThrow().onProgress(progressEvents::incrementAndGet);
             Receipt receipt = counter.reception().receive(request(counter, 2), counter.profile());
             DossierCode code = receipt.dossier().code();
             // the receipt came back while OCR still has the pages (seconds of work each)
@@ -58,6 +61,7 @@ class ElectronicCopiesTest {
 
             assertThat(counter.dossierQueries().search("nghia dan")).extracting(s -> s.code())
                     .containsExactly(code.value());
+            assertThat(progressEvents.get()).as("one event per page read before the copy").isGreaterThanOrEqualTo(2);
             assertThat(counter.captureStore().counts())
                     .isEqualTo(new CaptureStore.CaptureCounts(0, 2, 0, 0)); // the page-less component needs none
             String component = receipt.dossier().documents().getFirst().component().name();
@@ -71,6 +75,7 @@ class ElectronicCopiesTest {
     @Timeout(300)
     void closingWhileOcrRunsLeavesPagesPendingOrDoneAndTheCopyCompletesAfterARestart() throws Exception {
         DossierCode code;
+        long closing;
         try (CounterContext counter = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
             code = counter.reception().receive(request(counter, 2), counter.profile()).dossier().code();
             long deadline = System.currentTimeMillis() + WAIT_MS;
@@ -79,7 +84,10 @@ class ElectronicCopiesTest {
                 Thread.sleep(20);
             }
             assertThat(counter.captureStore().counts().pagesDone()).isEqualTo(1);
+            closing = System.nanoTime();
         } // close() cancels the second page mid-work
+        // the clerk closing the window waits for at most one page's clean-up, not for its OCR
+        assertThat((System.nanoTime() - closing) / 1_000_000).isLessThan(10_000);
 
         try (CounterContext inspect = TestCounter.open(data, MONDAY)) { // OCR off: look at what close left
             List<String> states = inspect.database().read(c -> {
