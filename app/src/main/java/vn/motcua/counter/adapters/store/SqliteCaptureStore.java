@@ -179,18 +179,21 @@ public final class SqliteCaptureStore implements CaptureStore {
 
     @Override
     public CaptureCounts counts() {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT (SELECT count(*) FROM pages WHERE ocr_state = 'PENDING'),
-                           (SELECT count(*) FROM pages WHERE ocr_state = 'DONE'),
-                           (SELECT count(*) FROM pages WHERE ocr_state = 'FAILED'),
-                           (SELECT count(*) FROM components c
-                            WHERE EXISTS (SELECT 1 FROM pages p WHERE p.component_id = c.id)
-                              AND NOT EXISTS (SELECT 1 FROM electronic_copies e WHERE e.component_id = c.id))""");
-                 ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return new CaptureCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
-            }
-        });
+        return db.read(SqliteCaptureStore::counts);
+    }
+
+    /** Also used by {@code motcua doctor} on a read-only connection. */
+    public static CaptureCounts counts(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT (SELECT count(*) FROM pages WHERE ocr_state = 'PENDING'),
+                       (SELECT count(*) FROM pages WHERE ocr_state = 'DONE'),
+                       (SELECT count(*) FROM pages WHERE ocr_state = 'FAILED'),
+                       (SELECT count(*) FROM components c
+                        WHERE EXISTS (SELECT 1 FROM pages p WHERE p.component_id = c.id)
+                          AND NOT EXISTS (SELECT 1 FROM electronic_copies e WHERE e.component_id = c.id))""");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return new CaptureCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
+        }
     }
 }
