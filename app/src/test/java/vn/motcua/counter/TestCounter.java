@@ -25,9 +25,18 @@ public final class TestCounter {
     private TestCounter() {
     }
 
+    /**
+     * Background OCR is off ({@code ocr.workers=0}): these tests assert exact search results and timings that pages
+     * being OCR'd meanwhile would change; the capture tests turn it on with {@link #settingsWithOcr}.
+     */
     public static Settings settings(Path dataDirectory) {
         return Settings.of(Map.of(Settings.DATA_DIR, dataDirectory.toString(), Settings.AGENCY_CODE, AGENCY,
-                Settings.CLERK_NAME, "Trần Văn Bình"));
+                Settings.CLERK_NAME, "Trần Văn Bình", Settings.OCR_WORKERS, "0"));
+    }
+
+    public static Settings settingsWithOcr(Path dataDirectory, int workers) {
+        return Settings.of(Map.of(Settings.DATA_DIR, dataDirectory.toString(), Settings.AGENCY_CODE, AGENCY,
+                Settings.CLERK_NAME, "Trần Văn Bình", Settings.OCR_WORKERS, String.valueOf(workers)));
     }
 
     public static CounterContext open(Path dataDirectory, Clock clock) {

@@ -32,6 +32,7 @@ public final class ReceptionService {
     private final ReceiptRenderer receipts;
     private final AppointmentCalendar calendar;
     private final Clock clock;
+    private volatile Runnable afterReceive = () -> { };
 
     public ReceptionService(DossierStore dossiers, ContentStore contents, PageImages images, ReceiptRenderer receipts,
                             AppointmentCalendar calendar, Clock clock) {
@@ -41,6 +42,11 @@ public final class ReceptionService {
         this.receipts = receipts;
         this.calendar = calendar;
         this.clock = clock;
+    }
+
+    /** Runs after each dossier is saved (the background capture queues its pages); never delays the receipt. */
+    public void afterReceive(Runnable action) {
+        this.afterReceive = action;
     }
 
     /**
@@ -87,6 +93,11 @@ public final class ReceptionService {
         String receipt = contents.put(receipts.render(dossier, counter));
         dossiers.saveReceived(dossier, receipt);
         LOG.info("dossier {} received: procedure {}, {} pages", code, dossier.procedureCode(), dossier.pageCount());
+        try {
+            afterReceive.run();
+        } catch (RuntimeException e) {
+            LOG.warn("after-receive action failed; pages stay pending for the next start", e);
+        }
         return new Receipt(dossier, receipt);
     }
 }

@@ -21,6 +21,8 @@ import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
 import vn.motcua.counter.adapters.report.ReportFiles;
 import vn.motcua.counter.adapters.store.Agencies;
 import vn.motcua.counter.adapters.store.Database;
+import vn.motcua.counter.adapters.capture.TesseractPageCapture;
+import vn.motcua.counter.adapters.store.SqliteCaptureStore;
 import vn.motcua.counter.adapters.store.SqliteCatalogue;
 import vn.motcua.counter.adapters.store.SqliteDossierQueries;
 import vn.motcua.counter.adapters.store.SqliteDossierStore;
@@ -29,6 +31,9 @@ import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.LifecycleService;
 import vn.motcua.counter.application.CounterReports;
+import vn.motcua.counter.application.ElectronicCopyService;
+import vn.motcua.counter.capture.ocr.OcrSettings;
+import vn.motcua.counter.capture.ocr.OcrWorkerPool;
 import vn.motcua.counter.application.DossierLists;
 import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.port.AgencyRegister;
@@ -81,6 +86,8 @@ public final class CounterContext implements AutoCloseable {
     private final CardReader cardReader;
     private final LifecycleService lifecycle;
     private final CounterProfile profile;
+    private final SqliteCaptureStore captureStore;
+    private final ElectronicCopyService copies; // null when ocr.workers = 0
 
     private CounterContext(Settings settings, Clock clock) {
         this.settings = settings;
@@ -115,6 +122,23 @@ public final class CounterContext implements AutoCloseable {
                 settings.require(Settings.AGENCY_NAME), settings.require(Settings.RESULT_PLACE),
                 settings.require(Settings.CLERK_NAME));
         loadSampleCatalogueOnFirstStart();
+        this.captureStore = new SqliteCaptureStore(database);
+        this.copies = startCapture(settings, clock);
+    }
+
+    /** OCR and electronic copies in the background; pages a previous run left pending are taken up at once. */
+    private ElectronicCopyService startCapture(Settings settings, Clock clock) {
+        int workers = settings.get(Settings.OCR_WORKERS).map(Integer::parseInt)
+                .orElse(Runtime.getRuntime().availableProcessors());
+        if (workers <= 0) {
+            return null;
+        }
+        var pool = new OcrWorkerPool(OcrSettings.defaults().withWorkers(workers));
+        var service = new ElectronicCopyService(captureStore, contents, new TesseractPageCapture(pool),
+                profile.agencyName(), clock);
+        reception.afterReceive(service::wake);
+        service.start();
+        return service;
     }
 
     /**
@@ -258,6 +282,16 @@ public final class CounterContext implements AutoCloseable {
         return profile;
     }
 
+    /** OCR state and electronic copies (also when background capture is off). */
+    public vn.motcua.counter.application.port.CaptureStore captureStore() {
+        return captureStore;
+    }
+
+    /** The background OCR and copy work; empty when {@code ocr.workers} is 0. */
+    public java.util.Optional<ElectronicCopyService> copies() {
+        return java.util.Optional.ofNullable(copies);
+    }
+
     private void closeLock() {
         try {
             lock.close();
@@ -268,6 +302,9 @@ public final class CounterContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (copies != null) {
+            copies.close(); // cancels OCR (pages stay PENDING) and waits, before the database closes
+        }
         scanners.close();
         database.close();
         closeLock();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import vn.motcua.counter.adapters.store.Database;
+import vn.motcua.counter.adapters.store.SqliteCaptureStore;
 import vn.motcua.counter.application.CounterException;
 
 /**
@@ -47,6 +48,7 @@ public final class Diagnostics {
                 ? "embedded defaults (no motcua.properties found)" : "read " + settings.sources()));
         checks.add(dataFolder(data));
         checks.add(database(data.resolve(CounterContext.DATABASE_FILE)));
+        checks.add(electronicCopies(data.resolve(CounterContext.DATABASE_FILE)));
         checks.add(freeDisk(data));
         checks.add(tesseract());
         checks.add(scanner());
@@ -73,6 +75,22 @@ public final class Diagnostics {
                     : new Check("database", Outcome.FAILED, file + ": integrity_check " + result);
         } catch (CounterException e) {
             return new Check("database", Outcome.FAILED, file + ": " + e.messageKey());
+        }
+    }
+
+    /** The background OCR's backlog: pages still to read, pages it could not read, components without a copy. */
+    private static Check electronicCopies(Path file) {
+        if (!Files.exists(file)) {
+            return new Check("copies", Outcome.OK, "no database yet");
+        }
+        try {
+            var n = Database.readOnly(file, SqliteCaptureStore::counts);
+            String detail = n.pagesDone() + " pages read, " + n.pagesPending() + " waiting for OCR, "
+                    + n.pagesFailed() + " unreadable; " + n.copiesPending() + " components without their PDF/A copy";
+            return new Check("copies", n.pagesFailed() > 0 ? Outcome.WARNING : Outcome.OK, detail);
+        } catch (CounterException e) {
+            // e.g. a database from before V4: the application migrates it on its next start
+            return new Check("copies", Outcome.WARNING, "cannot count: " + e.messageKey());
         }
     }
 

@@ -48,6 +48,8 @@ public final class Settings {
     /** This counter's number among the agency's counters, and how many there are (docs/decisions/0501). */
     public static final String COUNTER_NUMBER = "counter.number";
     public static final String COUNTER_COUNT = "counter.count";
+    /** Background OCR threads (one page each); unset: one per core; {@code 0}: no background OCR nor copies. */
+    public static final String OCR_WORKERS = "ocr.workers";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(AGENCY_CODE, "000.00.00.H26"),

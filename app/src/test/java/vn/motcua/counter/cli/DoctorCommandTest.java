@@ -52,6 +52,17 @@ class DoctorCommandTest {
     }
 
     @Test
+    void showsPagesWaitingForOcr() throws Exception {
+        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) { // background OCR off
+            counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
+        }
+        int exit = run("doctor");
+        assertThat(out.toString()).containsPattern(
+                "OK\\s+copies\\s+0 pages read, 2 waiting for OCR, 0 unreadable; 2 components without their PDF/A copy");
+        assertThat(exit).isZero();
+    }
+
+    @Test
     void failsOnACorruptDatabase() throws Exception {
         Files.write(data.resolve(CounterContext.DATABASE_FILE), "not a database".repeat(200).getBytes());
         int exit = run("doctor");

@@ -59,16 +59,24 @@ public final class Database implements AutoCloseable {
      * application has it open, and nothing (no migration) is written.
      */
     public static String checkIntegrity(Path file) {
+        return readOnly(file, c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                StringBuilder result = new StringBuilder();
+                while (rs.next()) {
+                    result.append(result.isEmpty() ? "" : "; ").append(rs.getString(1));
+                }
+                return result.toString();
+            }
+        });
+    }
+
+    /** Runs {@code work} on a read-only connection of its own (for diagnostics while the application runs). */
+    public static <T> T readOnly(Path file, SqlWork<T> work) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            StringBuilder result = new StringBuilder();
-            while (rs.next()) {
-                result.append(result.isEmpty() ? "" : "; ").append(rs.getString(1));
-            }
-            return result.toString();
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            return work.run(c);
         } catch (SQLException e) {
             throw translate(e, file);
         }

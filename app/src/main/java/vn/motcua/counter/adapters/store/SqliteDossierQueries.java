@@ -126,28 +126,33 @@ public final class SqliteDossierQueries implements DossierQueries {
     public void indexPageTexts(Map<String, String> textByContentId) {
         String now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
         db.inTransaction(c -> {
-            try (PreparedStatement upsert = c.prepareStatement("""
-                    INSERT INTO page_texts (content_id, indexed_at) VALUES (?, ?)
-                    ON CONFLICT (content_id) DO UPDATE SET indexed_at = excluded.indexed_at RETURNING id""");
-                 PreparedStatement delete = c.prepareStatement("DELETE FROM page_text WHERE rowid = ?");
-                 PreparedStatement insert = c.prepareStatement("INSERT INTO page_text (rowid, text) VALUES (?, ?)")) {
-                for (Map.Entry<String, String> page : textByContentId.entrySet()) {
-                    upsert.setString(1, page.getKey());
-                    upsert.setString(2, now);
-                    long rowid;
-                    try (ResultSet rs = upsert.executeQuery()) {
-                        rs.next();
-                        rowid = rs.getLong(1);
-                    }
-                    delete.setLong(1, rowid);   // a page OCR'd again replaces its old text
-                    delete.executeUpdate();
-                    insert.setLong(1, rowid);
-                    insert.setString(2, DiacriticFolding.fold(page.getValue()));
-                    insert.executeUpdate();
-                }
-            }
+            indexPageTexts(c, textByContentId, now);
             return null;
         });
+    }
+
+    /** The index update on its own, for callers that store the OCR result in the same transaction. */
+    static void indexPageTexts(Connection c, Map<String, String> textByContentId, String now) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO page_texts (content_id, indexed_at) VALUES (?, ?)
+                ON CONFLICT (content_id) DO UPDATE SET indexed_at = excluded.indexed_at RETURNING id""");
+             PreparedStatement delete = c.prepareStatement("DELETE FROM page_text WHERE rowid = ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO page_text (rowid, text) VALUES (?, ?)")) {
+            for (Map.Entry<String, String> page : textByContentId.entrySet()) {
+                upsert.setString(1, page.getKey());
+                upsert.setString(2, now);
+                long rowid;
+                try (ResultSet rs = upsert.executeQuery()) {
+                    rs.next();
+                    rowid = rs.getLong(1);
+                }
+                delete.setLong(1, rowid);   // a page OCR'd again replaces its old text
+                delete.executeUpdate();
+                insert.setLong(1, rowid);
+                insert.setString(2, DiacriticFolding.fold(page.getValue()));
+                insert.executeUpdate();
+            }
+        }
     }
 
     static List<DossierSummary> summaries(Connection c, String sql, Object... parameters) throws SQLException {

@@ -1,0 +1,49 @@
+package vn.motcua.counter.application.port;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import vn.motcua.counter.domain.DossierCode;
+
+/** OCR state per page and electronic copies per component, kept with the dossiers. */
+public interface CaptureStore {
+
+    record PendingPage(long pageId, long componentId, String contentId) {
+    }
+
+    /** A page as it goes into the copy; {@code text} is null when its OCR failed. */
+    record StoredPage(String contentId, PageText text) {
+    }
+
+    record ComponentPages(long componentId, String componentName, String dossierCode, List<StoredPage> pages) {
+    }
+
+    record CaptureCounts(int pagesPending, int pagesDone, int pagesFailed, int copiesPending) {
+    }
+
+    record ElectronicCopy(int componentPosition, String componentName, String contentId, LocalDateTime madeAt) {
+    }
+
+    /** Every page still to be read, oldest dossier first. */
+    List<PendingPage> pendingPages();
+
+    /** Marks the page DONE with its text and word boxes and indexes the text for search, in one transaction. */
+    void saveText(long pageId, PageText text, LocalDateTime at);
+
+    void saveFailure(long pageId, String reason, LocalDateTime at);
+
+    /** Components with pages, none of them pending, and no copy yet. */
+    List<Long> componentsAwaitingCopy();
+
+    /** The component's pages for its copy; empty while a page is pending or once the copy exists. */
+    Optional<ComponentPages> readyForCopy(long componentId);
+
+    /** Records the copy; a second record for the same component is ignored. */
+    void saveCopy(long componentId, String contentId, long byteSize, int pageCount, int pagesFailed,
+                  LocalDateTime madeAt);
+
+    /** The dossier's electronic copies, by component position. */
+    List<ElectronicCopy> copies(DossierCode code);
+
+    CaptureCounts counts();
+}

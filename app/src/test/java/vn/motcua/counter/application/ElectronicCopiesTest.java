@@ -1,0 +1,159 @@
+package vn.motcua.counter.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.application.port.CaptureStore;
+import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.capture.pdfa.VeraPdf;
+import vn.motcua.counter.capture.testpages.TestPageGenerator;
+import vn.motcua.counter.capture.testpages.TestPageGenerator.Layout;
+import vn.motcua.counter.capture.testpages.TestPageGenerator.Scan;
+import vn.motcua.counter.domain.Document;
+import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.domain.Page;
+import vn.motcua.counter.domain.Procedure;
+
+/**
+ * Background OCR and electronic copies through the real counter: SQLite file, content store, Tesseract {@code vie},
+ * the PDF/A writer and veraPDF. Pages are generated A4 forms at 200 dpi stored as PNG without a resolution, as the
+ * scanner bridge stores them.
+ */
+class ElectronicCopiesTest {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Clock MONDAY =
+            Clock.fixed(LocalDateTime.of(2026, 11, 23, 9, 30).atZone(VIETNAM).toInstant(), VIETNAM);
+    private static final String AGENCY_NAME = "Ủy ban nhân dân Thành phố Hà Nội"; // the embedded default
+    private static final long WAIT_MS = 150_000;
+
+    @TempDir
+    Path data;
+
+    @Test
+    @Timeout(240)
+    void aReceivedDossierBecomesSearchableAndGetsAValidPdfaCopyPerComponent() throws Exception {
+        try (CounterContext counter = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
+            AtomicInteger progressEvents = new AtomicInteger();
+            counter.copies().orElseThrow().onProgress(progressEvents::incrementAndGet);
+            Receipt receipt = counter.reception().receive(request(counter, 2), counter.profile());
+            DossierCode code = receipt.dossier().code();
+            // the receipt came back while OCR still has the pages (seconds of work each)
+            assertThat(counter.captureStore().counts().pagesPending()).isPositive();
+
+            CaptureStore.ElectronicCopy copy = awaitCopy(counter, code);
+
+            assertThat(counter.dossierQueries().search("nghia dan")).extracting(s -> s.code())
+                    .containsExactly(code.value());
+            assertThat(progressEvents.get()).as("one event per page read before the copy").isGreaterThanOrEqualTo(2);
+            assertThat(counter.captureStore().counts())
+                    .isEqualTo(new CaptureStore.CaptureCounts(0, 2, 0, 0)); // the page-less component needs none
+            String component = receipt.dossier().documents().getFirst().component().name();
+            assertThat(copy.componentName()).isEqualTo(component);
+            assertThat(copy.componentPosition()).isEqualTo(1);
+            assertValidCopy(counter.contents().read(copy.contentId()), component, code, 2);
+        }
+    }
+
+    @Test
+    @Timeout(300)
+    void closingWhileOcrRunsLeavesPagesPendingOrDoneAndTheCopyCompletesAfterARestart() throws Exception {
+        DossierCode code;
+        long closing;
+        try (CounterContext counter = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
+            code = counter.reception().receive(request(counter, 2), counter.profile()).dossier().code();
+            long deadline = System.currentTimeMillis() + WAIT_MS;
+            // one worker: once the first page is done, the second is being cleaned up or read
+            while (counter.captureStore().counts().pagesDone() < 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(counter.captureStore().counts().pagesDone()).isEqualTo(1);
+            closing = System.nanoTime();
+        } // close() cancels the second page mid-work
+        // the clerk closing the window waits for at most one page's clean-up, not for its OCR
+        assertThat((System.nanoTime() - closing) / 1_000_000).isLessThan(10_000);
+
+        try (CounterContext inspect = TestCounter.open(data, MONDAY)) { // OCR off: look at what close left
+            List<String> states = inspect.database().read(c -> {
+                List<String> rows = new ArrayList<>();
+                try (var st = c.prepareStatement("""
+                        SELECT p.ocr_state, p.ocr_text IS NOT NULL, p.ocr_words IS NOT NULL,
+                               EXISTS (SELECT 1 FROM page_texts t WHERE t.content_id = p.content_id)
+                        FROM pages p ORDER BY p.component_id, p.position""");
+                     var rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1) + ":" + rs.getBoolean(2) + rs.getBoolean(3) + rs.getBoolean(4));
+                    }
+                }
+                return rows;
+            });
+            // never half: the first page has its text, boxes and index entry; the second, cancelled inside its
+            // seconds of clean-up and OCR, has none of them; no copy while a page is pending
+            assertThat(states).containsExactly("DONE:truetruetrue", "PENDING:falsefalsefalse");
+            assertThat(inspect.captureStore().copies(code)).isEmpty();
+            assertThat(inspect.captureStore().counts()).isEqualTo(new CaptureStore.CaptureCounts(1, 1, 0, 1));
+        }
+
+        try (CounterContext restarted = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
+            CaptureStore.ElectronicCopy copy = awaitCopy(restarted, code);
+            assertThat(restarted.captureStore().counts().pagesDone()).isEqualTo(2);
+            assertThat(restarted.dossierQueries().search("nghia dan")).hasSize(1);
+            assertValidCopy(restarted.contents().read(copy.contentId()), copy.componentName(), code, 2);
+        }
+    }
+
+    /** The marital-status procedure's first component with {@code pages} generated birth-registration forms. */
+    private static vn.motcua.counter.application.ReceptionRequest request(CounterContext counter, int pages)
+            throws Exception {
+        Procedure procedure = counter.catalogue().procedure("1.004873").orElseThrow();
+        List<Page> stored = new ArrayList<>();
+        for (int i = 0; i < pages; i++) {
+            var page = TestPageGenerator.generate(Layout.FORM, Scan.of(200, 0.8 + i), 70 + i);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(page.image(), "png", png);
+            stored.add(counter.reception().storePage(png.toByteArray(), Page.PageSource.SCANNED));
+        }
+        List<Document> documents = List.of(new Document(procedure.components().get(0), stored),
+                new Document(procedure.components().get(1), List.of()));
+        return new vn.motcua.counter.application.ReceptionRequest(TestCounter.applicant(), procedure,
+                procedure.processingTime(), documents);
+    }
+
+    private static CaptureStore.ElectronicCopy awaitCopy(CounterContext counter, DossierCode code)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (counter.captureStore().copies(code).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(counter.captureStore().copies(code)).as("electronic copy within %d s", WAIT_MS / 1000).hasSize(1);
+        return counter.captureStore().copies(code).getFirst();
+    }
+
+    private static void assertValidCopy(byte[] pdf, String component, DossierCode code, int pages) throws Exception {
+        assertThat(VeraPdf.failures(pdf)).isEmpty();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(pages);
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(component);
+            String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertThat(xmp).contains(component, code.value(), AGENCY_NAME);
+            // the text layer was rebuilt from the stored word boxes
+            assertThat(new PDFTextStripper().getText(doc)).contains("KHAI SINH");
+        }
+    }
+}
