@@ -35,6 +35,7 @@ import vn.motcua.counter.application.port.DossierQueries;
 import vn.motcua.counter.application.port.DossierStore;
 import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.application.CardReader;
+import vn.motcua.counter.application.ReturningApplicants;
 import vn.motcua.counter.domain.CounterSlot;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.adapters.images.ZxingCardImages;
@@ -73,6 +74,7 @@ public final class CounterContext implements AutoCloseable {
     private final ScannerBridge scanners;
     private final ScanService scanning;
     private final CardReader cardReader;
+    private final ReturningApplicants returning;
     private final LifecycleService lifecycle;
     private final CounterProfile profile;
 
@@ -102,6 +104,7 @@ public final class CounterContext implements AutoCloseable {
         this.scanners = scannerSetup(settings).build();
         this.scanning = new ScanService(scanners, reception, images, settings.get(Settings.SCANNER_DEVICE));
         this.cardReader = new CardReader(new ZxingCardImages(images));
+        this.returning = new ReturningApplicants(queries, dossiers);
         this.lifecycle = new LifecycleService(dossiers, contents, new FormPdfRenderer(), clock,
                 SatisfactionScale.parse(settings.require(Settings.RATING_LEVELS)),
                 settings.require(Settings.PROCESSING_UNIT));
@@ -184,6 +187,10 @@ public final class CounterContext implements AutoCloseable {
 
     public CounterReports reports() {
         return reports;
+    }
+
+    public ReturningApplicants returningApplicants() {
+        return returning;
     }
 
     public DossierLists lists() {

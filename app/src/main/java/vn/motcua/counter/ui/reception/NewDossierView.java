@@ -41,13 +41,16 @@ public final class NewDossierView extends BorderPane {
 
     private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
 
+    private final VBox applicantColumn;
+
     public NewDossierView(NewDossierViewModel model, Messages messages, DialogService dialogs, Runnable close) {
         Label title = new Label(messages.text("dossier.title"));
         title.getStyleClass().add("title-3");
         setTop(title);
         BorderPane.setMargin(title, new Insets(0, 0, 12, 0));
 
-        HBox columns = new HBox(24, applicantForm(model, messages, dialogs), procedurePane(model, messages, dialogs));
+        applicantColumn = new VBox(12, applicantForm(model, messages, dialogs));
+        HBox columns = new HBox(24, applicantColumn, procedurePane(model, messages, dialogs));
         HBox.setHgrow(columns.getChildren().get(1), Priority.ALWAYS);
         setCenter(columns);
 
@@ -72,6 +75,11 @@ public final class NewDossierView extends BorderPane {
         setBottom(actions);
         setPadding(new Insets(16));
         listenForCardReader(model);
+    }
+
+    /** Adds a section under the applicant's fields (earlier dossiers), kept in its own class. */
+    public void addApplicantSection(javafx.scene.Node section) {
+        applicantColumn.getChildren().add(section);
     }
 
     /**

@@ -29,6 +29,7 @@ import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.Receipt;
 import vn.motcua.counter.application.ReceptionRequest;
 import vn.motcua.counter.application.ReceptionService;
+import vn.motcua.counter.application.ReusedPages;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.DiacriticFolding;
@@ -88,6 +89,7 @@ public final class NewDossierViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Receipt> receipt = new ReadOnlyObjectWrapper<>();
+    private final List<ReusedPages> reused = new java.util.ArrayList<>();
 
     public NewDossierViewModel(ReceptionService reception, ScanService scanning, CardReader cardReader,
                                List<Procedure> catalogue, CounterProfile counter, Messages messages,
@@ -255,7 +257,7 @@ public final class NewDossierViewModel {
                     blankToNull(email));
             request = new ReceptionRequest(applicant, procedure.get(),
                     ProcessingTime.ofWorkingDays(processingDays.get()),
-                    components.stream().map(ComponentItem::toDocument).toList());
+                    components.stream().map(ComponentItem::toDocument).toList(), reused);
         } catch (InvalidIdNumberException e) {
             message.set(messages.text(e.problem().messageKey()));
             return;
@@ -272,6 +274,12 @@ public final class NewDossierViewModel {
             LOG.error("reception failed", failure);
             message.set(messages.describe(failure));
         });
+    }
+
+    /** Pages of an earlier dossier added to {@code item} without a scan; the reception records where they came from. */
+    void reuse(ReusedPages pages, ComponentItem item) {
+        item.pages().addAll(pages.pages());
+        reused.add(pages);
     }
 
     private Optional<String> validate() {
