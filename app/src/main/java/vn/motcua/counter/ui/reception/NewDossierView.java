@@ -123,7 +123,12 @@ public final class NewDossierView extends BorderPane {
         cardPicture.setId("cardPicture");
         cardPicture.setOnAction(e -> dialogs.chooseImages(cardPicture.getScene().getWindow(),
                 messages.text("dossier.cardPicture")).stream().findFirst().ifPresent(model::readCardPicture));
-        HBox top = new HBox(12, heading, cardPicture);
+        Button mrzPicture = new Button(messages.text("dossier.mrzPicture"));
+        mrzPicture.setId("mrzPicture");
+        mrzPicture.setOnAction(e -> dialogs.chooseImages(mrzPicture.getScene().getWindow(),
+                messages.text("dossier.mrzPicture")).stream().findFirst().ifPresent(model::readCardMrzPicture));
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(12, 6, heading, cardPicture, mrzPicture);
+        top.setPrefWrapLength(435); // the two card buttons go under the heading when they do not fit beside it
         top.setAlignment(Pos.CENTER_LEFT);
         grid.add(top, 0, 0, 2, 1);
         int row = 1;

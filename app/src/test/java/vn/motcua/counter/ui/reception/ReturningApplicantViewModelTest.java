@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,6 @@ import vn.motcua.counter.bootstrap.CounterContext;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.Page;
-import vn.motcua.counter.i18n.Messages;
-import vn.motcua.counter.ui.UiExecutors;
 
 /** A returning applicant's earlier papers and results reused in a new dossier, on a real counter, no window. */
 class ReturningApplicantViewModelTest {
@@ -45,11 +42,8 @@ class ReturningApplicantViewModelTest {
         counter.lifecycle().attachResult(earlier.code(), RESULT, List.of(resultPage), counter.profile());
         // someone else's dossier must not be offered
         counter.reception().receive(TestCounter.request(counter, 2), counter.profile());
-        UiExecutors inline = new UiExecutors(Runnable::run, Runnable::run);
-        Messages messages = Messages.of(Locale.forLanguageTag("vi-VN"));
-        form = new NewDossierViewModel(counter.reception(), counter.scanning(), counter.cardReader(),
-                counter.catalogue().procedures(), counter.profile(), messages, inline);
-        returning = new ReturningApplicantViewModel(counter.returningApplicants(), form, messages, inline);
+        form = Forms.newDossier(counter);
+        returning = new ReturningApplicantViewModel(counter.returningApplicants(), form, Forms.VI, Forms.INLINE);
     }
 
     @AfterEach
