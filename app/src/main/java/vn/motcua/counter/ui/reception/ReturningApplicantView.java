@@ -62,9 +62,11 @@ public final class ReturningApplicantView extends VBox {
         into.setButtonCell(new ComponentCell());
         into.setCellFactory(list -> new ComponentCell());
         // preselect the component of the same name, again whenever another procedure is chosen
-        Runnable match = () -> into.setValue(model.matchingComponent(document).orElse(null));
-        match.run();
-        model.components().addListener((ListChangeListener<ComponentItem>) c -> match.run());
+        ListChangeListener<ComponentItem> match = c -> into.setValue(model.matchingComponent(document).orElse(null));
+        match.onChanged(null);
+        // weak, so rows dropped by the next lookup do not stay attached to the form; the combo box holds it
+        into.getProperties().put(ListChangeListener.class, match);
+        model.components().addListener(new javafx.collections.WeakListChangeListener<>(match));
         Button reuse = new Button(messages.text("returning.reuse"));
         reuse.setId("reuse-" + id);
         reuse.setMinWidth(HBox.USE_PREF_SIZE);
