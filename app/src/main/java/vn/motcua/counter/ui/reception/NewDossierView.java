@@ -80,6 +80,7 @@ public final class NewDossierView extends BorderPane {
     /** Adds a section under the applicant's fields (earlier dossiers), kept in its own class. */
     public void addApplicantSection(javafx.scene.Node section) {
         applicantColumn.getChildren().add(section);
+        VBox.setVgrow(section, Priority.ALWAYS);
     }
 
     /**

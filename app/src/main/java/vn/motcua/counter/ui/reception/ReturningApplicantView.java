@@ -29,7 +29,11 @@ public final class ReturningApplicantView extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         VBox dossiers = new VBox(4);
-        getChildren().addAll(heading, message, dossiers);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(dossiers);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(heading, message, scroll);
         managedProperty().bind(message.textProperty().isNotEmpty());
         visibleProperty().bind(managedProperty());
         model.earlierDossiers().addListener((ListChangeListener<EarlierDossier>) change -> {
@@ -58,7 +62,8 @@ public final class ReturningApplicantView extends VBox {
         ComboBox<ComponentItem> into = new ComboBox<>(model.components());
         into.setId("reuseInto-" + id);
         into.setPromptText(messages.text("returning.into"));
-        into.setPrefWidth(130);
+        into.setPrefWidth(150);
+        into.setMinWidth(150);
         into.setButtonCell(new ComponentCell());
         into.setCellFactory(list -> new ComponentCell());
         // preselect the component of the same name, again whenever another procedure is chosen

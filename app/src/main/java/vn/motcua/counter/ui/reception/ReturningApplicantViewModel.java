@@ -21,10 +21,13 @@ import vn.motcua.counter.ui.UiExecutors;
 /**
  * The returning-applicant part of the new-dossier form: once a valid ID number is there (typed, QR or MRZ), the
  * applicant's earlier dossiers are looked up in the background and their papers and results offered for reuse.
+ * Applicant fields left empty are filled from the latest of them.
  */
 public final class ReturningApplicantViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReturningApplicantViewModel.class);
+    private static final java.time.format.DateTimeFormatter BIRTH_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private final ReturningApplicants returning;
     private final NewDossierViewModel form;
@@ -64,6 +67,12 @@ public final class ReturningApplicantViewModel {
             var latest = found.getFirst().applicant(); // newest first
             fillIfBlank(form.fullNameProperty(), latest.fullName());
             fillIfBlank(form.addressProperty(), latest.address());
+            if (latest.birthDate() != null) {
+                fillIfBlank(form.birthDateProperty(), latest.birthDate().format(BIRTH_DATE));
+            }
+            if (form.sexProperty().get() == null) {
+                form.sexProperty().set(latest.sex());
+            }
         }
     }
 

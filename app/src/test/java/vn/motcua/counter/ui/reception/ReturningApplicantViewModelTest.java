@@ -70,6 +70,8 @@ class ReturningApplicantViewModelTest {
         assertThat(returning.messageProperty().get()).contains("2 hồ sơ trước đây");
         assertThat(form.fullNameProperty().get()).isEqualTo(TestCounter.APPLICANT_NAME);
         assertThat(form.addressProperty().get()).isEqualTo(TestCounter.applicant().address());
+        assertThat(form.birthDateProperty().get()).isEqualTo("02/04/1990");
+        assertThat(form.sexProperty().get()).isEqualTo(TestCounter.applicant().sex());
 
         form.idNumberProperty().set("001190012346");
         assertThat(returning.earlierDossiers()).isEmpty();
