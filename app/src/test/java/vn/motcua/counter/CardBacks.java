@@ -29,6 +29,29 @@ public final class CardBacks {
     }
 
     public static byte[] png(String mrz) {
+        return png(mrz, 0);
+    }
+
+    /** The card back turned by {@code quarterTurns} × 90° clockwise, as a card put on the glass the wrong way. */
+    public static byte[] png(String mrz, int quarterTurns) {
+        BufferedImage card = card(mrz);
+        boolean sideways = quarterTurns % 2 == 1;
+        BufferedImage image = new BufferedImage(sideways ? HEIGHT : WIDTH, sideways ? WIDTH : HEIGHT,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.translate(image.getWidth() / 2.0, image.getHeight() / 2.0);
+        g.rotate(Math.PI / 2 * quarterTurns);
+        g.drawImage(card, -WIDTH / 2, -HEIGHT / 2, null);
+        g.dispose();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedImage card(String mrz) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -48,12 +71,7 @@ public final class CardBacks {
             g.drawString(lines[i], 40, 480 + i * 60);
         }
         g.dispose();
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return image;
     }
 
     private static Font mono() {

@@ -31,7 +31,34 @@ public final class TesseractMrzImages implements MrzImages {
     @Override
     public Optional<String> mrzLines(byte[] image) {
         BufferedImage picture = CardPictures.read(pages, image);
-        return mrz(ocr.read(grey(picture), DPI));
+        BufferedImage grey = grey(picture);
+        // a card laid upside down on the glass, or photographed upright, is still read
+        for (int quarterTurns : new int[] {0, 2, 1, 3}) {
+            Optional<String> lines = mrz(ocr.read(turned(grey, quarterTurns), DPI));
+            if (lines.isPresent()) {
+                return lines;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static BufferedImage turned(BufferedImage grey, int quarterTurns) {
+        if (quarterTurns == 0) {
+            return grey;
+        }
+        boolean sideways = quarterTurns % 2 == 1;
+        int w = sideways ? grey.getHeight() : grey.getWidth();
+        int h = sideways ? grey.getWidth() : grey.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        var g = out.createGraphics();
+        try {
+            g.translate(w / 2.0, h / 2.0);
+            g.rotate(Math.PI / 2 * quarterTurns);
+            g.drawImage(grey, -grey.getWidth() / 2, -grey.getHeight() / 2, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     static Optional<String> mrz(String text) {

@@ -37,6 +37,13 @@ class TesseractMrzImagesTest {
     }
 
     @Test
+    void readsACardPutUpsideDownOrSideways() {
+        String lines = MrzCards.vietnamese("079303001234", "030520", 'F', "430520", "TRAN<<THI<MAI<ANH");
+        assertThat(mrz.mrzLines(CardBacks.png(lines, 2))).hasValue(lines);
+        assertThat(mrz.mrzLines(CardBacks.png(lines, 1))).hasValue(lines);
+    }
+
+    @Test
     void aPageWithoutAnMrzGivesNothing() {
         assertThat(mrz.mrzLines(TestImages.png("Tờ khai đăng ký khai sinh"))).isEmpty();
     }
