@@ -11,11 +11,18 @@ import vn.motcua.counter.domain.Procedure;
  *
  * @param processingTime the limit that applies, the catalogue's unless the clerk set one where the catalogue has none
  * @param documents      one per component of the procedure, in the procedure's order; pages already stored
+ * @param reused         pages taken over from the applicant's earlier dossiers, for the history
  */
 public record ReceptionRequest(Applicant applicant, Procedure procedure, ProcessingTime processingTime,
-                               List<Document> documents) {
+                               List<Document> documents, List<ReusedPages> reused) {
 
     public ReceptionRequest {
         documents = List.copyOf(documents);
+        reused = List.copyOf(reused);
+    }
+
+    public ReceptionRequest(Applicant applicant, Procedure procedure, ProcessingTime processingTime,
+                            List<Document> documents) {
+        this(applicant, procedure, processingTime, documents, List.of());
     }
 }

@@ -4,9 +4,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.port.ContentStore;
+import vn.motcua.counter.application.port.DossierEvent;
 import vn.motcua.counter.application.port.DossierStore;
 import vn.motcua.counter.application.port.PageImages;
 import vn.motcua.counter.application.port.ReceiptRenderer;
@@ -23,6 +28,9 @@ import vn.motcua.counter.domain.calendar.AppointmentCalendar;
  * dossier gets its code and appointment, the receipt is rendered, and all of it is saved at once.
  */
 public final class ReceptionService {
+
+    /** The history event of pages taken from an earlier dossier instead of being scanned again. */
+    public static final String REUSE_EVENT = "PAGES_REUSED";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceptionService.class);
 
@@ -91,7 +99,7 @@ public final class ReceptionService {
                 request.procedure().name(), request.processingTime(), request.documents(), Status.RECEIVED, now,
                 calendar.appointment(now, request.processingTime()), counter.clerkName());
         String receipt = contents.put(receipts.render(dossier, counter));
-        dossiers.saveReceived(dossier, receipt);
+        dossiers.saveReceived(dossier, receipt, reuseEvents(request, now, counter.clerkName()));
         LOG.info("dossier {} received: procedure {}, {} pages", code, dossier.procedureCode(), dossier.pageCount());
         try {
             afterReceive.run();
@@ -99,5 +107,24 @@ public final class ReceptionService {
             LOG.warn("after-receive action failed; pages stay pending for the next start", e);
         }
         return new Receipt(dossier, receipt);
+    }
+
+    /**
+     * One PAGES_REUSED event per reuse whose pages are still in the dossier (the clerk may have removed them since),
+     * naming the dossier they came from and their content ids.
+     */
+    private static List<DossierEvent> reuseEvents(ReceptionRequest request, LocalDateTime at, String clerk) {
+        Set<String> kept = request.documents().stream().flatMap(d -> d.pages().stream())
+                .map(Page::contentId).collect(Collectors.toSet());
+        List<DossierEvent> events = new ArrayList<>();
+        for (ReusedPages reuse : request.reused()) {
+            List<String> ids = reuse.pages().stream().map(Page::contentId).filter(kept::contains).toList();
+            if (!ids.isEmpty()) {
+                events.add(new DossierEvent(at, clerk, REUSE_EVENT, "from=" + reuse.fromDossier()
+                        + " document=\"" + reuse.documentName() + "\" into=\"" + reuse.intoComponent()
+                        + "\" pages=" + String.join(",", ids)));
+            }
+        }
+        return events;
     }
 }

@@ -42,9 +42,13 @@ import vn.motcua.counter.application.port.DossierQueries;
 import vn.motcua.counter.application.port.DossierStore;
 import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.application.CardReader;
+import vn.motcua.counter.application.ReturningApplicants;
 import vn.motcua.counter.domain.CounterSlot;
 import vn.motcua.counter.application.ScanService;
+import vn.motcua.counter.adapters.images.TesseractMrzImages;
 import vn.motcua.counter.adapters.images.ZxingCardImages;
+import vn.motcua.counter.capture.ocr.MrzOcr;
+import vn.motcua.counter.capture.ocr.OcrSettings;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
 import vn.motcua.counter.domain.lifecycle.SatisfactionScale;
 import vn.motcua.counter.i18n.Messages;
@@ -66,6 +70,8 @@ public final class CounterContext implements AutoCloseable {
     public static final String DATABASE_FILE = "motcua.db";
     public static final String CONTENT_FOLDER = "files";
     private static final String SAMPLE_CATALOGUE = "procedures-sample.json";
+    /** Debian packages no OCR-B model; the English one with an MRZ whitelist reads the monospace band well. */
+    private static final String MRZ_LANGUAGE = "eng";
     /** Reception times, appointments and the day's dossier list are in Vietnam's time, whatever the PC's zone. */
     public static final Clock VIETNAM_TIME = Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
@@ -84,6 +90,7 @@ public final class CounterContext implements AutoCloseable {
     private final ScannerBridge scanners;
     private final ScanService scanning;
     private final CardReader cardReader;
+    private final ReturningApplicants returning;
     private final LifecycleService lifecycle;
     private final CounterProfile profile;
     private final SqliteCaptureStore captureStore;
@@ -114,7 +121,9 @@ public final class CounterContext implements AutoCloseable {
                 settings.require(Settings.AGENCY_CODE), clock);
         this.scanners = scannerSetup(settings).build();
         this.scanning = new ScanService(scanners, reception, images, settings.get(Settings.SCANNER_DEVICE));
-        this.cardReader = new CardReader(new ZxingCardImages(images));
+        this.cardReader = new CardReader(new ZxingCardImages(images), new TesseractMrzImages(images,
+                new MrzOcr(OcrSettings.defaults().tessdata(), MRZ_LANGUAGE)));
+        this.returning = new ReturningApplicants(queries, dossiers);
         this.lifecycle = new LifecycleService(dossiers, contents, new FormPdfRenderer(), clock,
                 SatisfactionScale.parse(settings.require(Settings.RATING_LEVELS)),
                 settings.require(Settings.PROCESSING_UNIT));
@@ -248,6 +257,10 @@ public final class CounterContext implements AutoCloseable {
 
     public CounterReports reports() {
         return reports;
+    }
+
+    public ReturningApplicants returningApplicants() {
+        return returning;
     }
 
     public DossierLists lists() {

@@ -42,6 +42,8 @@ import vn.motcua.counter.ui.home.HomeView;
 import vn.motcua.counter.ui.print.FxPrintService;
 import vn.motcua.counter.ui.home.HomeViewModel;
 import vn.motcua.counter.ui.reception.NewDossierView;
+import vn.motcua.counter.ui.reception.ReturningApplicantView;
+import vn.motcua.counter.ui.reception.ReturningApplicantViewModel;
 import vn.motcua.counter.ui.report.ReportView;
 import vn.motcua.counter.ui.report.ReportViewModel;
 import vn.motcua.counter.ui.reception.NewDossierViewModel;
@@ -224,6 +226,8 @@ public class CounterApplication extends Application {
                 context.cardReader(), context.catalogue().procedures(), context.profile(), messages, executors);
         model.checklist().useScanProfile(context.scanProfile());
         NewDossierView view = new NewDossierView(model, messages, dialogs, this::showHome);
+        view.addApplicantSection(new ReturningApplicantView(
+                new ReturningApplicantViewModel(context.returningApplicants(), model, messages, executors), messages));
         view.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 model.receive(this::received);

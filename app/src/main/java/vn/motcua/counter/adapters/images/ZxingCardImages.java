@@ -9,16 +9,12 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.port.CardImages;
 import vn.motcua.counter.application.port.PageImages;
 
@@ -39,13 +35,7 @@ public final class ZxingCardImages implements CardImages {
 
     @Override
     public Optional<String> qrText(byte[] image) {
-        pages.inspect(image); // refuses empty, corrupt and oversized files with the usual messages
-        BufferedImage picture;
-        try {
-            picture = ImageIO.read(new ByteArrayInputStream(image));
-        } catch (IOException e) {
-            throw new CounterException("page.unreadable", e);
-        }
+        BufferedImage picture = CardPictures.read(pages, image);
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(picture)));
         for (int turn = 0; turn < 4; turn++) {
             try {

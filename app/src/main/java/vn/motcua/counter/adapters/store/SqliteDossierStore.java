@@ -112,7 +112,7 @@ public final class SqliteDossierStore implements DossierStore {
     }
 
     @Override
-    public void saveReceived(Dossier dossier, String receiptContentId) {
+    public void saveReceived(Dossier dossier, String receiptContentId, List<DossierEvent> receptionEvents) {
         db.inTransaction(c -> {
             long dossierId = insertDossier(c, dossier, receiptContentId);
             DossierIndex.afterInsert(c, dossierId, dossier.procedureCode(), dossier.applicant().fullName());
@@ -124,6 +124,9 @@ public final class SqliteDossierStore implements DossierStore {
             appendEvent(c, dossierId, new DossierEvent(dossier.receivedAt(), dossier.receivedBy(), "RECEIVED",
                     "status=" + dossier.status().portalCode() + " pages=" + dossier.pageCount()
                             + " receipt=" + receiptContentId));
+            for (DossierEvent event : receptionEvents) {
+                appendEvent(c, dossierId, event);
+            }
             return null;
         });
     }

@@ -18,7 +18,12 @@ public interface DossierStore {
      * Saves a newly received dossier, its documents and pages, its receipt and the reception event in one
      * transaction: afterwards the dossier is there whole, or not at all.
      */
-    void saveReceived(Dossier dossier, String receiptContentId);
+    default void saveReceived(Dossier dossier, String receiptContentId) {
+        saveReceived(dossier, receiptContentId, List.of());
+    }
+
+    /** {@link #saveReceived(Dossier, String)} with more events of the reception (pages reused), same transaction. */
+    void saveReceived(Dossier dossier, String receiptContentId, List<DossierEvent> receptionEvents);
 
     Optional<Dossier> dossier(DossierCode code);
 

@@ -31,13 +31,16 @@ import vn.motcua.counter.ui.DialogService;
 /** The new-dossier screen: applicant on the left, procedure and component checklist on the right. */
 public final class NewDossierView extends BorderPane {
 
+    private final VBox applicantColumn;
+
     public NewDossierView(NewDossierViewModel model, Messages messages, DialogService dialogs, Runnable close) {
         Label title = new Label(messages.text("dossier.title"));
         title.getStyleClass().add("title-3");
         setTop(title);
         BorderPane.setMargin(title, new Insets(0, 0, 12, 0));
 
-        HBox columns = new HBox(24, applicantForm(model, messages, dialogs), procedurePane(model, messages, dialogs));
+        applicantColumn = new VBox(12, applicantForm(model, messages, dialogs));
+        HBox columns = new HBox(24, applicantColumn, procedurePane(model, messages, dialogs));
         HBox.setHgrow(columns.getChildren().get(1), Priority.ALWAYS);
         setCenter(columns);
 
@@ -62,6 +65,12 @@ public final class NewDossierView extends BorderPane {
         setBottom(actions);
         setPadding(new Insets(16));
         listenForCardReader(model);
+    }
+
+    /** Adds a section under the applicant's fields (earlier dossiers), kept in its own class. */
+    public void addApplicantSection(javafx.scene.Node section) {
+        applicantColumn.getChildren().add(section);
+        VBox.setVgrow(section, Priority.ALWAYS);
     }
 
     /**
@@ -105,7 +114,12 @@ public final class NewDossierView extends BorderPane {
         cardPicture.setId("cardPicture");
         cardPicture.setOnAction(e -> dialogs.chooseImages(cardPicture.getScene().getWindow(),
                 messages.text("dossier.cardPicture")).stream().findFirst().ifPresent(model::readCardPicture));
-        HBox top = new HBox(12, heading, cardPicture);
+        Button mrzPicture = new Button(messages.text("dossier.mrzPicture"));
+        mrzPicture.setId("mrzPicture");
+        mrzPicture.setOnAction(e -> dialogs.chooseImages(mrzPicture.getScene().getWindow(),
+                messages.text("dossier.mrzPicture")).stream().findFirst().ifPresent(model::readCardMrzPicture));
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(12, 6, heading, cardPicture, mrzPicture);
+        top.setPrefWrapLength(435); // the two card buttons go under the heading when they do not fit beside it
         top.setAlignment(Pos.CENTER_LEFT);
         grid.add(top, 0, 0, 2, 1);
         int row = 1;

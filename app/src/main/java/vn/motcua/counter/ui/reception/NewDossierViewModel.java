@@ -29,12 +29,14 @@ import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.Receipt;
 import vn.motcua.counter.application.ReceptionRequest;
 import vn.motcua.counter.application.ReceptionService;
+import vn.motcua.counter.application.ReusedPages;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Procedure;
 import vn.motcua.counter.domain.identity.CardQrCode;
+import vn.motcua.counter.domain.identity.IdCardMrz;
 import vn.motcua.counter.domain.identity.IdentityProblem;
 import vn.motcua.counter.domain.identity.InvalidIdNumberException;
 import vn.motcua.counter.domain.identity.ParseResult;
@@ -80,6 +82,7 @@ public final class NewDossierViewModel {
     private final ReadOnlyObjectWrapper<Receipt> receipt = new ReadOnlyObjectWrapper<>();
     private final ChecklistModel checklist;
     private final ObservableList<ComponentItem> components;
+    private final List<ReusedPages> reused = new java.util.ArrayList<>();
 
     public NewDossierViewModel(ReceptionService reception, ScanService scanning, CardReader cardReader,
                                List<Procedure> catalogue, CounterProfile counter, Messages messages,
@@ -166,10 +169,43 @@ public final class NewDossierViewModel {
 
     /** Reads the applicant from a picture of the card's QR side. */
     public void readCardPicture(Path picture) {
-        executors.run(() -> cardReader.qrText(picture), this::readCardQr, failure -> {
+        readCard(() -> cardReader.qrText(picture), this::readCardQr);
+    }
+
+    private void readCard(java.util.function.Supplier<String> read, java.util.function.Consumer<String> fill) {
+        executors.run(read, fill, failure -> {
             LOG.warn("card picture unreadable: {}", failure.toString());
             message.set(messages.describe(failure));
         });
+    }
+
+    /**
+     * Fills the applicant from the MRZ on the card's back once every check digit holds. The MRZ spells the name
+     * without diacritics, so it only fills an empty name field.
+     */
+    public void readCardMrz(String lines) {
+        ParseResult<IdCardMrz> parsed = IdCardMrz.parse(lines, LocalDate.now());
+        if (!(parsed instanceof ParseResult.Ok<IdCardMrz> ok) || ok.value().personalIdNumber() == null) {
+            message.set(messages.text("dossier.mrzUnreadable", parsed.problems().isEmpty()
+                    ? messages.text("mrz.problem.id_number_mismatch") : describe(parsed.problems())));
+            return;
+        }
+        IdCardMrz card = ok.value();
+        idNumber.set(card.personalIdNumber().value());
+        if (fullName.get().isBlank()) {
+            fullName.set((card.surname() + " " + card.givenNames()).strip());
+        }
+        birthDate.set(card.birthDate().format(BIRTH_DATE));
+        if (card.sex() != null) {
+            sex.set(card.sex());
+        }
+        message.set(messages.text("dossier.mrzRead")
+                + (ok.problems().isEmpty() ? "" : " " + describe(ok.problems())));
+    }
+
+    /** Reads the applicant from a picture of the card's back (MRZ OCR in the background). */
+    public void readCardMrzPicture(Path picture) {
+        readCard(() -> cardReader.mrzText(picture), this::readCardMrz);
     }
 
     private String describe(List<IdentityProblem> problems) {
@@ -228,7 +264,7 @@ public final class NewDossierViewModel {
                     blankToNull(email));
             request = new ReceptionRequest(applicant, procedure.get(),
                     ProcessingTime.ofWorkingDays(processingDays.get()),
-                    components.stream().map(ComponentItem::toDocument).toList());
+                    components.stream().map(ComponentItem::toDocument).toList(), reused);
         } catch (InvalidIdNumberException e) {
             message.set(messages.text(e.problem().messageKey()));
             return;
@@ -245,6 +281,12 @@ public final class NewDossierViewModel {
             LOG.error("reception failed", failure);
             message.set(messages.describe(failure));
         });
+    }
+
+    /** Pages of an earlier dossier added to {@code item} without a scan; the reception records where they came from. */
+    void reuse(ReusedPages pages, ComponentItem item) {
+        item.pages().addAll(pages.pages());
+        reused.add(pages);
     }
 
     private Optional<String> validate() {

@@ -1,0 +1,121 @@
+package vn.motcua.counter.ui.reception;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.EarlierDossier;
+import vn.motcua.counter.application.ReturningApplicants;
+import vn.motcua.counter.application.ReusedPages;
+import vn.motcua.counter.domain.DiacriticFolding;
+import vn.motcua.counter.domain.identity.InvalidIdNumberException;
+import vn.motcua.counter.domain.identity.PersonalIdNumber;
+import vn.motcua.counter.i18n.Messages;
+import vn.motcua.counter.ui.UiExecutors;
+
+/**
+ * The returning-applicant part of the new-dossier form: once a valid ID number is there (typed, QR or MRZ), the
+ * applicant's earlier dossiers are looked up in the background and their papers and results offered for reuse.
+ * Applicant fields left empty are filled from the latest of them.
+ */
+public final class ReturningApplicantViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReturningApplicantViewModel.class);
+    private static final java.time.format.DateTimeFormatter BIRTH_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    private final ReturningApplicants returning;
+    private final NewDossierViewModel form;
+    private final Messages messages;
+    private final UiExecutors executors;
+    private final ObservableList<EarlierDossier> earlier = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public ReturningApplicantViewModel(ReturningApplicants returning, NewDossierViewModel form, Messages messages,
+                                       UiExecutors executors) {
+        this.returning = returning;
+        this.form = form;
+        this.messages = messages;
+        this.executors = executors;
+        form.idNumberProperty().addListener((obs, old, now) -> lookUp(now));
+    }
+
+    private void lookUp(String typed) {
+        Optional<PersonalIdNumber> id = valid(typed);
+        earlier.clear();
+        message.set("");
+        id.ifPresent(number -> executors.run(() -> returning.earlierDossiers(number), found -> {
+            // the clerk may have typed another number while this one was looked up
+            if (valid(form.idNumberProperty().get()).equals(id)) {
+                show(found);
+            }
+        }, failure -> {
+            LOG.warn("earlier dossiers not found: {}", failure.toString());
+            message.set(messages.describe(failure));
+        }));
+    }
+
+    private void show(List<EarlierDossier> found) {
+        earlier.setAll(found);
+        message.set(found.isEmpty() ? "" : messages.text("returning.found", found.size()));
+        if (!found.isEmpty()) {
+            var latest = found.getFirst().applicant(); // newest first
+            fillIfBlank(form.fullNameProperty(), latest.fullName());
+            fillIfBlank(form.addressProperty(), latest.address());
+            if (latest.birthDate() != null) {
+                fillIfBlank(form.birthDateProperty(), latest.birthDate().format(BIRTH_DATE));
+            }
+            if (form.sexProperty().get() == null) {
+                form.sexProperty().set(latest.sex());
+            }
+        }
+    }
+
+    private static void fillIfBlank(javafx.beans.property.StringProperty field, String value) {
+        if (field.get() == null || field.get().isBlank()) {
+            field.set(value == null ? "" : value);
+        }
+    }
+
+    private static Optional<PersonalIdNumber> valid(String typed) {
+        try {
+            return Optional.of(PersonalIdNumber.parse(typed == null ? "" : typed));
+        } catch (InvalidIdNumberException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The new dossier's component of the same name (diacritics and case ignored), if the procedure has one. */
+    public Optional<ComponentItem> matchingComponent(EarlierDossier.Reusable document) {
+        String name = fold(document.name());
+        return form.components().stream().filter(c -> fold(c.requirement().name()).equals(name)).findFirst();
+    }
+
+    private static String fold(String s) {
+        return DiacriticFolding.fold(s).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** "Dùng lại": the document's stored pages go into {@code into} as they are, without a new scan. */
+    public void reuse(EarlierDossier from, EarlierDossier.Reusable document, ComponentItem into) {
+        if (into == null) {
+            message.set(messages.text("returning.chooseComponent"));
+            return;
+        }
+        if (into.pages().containsAll(document.pages())) {
+            message.set(messages.text("returning.already", into.requirement().name()));
+            return;
+        }
+        form.reuse(new ReusedPages(from.code().value(), document.name(), into.requirement().name(),
+                document.pages()), into);
+        message.set(messages.text("returning.reused", document.pages().size(), into.requirement().name()));
+    }
+
+    public ObservableList<EarlierDossier> earlierDossiers() { return earlier; }
+    public ObservableList<ComponentItem> components() { return form.components(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+}
