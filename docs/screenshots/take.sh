@@ -30,7 +30,9 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   xdotool type --delay 20 "001190012345"; xdotool key Tab
   xdotool type --delay 20 "02/04/1990"; xdotool key Tab Tab
   paste "Số 5 phố Hàng Bài, Hoàn Kiếm"; xdotool key Tab
-  xdotool type --delay 20 "0912345678"; xdotool key Tab Tab
+  xdotool type --delay 20 "0912345678"
+  # The returning-applicant panel takes Tab stops of its own: go to the procedure filter directly.
+  xdotool mousemove 870 154 click 1
   xdotool type --delay 20 "khai sinh"; xdotool key Return; sleep 1
   xdotool key F8; sleep 15  # scans into the first component
   xdotool mousemove 762 440 click 1; sleep 1  # selects its first page for the page tools
