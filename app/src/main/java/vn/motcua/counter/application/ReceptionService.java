@@ -21,6 +21,7 @@ import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.Page;
 import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Status;
+import vn.motcua.counter.domain.identity.IdNumberProblem;
 import vn.motcua.counter.domain.calendar.AppointmentCalendar;
 
 /**
@@ -31,6 +32,8 @@ public final class ReceptionService {
 
     /** The history event of pages taken from an earlier dossier instead of being scanned again. */
     public static final String REUSE_EVENT = "PAGES_REUSED";
+    /** The clerk received although the ID number disagrees with the stated birth year or sex, and said why. */
+    public static final String IDENTITY_OVERRIDE_EVENT = "IDENTITY_MISMATCH_ACCEPTED";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceptionService.class);
 
@@ -93,13 +96,25 @@ public final class ReceptionService {
         if (request.documents().stream().noneMatch(Document::isCaptured)) {
             throw new CounterException("reception.no_pages");
         }
+        List<IdNumberProblem> mismatches = request.applicant().idNumber().inconsistencies(
+                request.applicant().birthDate(), request.applicant().sex());
+        boolean overridden = request.identityOverride() != null && !request.identityOverride().isBlank();
+        if (!mismatches.isEmpty() && !overridden) {
+            throw new CounterException("reception.identity_mismatch");
+        }
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         DossierCode code = dossiers.reserveCode(counter.agencyCode(), now.toLocalDate());
         Dossier dossier = new Dossier(code, request.applicant(), request.procedure().code(),
                 request.procedure().name(), request.processingTime(), request.documents(), Status.RECEIVED, now,
                 calendar.appointment(now, request.processingTime()), counter.clerkName());
         String receipt = contents.put(receipts.render(dossier, counter));
-        dossiers.saveReceived(dossier, receipt, reuseEvents(request, now, counter.clerkName()));
+        List<DossierEvent> events = new ArrayList<>(reuseEvents(request, now, counter.clerkName()));
+        if (!mismatches.isEmpty()) {
+            events.add(new DossierEvent(now, counter.clerkName(), IDENTITY_OVERRIDE_EVENT, "problems="
+                    + mismatches.stream().map(Enum::name).collect(Collectors.joining(","))
+                    + " reason=\"" + request.identityOverride().strip() + "\""));
+        }
+        dossiers.saveReceived(dossier, receipt, events);
         LOG.info("dossier {} received: procedure {}, {} pages", code, dossier.procedureCode(), dossier.pageCount());
         try {
             afterReceive.run();

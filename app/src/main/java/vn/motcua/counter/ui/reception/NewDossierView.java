@@ -133,6 +133,13 @@ public final class NewDossierView extends BorderPane {
         idMessage.managedProperty().bind(idMessage.textProperty().isNotEmpty());
         idMessage.visibleProperty().bind(idMessage.managedProperty());
         grid.add(idMessage, 1, row++);
+        TextField idOverride = new TextField();
+        idOverride.setId("idOverride");
+        idOverride.setPromptText(messages.text("dossier.idOverride"));
+        idOverride.textProperty().bindBidirectional(model.identityOverrideProperty());
+        idOverride.managedProperty().bind(model.idMismatchProperty());
+        idOverride.visibleProperty().bind(model.idMismatchProperty());
+        grid.add(idOverride, 1, row++);
         row = field(grid, row, messages.text("dossier.birthDate"), "birthDate", model.birthDateProperty());
         ComboBox<Sex> sex = new ComboBox<>();
         sex.setId("sex");

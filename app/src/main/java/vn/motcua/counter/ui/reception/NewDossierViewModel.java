@@ -69,6 +69,9 @@ public final class NewDossierViewModel {
     private final StringProperty phone = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper idMessage = new ReadOnlyStringWrapper("");
+    /** True when the number disagrees with the stated birth year or sex: reception then needs a reason. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper idMismatch = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final StringProperty identityOverride = new SimpleStringProperty("");
 
     private final StringProperty procedureFilter = new SimpleStringProperty("");
     private final FilteredList<Procedure> procedures;
@@ -123,15 +126,18 @@ public final class NewDossierViewModel {
     private void checkIdNumber() {
         String typed = idNumber.get().strip();
         if (typed.replaceAll("\\D", "").length() < PersonalIdNumber.LENGTH && typed.matches("[\\d\\s.]*")) {
+            idMismatch.set(false);
             idMessage.set("");
             return;
         }
         try {
             PersonalIdNumber number = PersonalIdNumber.parse(typed);
             var problems = number.inconsistencies(parsedBirthDate().orElse(null), sex.get());
+            idMismatch.set(!problems.isEmpty());
             idMessage.set(problems.isEmpty() ? "" : messages.text("dossier.idWarning",
                     problems.stream().map(p -> messages.text(p.messageKey())).collect(Collectors.joining(" "))));
         } catch (InvalidIdNumberException e) {
+            idMismatch.set(false);
             idMessage.set(messages.text(e.problem().messageKey()));
         }
     }
@@ -264,7 +270,8 @@ public final class NewDossierViewModel {
                     blankToNull(email));
             request = new ReceptionRequest(applicant, procedure.get(),
                     ProcessingTime.ofWorkingDays(processingDays.get()),
-                    components.stream().map(ComponentItem::toDocument).toList(), reused);
+                    components.stream().map(ComponentItem::toDocument).toList(), reused,
+                    idMismatch.get() ? blankToNull(identityOverride) : null);
         } catch (InvalidIdNumberException e) {
             message.set(messages.text(e.problem().messageKey()));
             return;
@@ -298,6 +305,9 @@ public final class NewDossierViewModel {
         } catch (InvalidIdNumberException e) {
             return Optional.of(messages.text(e.problem().messageKey()));
         }
+        if (idMismatch.get() && identityOverride.get().isBlank()) {
+            return Optional.of(messages.text("dossier.missing.idOverride"));
+        }
         if (procedure.get() == null) {
             return Optional.of(messages.text("dossier.missing.procedure"));
         }
@@ -311,6 +321,8 @@ public final class NewDossierViewModel {
         return p.get() == null || p.get().isBlank() ? null : p.get().strip();
     }
 
+    public javafx.beans.property.ReadOnlyBooleanProperty idMismatchProperty() { return idMismatch.getReadOnlyProperty(); }
+    public StringProperty identityOverrideProperty() { return identityOverride; }
     public StringProperty fullNameProperty() { return fullName; }
     public StringProperty idNumberProperty() { return idNumber; }
     public StringProperty birthDateProperty() { return birthDate; }

@@ -139,6 +139,28 @@ class NewDossierViewModelTest {
     }
 
     @Test
+    void anIdMismatchIsReceivedOnlyWithAReasonKeptInTheHistory() throws Exception {
+        model.fullNameProperty().set("Lê Văn Tám");
+        model.idNumberProperty().set("001090012345"); // male, born 1990
+        model.birthDateProperty().set("01/01/1991");
+        assertThat(model.idMismatchProperty().get()).isTrue();
+        model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
+        model.addImages(model.components().getFirst(), List.of(Files.write(files.resolve("p.png"), TestImages.png("p"))));
+
+        model.receive(receipt -> { throw new AssertionError("a mismatch needs a reason"); });
+        assertThat(model.messageProperty().get()).contains("ghi lý do vẫn tiếp nhận");
+        assertThat(counter.dossiers().receivedOn(LocalDate.of(2026, 11, 24))).isEmpty();
+
+        model.identityOverrideProperty().set("Giấy khai sinh ghi năm 1991, thẻ cấp theo sổ hộ khẩu cũ");
+        model.receive(receipt -> { });
+        var code = model.receiptProperty().get().dossier().code();
+        assertThat(counter.dossiers().history(code)).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("IDENTITY_MISMATCH_ACCEPTED");
+            assertThat(e.detail()).contains("BIRTH_YEAR_MISMATCH", "sổ hộ khẩu cũ");
+        });
+    }
+
+    @Test
     void aBadImageIsRefusedAndTheGoodOnesAreKept() throws Exception {
         model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
         Path empty = Files.write(files.resolve("rong.png"), new byte[0]);
