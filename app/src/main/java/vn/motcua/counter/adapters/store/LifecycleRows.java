@@ -214,48 +214,23 @@ final class LifecycleRows {
     }
 
     private static List<Handover> handovers(Connection c, long id) throws SQLException {
-        List<Handover> rows = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT at, giver, receiver, note FROM handovers WHERE dossier_id = ? ORDER BY id")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Handover(time(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)));
-                }
-            }
-        }
-        return rows;
+        return Rows.list(c, "SELECT at, giver, receiver, note FROM handovers WHERE dossier_id = ? ORDER BY id",
+                rs -> new Handover(time(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)), id);
     }
 
     private static List<IssuedForm> forms(Connection c, long id) throws SQLException {
-        List<IssuedForm> rows = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT form, number, issued_at, issued_by, content_id FROM issued_forms WHERE dossier_id = ? ORDER BY id")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new IssuedForm(FormKind.valueOf(rs.getString(1)), rs.getString(2), time(rs.getString(3)),
-                            rs.getString(4), rs.getString(5)));
-                }
-            }
-        }
-        return rows;
+        return Rows.list(c, "SELECT form, number, issued_at, issued_by, content_id FROM issued_forms "
+                        + "WHERE dossier_id = ? ORDER BY id",
+                rs -> new IssuedForm(FormKind.valueOf(rs.getString(1)), rs.getString(2), time(rs.getString(3)),
+                        rs.getString(4), rs.getString(5)), id);
     }
 
     private static List<ResultPage> results(Connection c, long id) throws SQLException {
-        List<ResultPage> rows = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("""
+        return Rows.list(c, """
                 SELECT name, content_id, media_type, byte_size, source, attached_at, attached_by
-                FROM result_documents WHERE dossier_id = ? ORDER BY position""")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new ResultPage(rs.getString(1), new Page(rs.getString(2), rs.getString(3), rs.getLong(4),
-                            Page.PageSource.valueOf(rs.getString(5))), time(rs.getString(6)), rs.getString(7)));
-                }
-            }
-        }
-        return rows;
+                FROM result_documents WHERE dossier_id = ? ORDER BY position""",
+                rs -> new ResultPage(rs.getString(1), new Page(rs.getString(2), rs.getString(3), rs.getLong(4),
+                        Page.PageSource.valueOf(rs.getString(5))), time(rs.getString(6)), rs.getString(7)), id);
     }
 
     private static void insertHandover(Connection c, long id, Handover h) throws SQLException {

@@ -150,18 +150,7 @@ public final class SqliteCatalogue implements Catalogue {
     }
 
     private List<Procedure> list(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                st.setObject(i + 1, parameters[i]);
-            }
-            List<Procedure> all = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    all.add(fromJson(rs.getString(1)));
-                }
-            }
-            return all;
-        }
+        return Rows.list(c, sql, rs -> fromJson(rs.getString(1)), parameters);
     }
 
     private String toJson(Procedure procedure) {

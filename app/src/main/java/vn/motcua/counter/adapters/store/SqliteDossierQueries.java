@@ -156,19 +156,8 @@ public final class SqliteDossierQueries implements DossierQueries {
     }
 
     static List<DossierSummary> summaries(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                st.setObject(i + 1, parameters[i]);
-            }
-            List<DossierSummary> rows = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Status.ofPortalCode(rs.getInt(4)), LocalDateTime.parse(rs.getString(5)),
-                            LocalDateTime.parse(rs.getString(6))));
-                }
-            }
-            return rows;
-        }
+        return Rows.list(c, sql, rs -> new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                Status.ofPortalCode(rs.getInt(4)), LocalDateTime.parse(rs.getString(5)),
+                LocalDateTime.parse(rs.getString(6))), parameters);
     }
 }

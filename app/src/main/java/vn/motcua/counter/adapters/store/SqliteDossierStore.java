@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.motcua.counter.application.CounterException;
@@ -243,21 +242,11 @@ public final class SqliteDossierStore implements DossierStore {
 
     @Override
     public List<DossierEvent> history(DossierCode code) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT e.at, e.actor, e.kind, e.detail FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
-                    WHERE d.code = ? ORDER BY e.id""")) {
-                st.setString(1, code.value());
-                List<DossierEvent> events = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        events.add(new DossierEvent(LocalDateTime.parse(rs.getString(1)), rs.getString(2),
-                                rs.getString(3), rs.getString(4)));
-                    }
-                }
-                return events;
-            }
-        });
+        return db.read(c -> Rows.list(c, """
+                SELECT e.at, e.actor, e.kind, e.detail FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
+                WHERE d.code = ? ORDER BY e.id""",
+                rs -> new DossierEvent(LocalDateTime.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4)), code.value()));
     }
 
     private static Dossier toDossier(Connection c, ResultSet rs) throws SQLException {
@@ -275,34 +264,17 @@ public final class SqliteDossierStore implements DossierStore {
     }
 
     private static List<Document> documents(Connection c, long dossierId) throws SQLException {
-        List<Document> documents = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT id, name, originals, copies, note FROM components WHERE dossier_id = ? ORDER BY position")) {
-            st.setLong(1, dossierId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    ComponentRequirement requirement = new ComponentRequirement(rs.getString(2),
-                            nullableInt(rs, 3), nullableInt(rs, 4), rs.getString(5));
-                    documents.add(new Document(requirement, pages(c, rs.getLong(1))));
-                }
-            }
-        }
-        return documents;
+        return Rows.list(c, "SELECT id, name, originals, copies, note FROM components WHERE dossier_id = ? "
+                        + "ORDER BY position",
+                rs -> new Document(new ComponentRequirement(rs.getString(2), nullableInt(rs, 3), nullableInt(rs, 4),
+                        rs.getString(5)), pages(c, rs.getLong(1))), dossierId);
     }
 
     private static List<Page> pages(Connection c, long componentId) throws SQLException {
-        List<Page> pages = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT content_id, media_type, byte_size, source FROM pages WHERE component_id = ? ORDER BY position")) {
-            st.setLong(1, componentId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    pages.add(new Page(rs.getString(1), rs.getString(2), rs.getLong(3),
-                            Page.PageSource.valueOf(rs.getString(4))));
-                }
-            }
-        }
-        return pages;
+        return Rows.list(c, "SELECT content_id, media_type, byte_size, source FROM pages WHERE component_id = ? "
+                        + "ORDER BY position",
+                rs -> new Page(rs.getString(1), rs.getString(2), rs.getLong(3), Page.PageSource.valueOf(rs.getString(4))),
+                componentId);
     }
 
     private static long generatedKey(Statement st) throws SQLException {
