@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.motcua.counter.application.CounterException;
@@ -192,25 +191,14 @@ final class LifecycleRows {
     }
 
     List<TrackingBookEntry> trackingBook(LocalDate from, LocalDate to) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT code, applicant_name, applicant_address, procedure_name, status, received_at,
-                        appointment_at, extended_appointment_at, resolved_at, returned_at, received_by
-                    FROM dossiers WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id""")) {
-                st.setString(1, from.atStartOfDay().toString());
-                st.setString(2, to.plusDays(1).atStartOfDay().toString());
-                List<TrackingBookEntry> rows = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new TrackingBookEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), Status.ofPortalCode(rs.getInt(5)), time(rs.getString(6)),
-                                time(rs.getString(7)), time(rs.getString(8)), time(rs.getString(9)),
-                                time(rs.getString(10)), rs.getString(11)));
-                    }
-                }
-                return rows;
-            }
-        });
+        return db.read(c -> Rows.list(c, """
+                SELECT code, applicant_name, applicant_address, procedure_name, status, received_at,
+                    appointment_at, extended_appointment_at, resolved_at, returned_at, received_by
+                FROM dossiers WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id""",
+                rs -> new TrackingBookEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Status.ofPortalCode(rs.getInt(5)), time(rs.getString(6)), time(rs.getString(7)),
+                        time(rs.getString(8)), time(rs.getString(9)), time(rs.getString(10)), rs.getString(11)),
+                from.atStartOfDay().toString(), to.plusDays(1).atStartOfDay().toString()));
     }
 
     private static List<Handover> handovers(Connection c, long id) throws SQLException {

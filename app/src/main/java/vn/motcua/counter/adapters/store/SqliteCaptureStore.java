@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,18 +29,10 @@ public final class SqliteCaptureStore implements CaptureStore {
 
     @Override
     public List<PendingPage> pendingPages() {
-        return db.read(c -> {
-            List<PendingPage> pages = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT p.id, p.component_id, p.content_id FROM pages p INDEXED BY pages_ocr_pending
-                    WHERE p.ocr_state = 'PENDING' ORDER BY p.component_id, p.position""");
-                 ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    pages.add(new PendingPage(rs.getLong(1), rs.getLong(2), rs.getString(3)));
-                }
-            }
-            return pages;
-        });
+        return db.read(c -> Rows.list(c, """
+                SELECT p.id, p.component_id, p.content_id FROM pages p INDEXED BY pages_ocr_pending
+                WHERE p.ocr_state = 'PENDING' ORDER BY p.component_id, p.position""",
+                rs -> new PendingPage(rs.getLong(1), rs.getLong(2), rs.getString(3))));
     }
 
     @Override
@@ -87,17 +78,8 @@ public final class SqliteCaptureStore implements CaptureStore {
 
     @Override
     public List<Long> componentsAwaitingCopy() {
-        return db.read(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT c.id FROM components c WHERE " + AWAITING_COPY + " ORDER BY c.id");
-                 ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
+        return db.read(c -> Rows.list(c, "SELECT c.id FROM components c WHERE " + AWAITING_COPY + " ORDER BY c.id",
+                rs -> rs.getLong(1)));
     }
 
     @Override
@@ -122,20 +104,11 @@ public final class SqliteCaptureStore implements CaptureStore {
     }
 
     private static List<StoredPage> storedPages(Connection c, long componentId) throws SQLException {
-        List<StoredPage> pages = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("""
+        return Rows.list(c, """
                 SELECT content_id, ocr_state, ocr_text, page_kind, ocr_language, ocr_mean_confidence, ocr_words
-                FROM pages WHERE component_id = ? ORDER BY position""")) {
-            st.setLong(1, componentId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    PageText text = "DONE".equals(rs.getString(2)) ? new PageText(rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getFloat(6), rs.getString(7)) : null;
-                    pages.add(new StoredPage(rs.getString(1), text));
-                }
-            }
-        }
-        return pages;
+                FROM pages WHERE component_id = ? ORDER BY position""",
+                rs -> new StoredPage(rs.getString(1), "DONE".equals(rs.getString(2)) ? new PageText(rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getFloat(6), rs.getString(7)) : null), componentId);
     }
 
     @Override
@@ -159,22 +132,12 @@ public final class SqliteCaptureStore implements CaptureStore {
 
     @Override
     public List<ElectronicCopy> copies(DossierCode code) {
-        return db.read(c -> {
-            List<ElectronicCopy> copies = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT c.position, c.name, e.content_id, e.made_at FROM dossiers d
-                    JOIN components c ON c.dossier_id = d.id JOIN electronic_copies e ON e.component_id = c.id
-                    WHERE d.code = ? ORDER BY c.position""")) {
-                st.setString(1, code.value());
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        copies.add(new ElectronicCopy(rs.getInt(1), rs.getString(2), rs.getString(3),
-                                LocalDateTime.parse(rs.getString(4))));
-                    }
-                }
-            }
-            return copies;
-        });
+        return db.read(c -> Rows.list(c, """
+                SELECT c.position, c.name, e.content_id, e.made_at FROM dossiers d
+                JOIN components c ON c.dossier_id = d.id JOIN electronic_copies e ON e.component_id = c.id
+                WHERE d.code = ? ORDER BY c.position""",
+                rs -> new ElectronicCopy(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        LocalDateTime.parse(rs.getString(4))), code.value()));
     }
 
     @Override
