@@ -1,0 +1,97 @@
+package vn.motcua.counter.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
+import vn.motcua.counter.application.Receipt;
+import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.crash.SaveLoopClock;
+import vn.motcua.counter.ui.CounterApplication;
+
+/**
+ * Issue 3's clerk-speed targets, measured (bench profile only): a receipt PDF in ≤ 300 ms, and the new-dossier
+ * screen ready for input ≤ 200 ms after Ctrl+N. There is no peer program to compare with, so the numbers are
+ * printed against the targets. The screen time is taken to the first pulse after which the name field has focus,
+ * so it includes the layout and rendering of that pulse and is an upper bound.
+ */
+class ReceptionBenchmark {
+
+    private static final int WARM_UP = 10;
+    private static final int RUNS = 50;
+
+    @Test
+    void receiptAndNewDossierScreen() throws Exception {
+        Path data = Files.createTempDirectory("motcua-bench-reception");
+        List<Double> render = new ArrayList<>();
+        List<Double> receive = new ArrayList<>();
+        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+            Receipt sample = counter.reception().receive(TestCounter.request(counter, 0), counter.profile());
+            ReceiptPdfRenderer renderer = new ReceiptPdfRenderer();
+            for (int i = 0; i < WARM_UP + RUNS; i++) {
+                long start = System.nanoTime();
+                renderer.render(sample.dossier(), counter.profile());
+                record(render, i, start);
+            }
+            for (int i = 0; i < WARM_UP + RUNS; i++) {
+                var request = TestCounter.request(counter, i + 1); // pages stored before the clock starts
+                long start = System.nanoTime();
+                counter.reception().receive(request, counter.profile());
+                record(receive, i, start);
+            }
+        }
+        print("receipt PDF rendered", render, 300);
+        print("reception saved (code, receipt PDF, files, one transaction)", receive, 300);
+
+        System.setProperty("motcua.data.dir", Files.createTempDirectory("motcua-bench-window").toString());
+        FxToolkit.registerPrimaryStage();
+        CounterApplication application = (CounterApplication) FxToolkit.setupApplication(CounterApplication::new);
+        FxRobot robot = new FxRobot();
+        List<Double> screen = new ArrayList<>();
+        try {
+            for (int i = 0; i < WARM_UP + RUNS; i++) {
+                var scene = robot.lookup("#newDossier").query().getScene();
+                long start = System.nanoTime();
+                robot.interact(() -> scene.getAccelerators().entrySet().stream()
+                        .filter(e -> e.getKey().match(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.N,
+                                false, true, false, false)) || e.getKey().match(new KeyEvent(KeyEvent.KEY_PRESSED,
+                                "", "", KeyCode.N, false, false, false, true)))
+                        .findFirst().orElseThrow().getValue().run());
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                        () -> robot.lookup("#fullName").tryQuery().map(n -> n.isFocused()).orElse(false));
+                record(screen, i, start);
+                robot.interact(() -> robot.lookup("#close").queryButton().fire());
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#newDossier").tryQuery().isPresent());
+            }
+        } finally {
+            FxToolkit.cleanupApplication(application);
+            System.clearProperty("motcua.data.dir");
+        }
+        print("new-dossier screen ready after Ctrl+N (upper bound)", screen, 200);
+    }
+
+    private static void record(List<Double> times, int run, long startNanos) {
+        if (run >= WARM_UP) {
+            times.add((System.nanoTime() - startNanos) / 1e6);
+        }
+    }
+
+    private static void print(String what, List<Double> millis, int targetMillis) {
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        double median = sorted.get(sorted.size() / 2);
+        double p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+        System.out.printf("BENCH %s: median %.1f ms, p95 %.1f ms over %d runs (target <= %d ms) %s%n", what, median,
+                p95, sorted.size(), targetMillis, p95 <= targetMillis ? "MET" : "MISSED");
+    }
+}
