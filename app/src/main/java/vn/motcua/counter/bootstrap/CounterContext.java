@@ -98,7 +98,8 @@ public final class CounterContext implements AutoCloseable {
 
     private CounterContext(Settings settings, Clock clock) {
         this.settings = settings;
-        CounterSlot slot = counterSlot(settings); // a wrong setting is refused before anything is opened
+        CounterSlot slot = counterSlot(settings); // wrong settings are refused before anything is opened
+        settings.ocrWorkers();
         this.dataDirectory = settings.dataDirectory();
         createDataDirectory(dataDirectory);
         this.lock = InstanceLock.acquire(dataDirectory);
@@ -137,9 +138,8 @@ public final class CounterContext implements AutoCloseable {
 
     /** OCR and electronic copies in the background; pages a previous run left pending are taken up at once. */
     private ElectronicCopyService startCapture(Settings settings, Clock clock) {
-        int workers = settings.get(Settings.OCR_WORKERS).map(Integer::parseInt)
-                .orElse(Runtime.getRuntime().availableProcessors());
-        if (workers <= 0) {
+        int workers = settings.ocrWorkers();
+        if (workers == 0) {
             return null;
         }
         var pool = new OcrWorkerPool(OcrSettings.defaults().withWorkers(workers));

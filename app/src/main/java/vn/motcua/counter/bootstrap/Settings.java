@@ -160,6 +160,23 @@ public final class Settings {
                 .filter(java.util.Objects::nonNull).filter(Files::isRegularFile).findFirst();
     }
 
+    /** Background OCR threads: {@code ocr.workers}, one per core by default, 0 to turn OCR off. */
+    public int ocrWorkers() {
+        Optional<String> value = get(OCR_WORKERS);
+        if (value.isEmpty()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int workers = Integer.parseInt(value.get());
+            if (workers >= 0) {
+                return workers;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the key, like a negative number
+        }
+        throw new vn.motcua.counter.application.CounterException("settings.bad_value", OCR_WORKERS, value.get());
+    }
+
     /** A comma-separated setting as a list; empty when unset. */
     public List<String> list(String key) {
         return get(key).map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty())
