@@ -30,21 +30,12 @@ import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
 /** {@code calendar holidays|due|lunar}: the Vietnamese working calendar as the counter uses it. */
 @Command(name = "calendar", description = "Lịch làm việc, ngày nghỉ lễ và âm lịch.", mixinStandardHelpOptions = true,
         subcommands = {CalendarCommand.Holidays.class, CalendarCommand.Due.class, CalendarCommand.Lunar.class})
-public final class CalendarCommand implements Callable<Integer> {
+public final class CalendarCommand extends CommandGroup {
 
     private static final Messages MESSAGES = Messages.of(Settings.load().locale());
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     JsonOption json;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return CommandLine.ExitCode.USAGE;
-    }
 
     /** The bundled schedule, laid over with {@code --overrides FILE} when given; skipped lines are reported on stderr. */
     static VietnamHolidayCalendar calendar(Path overrides, CommandSpec spec) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,16 +27,7 @@ import vn.motcua.counter.i18n.Messages;
  */
 @Command(name = "catalog", description = "Danh mục thủ tục hành chính.", mixinStandardHelpOptions = true,
         subcommands = {CatalogCommand.Import.class, CatalogCommand.ImportAgencies.class})
-public final class CatalogCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return CommandLine.ExitCode.USAGE;
-    }
+public final class CatalogCommand extends CommandGroup {
 
     /** JSON result: what changed, or every problem of a refused file. */
     public record Result(String file, int procedures, List<String> added, List<String> changed, int unchanged,

@@ -25,21 +25,12 @@ import vn.motcua.counter.domain.identity.TaxCode;
 /** {@code id check NUMBER}: is an identity number valid, and why not. Exit 0 when valid, 1 when not. */
 @Command(name = "id", description = "Kiểm tra số giấy tờ tùy thân.", mixinStandardHelpOptions = true,
         subcommands = IdCommand.Check.class)
-public final class IdCommand implements Callable<Integer> {
+public final class IdCommand extends CommandGroup {
 
     private static final Messages MESSAGES = Messages.of(Settings.load().locale());
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     JsonOption json;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return CommandLine.ExitCode.USAGE;
-    }
 
     /** One problem as printed: its key for scripts and its Vietnamese text for people. */
     public record Problem(String key, String message) {
