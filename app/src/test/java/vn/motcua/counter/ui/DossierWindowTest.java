@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.HostServices;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -21,13 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.TestImages;
 import vn.motcua.counter.bootstrap.CounterContext;
-import vn.motcua.counter.i18n.Messages;
 
 /**
  * Drives the real window through the dossier screen: a supplement request (form 02 with the print preview) and the
@@ -35,48 +31,27 @@ import vn.motcua.counter.i18n.Messages;
  */
 class DossierWindowTest {
 
-    private static final String CLERK = "Trần Văn Bình";
+    private static final String CLERK = CounterWindow.CLERK;
 
     @TempDir
     Path data;
     @TempDir
     Path images;
 
+    private CounterWindow window;
     private CounterApplication application;
     private final FxRobot robot = new FxRobot();
 
-    /** Stands in for the native file chooser only; the result image it returns is a real file. */
-    private final class ChosenResult implements DialogService {
-        @Override
-        public List<Path> chooseImages(Window owner, String title) {
-            try {
-                return List.of(Files.write(images.resolve("ket-qua.png"),
-                        TestImages.png("Giấy xác nhận tình trạng hôn nhân")));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void open(Path file) {
-        }
-    }
-
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("motcua.data.dir", data.toString());
-        System.setProperty("motcua.clerk.name", CLERK);
-        FxToolkit.registerPrimaryStage();
-        application = (CounterApplication) FxToolkit.setupApplication(
-                () -> new CounterApplication((HostServices host, Messages messages) -> new ChosenResult()));
+        window = CounterWindow.open(data, () -> List.of(Files.write(images.resolve("ket-qua.png"),
+                TestImages.png("Giấy xác nhận tình trạng hôn nhân"))));
+        application = window.application();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(application);
-        FxToolkit.cleanupStages();
-        System.clearProperty("motcua.data.dir");
-        System.clearProperty("motcua.clerk.name");
+        window.close();
     }
 
     /** Receives a dossier through the service, then opens it from the home list with a double-click. */

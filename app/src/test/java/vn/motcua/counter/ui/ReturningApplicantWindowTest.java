@@ -11,22 +11,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.HostServices;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.bootstrap.CounterContext;
 import vn.motcua.counter.domain.Dossier;
-import vn.motcua.counter.i18n.Messages;
 
 /** A returning applicant on the real window: the ID number brings up the earlier dossier, whose page is reused. */
 class ReturningApplicantWindowTest {
@@ -34,6 +30,7 @@ class ReturningApplicantWindowTest {
     @TempDir
     Path data;
 
+    private CounterWindow window;
     private CounterApplication application;
     private Dossier earlier;
     private final FxRobot robot = new FxRobot();
@@ -43,26 +40,13 @@ class ReturningApplicantWindowTest {
         try (CounterContext counter = TestCounter.open(data, Clock.systemDefaultZone())) {
             earlier = counter.reception().receive(TestCounter.request(counter, 1), counter.profile()).dossier();
         }
-        System.setProperty("motcua.data.dir", data.toString());
-        FxToolkit.registerPrimaryStage();
-        application = (CounterApplication) FxToolkit.setupApplication(
-                () -> new CounterApplication((HostServices host, Messages messages) -> new DialogService() {
-                    @Override
-                    public List<Path> chooseImages(Window owner, String title) {
-                        return List.of();
-                    }
-
-                    @Override
-                    public void open(Path file) {
-                    }
-                }));
+        window = CounterWindow.open(data, List::of);
+        application = window.application();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(application);
-        FxToolkit.cleanupStages();
-        System.clearProperty("motcua.data.dir");
+        window.close();
     }
 
     @Test
