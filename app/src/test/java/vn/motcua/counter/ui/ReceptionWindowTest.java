@@ -10,11 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.HostServices;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Window;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -24,11 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.TestImages;
 import vn.motcua.counter.bootstrap.CounterContext;
-import vn.motcua.counter.i18n.Messages;
 
 /**
  * Drives the real counter window through a reception with two components, one from image files and one from the
@@ -43,41 +39,19 @@ class ReceptionWindowTest {
     @TempDir
     Path images;
 
-    private CounterApplication application;
+    private CounterWindow window;
     private final FxRobot robot = new FxRobot();
-
-    /** Stands in for the native file chooser, which no robot can drive; the files it returns are real. */
-    private final class ChosenFiles implements DialogService {
-        @Override
-        public List<Path> chooseImages(Window owner, String title) {
-            try {
-                return List.of(Files.write(images.resolve("to-khai-1.png"), TestImages.png("Tờ khai trang 1")),
-                        Files.write(images.resolve("to-khai-2.jpg"), TestImages.page("Tờ khai trang 2", "jpg")));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void open(Path file) {
-        }
-    }
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("motcua.data.dir", data.toString());
-        System.setProperty("motcua.clerk.name", "Trần Văn Bình");
-        FxToolkit.registerPrimaryStage();
-        application = (CounterApplication) FxToolkit.setupApplication(
-                () -> new CounterApplication((HostServices host, Messages messages) -> new ChosenFiles()));
+        window = CounterWindow.open(data, () -> List.of(
+                Files.write(images.resolve("to-khai-1.png"), TestImages.png("Tờ khai trang 1")),
+                Files.write(images.resolve("to-khai-2.jpg"), TestImages.page("Tờ khai trang 2", "jpg"))));
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(application);
-        FxToolkit.cleanupStages();
-        System.clearProperty("motcua.data.dir");
-        System.clearProperty("motcua.clerk.name");
+        window.close();
     }
 
     @Test
@@ -164,7 +138,8 @@ class ReceptionWindowTest {
         List<String> scanned = contentIds(1);
 
         robot.clickOn("#component-1-page-0").type(KeyCode.R); // rotate the first page
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !contentIds(1).getFirst().equals(scanned.getFirst())
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> contentIds(1).size() == 5
+                && !contentIds(1).getFirst().equals(scanned.getFirst())
                 && !robot.lookup("#receive").queryButton().isDisabled());
         String rotated = contentIds(1).getFirst();
         robot.clickOn("#component-1-page-2").type(KeyCode.DELETE); // the third page goes
@@ -194,8 +169,11 @@ class ReceptionWindowTest {
         assertThat(List.of(after.getWidth(), after.getHeight())).containsExactly(before.getHeight(), before.getWidth());
     }
 
+    /** Read on the FX thread: the checklist rebuilds its thumbnails there, and a read in between would see none. */
     private List<String> contentIds(int component) {
-        return thumbnails(component).stream().map(t -> (String) t.getUserData()).toList();
+        var ids = new java.util.concurrent.atomic.AtomicReference<List<String>>();
+        robot.interact(() -> ids.set(thumbnails(component).stream().map(t -> (String) t.getUserData()).toList()));
+        return ids.get();
     }
 
     private Path stored(String contentId) {
