@@ -12,14 +12,19 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import vn.motcua.scanner.twain.BridgeCodec;
 import vn.motcua.scanner.twain.BridgeMessage;
+import vn.motcua.scanner.twain.worker.dsm.TwainBackend;
+import vn.motcua.scanner.twain.worker.dsm.WindowsDsm;
 
 /**
  * The worker side of the bridge protocol, in Java. Backends: {@code virtual} (a virtual TWAIN/WIA source with
- * the simulated scanner's pages, for demos and for testing the process boundary), {@code twain} and {@code wia}
- * (not written yet: they answer every request with an error, see README "What is not proven").
+ * the simulated scanner's pages, for demos and for testing the process boundary), {@code twain} (TWAINDSM.dll
+ * through the FFM API, 64-bit Windows only, not yet run on Windows: see README "What is not proven") and
+ * {@code wia} (not written: it answers every request with an error).
  *
  * <p>Arguments: {@code --backend=virtual --sheets=N --jam-at=PAGE --crash-at=PAGE --hang-at=PAGE
- * --page-delay-ms=N}. stdout carries the protocol only; logs go to stderr.
+ * --page-delay-ms=N}; {@code --backend=twain --xfer-wait-ms=N} (how long a SCAN waits for the source's first
+ * page, default 120000). The twain backend needs {@code java --enable-native-access=ALL-UNNAMED}. stdout carries
+ * the protocol only; logs go to stderr.
  */
 public final class BridgeWorkerMain {
 
@@ -37,14 +42,32 @@ public final class BridgeWorkerMain {
         // Anything a library prints must not corrupt the protocol stream.
         OutputStream protocolOut = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
         System.setOut(new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
-        VirtualSource source = new VirtualSource(options);
+        String backendName = options.getOrDefault("backend", "virtual");
+        WorkerBackend backend;
+        String unavailable = null;
+        try {
+            backend = switch (backendName) {
+                case "virtual" -> new VirtualSource(options);
+                case "twain" -> new TwainBackend(WindowsDsm.load(),
+                        Long.parseLong(options.getOrDefault("xfer-wait-ms", "120000")));
+                default -> throw new IllegalArgumentException("native " + backendName + " backend not built");
+            };
+        } catch (RuntimeException e) {
+            // No TWAINDSM.dll (or not Windows): every request says why, so the client reports it.
+            System.err.println("worker: backend " + backendName + " unavailable: " + e);
+            backend = null;
+            unavailable = e.getMessage();
+        }
+        WorkerBackend source = backend;
         BlockingQueue<Object> requests = new LinkedBlockingQueue<>();
         Thread.ofPlatform().daemon().name("worker-read").start(() -> {
             try (BufferedInputStream in = new BufferedInputStream(System.in)) {
                 while (true) {
                     BridgeMessage message = BridgeCodec.read(in);
                     if (message.is("CANCEL")) {
-                        source.cancel();
+                        if (source != null) {
+                            source.cancel();
+                        }
                     } else {
                         requests.add(message);
                     }
@@ -56,22 +79,26 @@ public final class BridgeWorkerMain {
                 requests.add("EOF");
             }
         });
-        boolean supported = options.getOrDefault("backend", "virtual").equals("virtual");
         while (true) {
             Object next = requests.take();
             if (!(next instanceof BridgeMessage request) || request.is("BYE")) {
+                if (source != null) {
+                    source.close();
+                }
                 protocolOut.flush();
                 System.exit(0);
                 return;
             }
             if (request.is("HELLO")) {
-                source.setApi(request.field("driver").orElse("twain"));
+                if (source != null) {
+                    source.hello(request.field("driver").orElse("twain"));
+                }
                 send(protocolOut, BridgeMessage.of("HELLO", "version", "1", "worker", "motcua-java",
-                        "backend", options.getOrDefault("backend", "virtual"),
+                        "backend", backendName,
                         "bits", System.getProperty("sun.arch.data.model", "?")));
-            } else if (!supported) {
+            } else if (source == null) {
                 send(protocolOut, BridgeMessage.of("ERROR", "source", "worker", "code", "DRIVER_CRASHED",
-                        "detail", "native " + options.get("backend") + " backend not built"));
+                        "detail", String.valueOf(unavailable)));
             } else {
                 source.handle(request, message -> send(protocolOut, message));
             }

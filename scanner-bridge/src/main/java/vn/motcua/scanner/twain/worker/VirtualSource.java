@@ -18,12 +18,7 @@ import vn.motcua.scanner.twain.BridgeMessage;
  * with the simulated scanner's pages. Faults on demand: a jam (reported as TWCC_PAPERJAM or
  * WIA_ERROR_PAPER_JAM), a crash (the process halts) and a hang (the process stops answering).
  */
-final class VirtualSource {
-
-    @FunctionalInterface
-    interface Sender {
-        void send(BridgeMessage message) throws IOException;
-    }
+final class VirtualSource implements WorkerBackend {
 
     private final int sheets;
     private final int jamAt;
@@ -42,15 +37,18 @@ final class VirtualSource {
         pageDelayMillis = Long.parseLong(options.getOrDefault("page-delay-ms", "0"));
     }
 
-    void setApi(String api) {
+    @Override
+    public void hello(String api) {
         this.api = api;
     }
 
-    void cancel() {
+    @Override
+    public void cancel() {
         cancelled = true;
     }
 
-    void handle(BridgeMessage request, Sender out) throws IOException, InterruptedException {
+    @Override
+    public void handle(BridgeMessage request, Sender out) throws IOException, InterruptedException {
         switch (request.verb()) {
             case "LIST" -> {
                 out.send(BridgeMessage.of("DEVICE", "id", "virtual-0", "name", "Motcua Virtual " + api.toUpperCase()
