@@ -44,7 +44,7 @@ public final class CapabilityContainers {
     public static BridgeMessage toCapLine(String name, int conType, MemorySegment container) {
         Twain.Capability capability = Twain.capability(name)
                 .orElse(new Twain.Capability(name, 0, Twain.TWTY_UINT32, null));
-        int itemType = Short.toUnsignedInt(container.get(TwainStructs.U16, 0));
+        int itemType = Short.toUnsignedInt(container.get(TwainStructs.SHORT, 0));
         return switch (conType) {
             case Twain.TWON_ONEVALUE -> BridgeMessage.of("CAP", "name", name,
                     "value", item(container, offset(TW_ONEVALUE, "Item"), itemType, capability));
@@ -84,7 +84,7 @@ public final class CapabilityContainers {
 
     private static String item(MemorySegment segment, long at, int itemType, Twain.Capability capability) {
         return switch (itemType) {
-            case Twain.TWTY_BOOL -> segment.get(TwainStructs.U16, at) != 0 ? "TRUE" : "FALSE";
+            case Twain.TWTY_BOOL -> segment.get(TwainStructs.SHORT, at) != 0 ? "TRUE" : "FALSE";
             case Twain.TWTY_FIX32 -> decimal(TwainStructs.fix32(segment, at));
             case Twain.TWTY_FRAME -> decimal(TwainStructs.fix32(segment, at)) + ":"
                     + decimal(TwainStructs.fix32(segment, at + 4)) + ":"
@@ -101,10 +101,10 @@ public final class CapabilityContainers {
         return switch (itemType) {
             case Twain.TWTY_INT8 -> segment.get(ValueLayout.JAVA_BYTE, at);
             case Twain.TWTY_UINT8 -> Byte.toUnsignedInt(segment.get(ValueLayout.JAVA_BYTE, at));
-            case Twain.TWTY_INT16 -> segment.get(TwainStructs.U16, at);
-            case Twain.TWTY_UINT16 -> Short.toUnsignedInt(segment.get(TwainStructs.U16, at));
-            case Twain.TWTY_INT32 -> segment.get(TwainStructs.U32, at);
-            case Twain.TWTY_UINT32 -> Integer.toUnsignedLong(segment.get(TwainStructs.U32, at));
+            case Twain.TWTY_INT16 -> segment.get(TwainStructs.SHORT, at);
+            case Twain.TWTY_UINT16 -> Short.toUnsignedInt(segment.get(TwainStructs.SHORT, at));
+            case Twain.TWTY_INT32 -> segment.get(TwainStructs.INT, at);
+            case Twain.TWTY_UINT32 -> Integer.toUnsignedLong(segment.get(TwainStructs.INT, at));
             default -> throw new IllegalArgumentException("not an integer item type: " + itemType);
         };
     }
@@ -117,13 +117,13 @@ public final class CapabilityContainers {
     /** Writes a TW_ONEVALUE of a numeric item type into {@code container} (at least 6 bytes), zero-filled. */
     public static void writeOneValue(MemorySegment container, int itemType, double value) {
         container.asSlice(0, TW_ONEVALUE.byteSize()).fill((byte) 0);
-        container.set(TwainStructs.U16, offset(TW_ONEVALUE, "ItemType"), (short) itemType);
+        container.set(TwainStructs.SHORT, offset(TW_ONEVALUE, "ItemType"), (short) itemType);
         long at = offset(TW_ONEVALUE, "Item");
         switch (itemType) {
             case Twain.TWTY_INT8, Twain.TWTY_UINT8 -> container.set(ValueLayout.JAVA_BYTE, at, (byte) value);
             case Twain.TWTY_INT16, Twain.TWTY_UINT16, Twain.TWTY_BOOL ->
-                    container.set(TwainStructs.U16, at, (short) value);
-            case Twain.TWTY_INT32, Twain.TWTY_UINT32 -> container.set(TwainStructs.U32, at, (int) (long) value);
+                    container.set(TwainStructs.SHORT, at, (short) value);
+            case Twain.TWTY_INT32, Twain.TWTY_UINT32 -> container.set(TwainStructs.INT, at, (int) (long) value);
             case Twain.TWTY_FIX32 -> TwainStructs.setFix32(container, at, value);
             default -> throw new IllegalArgumentException("cannot set item type " + itemType + " as one value");
         }

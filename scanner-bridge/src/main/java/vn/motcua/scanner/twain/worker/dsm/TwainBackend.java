@@ -79,9 +79,9 @@ public final class TwainBackend implements WorkerBackend {
     private void describeApplication() {
         TwainStructs.setU16(app, TW_IDENTITY, "ProtocolMajor", Twain.TWON_PROTOCOLMAJOR);
         TwainStructs.setU16(app, TW_IDENTITY, "ProtocolMinor", Twain.TWON_PROTOCOLMINOR);
-        app.set(TwainStructs.U16, offset(TW_IDENTITY, "Version", "MajorNum"), (short) 1);
-        app.set(TwainStructs.U16, offset(TW_IDENTITY, "Version", "Language"), (short) Twain.TWLG_VIETNAMESE);
-        app.set(TwainStructs.U16, offset(TW_IDENTITY, "Version", "Country"), (short) Twain.TWCY_VIETNAM);
+        app.set(TwainStructs.SHORT, offset(TW_IDENTITY, "Version", "MajorNum"), (short) 1);
+        app.set(TwainStructs.SHORT, offset(TW_IDENTITY, "Version", "Language"), (short) Twain.TWLG_VIETNAMESE);
+        app.set(TwainStructs.SHORT, offset(TW_IDENTITY, "Version", "Country"), (short) Twain.TWCY_VIETNAM);
         TwainStructs.setString(app, offset(TW_IDENTITY, "Version", "Info"), TwainStructs.STR32_BYTES,
                 "motcua scanner worker");
         TwainStructs.setU32(app, TW_IDENTITY, "SupportedGroups", DG_CONTROL | DG_IMAGE | Twain.DF_APP2);
@@ -279,7 +279,7 @@ public final class TwainBackend implements WorkerBackend {
                 throw failure;
             }
             if (rc == Twain.TWRC_XFERDONE) {
-                out.send(page(page, dpi, copyImage(handleOut.get(PTR, 0))));
+                out.send(page(page, dpi, copyImage(handleOut.get(TwainStructs.POINTER, 0))));
             }
             MemorySegment pending = request.allocate(TW_PENDINGXFERS);
             if (call(source, DG_CONTROL, DAT_PENDINGXFERS, Twain.MSG_ENDXFER, pending) != Twain.TWRC_SUCCESS) {
@@ -335,7 +335,7 @@ public final class TwainBackend implements WorkerBackend {
         if (dsmOpen) {
             return;
         }
-        parent.set(PTR, 0, dsm.parentWindow());
+        parent.set(TwainStructs.POINTER, 0, dsm.parentWindow());
         succeed(call(null, DG_CONTROL, DAT_PARENT, Twain.MSG_OPENDSM, parent), DG_CONTROL, DAT_PARENT,
                 Twain.MSG_OPENDSM, "");
         dsmOpen = true;

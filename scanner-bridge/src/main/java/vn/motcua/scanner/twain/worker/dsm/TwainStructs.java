@@ -25,6 +25,10 @@ public final class TwainStructs {
     static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT;
     static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT.withByteAlignment(2);
     static final AddressLayout PTR = ValueLayout.ADDRESS.withByteAlignment(2);
+    // Access without alignment checks: containers and DIBs may sit anywhere (a heap copy, an odd GlobalLock).
+    static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
+    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
+    static final AddressLayout POINTER = ValueLayout.ADDRESS_UNALIGNED;
 
     public static final int STR32_BYTES = 34;
 
@@ -111,41 +115,41 @@ public final class TwainStructs {
     }
 
     static int u16(MemorySegment segment, StructLayout layout, String... field) {
-        return Short.toUnsignedInt(segment.get(U16, offset(layout, field)));
+        return Short.toUnsignedInt(segment.get(SHORT, offset(layout, field)));
     }
 
     static void setU16(MemorySegment segment, StructLayout layout, String field, int value) {
-        segment.set(U16, offset(layout, field), (short) value);
+        segment.set(SHORT, offset(layout, field), (short) value);
     }
 
     static long u32(MemorySegment segment, StructLayout layout, String field) {
-        return Integer.toUnsignedLong(segment.get(U32, offset(layout, field)));
+        return Integer.toUnsignedLong(segment.get(INT, offset(layout, field)));
     }
 
     static void setU32(MemorySegment segment, StructLayout layout, String field, long value) {
-        segment.set(U32, offset(layout, field), (int) value);
+        segment.set(INT, offset(layout, field), (int) value);
     }
 
     static MemorySegment pointer(MemorySegment segment, StructLayout layout, String field) {
-        return segment.get(PTR, offset(layout, field));
+        return segment.get(POINTER, offset(layout, field));
     }
 
     static void setPointer(MemorySegment segment, StructLayout layout, String field, MemorySegment value) {
-        segment.set(PTR, offset(layout, field), value);
+        segment.set(POINTER, offset(layout, field), value);
     }
 
     /** TW_FIX32 → number: Whole + Frac / 65536 (Whole is signed). */
     public static double fix32(MemorySegment segment, long offset) {
-        short whole = segment.get(U16, offset);
-        int frac = Short.toUnsignedInt(segment.get(U16, offset + 2));
+        short whole = segment.get(SHORT, offset);
+        int frac = Short.toUnsignedInt(segment.get(SHORT, offset + 2));
         return whole + frac / 65536.0;
     }
 
     /** Number → TW_FIX32, rounded to the nearest 1/65536 as the specification's FloatToFix32 does. */
     public static void setFix32(MemorySegment segment, long offset, double value) {
         int fixed = (int) Math.round(value * 65536.0);
-        segment.set(U16, offset, (short) (fixed >> 16));
-        segment.set(U16, offset + 2, (short) (fixed & 0xffff));
+        segment.set(SHORT, offset, (short) (fixed >> 16));
+        segment.set(SHORT, offset + 2, (short) (fixed & 0xffff));
     }
 
     /** A NUL-terminated TWAIN string of at most {@code capacity} bytes. */
