@@ -151,7 +151,7 @@ public final class TwainBackend implements WorkerBackend {
         if (rc == Twain.TWRC_FAILURE) {
             String cc = conditionCode(null);
             if (!cc.equals("TWCC_NODS")) {
-                throw twainFailure(cc, DG_CONTROL, DAT_IDENTITY, Twain.MSG_GETNEXT);
+                throw twainFailure(cc, DG_CONTROL, DAT_IDENTITY, Twain.MSG_GETNEXT, "");
             }
         }
         out.send(BridgeMessage.of("END"));
@@ -202,8 +202,18 @@ public final class TwainBackend implements WorkerBackend {
             TwainStructs.setU16(set, TW_CAPABILITY, "Cap", capability.id());
             TwainStructs.setU16(set, TW_CAPABILITY, "ConType", Twain.TWON_ONEVALUE);
             TwainStructs.setPointer(set, TW_CAPABILITY, "hContainer", handle);
-            succeed(call(source, DG_CONTROL, DAT_CAPABILITY, Twain.MSG_SET, set), DG_CONTROL, DAT_CAPABILITY,
-                    Twain.MSG_SET, name);
+            int rc = call(source, DG_CONTROL, DAT_CAPABILITY, Twain.MSG_SET, set);
+            if (rc == Twain.TWRC_FAILURE) {
+                String cc = conditionCode(source);
+                // Switching off what the source does not have (a flatbed's CAP_FEEDERENABLED) is what was asked.
+                boolean absentAndOff = capability.itemType() == Twain.TWTY_BOOL && number == 0
+                        && cc.equals("TWCC_CAPUNSUPPORTED");
+                if (!absentAndOff) {
+                    throw twainFailure(cc, DG_CONTROL, DAT_CAPABILITY, Twain.MSG_SET, name);
+                }
+            } else {
+                succeed(rc, DG_CONTROL, DAT_CAPABILITY, Twain.MSG_SET, name);
+            }
         } finally {
             memory.free(handle);
         }
@@ -262,31 +272,29 @@ public final class TwainBackend implements WorkerBackend {
         return false;
     }
 
-    /** States 6 and 7: one native transfer per page until the source has none pending. */
+    /** States 6 and 7: one native transfer per image until the source has none pending. */
     private void transfer(Sender out) throws IOException, Failure {
-        for (int page = 1; page <= MAX_PAGES_PER_SCAN; page++) {
+        int delivered = 0;
+        for (int transfer = 1; transfer <= MAX_PAGES_PER_SCAN; transfer++) {
             if (cancelled) {
                 resetPendingTransfers();
-                out.send(workerError("CANCELLED", "after " + (page - 1) + " pages"));
+                out.send(workerError("CANCELLED", "pages delivered: " + delivered));
                 return;
             }
             int dpi = resolution();
             MemorySegment handleOut = request.allocate(PTR);
             int rc = call(source, DG_IMAGE, DAT_IMAGENATIVEXFER, Twain.MSG_GET, handleOut);
             if (rc == Twain.TWRC_FAILURE) {
-                Failure failure = twainFailure(conditionCode(source), DG_IMAGE, DAT_IMAGENATIVEXFER, Twain.MSG_GET);
-                resetPendingTransfers();
-                throw failure;
+                throw afterFailedTransfer(DG_IMAGE, DAT_IMAGENATIVEXFER, Twain.MSG_GET);
             }
             if (rc == Twain.TWRC_XFERDONE) {
-                out.send(page(page, dpi, copyImage(handleOut.get(TwainStructs.POINTER, 0))));
+                delivered++;
+                out.send(page(delivered, dpi, copyImage(handleOut.get(TwainStructs.POINTER, 0))));
             }
+            // TWRC_CANCEL: the source dropped this image; ending the transfer moves on to the next one.
             MemorySegment pending = request.allocate(TW_PENDINGXFERS);
             if (call(source, DG_CONTROL, DAT_PENDINGXFERS, Twain.MSG_ENDXFER, pending) != Twain.TWRC_SUCCESS) {
-                Failure failure = twainFailure(conditionCode(source), DG_CONTROL, DAT_PENDINGXFERS,
-                        Twain.MSG_ENDXFER);
-                resetPendingTransfers();
-                throw failure;
+                throw afterFailedTransfer(DG_CONTROL, DAT_PENDINGXFERS, Twain.MSG_ENDXFER);
             }
             if (TwainStructs.u16(pending, TW_PENDINGXFERS, "Count") == 0) {
                 out.send(BridgeMessage.of("DONE"));
@@ -294,7 +302,14 @@ public final class TwainBackend implements WorkerBackend {
             }
         }
         resetPendingTransfers();
-        out.send(workerError("DEVICE_ERROR", "more than " + MAX_PAGES_PER_SCAN + " pages in one scan"));
+        out.send(workerError("DEVICE_ERROR", "more than " + MAX_PAGES_PER_SCAN + " images in one scan"));
+    }
+
+    /** The condition code first (the next triplet would replace it), then back to state 5. */
+    private Failure afterFailedTransfer(int group, int dat, int msg) {
+        Failure failure = twainFailure(conditionCode(source), group, dat, msg, "");
+        resetPendingTransfers();
+        return failure;
     }
 
     private int resolution() {
@@ -396,8 +411,7 @@ public final class TwainBackend implements WorkerBackend {
     private void succeed(int rc, int group, int dat, int msg, String what) throws Failure {
         if (rc != Twain.TWRC_SUCCESS && rc != Twain.TWRC_CHECKSTATUS) {
             boolean toDsm = dat == DAT_PARENT || dat == DAT_ENTRYPOINT || dat == DAT_IDENTITY;
-            throw new Failure(BridgeMessage.of("ERROR", "source", "twain", "cc", conditionCode(toDsm ? null : source),
-                    "detail", (Twain.triplet(group, dat, msg) + " " + what).strip()));
+            throw twainFailure(conditionCode(toDsm ? null : source), group, dat, msg, what);
         }
     }
 
@@ -410,9 +424,9 @@ public final class TwainBackend implements WorkerBackend {
         return Twain.conditionCode(TwainStructs.u16(status, TW_STATUS, "ConditionCode"));
     }
 
-    private static Failure twainFailure(String cc, int group, int dat, int msg) {
+    private static Failure twainFailure(String cc, int group, int dat, int msg, String what) {
         return new Failure(BridgeMessage.of("ERROR", "source", "twain", "cc", cc,
-                "detail", Twain.triplet(group, dat, msg)));
+                "detail", (Twain.triplet(group, dat, msg) + " " + what).strip()));
     }
 
     private static BridgeMessage workerError(String code, String detail) {
