@@ -1,6 +1,7 @@
 package vn.motcua.scanner.twain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,7 @@ import vn.motcua.scanner.PaperSize;
 import vn.motcua.scanner.PaperSource;
 import vn.motcua.scanner.RecordingListener;
 import vn.motcua.scanner.ScanError;
+import vn.motcua.scanner.ScanException;
 import vn.motcua.scanner.ScanJob;
 import vn.motcua.scanner.ScanResult;
 import vn.motcua.scanner.ScanSettings;
@@ -49,6 +51,19 @@ class WorkerProcessTest {
             assertThat(result.isCompleted()).as(String.valueOf(result.detail())).isTrue();
             assertThat(listener.pageNumbers()).containsExactly(1, 2, 3, 4);
             assertThat(listener.pages.getFirst().widthPixels()).isEqualTo(827);
+        }
+    }
+
+    @Test
+    void theNativeTwainBackendWithoutTwaindsmSaysWhyOnEveryRequest() throws Exception {
+        try (ScannerBridge bridge = bridge(BridgeProcessDriver.Api.TWAIN, Watchdog.defaults(), "--backend=twain")) {
+            assertThat(bridge.discover().failedDrivers()).containsEntry("twain", ScanError.DRIVER_CRASHED);
+
+            assertThatThrownBy(() -> bridge.capabilities(bridge.device("twain:fi-7160")))
+                    .isInstanceOfSatisfying(ScanException.class, e -> {
+                        assertThat(e.error()).isEqualTo(ScanError.DRIVER_CRASHED);
+                        assertThat(e.getMessage()).contains("TWAINDSM.dll");
+                    });
         }
     }
 
