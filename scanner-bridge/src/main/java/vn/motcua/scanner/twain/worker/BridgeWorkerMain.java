@@ -43,22 +43,16 @@ public final class BridgeWorkerMain {
         OutputStream protocolOut = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
         System.setOut(new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
         String backendName = options.getOrDefault("backend", "virtual");
-        WorkerBackend backend;
+        WorkerBackend loaded = null;
         String unavailable = null;
         try {
-            backend = switch (backendName) {
-                case "virtual" -> new VirtualSource(options);
-                case "twain" -> new TwainBackend(WindowsDsm.load(),
-                        Long.parseLong(options.getOrDefault("xfer-wait-ms", "120000")));
-                default -> throw new IllegalArgumentException("native " + backendName + " backend not built");
-            };
+            loaded = backend(backendName, options);
         } catch (RuntimeException e) {
             // No TWAINDSM.dll (or not Windows): every request says why, so the client reports it.
             System.err.println("worker: backend " + backendName + " unavailable: " + e);
-            backend = null;
             unavailable = e.getMessage();
         }
-        WorkerBackend source = backend;
+        WorkerBackend source = loaded;
         BlockingQueue<Object> requests = new LinkedBlockingQueue<>();
         Thread.ofPlatform().daemon().name("worker-read").start(() -> {
             try (BufferedInputStream in = new BufferedInputStream(System.in)) {
@@ -103,6 +97,16 @@ public final class BridgeWorkerMain {
                 source.handle(request, message -> send(protocolOut, message));
             }
         }
+    }
+
+    /** Native backends are loaded only when asked for, so the virtual one never touches native code. */
+    private static WorkerBackend backend(String name, Map<String, String> options) {
+        return switch (name) {
+            case "virtual" -> new VirtualSource(options);
+            case "twain" -> new TwainBackend(WindowsDsm.load(),
+                    Long.parseLong(options.getOrDefault("xfer-wait-ms", "120000")));
+            default -> throw new IllegalArgumentException("native " + name + " backend not built");
+        };
     }
 
     static void send(OutputStream out, BridgeMessage message) throws IOException {

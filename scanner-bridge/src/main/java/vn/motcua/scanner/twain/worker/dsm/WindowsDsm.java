@@ -53,8 +53,8 @@ public final class WindowsDsm implements DsmEntry {
     private final MemorySegment window;
     private final MemorySegment callback;
     private final BlockingQueue<Integer> sourceMessages = new LinkedBlockingQueue<>();
-    private final HandleMemory images = new GlobalMemory();
-    private HandleMemory containers = images;
+    private final HandleMemory images;
+    private HandleMemory containers;
 
     private WindowsDsm() throws ReflectiveOperationException {
         SymbolLookup twain = SymbolLookup.libraryLookup("TWAINDSM.dll", arena);
@@ -83,6 +83,9 @@ public final class WindowsDsm implements DsmEntry {
                 MethodType.methodType(short.class, MemorySegment.class, MemorySegment.class, int.class, short.class,
                         short.class, MemorySegment.class)).bindTo(this);
         callback = LINKER.upcallStub(onMessage, ENTRY, arena);
+        images = new NativeHandles(MethodHandles.insertArguments(globalAlloc, 0, GHND), globalLock, globalUnlock,
+                globalFree);
+        containers = images;
     }
 
     /** Loads TWAINDSM.dll (from the DLL search path: the TWAIN 2 DSM installs into System32). */
@@ -114,11 +117,16 @@ public final class WindowsDsm implements DsmEntry {
 
     @Override
     public void useEntryPoints(MemorySegment entryPoint) {
-        containers = new DsmMemory(
-                TwainStructs.pointer(entryPoint, TwainStructs.TW_ENTRYPOINT, "DSM_MemAllocate"),
-                TwainStructs.pointer(entryPoint, TwainStructs.TW_ENTRYPOINT, "DSM_MemFree"),
-                TwainStructs.pointer(entryPoint, TwainStructs.TW_ENTRYPOINT, "DSM_MemLock"),
-                TwainStructs.pointer(entryPoint, TwainStructs.TW_ENTRYPOINT, "DSM_MemUnlock"));
+        MethodHandle allocate = function(entryPoint, "DSM_MemAllocate", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        containers = new NativeHandles(
+                MethodHandles.explicitCastArguments(allocate, MethodType.methodType(MemorySegment.class, long.class)),
+                function(entryPoint, "DSM_MemLock", FunctionDescriptor.of(ADDRESS, ADDRESS)),
+                function(entryPoint, "DSM_MemUnlock", FunctionDescriptor.ofVoid(ADDRESS)),
+                function(entryPoint, "DSM_MemFree", FunctionDescriptor.ofVoid(ADDRESS)));
+    }
+
+    private static MethodHandle function(MemorySegment entryPoint, String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(TwainStructs.pointer(entryPoint, TwainStructs.TW_ENTRYPOINT, name), descriptor);
     }
 
     @Override
@@ -198,48 +206,27 @@ public final class WindowsDsm implements DsmEntry {
         return (MemorySegment) invoke(handle, arguments);
     }
 
-    /** kernel32 GlobalAlloc/Lock/Unlock/Free; a locked block is as long as GlobalSize says. */
-    private final class GlobalMemory implements HandleMemory {
-
-        @Override
-        public MemorySegment allocate(long bytes) {
-            return invokeAddress(globalAlloc, GHND, bytes);
-        }
-
-        @Override
-        public MemorySegment lock(MemorySegment handle) {
-            MemorySegment pointer = invokeAddress(globalLock, handle);
-            return sized(pointer, handle);
-        }
-
-        @Override
-        public void unlock(MemorySegment handle) {
-            invoke(globalUnlock, handle);
-        }
-
-        @Override
-        public void free(MemorySegment handle) {
-            invokeAddress(globalFree, handle);
-        }
-    }
-
-    /** TWAIN 2: the DSM's own memory functions (GlobalAlloc-backed in TWAINDSM on Windows, hence GlobalSize). */
-    private final class DsmMemory implements HandleMemory {
+    /**
+     * Handle memory from four native functions; {@code allocate} takes the size as a long. A locked block is as
+     * long as GlobalSize says: kernel32's own blocks, and the DSM's (TWAINDSM allocates with GlobalAlloc on
+     * Windows).
+     */
+    private final class NativeHandles implements HandleMemory {
         private final MethodHandle allocate;
-        private final MethodHandle free;
         private final MethodHandle lock;
         private final MethodHandle unlock;
+        private final MethodHandle free;
 
-        DsmMemory(MemorySegment allocate, MemorySegment free, MemorySegment lock, MemorySegment unlock) {
-            this.allocate = LINKER.downcallHandle(allocate, FunctionDescriptor.of(ADDRESS, JAVA_INT));
-            this.free = LINKER.downcallHandle(free, FunctionDescriptor.ofVoid(ADDRESS));
-            this.lock = LINKER.downcallHandle(lock, FunctionDescriptor.of(ADDRESS, ADDRESS));
-            this.unlock = LINKER.downcallHandle(unlock, FunctionDescriptor.ofVoid(ADDRESS));
+        NativeHandles(MethodHandle allocate, MethodHandle lock, MethodHandle unlock, MethodHandle free) {
+            this.allocate = allocate;
+            this.lock = lock;
+            this.unlock = unlock;
+            this.free = free;
         }
 
         @Override
         public MemorySegment allocate(long bytes) {
-            return invokeAddress(allocate, (int) bytes);
+            return invokeAddress(allocate, bytes);
         }
 
         @Override
