@@ -10,9 +10,11 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import vn.motcua.scanner.twain.BridgeMessage;
 
 /** Containers laid out byte by byte as a source fills them, decoded into the worker's CAP lines, and back. */
+@Timeout(10)
 class CapabilityContainersTest {
 
     private static Map<String, String> decode(String name, int conType, byte[] container) {

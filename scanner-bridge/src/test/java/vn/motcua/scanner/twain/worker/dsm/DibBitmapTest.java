@@ -11,8 +11,10 @@ import java.lang.foreign.MemorySegment;
 import java.util.function.IntBinaryOperator;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Native transfer DIBs become BMP files that ImageIO reads back pixel for pixel. */
+@Timeout(10)
 class DibBitmapTest {
 
     private static final IntBinaryOperator GREY_RAMP = (x, y) -> (x * 7 + y * 13) & 0xff;

@@ -10,6 +10,7 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Sizes and offsets as twain.h's {@code #pragma pack (2)} gives them on 64-bit Windows (8-byte pointers), worked
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * 4; a pointer after two TW_UINT16 starts at 4, not 8. Sizes are C's sizeof, including the one-byte ItemList and
  * its padding.
  */
+@Timeout(10)
 class TwainStructsTest {
 
     @BeforeAll
