@@ -2,6 +2,7 @@ package vn.motcua.counter.application;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -85,6 +86,11 @@ public final class ReceptionService {
     /** Reads an image file the clerk chose or dropped and stores it as a page. */
     public Page importPage(Path file) {
         return storePage(ClerkFiles.read(file), Page.PageSource.IMPORTED);
+    }
+
+    /** Today at the counter (its clock is in Vietnam time), for checks against a date such as an MRZ's birth date. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** The appointment a dossier received now would get, for the form to show before reception. */

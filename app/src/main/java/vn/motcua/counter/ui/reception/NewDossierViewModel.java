@@ -190,7 +190,7 @@ public final class NewDossierViewModel {
      * without diacritics, so it only fills an empty name field.
      */
     public void readCardMrz(String lines) {
-        ParseResult<IdCardMrz> parsed = IdCardMrz.parse(lines, LocalDate.now());
+        ParseResult<IdCardMrz> parsed = IdCardMrz.parse(lines, reception.today());
         if (!(parsed instanceof ParseResult.Ok<IdCardMrz> ok) || ok.value().personalIdNumber() == null) {
             message.set(messages.text("dossier.mrzUnreadable", parsed.problems().isEmpty()
                     ? messages.text("mrz.problem.id_number_mismatch") : describe(parsed.problems())));
