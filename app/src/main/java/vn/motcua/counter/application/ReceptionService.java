@@ -102,8 +102,7 @@ public final class ReceptionService {
         if (request.documents().stream().noneMatch(Document::isCaptured)) {
             throw new CounterException("reception.no_pages");
         }
-        List<IdNumberProblem> mismatches = request.applicant().idNumber().inconsistencies(
-                request.applicant().birthDate(), request.applicant().sex());
+        List<IdNumberProblem> mismatches = request.applicant().idInconsistencies();
         boolean overridden = request.identityOverride() != null && !request.identityOverride().isBlank();
         if (!mismatches.isEmpty() && !overridden) {
             throw new CounterException("reception.identity_mismatch");

@@ -14,6 +14,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.domain.Applicant;
+import vn.motcua.counter.domain.identity.PassportNumber;
 
 /**
  * What every counter form shares: the two-column heading (issuing body left, national motto right), the signature
@@ -99,6 +101,29 @@ final class FormLayout {
     /** The body paragraph helper with the form's body size and leading. */
     float paragraph(PdfCanvas c, String label, String text, float top) throws IOException {
         return c.paragraph(label, text, left, top, width, BODY, LEADING);
+    }
+
+    /**
+     * The applicant's lines: the name after {@code personLabel} or {@code organisationLabel}, the number under its
+     * own label (a passport with its issuing country), and an organisation's representative when named.
+     */
+    float applicant(PdfCanvas c, Applicant a, String personLabel, String organisationLabel, float top)
+            throws IOException {
+        float y = paragraph(c, a.organisation() ? organisationLabel : personLabel, a.fullName(), top);
+        String country = a.idNumber() instanceof PassportNumber passport
+                ? ", nước cấp: " + passport.issuingCountry() : "";
+        y = paragraph(c, a.idNumber().kind().formLabel() + ":", a.idNumber().value() + country, y);
+        return a.representative() == null ? y : paragraph(c, "Người đại diện:", a.representative(), y);
+    }
+
+    /** How a letter speaks to the applicant: "Ông/Bà" to a person, "Quý tổ chức" to an organisation. */
+    static String addressee(Applicant a) {
+        return a.organisation() ? "Quý tổ chức" : "Ông/Bà";
+    }
+
+    /** Who signs for the applicant: the person, or whoever represents the organisation (a blank line if unnamed). */
+    static String signer(Applicant a) {
+        return a.organisation() ? a.representative() : a.fullName();
     }
 
     static String dateText(LocalDate d) {

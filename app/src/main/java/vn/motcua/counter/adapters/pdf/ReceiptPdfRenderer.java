@@ -46,8 +46,7 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
         y = c.paragraph("", counter.agencyName() + " - Bộ phận tiếp nhận và trả kết quả tiếp nhận hồ sơ của:",
                 left, y, width, BODY, LEADING);
         Applicant a = dossier.applicant();
-        y = c.paragraph("Ông/Bà:", a.fullName(), left, y, width, BODY, LEADING);
-        y = c.paragraph("Số định danh cá nhân:", a.idNumber().value(), left, y, width, BODY, LEADING);
+        y = form.applicant(c, a, "Ông/Bà:", "Tổ chức:", y);
         y = c.paragraph("Địa chỉ:", orDots(a.address()), left, y, width, BODY, LEADING);
         y = c.paragraph("Số điện thoại:", orDots(a.phone()) + "    Email: " + orDots(a.email()), left, y, width,
                 BODY, LEADING);
@@ -67,7 +66,7 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
                 left, y + 4, width, BODY, LEADING);
 
         float signTop = y + 24;
-        form.signature(c, form.leftCentre, signTop, "NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", a.fullName());
+        form.signature(c, form.leftCentre, signTop, "NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", FormLayout.signer(a));
         form.signature(c, form.rightCentre, signTop, "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)",
                 dossier.receivedBy());
     }

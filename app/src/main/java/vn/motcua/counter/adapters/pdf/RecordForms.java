@@ -31,7 +31,8 @@ final class RecordForms {
                     f.heading(c, counter, "Mã hồ sơ: " + dossier.code().value(), form.issuedAt().toLocalDate());
                     float y = c.centredLines(c.bold, 14, c.width / 2, 150, f.width, 19,
                             FormKind.CONTROL_SLIP.title().toUpperCase(Locale.ROOT));
-                    y = f.paragraph(c, "Kèm theo hồ sơ của Ông/Bà:", dossier.applicant().fullName(), y + 14);
+                    y = f.applicant(c, dossier.applicant(), "Kèm theo hồ sơ của Ông/Bà:", "Kèm theo hồ sơ của tổ chức:",
+                            y + 14);
                     y = f.paragraph(c, "Nội dung yêu cầu giải quyết:", dossier.procedureName(), y);
                     y = f.paragraph(c, "Thời gian nhận hồ sơ:", FormLayout.timeText(dossier.receivedAt()), y);
                     y = f.paragraph(c, "Thời gian trả kết quả:", FormLayout.timeText(dossier.appointmentAt()), y);
