@@ -27,6 +27,7 @@ final class FormLayout {
     static final float BODY = 12f;
     static final float LEADING = 17f;
     static final String DOTS = "........................";
+    private static final String NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 
     final float left;
     final float right;
@@ -72,16 +73,41 @@ final class FormLayout {
      * form's number) below on the left; the national motto and the place-less date on the right.
      */
     void heading(PdfCanvas c, CounterProfile counter, String reference, LocalDate date) throws IOException {
-        c.centred(c.regular, 11, leftCentre, 60, counter.agencyName().toUpperCase(Locale.ROOT));
+        agencyName(c, counter.agencyName().toUpperCase(Locale.ROOT),
+                2 * (rightCentre - c.textWidth(c.bold, 11, NATION) / 2 - 12 - leftCentre));
         c.centred(c.bold, 11, leftCentre, 74, "BỘ PHẬN TIẾP NHẬN VÀ");
         c.centred(c.bold, 11, leftCentre, 88, "TRẢ KẾT QUẢ");
         c.line(leftCentre - 30, 92, leftCentre + 30, 92, 0.6f);
-        c.centred(c.bold, 11, rightCentre, 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        c.centred(c.bold, 11, rightCentre, 60, NATION);
         c.centred(c.bold, 12, rightCentre, 75, "Độc lập - Tự do - Hạnh phúc");
         float mottoHalf = c.textWidth(c.bold, 12, "Độc lập - Tự do - Hạnh phúc") / 2;
         c.line(rightCentre - mottoHalf, 79, rightCentre + mottoHalf, 79, 0.6f);
         c.centred(c.regular, 11, leftCentre, 106, reference);
         c.centred(c.italic, 12, rightCentre, 100, dateText(date));
+    }
+
+    /**
+     * The agency's name in capitals, kept clear of the national motto: a long one (a ward "…, Thành phố Hồ Chí Minh")
+     * goes over two lines, split after its last comma or else at the space nearest the middle, and only then smaller.
+     */
+    private void agencyName(PdfCanvas c, String name, float room) throws IOException {
+        if (c.textWidth(c.regular, 11, name) <= room) {
+            c.centred(c.regular, 11, leftCentre, 60, name);
+            return;
+        }
+        int split = name.lastIndexOf(", ") + 1;
+        if (split == 0) {
+            int middle = name.length() / 2;
+            int before = name.lastIndexOf(' ', middle);
+            int after = name.indexOf(' ', middle);
+            split = after < 0 || (before >= 0 && middle - before <= after - middle) ? before : after;
+        }
+        String first = name.substring(0, Math.max(split, 0)).strip();
+        String second = name.substring(Math.max(split, 0)).strip();
+        float widest = Math.max(c.textWidth(c.regular, 11, first), c.textWidth(c.regular, 11, second));
+        float size = Math.min(11, 11 * room / widest);
+        c.centred(c.regular, size, leftCentre, 47, first);
+        c.centred(c.regular, size, leftCentre, 60, second);
     }
 
     /** "Mẫu số 02" in the top right corner, as the circular's appendix prints it. */

@@ -15,6 +15,7 @@ import vn.motcua.counter.application.port.ReceiptRenderer;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.Document;
 import vn.motcua.counter.domain.Dossier;
+import vn.motcua.counter.domain.lifecycle.FormKind;
 
 /**
  * Form 01 of Circular 03/2025/TT-VPCP (following Circular 01/2018): the receipt and appointment slip handed to the
@@ -36,6 +37,7 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
         float left = form.left;
         float right = form.right;
         LocalDateTime at = dossier.receivedAt();
+        form.formMark(c, FormKind.RECEIPT.number());
         form.heading(c, counter, "Mã hồ sơ: " + dossier.code().value(), at.toLocalDate());
         drawQr(c, dossier.code().value(), right - 62, 112, 62);
 
@@ -48,8 +50,8 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
         Applicant a = dossier.applicant();
         y = form.applicant(c, a, "Ông/Bà:", "Tổ chức:", y);
         y = c.paragraph("Địa chỉ:", orDots(a.address()), left, y, width, BODY, LEADING);
-        y = c.paragraph("Số điện thoại:", orDots(a.phone()) + "    Email: " + orDots(a.email()), left, y, width,
-                BODY, LEADING);
+        y = c.paragraph("Số điện thoại:", orDots(a.phone()), left, y, width, BODY, LEADING);
+        y = c.paragraph("Email:", orDots(a.email()), left, y, width, BODY, LEADING);
         y = c.paragraph("Nội dung yêu cầu giải quyết:", dossier.procedureName(), left, y, width, BODY, LEADING);
 
         y = c.paragraph("1. Thành phần hồ sơ nộp gồm:", "", left, y + 4, width, BODY, LEADING);

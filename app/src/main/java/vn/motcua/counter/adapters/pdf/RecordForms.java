@@ -51,7 +51,9 @@ final class RecordForms {
                     y = new PdfTable(c, f.left, new float[] {30, 100, 100, 80, 70, f.width - 380},
                             new String[] {"STT", "Bên giao", "Bên nhận", "Thời gian giao, nhận",
                                     "Kết quả (trước/đúng/ quá hạn)", "Ghi chú"}, 10.5f).draw(y + 8, rows);
-                    String result = progress.resolvedAt() == null ? "Đang giải quyết"
+                    // a dossier stopped or refused before any result ends with its status, not as still in progress
+                    String result = progress.resolvedAt() == null ? (dossier.status().isFinal()
+                            ? dossier.status().portalName() : "Đang giải quyết")
                             : Timeliness.of(progress.resolvedAt(), dossier.appointmentAt()).label() + " (có kết quả lúc "
                             + FormLayout.shortTime(progress.resolvedAt()) + ")";
                     y = f.paragraph(c, "Kết quả giải quyết hồ sơ:", result, y);
