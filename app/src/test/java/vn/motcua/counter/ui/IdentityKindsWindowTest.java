@@ -8,9 +8,6 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +17,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestImages;
-import vn.motcua.counter.bootstrap.CounterContext;
 
 /**
  * Applicants who have no 12-digit personal ID number, received through the real window: an organisation by its tax
@@ -78,7 +74,7 @@ class IdentityKindsWindowTest {
         List<String> stored = applicantColumns(code);
         assertThat(stored).containsExactly(COMPANY, "TAX_CODE", TAX_CODE, "", REPRESENTATIVE, "", "",
                 stored.getLast());
-        assertThat(receiptText(stored.getLast()))
+        assertThat(CounterWindow.storedPdfText(data, stored.getLast()))
                 .contains("Tổ chức: " + COMPANY, "Mã số thuế: " + TAX_CODE, "Người đại diện: " + REPRESENTATIVE)
                 .doesNotContain("Ông/Bà:", "Số định danh cá nhân");
 
@@ -113,7 +109,7 @@ class IdentityKindsWindowTest {
         List<String> stored = applicantColumns(code);
         assertThat(stored).containsExactly(FOREIGNER, "PASSPORT", "M12345678", "KOR", "", "1988-09-07", "",
                 stored.getLast());
-        assertThat(receiptText(stored.getLast()))
+        assertThat(CounterWindow.storedPdfText(data, stored.getLast()))
                 .contains("Ông/Bà: " + FOREIGNER, "Số hộ chiếu: M12345678, nước cấp: KOR")
                 .doesNotContain("Số định danh cá nhân");
     }
@@ -133,12 +129,7 @@ class IdentityKindsWindowTest {
                 () -> robot.lookup("#component-0-pages").queryLabeled().getText().endsWith("1 trang")
                         && !robot.lookup("#receive").queryButton().isDisabled());
         robot.clickOn("#receive");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#notice").queryLabeled().isVisible()
-                && robot.lookup("#notice").queryLabeled().getText().startsWith("Đã tiếp nhận hồ sơ"));
-        var found = java.util.regex.Pattern.compile("000\\.00\\.00\\.H26-\\d{6}-\\d{4}")
-                .matcher(robot.lookup("#notice").queryLabeled().getText());
-        assertThat(found.find()).as("the notice names the new dossier code").isTrue();
-        return found.group();
+        return CounterWindow.receivedCode(robot);
     }
 
     /** The applicant's columns of the dossier's row in the SQLite file (NULL as ""), then its receipt's content id. */
@@ -150,13 +141,6 @@ class IdentityKindsWindowTest {
                     FROM dossiers WHERE code = ?""", code);
             assertThat(rows).as("dossier " + code + " is stored").hasSize(1);
             return rows.getFirst();
-        }
-    }
-
-    private String receiptText(String contentId) throws Exception {
-        Path receipt = data.resolve(CounterContext.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
-        try (PDDocument pdf = Loader.loadPDF(receipt.toFile())) {
-            return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
         }
     }
 }
