@@ -93,7 +93,7 @@ class IdentityKindsWindowTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void receivesAForeignerByPassport() throws Exception {
         robot.clickOn("#newDossier");
-        chooseKind("Hộ chiếu (người nước ngoài)");
+        chooseKind("Hộ chiếu (nước ngoài)");
         assertThat(robot.lookup("#representative").query().isVisible()).isFalse();
         robot.interact(() -> robot.lookup("#fullName").queryTextInputControl().setText(FOREIGNER));
         robot.clickOn("#idNumber").write("M12345678");
