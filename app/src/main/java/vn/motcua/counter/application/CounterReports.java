@@ -36,7 +36,11 @@ public final class CounterReports {
 
     /** Writes the report to {@code file} through a temporary file, so a half-written report never replaces one. */
     public void export(CounterReport report, ReportRenderer.Format format, Path file) {
-        byte[] content = renderer.render(report, format);
+        save(renderer.render(report, format), file);
+    }
+
+    /** Writes a produced document (a report, the tracking book) to {@code file} the same way as {@link #export}. */
+    public void save(byte[] content, Path file) {
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());

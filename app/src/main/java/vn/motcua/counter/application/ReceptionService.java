@@ -2,6 +2,7 @@ package vn.motcua.counter.application;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -87,6 +88,11 @@ public final class ReceptionService {
         return storePage(ClerkFiles.read(file), Page.PageSource.IMPORTED);
     }
 
+    /** Today at the counter (its clock is in Vietnam time), for checks against a date such as an MRZ's birth date. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     /** The appointment a dossier received now would get, for the form to show before reception. */
     public LocalDateTime appointmentIfReceivedNow(ProcessingTime limit) {
         return calendar.appointment(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES), limit);
@@ -96,8 +102,7 @@ public final class ReceptionService {
         if (request.documents().stream().noneMatch(Document::isCaptured)) {
             throw new CounterException("reception.no_pages");
         }
-        List<IdNumberProblem> mismatches = request.applicant().idNumber().inconsistencies(
-                request.applicant().birthDate(), request.applicant().sex());
+        List<IdNumberProblem> mismatches = request.applicant().idInconsistencies();
         boolean overridden = request.identityOverride() != null && !request.identityOverride().isBlank();
         if (!mismatches.isEmpty() && !overridden) {
             throw new CounterException("reception.identity_mismatch");

@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.motcua.counter.application.port.DossierProgress;
-import vn.motcua.counter.application.port.DossierQueries;
 import vn.motcua.counter.application.port.DossierStore;
-import vn.motcua.counter.application.port.DossierSummary;
 import vn.motcua.counter.application.port.ResultPage;
 import vn.motcua.counter.domain.Document;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.Page;
-import vn.motcua.counter.domain.identity.PersonalIdNumber;
+import vn.motcua.counter.domain.identity.ApplicantId;
 
 /** Finds what an applicant brought and received before, so the counter reuses it instead of scanning it again. */
 public final class ReturningApplicants {
@@ -22,25 +20,20 @@ public final class ReturningApplicants {
     /** The counter shows the latest few; older papers are rarely still valid. */
     public static final int MAX_DOSSIERS = 5;
 
-    private final DossierQueries queries;
     private final DossierStore dossiers;
 
-    public ReturningApplicants(DossierQueries queries, DossierStore dossiers) {
-        this.queries = queries;
+    public ReturningApplicants(DossierStore dossiers) {
         this.dossiers = dossiers;
     }
 
-    /** The applicant's earlier dossiers that have pages, newest first. */
-    public List<EarlierDossier> earlierDossiers(PersonalIdNumber id) {
+    /** The applicant's earlier dossiers that have pages, newest first; any kind of number (ID, passport, tax code). */
+    public List<EarlierDossier> earlierDossiers(ApplicantId id) {
         List<EarlierDossier> found = new ArrayList<>();
-        // search() also matches the number inside OCR'd page text, so the applicant is checked on each hit
-        for (DossierSummary summary : queries.search(id.value())) {
+        for (DossierCode code : dossiers.dossiersOf(id)) {
             if (found.size() == MAX_DOSSIERS) {
                 break;
             }
-            DossierCode code = DossierCode.parse(summary.code());
-            dossiers.dossier(code).filter(d -> d.applicant().idNumber().equals(id))
-                    .map(d -> reusable(d, dossiers.progress(code)))
+            dossiers.dossier(code).map(d -> reusable(d, dossiers.progress(code)))
                     .filter(e -> !e.documents().isEmpty())
                     .ifPresent(found::add);
         }

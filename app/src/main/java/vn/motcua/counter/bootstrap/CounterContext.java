@@ -124,7 +124,7 @@ public final class CounterContext implements AutoCloseable {
         this.scanning = new ScanService(scanners, reception, images, settings.get(Settings.SCANNER_DEVICE));
         this.cardReader = new CardReader(new ZxingCardImages(images), new TesseractMrzImages(images,
                 new MrzOcr(OcrSettings.defaults().tessdata(), MRZ_LANGUAGE)));
-        this.returning = new ReturningApplicants(queries, dossiers);
+        this.returning = new ReturningApplicants(dossiers);
         this.lifecycle = new LifecycleService(dossiers, contents, new FormPdfRenderer(), clock,
                 SatisfactionScale.parse(settings.require(Settings.RATING_LEVELS)),
                 settings.require(Settings.PROCESSING_UNIT));

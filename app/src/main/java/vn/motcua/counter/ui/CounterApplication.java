@@ -212,9 +212,9 @@ public class CounterApplication extends Application {
     }
 
     private void showReport() {
-        ReportViewModel model = new ReportViewModel(context.reports(), messages, executors, CounterContext.VIETNAM_TIME,
-                context.dataDirectory().resolve("reports"));
-        root.setCenter(new ReportView(model, messages, dialogs, this::showHome));
+        ReportViewModel model = new ReportViewModel(context.reports(), context.lifecycle(), context.profile(), messages,
+                executors, CounterContext.VIETNAM_TIME, context.dataDirectory().resolve("reports"));
+        root.setCenter(new ReportView(model, messages, dialogs, printing, this::showHome));
         model.show();
     }
 

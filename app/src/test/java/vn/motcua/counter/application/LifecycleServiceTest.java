@@ -129,6 +129,9 @@ class LifecycleServiceTest {
                 "05-dung-giai-quyet");
         assertThat(stop).contains("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Công dân đề nghị dừng giải quyết.",
                 "THỦ TRƯỞNG CƠ QUAN", code.value());
+        // stopped before any result: the control slip ends with that status, not as still being resolved
+        assertThat(pdfText(lifecycle.controlSlip(code, counter.profile()), "06-dung")).contains(
+                "Kết quả giải quyết hồ sơ: Dừng xử lý").doesNotContain("Đang giải quyết");
         assertThatThrownBy(() -> lifecycle.process(code, null, counter.profile()))
                 .isInstanceOf(CounterException.class).hasMessageStartingWith("lifecycle.illegal");
         // A step decided on a screen that still showed "received" must not apply.

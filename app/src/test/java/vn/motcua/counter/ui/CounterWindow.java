@@ -1,12 +1,23 @@
 package vn.motcua.counter.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.stage.Window;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.motcua.counter.bootstrap.CounterContext;
 
 /**
  * The real counter window on a test's data folder. Only the native file chooser, which no robot can drive, is
@@ -48,6 +59,24 @@ final class CounterWindow implements AutoCloseable {
         };
         return new CounterWindow((CounterApplication) FxToolkit.setupApplication(
                 () -> new CounterApplication((host, messages) -> dialogs)));
+    }
+
+    /** Waits for the home screen's notice of a reception and returns the dossier code it names. */
+    static String receivedCode(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#notice").queryLabeled().isVisible()
+                && robot.lookup("#notice").queryLabeled().getText().startsWith("Đã tiếp nhận hồ sơ"));
+        Matcher found = Pattern.compile("000\\.00\\.00\\.H26-\\d{6}-\\d{4}")
+                .matcher(robot.lookup("#notice").queryLabeled().getText());
+        assertThat(found.find()).as("the notice names the new dossier code").isTrue();
+        return found.group();
+    }
+
+    /** The text of a PDF in the data folder's content store, one space between words (table cells wrap). */
+    static String storedPdfText(Path data, String contentId) throws IOException {
+        Path file = data.resolve(CounterContext.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
     }
 
     CounterApplication application() {

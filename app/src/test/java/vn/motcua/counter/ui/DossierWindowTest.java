@@ -10,9 +10,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,9 +154,6 @@ class DossierWindowTest {
     }
 
     private String pdfText(String contentId) throws Exception {
-        Path file = data.resolve(CounterContext.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
-        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
-            return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-        }
+        return CounterWindow.storedPdfText(data, contentId);
     }
 }

@@ -13,9 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,12 +78,8 @@ class ReceptionWindowTest {
         assertThat(thumbnails(0)).hasSize(2);
 
         robot.clickOn("#receive");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#notice").queryLabeled().isVisible()
-                && robot.lookup("#notice").queryLabeled().getText().startsWith("Đã tiếp nhận hồ sơ"));
-        var found = java.util.regex.Pattern.compile("000\\.00\\.00\\.H26-\\d{6}-0001")
-                .matcher(robot.lookup("#notice").queryLabeled().getText());
-        assertThat(found.find()).as("the notice names the new dossier code").isTrue();
-        String code = found.group();
+        String code = CounterWindow.receivedCode(robot);
+        assertThat(code).endsWith("-0001");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
 
@@ -118,10 +111,7 @@ class ReceptionWindowTest {
                 assertThat(rs.getInt(4)).isEqualTo(5);
             }
         }
-        Path receipt = data.resolve(CounterContext.CONTENT_FOLDER).resolve(receiptId.substring(0, 2)).resolve(receiptId);
-        try (PDDocument pdf = Loader.loadPDF(receipt.toFile())) {
-            assertThat(new PDFTextStripper().getText(pdf)).contains(code, NAME, "Trần Văn Bình");
-        }
+        assertThat(CounterWindow.storedPdfText(data, receiptId)).contains(code, NAME, "Trần Văn Bình");
     }
 
     @Test
@@ -151,8 +141,7 @@ class ReceptionWindowTest {
         assertThat(robot.lookup("#selectedPage").queryLabeled().getText()).isEqualTo("Trang 3/4:");
 
         robot.clickOn("#receive");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#notice").queryLabeled().isVisible()
-                && robot.lookup("#notice").queryLabeled().getText().startsWith("Đã tiếp nhận hồ sơ"));
+        CounterWindow.receivedCode(robot);
         List<String> saved = new java.util.ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
              PreparedStatement st = db.prepareStatement("""

@@ -63,8 +63,7 @@ class ReturningApplicantWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> robot.lookup("#component-0-pages").queryAs(Label.class).getText().endsWith("1 trang"));
         robot.clickOn("#receive");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#notice").queryLabeled().isVisible()
-                && robot.lookup("#notice").queryLabeled().getText().startsWith("Đã tiếp nhận hồ sơ"));
+        CounterWindow.receivedCode(robot);
 
         assertThat(newDossierContentIds())
                 .containsExactly(earlier.documents().getFirst().pages().getFirst().contentId());

@@ -14,6 +14,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.domain.Applicant;
+import vn.motcua.counter.domain.identity.PassportNumber;
 
 /**
  * What every counter form shares: the two-column heading (issuing body left, national motto right), the signature
@@ -25,6 +27,7 @@ final class FormLayout {
     static final float BODY = 12f;
     static final float LEADING = 17f;
     static final String DOTS = "........................";
+    private static final String NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 
     final float left;
     final float right;
@@ -70,16 +73,41 @@ final class FormLayout {
      * form's number) below on the left; the national motto and the place-less date on the right.
      */
     void heading(PdfCanvas c, CounterProfile counter, String reference, LocalDate date) throws IOException {
-        c.centred(c.regular, 11, leftCentre, 60, counter.agencyName().toUpperCase(Locale.ROOT));
+        agencyName(c, counter.agencyName().toUpperCase(Locale.ROOT),
+                2 * (rightCentre - c.textWidth(c.bold, 11, NATION) / 2 - 12 - leftCentre));
         c.centred(c.bold, 11, leftCentre, 74, "BỘ PHẬN TIẾP NHẬN VÀ");
         c.centred(c.bold, 11, leftCentre, 88, "TRẢ KẾT QUẢ");
         c.line(leftCentre - 30, 92, leftCentre + 30, 92, 0.6f);
-        c.centred(c.bold, 11, rightCentre, 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        c.centred(c.bold, 11, rightCentre, 60, NATION);
         c.centred(c.bold, 12, rightCentre, 75, "Độc lập - Tự do - Hạnh phúc");
         float mottoHalf = c.textWidth(c.bold, 12, "Độc lập - Tự do - Hạnh phúc") / 2;
         c.line(rightCentre - mottoHalf, 79, rightCentre + mottoHalf, 79, 0.6f);
         c.centred(c.regular, 11, leftCentre, 106, reference);
         c.centred(c.italic, 12, rightCentre, 100, dateText(date));
+    }
+
+    /**
+     * The agency's name in capitals, kept clear of the national motto: a long one (a ward "…, Thành phố Hồ Chí Minh")
+     * goes over two lines, split after its last comma or else at the space nearest the middle, and only then smaller.
+     */
+    private void agencyName(PdfCanvas c, String name, float room) throws IOException {
+        if (c.textWidth(c.regular, 11, name) <= room) {
+            c.centred(c.regular, 11, leftCentre, 60, name);
+            return;
+        }
+        int split = name.lastIndexOf(", ") + 1;
+        if (split == 0) {
+            int middle = name.length() / 2;
+            int before = name.lastIndexOf(' ', middle);
+            int after = name.indexOf(' ', middle);
+            split = after < 0 || (before >= 0 && middle - before <= after - middle) ? before : after;
+        }
+        String first = name.substring(0, Math.max(split, 0)).strip();
+        String second = name.substring(Math.max(split, 0)).strip();
+        float widest = Math.max(c.textWidth(c.regular, 11, first), c.textWidth(c.regular, 11, second));
+        float size = Math.min(11, 11 * room / widest);
+        c.centred(c.regular, size, leftCentre, 47, first);
+        c.centred(c.regular, size, leftCentre, 60, second);
     }
 
     /** "Mẫu số 02" in the top right corner, as the circular's appendix prints it. */
@@ -99,6 +127,29 @@ final class FormLayout {
     /** The body paragraph helper with the form's body size and leading. */
     float paragraph(PdfCanvas c, String label, String text, float top) throws IOException {
         return c.paragraph(label, text, left, top, width, BODY, LEADING);
+    }
+
+    /**
+     * The applicant's lines: the name after {@code personLabel} or {@code organisationLabel}, the number under its
+     * own label (a passport with its issuing country), and an organisation's representative when named.
+     */
+    float applicant(PdfCanvas c, Applicant a, String personLabel, String organisationLabel, float top)
+            throws IOException {
+        float y = paragraph(c, a.organisation() ? organisationLabel : personLabel, a.fullName(), top);
+        String country = a.idNumber() instanceof PassportNumber passport
+                ? ", nước cấp: " + passport.issuingCountry() : "";
+        y = paragraph(c, a.idNumber().kind().formLabel() + ":", a.idNumber().value() + country, y);
+        return a.representative() == null ? y : paragraph(c, "Người đại diện:", a.representative(), y);
+    }
+
+    /** How a letter speaks to the applicant: "Ông/Bà" to a person, "Quý tổ chức" to an organisation. */
+    static String addressee(Applicant a) {
+        return a.organisation() ? "Quý tổ chức" : "Ông/Bà";
+    }
+
+    /** Who signs for the applicant: the person, or whoever represents the organisation (a blank line if unnamed). */
+    static String signer(Applicant a) {
+        return a.organisation() ? a.representative() : a.fullName();
     }
 
     static String dateText(LocalDate d) {

@@ -26,9 +26,10 @@ final class LetterForms {
         return FormLayout.render(FormKind.SUPPLEMENT_REQUEST.title() + " " + form.number(), counter, form.issuedAt(),
                 PDRectangle.A4, c -> {
                     FormLayout f = new FormLayout(c);
+                    String you = FormLayout.addressee(dossier.applicant());
                     float y = opening(c, f, FormKind.SUPPLEMENT_REQUEST, "Số: " + form.number(), dossier, form,
                             counter);
-                    y = f.paragraph(c, "", "Sau khi xem xét thành phần hồ sơ, đề nghị Ông/Bà bổ sung, hoàn thiện hồ "
+                    y = f.paragraph(c, "", "Sau khi xem xét thành phần hồ sơ, đề nghị " + you + " bổ sung, hoàn thiện hồ "
                             + "sơ gồm những nội dung sau:", y + 4);
                     List<String[]> rows = new ArrayList<>();
                     for (int i = 0; i < items.size(); i++) {
@@ -40,7 +41,7 @@ final class LetterForms {
                             new String[] {"STT", "Giấy tờ cần bổ sung, hoàn thiện", "Số lượng", "Hình thức"}, 11)
                             .draw(y + 2, rows);
                     y = f.paragraph(c, "Lý do:", reason, y);
-                    y = f.paragraph(c, "", "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với "
+                    y = f.paragraph(c, "", "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, " + you + " liên hệ với "
                             + form.issuedBy() + ", " + counter.resultPlace() + " - " + counter.agencyName()
                             + " để được hướng dẫn.", y + 4);
                     f.paragraph(c, "", "Xin trân trọng cảm ơn./.", y);
@@ -53,22 +54,23 @@ final class LetterForms {
                          CounterProfile counter) {
         return FormLayout.render(kind.title() + " " + dossier.code(), counter, form.issuedAt(), PDRectangle.A4, c -> {
             FormLayout f = new FormLayout(c);
+            String you = FormLayout.addressee(dossier.applicant());
             float y = opening(c, f, kind, "Số: ......./......", dossier, form, counter);
             switch (kind) {
                 case REFUSAL -> {
                     y = f.paragraph(c, "", "Sau khi xem xét, đối chiếu thành phần hồ sơ với quy định hiện hành, hồ "
-                            + "sơ của Ông/Bà không đủ điều kiện để tiếp nhận, giải quyết với lý do sau đây:", y + 4);
+                            + "sơ của " + you + " không đủ điều kiện để tiếp nhận, giải quyết với lý do sau đây:", y + 4);
                     y = f.paragraph(c, "", reason, y);
-                    y = f.paragraph(c, "", "Xin thông báo để Ông/Bà được biết và thực hiện./.", y + 4);
+                    y = f.paragraph(c, "", "Xin thông báo để " + you + " được biết và thực hiện./.", y + 4);
                 }
                 case APOLOGY -> {
                     y = f.paragraph(c, "Thời hạn trả kết quả theo quy định:",
                             FormLayout.timeText(dossier.appointmentAt()), y);
-                    y = f.paragraph(c, "", "Tuy nhiên, đến nay hồ sơ của Ông/Bà chưa được giải quyết xong. Lý do:",
+                    y = f.paragraph(c, "", "Tuy nhiên, đến nay hồ sơ của " + you + " chưa được giải quyết xong. Lý do:",
                             y + 4);
                     y = f.paragraph(c, "", reason, y);
-                    y = f.paragraph(c, "", "Sự chậm trễ này đã gây phiền hà cho Ông/Bà. " + counter.agencyName()
-                            + " xin lỗi Ông/Bà và hẹn lại thời gian trả kết quả vào lúc:", y + 4);
+                    y = f.paragraph(c, "", "Sự chậm trễ này đã gây phiền hà cho " + you + ". " + counter.agencyName()
+                            + " xin lỗi " + you + " và hẹn lại thời gian trả kết quả vào lúc:", y + 4);
                     y = f.paragraph(c, "", FormLayout.timeText(newAppointment) + ".", y);
                     y = f.paragraph(c, "", "Xin trân trọng cảm ơn./.", y + 4);
                 }
@@ -76,8 +78,8 @@ final class LetterForms {
                     y = f.paragraph(c, "", counter.agencyName() + " thông báo dừng giải quyết hồ sơ nêu trên. Lý do:",
                             y + 4);
                     y = f.paragraph(c, "", reason, y);
-                    y = f.paragraph(c, "", "Ông/Bà nhận lại hồ sơ tại " + counter.resultPlace() + ".", y + 4);
-                    y = f.paragraph(c, "", "Xin thông báo để Ông/Bà được biết./.", y);
+                    y = f.paragraph(c, "", you + " nhận lại hồ sơ tại " + counter.resultPlace() + ".", y + 4);
+                    y = f.paragraph(c, "", "Xin thông báo để " + you + " được biết./.", y);
                 }
                 default -> throw new IllegalArgumentException(kind + " is not a notice");
             }
@@ -94,7 +96,7 @@ final class LetterForms {
         f.heading(c, counter, reference, form.issuedAt().toLocalDate());
         float y = c.centredLines(c.bold, 14, c.width / 2, 150, f.width - 40, 19,
                 kind.title().toUpperCase(Locale.ROOT));
-        y = f.paragraph(c, "Hồ sơ của Ông/Bà:", dossier.applicant().fullName(), y + 14);
+        y = f.applicant(c, dossier.applicant(), "Hồ sơ của Ông/Bà:", "Hồ sơ của tổ chức:", y + 14);
         y = f.paragraph(c, "Địa chỉ:", FormLayout.orDots(dossier.applicant().address()), y);
         y = f.paragraph(c, "Nội dung yêu cầu giải quyết:", dossier.procedureName(), y);
         y = f.paragraph(c, "Mã hồ sơ:", dossier.code().value(), y);

@@ -15,6 +15,7 @@ import vn.motcua.counter.application.port.ReceiptRenderer;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.Document;
 import vn.motcua.counter.domain.Dossier;
+import vn.motcua.counter.domain.lifecycle.FormKind;
 
 /**
  * Form 01 of Circular 03/2025/TT-VPCP (following Circular 01/2018): the receipt and appointment slip handed to the
@@ -36,6 +37,7 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
         float left = form.left;
         float right = form.right;
         LocalDateTime at = dossier.receivedAt();
+        form.formMark(c, FormKind.RECEIPT.number());
         form.heading(c, counter, "Mã hồ sơ: " + dossier.code().value(), at.toLocalDate());
         drawQr(c, dossier.code().value(), right - 62, 112, 62);
 
@@ -46,11 +48,10 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
         y = c.paragraph("", counter.agencyName() + " - Bộ phận tiếp nhận và trả kết quả tiếp nhận hồ sơ của:",
                 left, y, width, BODY, LEADING);
         Applicant a = dossier.applicant();
-        y = c.paragraph("Ông/Bà:", a.fullName(), left, y, width, BODY, LEADING);
-        y = c.paragraph("Số định danh cá nhân:", a.idNumber().value(), left, y, width, BODY, LEADING);
+        y = form.applicant(c, a, "Ông/Bà:", "Tổ chức:", y);
         y = c.paragraph("Địa chỉ:", orDots(a.address()), left, y, width, BODY, LEADING);
-        y = c.paragraph("Số điện thoại:", orDots(a.phone()) + "    Email: " + orDots(a.email()), left, y, width,
-                BODY, LEADING);
+        y = c.paragraph("Số điện thoại:", orDots(a.phone()), left, y, width, BODY, LEADING);
+        y = c.paragraph("Email:", orDots(a.email()), left, y, width, BODY, LEADING);
         y = c.paragraph("Nội dung yêu cầu giải quyết:", dossier.procedureName(), left, y, width, BODY, LEADING);
 
         y = c.paragraph("1. Thành phần hồ sơ nộp gồm:", "", left, y + 4, width, BODY, LEADING);
@@ -67,7 +68,7 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
                 left, y + 4, width, BODY, LEADING);
 
         float signTop = y + 24;
-        form.signature(c, form.leftCentre, signTop, "NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", a.fullName());
+        form.signature(c, form.leftCentre, signTop, "NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", FormLayout.signer(a));
         form.signature(c, form.rightCentre, signTop, "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)",
                 dossier.receivedBy());
     }

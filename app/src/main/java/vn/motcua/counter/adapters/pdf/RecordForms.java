@@ -31,7 +31,8 @@ final class RecordForms {
                     f.heading(c, counter, "Mã hồ sơ: " + dossier.code().value(), form.issuedAt().toLocalDate());
                     float y = c.centredLines(c.bold, 14, c.width / 2, 150, f.width, 19,
                             FormKind.CONTROL_SLIP.title().toUpperCase(Locale.ROOT));
-                    y = f.paragraph(c, "Kèm theo hồ sơ của Ông/Bà:", dossier.applicant().fullName(), y + 14);
+                    y = f.applicant(c, dossier.applicant(), "Kèm theo hồ sơ của Ông/Bà:", "Kèm theo hồ sơ của tổ chức:",
+                            y + 14);
                     y = f.paragraph(c, "Nội dung yêu cầu giải quyết:", dossier.procedureName(), y);
                     y = f.paragraph(c, "Thời gian nhận hồ sơ:", FormLayout.timeText(dossier.receivedAt()), y);
                     y = f.paragraph(c, "Thời gian trả kết quả:", FormLayout.timeText(dossier.appointmentAt()), y);
@@ -50,7 +51,9 @@ final class RecordForms {
                     y = new PdfTable(c, f.left, new float[] {30, 100, 100, 80, 70, f.width - 380},
                             new String[] {"STT", "Bên giao", "Bên nhận", "Thời gian giao, nhận",
                                     "Kết quả (trước/đúng/ quá hạn)", "Ghi chú"}, 10.5f).draw(y + 8, rows);
-                    String result = progress.resolvedAt() == null ? "Đang giải quyết"
+                    // a dossier stopped or refused before any result ends with its status, not as still in progress
+                    String result = progress.resolvedAt() == null ? (dossier.status().isFinal()
+                            ? dossier.status().portalName() : "Đang giải quyết")
                             : Timeliness.of(progress.resolvedAt(), dossier.appointmentAt()).label() + " (có kết quả lúc "
                             + FormLayout.shortTime(progress.resolvedAt()) + ")";
                     y = f.paragraph(c, "Kết quả giải quyết hồ sơ:", result, y);

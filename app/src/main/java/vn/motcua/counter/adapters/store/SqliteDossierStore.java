@@ -30,7 +30,9 @@ import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.Page;
 import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Status;
-import vn.motcua.counter.domain.identity.PersonalIdNumber;
+import vn.motcua.counter.domain.identity.ApplicantId;
+import vn.motcua.counter.domain.identity.IdKind;
+import vn.motcua.counter.domain.identity.PassportNumber;
 import vn.motcua.counter.domain.identity.Sex;
 
 /** Dossiers in the SQLite file. */
@@ -135,8 +137,9 @@ public final class SqliteDossierStore implements DossierStore {
                 INSERT INTO dossiers (code, agency_code, procedure_code, procedure_name, processing_days,
                     processing_hours, applicant_name, applicant_id_number, applicant_birth_date, applicant_sex, applicant_address,
                     applicant_phone, applicant_email, status, received_at, appointment_at, received_by,
-                    receipt_content_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                    receipt_content_id, applicant_id_kind, applicant_id_country, applicant_representative)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                Statement.RETURN_GENERATED_KEYS)) {
             Applicant a = d.applicant();
             st.setString(1, d.code().value());
             st.setString(2, d.code().agency().value());
@@ -156,6 +159,9 @@ public final class SqliteDossierStore implements DossierStore {
             st.setString(16, d.appointmentAt().toString());
             st.setString(17, d.receivedBy());
             st.setString(18, receiptContentId);
+            st.setString(19, a.idNumber().kind().name());
+            st.setString(20, a.idNumber() instanceof PassportNumber passport ? passport.issuingCountry() : null);
+            st.setString(21, a.representative());
             st.executeUpdate();
             return generatedKey(st);
         }
@@ -222,6 +228,15 @@ public final class SqliteDossierStore implements DossierStore {
     }
 
     @Override
+    public List<DossierCode> dossiersOf(ApplicantId applicant) {
+        String country = applicant instanceof PassportNumber passport ? passport.issuingCountry() : "";
+        return db.read(c -> Rows.list(c, """
+                SELECT code FROM dossiers WHERE applicant_id_number = ? AND applicant_id_kind = ?
+                    AND coalesce(applicant_id_country, '') = ? ORDER BY id DESC""",
+                rs -> DossierCode.parse(rs.getString(1)), applicant.value(), applicant.kind().name(), country));
+    }
+
+    @Override
     public Optional<String> receiptContentId(DossierCode code) {
         return db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT receipt_content_id FROM dossiers WHERE code = ?")) {
@@ -252,7 +267,9 @@ public final class SqliteDossierStore implements DossierStore {
     private static Dossier toDossier(Connection c, ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         Applicant applicant = new Applicant(rs.getString("applicant_name"),
-                new PersonalIdNumber(rs.getString("applicant_id_number")),
+                ApplicantId.stored(IdKind.valueOf(rs.getString("applicant_id_kind")), rs.getString("applicant_id_number"),
+                        rs.getString("applicant_id_country")),
+                rs.getString("applicant_representative"),
                 parseDate(rs.getString("applicant_birth_date")),
                 rs.getString("applicant_sex") == null ? null : Sex.valueOf(rs.getString("applicant_sex")),
                 rs.getString("applicant_address"), rs.getString("applicant_phone"), rs.getString("applicant_email"));

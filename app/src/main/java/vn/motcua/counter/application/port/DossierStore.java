@@ -6,6 +6,7 @@ import java.util.Optional;
 import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.domain.identity.ApplicantId;
 import vn.motcua.counter.domain.lifecycle.FormKind;
 
 /** Dossiers, their components and pages, and their append-only event history. */
@@ -28,6 +29,9 @@ public interface DossierStore {
     Optional<Dossier> dossier(DossierCode code);
 
     Optional<String> receiptContentId(DossierCode code);
+
+    /** The codes of the dossiers of the applicant with this number (same kind, and country for a passport), newest first. */
+    List<DossierCode> dossiersOf(ApplicantId applicant);
 
     List<DossierSummary> receivedOn(LocalDate day);
 

@@ -10,9 +10,11 @@ import java.util.stream.Stream;
  * passports carry one letter and 7 digits (e.g. {@code C1234567}); other countries' numbers are checked only as
  * 6 to 9 letters or digits, since formats vary.
  */
-public record PassportNumber(String number, String issuingCountry) {
+public record PassportNumber(String number, String issuingCountry) implements ApplicantId {
 
     public static final String VIETNAM = "VNM";
+    /** The shortest number of any country; the longest is 9. */
+    public static final int MIN_LENGTH = 6;
 
     /** ISO alpha-3 codes plus the ICAO codes that are not ISO codes (Germany "D", UN documents, stateless persons). */
     private static final Set<String> COUNTRIES = Stream.concat(
@@ -51,9 +53,30 @@ public record PassportNumber(String number, String issuingCountry) {
                     ? ParseResult.ok(new PassportNumber(compact, country))
                     : ParseResult.rejected(Problem.BAD_VIETNAMESE_FORMAT);
         }
-        return compact.matches("[A-Z0-9]{6,9}")
+        return compact.matches("[A-Z0-9]{" + MIN_LENGTH + ",9}")
                 ? ParseResult.ok(new PassportNumber(compact, country))
                 : ParseResult.rejected(Problem.BAD_FORMAT);
+    }
+
+    @Override
+    public IdKind kind() {
+        return IdKind.PASSPORT;
+    }
+
+    @Override
+    public String value() {
+        return number;
+    }
+
+    /** The last three characters only: a passport number is personal data. */
+    @Override
+    public String masked() {
+        return "*".repeat(number.length() - 3) + number.substring(number.length() - 3);
+    }
+
+    @Override
+    public String toString() {
+        return masked() + " (" + issuingCountry + ")";
     }
 
     public boolean vietnamese() {

@@ -9,7 +9,7 @@ import java.util.List;
  * 3 digits of the birth-registration province, 1 century-and-sex digit, 2 digits of the birth year and 6 random
  * digits. It has no check digit, so validation is structure plus consistency with the stated birth date and sex.
  */
-public record PersonalIdNumber(String value) {
+public record PersonalIdNumber(String value) implements ApplicantId {
 
     public static final int LENGTH = 12;
 
@@ -57,6 +57,11 @@ public record PersonalIdNumber(String value) {
                 : structure;
     }
 
+    @Override
+    public IdKind kind() {
+        return IdKind.PERSONAL_ID;
+    }
+
     public String provinceCode() {
         return value.substring(0, 3);
     }
@@ -91,6 +96,7 @@ public record PersonalIdNumber(String value) {
     }
 
     /** The number with the middle digits hidden, for logs and lists that must not carry personal data. */
+    @Override
     public String masked() {
         return value.substring(0, 3) + "******" + value.substring(9);
     }

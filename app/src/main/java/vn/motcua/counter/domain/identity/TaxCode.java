@@ -10,7 +10,10 @@ package vn.motcua.counter.domain.identity;
  *
  * @param branch the 3-digit suffix, or empty for a main unit
  */
-public record TaxCode(String base, String branch) {
+public record TaxCode(String base, String branch) implements ApplicantId {
+
+    /** Digits of a main unit's code; a branch adds three. */
+    public static final int BASE_LENGTH = 10;
 
     private static final int[] WEIGHTS = {31, 29, 23, 19, 17, 13, 7, 5, 3};
 
@@ -79,7 +82,24 @@ public record TaxCode(String base, String branch) {
     }
 
     @Override
-    public String toString() {
+    public IdKind kind() {
+        return IdKind.TAX_CODE;
+    }
+
+    /** As printed on the organisation's papers: {@code 0123456789} or {@code 0123456789-001}. */
+    @Override
+    public String value() {
         return isBranch() ? base + "-" + branch : base;
+    }
+
+    /** An organisation's tax code is public (the tax authority publishes it), so nothing is hidden. */
+    @Override
+    public String masked() {
+        return value();
+    }
+
+    @Override
+    public String toString() {
+        return value();
     }
 }

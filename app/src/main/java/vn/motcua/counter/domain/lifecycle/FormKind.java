@@ -9,7 +9,7 @@ public enum FormKind {
     RECEIPT("01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", null),
     SUPPLEMENT_REQUEST("02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "HDHS"),
     REFUSAL("03", "Phiếu từ chối tiếp nhận, giải quyết hồ sơ", null),
-    APOLOGY("04", "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ", null),
+    APOLOGY("04", "Văn bản xin lỗi và đề nghị gia hạn", null),
     STOP_NOTICE("05", "Thông báo dừng giải quyết hồ sơ", null),
     CONTROL_SLIP("06", "Phiếu kiểm soát quá trình giải quyết hồ sơ", null),
     TRACKING_BOOK("07", "Sổ theo dõi hồ sơ", null);

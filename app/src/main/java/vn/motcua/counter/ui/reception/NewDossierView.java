@@ -1,6 +1,7 @@
 package vn.motcua.counter.ui.reception;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -24,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import vn.motcua.counter.domain.Procedure;
+import vn.motcua.counter.domain.identity.IdKind;
 import vn.motcua.counter.domain.identity.Sex;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.DialogService;
@@ -123,8 +125,26 @@ public final class NewDossierView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         grid.add(top, 0, 0, 2, 1);
         int row = 1;
-        row = field(grid, row, messages.text("dossier.name"), "fullName", model.fullNameProperty());
-        row = field(grid, row, messages.text("dossier.idNumber"), "idNumber", model.idNumberProperty());
+        ComboBox<IdKind> kind = new ComboBox<>();
+        kind.setId("idKind");
+        kind.getItems().setAll(IdKind.values());
+        kind.setConverter(labels(k -> messages.text("dossier.idKind." + key(k))));
+        kind.valueProperty().bindBidirectional(model.idKindProperty());
+        kind.setMaxWidth(Double.MAX_VALUE);
+        grid.add(new Label(messages.text("dossier.idKind")), 0, row);
+        grid.add(kind, 1, row++);
+        javafx.beans.binding.BooleanBinding organisation = Bindings.createBooleanBinding(
+                () -> model.idKindProperty().get().organisation(), model.idKindProperty());
+        Label name = new Label();
+        name.textProperty().bind(Bindings.createStringBinding(() -> messages.text(
+                organisation.get() ? "dossier.organisationName" : "dossier.name"), organisation));
+        row = field(grid, row, name, "fullName", model.fullNameProperty());
+        Label number = new Label();
+        number.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.text("dossier.idNumber." + key(model.idKindProperty().get())), model.idKindProperty()));
+        row = field(grid, row, number, "idNumber", model.idNumberProperty());
+        row = shownWhen(grid, field(grid, row, new Label(messages.text("dossier.idCountry")), "idCountry",
+                model.idCountryProperty()), row, model.idKindProperty().isEqualTo(IdKind.PASSPORT));
         Label idMessage = new Label();
         idMessage.setId("idMessage");
         idMessage.setWrapText(true);
@@ -140,38 +160,63 @@ public final class NewDossierView extends BorderPane {
         idOverride.managedProperty().bind(model.idMismatchProperty());
         idOverride.visibleProperty().bind(model.idMismatchProperty());
         grid.add(idOverride, 1, row++);
-        row = field(grid, row, messages.text("dossier.birthDate"), "birthDate", model.birthDateProperty());
+        row = shownWhen(grid, field(grid, row, new Label(messages.text("dossier.representative")), "representative",
+                model.representativeProperty()), row, organisation);
+        int personal = row;
+        row = field(grid, row, new Label(messages.text("dossier.birthDate")), "birthDate", model.birthDateProperty());
         ComboBox<Sex> sex = new ComboBox<>();
         sex.setId("sex");
         sex.getItems().setAll(Sex.values());
-        sex.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Sex s) {
-                return s == null ? "" : messages.text(s == Sex.MALE ? "dossier.sex.male" : "dossier.sex.female");
-            }
-
-            @Override
-            public Sex fromString(String text) {
-                return null;
-            }
-        });
+        sex.setConverter(labels(s -> messages.text(s == Sex.MALE ? "dossier.sex.male" : "dossier.sex.female")));
         sex.valueProperty().bindBidirectional(model.sexProperty());
         grid.add(new Label(messages.text("dossier.sex")), 0, row);
         grid.add(sex, 1, row++);
-        row = field(grid, row, messages.text("dossier.address"), "address", model.addressProperty());
-        row = field(grid, row, messages.text("dossier.phone"), "phone", model.phoneProperty());
-        field(grid, row, messages.text("dossier.email"), "email", model.emailProperty());
+        row = shownWhen(grid, row, personal, organisation.not());
+        row = field(grid, row, new Label(messages.text("dossier.address")), "address", model.addressProperty());
+        row = field(grid, row, new Label(messages.text("dossier.phone")), "phone", model.phoneProperty());
+        field(grid, row, new Label(messages.text("dossier.email")), "email", model.emailProperty());
         return grid;
     }
 
-    private static int field(GridPane grid, int row, String label, String id,
+    private static int field(GridPane grid, int row, Label label, String id,
                              javafx.beans.property.StringProperty property) {
         TextField input = new TextField();
         input.setId(id);
         input.textProperty().bindBidirectional(property);
-        grid.add(new Label(label), 0, row);
+        grid.add(label, 0, row);
         grid.add(input, 1, row);
         return row + 1;
+    }
+
+    /** Rows {@code from} to {@code to} (exclusive) take space and show only while {@code shown} holds. */
+    private static int shownWhen(GridPane grid, int to, int from, javafx.beans.value.ObservableBooleanValue shown) {
+        for (javafx.scene.Node node : grid.getChildren()) {
+            Integer row = GridPane.getRowIndex(node);
+            if (row != null && row >= from && row < to) {
+                node.managedProperty().bind(shown);
+                node.visibleProperty().bind(shown);
+            }
+        }
+        return to;
+    }
+
+    /** Combo-box items shown by {@code label}; nothing is typed into these boxes, so text never turns back. */
+    private static <T> StringConverter<T> labels(java.util.function.Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : label.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+    }
+
+    private static String key(IdKind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static VBox procedurePane(NewDossierViewModel model, Messages messages, DialogService dialogs) {

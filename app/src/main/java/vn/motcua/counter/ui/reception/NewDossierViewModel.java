@@ -35,13 +35,16 @@ import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Procedure;
+import vn.motcua.counter.domain.identity.ApplicantId;
 import vn.motcua.counter.domain.identity.CardQrCode;
 import vn.motcua.counter.domain.identity.IdCardMrz;
+import vn.motcua.counter.domain.identity.IdKind;
 import vn.motcua.counter.domain.identity.IdentityProblem;
-import vn.motcua.counter.domain.identity.InvalidIdNumberException;
 import vn.motcua.counter.domain.identity.ParseResult;
+import vn.motcua.counter.domain.identity.PassportNumber;
 import vn.motcua.counter.domain.identity.PersonalIdNumber;
 import vn.motcua.counter.domain.identity.Sex;
+import vn.motcua.counter.domain.identity.TaxCode;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
 
@@ -62,7 +65,12 @@ public final class NewDossierViewModel {
     private final UiExecutors executors;
 
     private final StringProperty fullName = new SimpleStringProperty("");
+    private final ObjectProperty<IdKind> idKind = new SimpleObjectProperty<>(IdKind.PERSONAL_ID);
     private final StringProperty idNumber = new SimpleStringProperty("");
+    /** A passport's issuing country (ISO alpha-3, e.g. KOR); read for passports only. */
+    private final StringProperty idCountry = new SimpleStringProperty("");
+    /** Who brings an organisation's dossier to the counter; read for organisations only. */
+    private final StringProperty representative = new SimpleStringProperty("");
     private final StringProperty birthDate = new SimpleStringProperty("");
     private final ObjectProperty<Sex> sex = new SimpleObjectProperty<>();
     private final StringProperty address = new SimpleStringProperty("");
@@ -102,7 +110,9 @@ public final class NewDossierViewModel {
                 procedures.setPredicate(p -> DiacriticFolding.matches(p.code() + " " + p.name(), query)));
         procedure.addListener((obs, old, chosen) -> choose(chosen));
         processingDays.addListener((obs, old, days) -> updateAppointment());
+        idKind.addListener((obs, old, now) -> checkIdNumber());
         idNumber.addListener((obs, old, now) -> checkIdNumber());
+        idCountry.addListener((obs, old, now) -> checkIdNumber());
         birthDate.addListener((obs, old, now) -> checkIdNumber());
         sex.addListener((obs, old, now) -> checkIdNumber());
     }
@@ -122,24 +132,41 @@ public final class NewDossierViewModel {
                 reception.appointmentIfReceivedNow(ProcessingTime.ofWorkingDays(days)).format(APPOINTMENT)));
     }
 
-    /** Live check while typing: silent until 12 digits are there, then structure and consistency. */
+    /**
+     * Live check while typing, by the chosen kind: silent while the number is still too short to judge, then its
+     * structure and, for a personal ID number, its consistency with the stated birth date and sex.
+     */
     private void checkIdNumber() {
         String typed = idNumber.get().strip();
-        if (typed.replaceAll("\\D", "").length() < PersonalIdNumber.LENGTH && typed.matches("[\\d\\s.]*")) {
-            idMismatch.set(false);
+        idMismatch.set(false);
+        if (stillTyping(idKind.get(), typed)) {
             idMessage.set("");
             return;
         }
-        try {
-            PersonalIdNumber number = PersonalIdNumber.parse(typed);
-            var problems = number.inconsistencies(parsedBirthDate().orElse(null), sex.get());
-            idMismatch.set(!problems.isEmpty());
-            idMessage.set(problems.isEmpty() ? "" : messages.text("dossier.idWarning",
-                    problems.stream().map(p -> messages.text(p.messageKey())).collect(Collectors.joining(" "))));
-        } catch (InvalidIdNumberException e) {
-            idMismatch.set(false);
-            idMessage.set(messages.text(e.problem().messageKey()));
+        ParseResult<? extends ApplicantId> parsed = ApplicantId.parse(idKind.get(), typed, idCountry.get());
+        if (parsed.result().isEmpty()) {
+            idMessage.set(describe(parsed.problems()));
+            return;
         }
+        List<? extends IdentityProblem> problems = parsed.result().get() instanceof PersonalIdNumber number
+                ? number.inconsistencies(parsedBirthDate().orElse(null), sex.get()) : List.of();
+        idMismatch.set(!problems.isEmpty());
+        idMessage.set(problems.isEmpty() ? "" : messages.text("dossier.idWarning", describe(problems)));
+    }
+
+    /** Fewer characters than the kind's shortest number, and none that could never belong to it. */
+    private static boolean stillTyping(IdKind kind, String typed) {
+        String compact = typed.replaceAll("[\\s.\\-]", "");
+        return switch (kind) {
+            case PERSONAL_ID -> compact.length() < PersonalIdNumber.LENGTH && compact.matches("\\d*");
+            case TAX_CODE -> compact.length() < TaxCode.BASE_LENGTH && compact.matches("\\d*");
+            case PASSPORT -> compact.length() < PassportNumber.MIN_LENGTH && compact.matches("[A-Za-z0-9]*");
+        };
+    }
+
+    /** The applicant's number as typed for the chosen kind, when it is a valid one. */
+    Optional<ApplicantId> applicantId() {
+        return ApplicantId.parse(idKind.get(), idNumber.get(), idCountry.get()).result().map(ApplicantId.class::cast);
     }
 
     private Optional<LocalDate> parsedBirthDate() {
@@ -162,6 +189,7 @@ public final class NewDossierViewModel {
             return;
         }
         CardQrCode card = ok.value();
+        idKind.set(IdKind.PERSONAL_ID);
         idNumber.set(card.idNumber().value());
         setIfPresent(fullName, card.fullName());
         setIfPresent(birthDate, card.birthDate() == null ? null : card.birthDate().format(BIRTH_DATE));
@@ -190,13 +218,14 @@ public final class NewDossierViewModel {
      * without diacritics, so it only fills an empty name field.
      */
     public void readCardMrz(String lines) {
-        ParseResult<IdCardMrz> parsed = IdCardMrz.parse(lines, LocalDate.now());
+        ParseResult<IdCardMrz> parsed = IdCardMrz.parse(lines, reception.today());
         if (!(parsed instanceof ParseResult.Ok<IdCardMrz> ok) || ok.value().personalIdNumber() == null) {
             message.set(messages.text("dossier.mrzUnreadable", parsed.problems().isEmpty()
                     ? messages.text("mrz.problem.id_number_mismatch") : describe(parsed.problems())));
             return;
         }
         IdCardMrz card = ok.value();
+        idKind.set(IdKind.PERSONAL_ID);
         idNumber.set(card.personalIdNumber().value());
         if (fullName.get().isBlank()) {
             fullName.set((card.surname() + " " + card.givenNames()).strip());
@@ -214,7 +243,7 @@ public final class NewDossierViewModel {
         readCard(() -> cardReader.mrzText(picture), this::readCardMrz);
     }
 
-    private String describe(List<IdentityProblem> problems) {
+    private String describe(List<? extends IdentityProblem> problems) {
         return problems.stream().map(p -> messages.text(p.messageKey())).collect(Collectors.joining(" "));
     }
 
@@ -263,19 +292,15 @@ public final class NewDossierViewModel {
             message.set(problem.get());
             return;
         }
-        ReceptionRequest request;
-        try {
-            Applicant applicant = new Applicant(fullName.get(), PersonalIdNumber.parse(idNumber.get()),
-                    parsedBirthDate().orElse(null), sex.get(), blankToNull(address), blankToNull(phone),
-                    blankToNull(email));
-            request = new ReceptionRequest(applicant, procedure.get(),
-                    ProcessingTime.ofWorkingDays(processingDays.get()),
-                    components.stream().map(ComponentItem::toDocument).toList(), reused,
-                    idMismatch.get() ? blankToNull(identityOverride) : null);
-        } catch (InvalidIdNumberException e) {
-            message.set(messages.text(e.problem().messageKey()));
-            return;
-        }
+        boolean organisation = idKind.get().organisation();
+        Applicant applicant = new Applicant(fullName.get(), applicantId().orElseThrow(),
+                organisation ? blankToNull(representative) : null,
+                organisation ? null : parsedBirthDate().orElse(null), organisation ? null : sex.get(),
+                blankToNull(address), blankToNull(phone), blankToNull(email));
+        ReceptionRequest request = new ReceptionRequest(applicant, procedure.get(),
+                ProcessingTime.ofWorkingDays(processingDays.get()),
+                components.stream().map(ComponentItem::toDocument).toList(), reused,
+                idMismatch.get() ? blankToNull(identityOverride) : null);
         busy.set(true);
         message.set(messages.text("dossier.saving"));
         executors.run(() -> reception.receive(request, counter), done -> {
@@ -298,12 +323,12 @@ public final class NewDossierViewModel {
 
     private Optional<String> validate() {
         if (fullName.get().isBlank()) {
-            return Optional.of(messages.text("dossier.missing.name"));
+            return Optional.of(messages.text(idKind.get().organisation() ? "dossier.missing.organisationName"
+                    : "dossier.missing.name"));
         }
-        try {
-            PersonalIdNumber.parse(idNumber.get());
-        } catch (InvalidIdNumberException e) {
-            return Optional.of(messages.text(e.problem().messageKey()));
+        ParseResult<? extends ApplicantId> id = ApplicantId.parse(idKind.get(), idNumber.get(), idCountry.get());
+        if (!id.accepted()) {
+            return Optional.of(describe(id.problems()));
         }
         if (idMismatch.get() && identityOverride.get().isBlank()) {
             return Optional.of(messages.text("dossier.missing.idOverride"));
@@ -324,7 +349,10 @@ public final class NewDossierViewModel {
     public javafx.beans.property.ReadOnlyBooleanProperty idMismatchProperty() { return idMismatch.getReadOnlyProperty(); }
     public StringProperty identityOverrideProperty() { return identityOverride; }
     public StringProperty fullNameProperty() { return fullName; }
+    public ObjectProperty<IdKind> idKindProperty() { return idKind; }
     public StringProperty idNumberProperty() { return idNumber; }
+    public StringProperty idCountryProperty() { return idCountry; }
+    public StringProperty representativeProperty() { return representative; }
     public StringProperty birthDateProperty() { return birthDate; }
     public ObjectProperty<Sex> sexProperty() { return sex; }
     public StringProperty addressProperty() { return address; }

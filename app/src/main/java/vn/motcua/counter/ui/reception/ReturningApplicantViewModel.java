@@ -13,13 +13,13 @@ import vn.motcua.counter.application.EarlierDossier;
 import vn.motcua.counter.application.ReturningApplicants;
 import vn.motcua.counter.application.ReusedPages;
 import vn.motcua.counter.domain.DiacriticFolding;
-import vn.motcua.counter.domain.identity.InvalidIdNumberException;
-import vn.motcua.counter.domain.identity.PersonalIdNumber;
+import vn.motcua.counter.domain.identity.ApplicantId;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
 
 /**
- * The returning-applicant part of the new-dossier form: once a valid ID number is there (typed, QR or MRZ), the
+ * The returning-applicant part of the new-dossier form: once a valid number is there (an ID number typed or read
+ * from the card, a passport with its country, an organisation's tax code), the
  * applicant's earlier dossiers are looked up in the background and their papers and results offered for reuse.
  * Applicant fields left empty are filled from the latest of them.
  */
@@ -42,16 +42,18 @@ public final class ReturningApplicantViewModel {
         this.form = form;
         this.messages = messages;
         this.executors = executors;
-        form.idNumberProperty().addListener((obs, old, now) -> lookUp(now));
+        // the number, its kind and a passport's country together name the applicant
+        List.<javafx.beans.Observable>of(form.idKindProperty(), form.idNumberProperty(), form.idCountryProperty())
+                .forEach(identity -> identity.addListener(changed -> lookUp()));
     }
 
-    private void lookUp(String typed) {
-        Optional<PersonalIdNumber> id = valid(typed);
+    private void lookUp() {
+        Optional<ApplicantId> id = form.applicantId();
         earlier.clear();
         message.set("");
         id.ifPresent(number -> executors.run(() -> returning.earlierDossiers(number), found -> {
             // the clerk may have typed another number while this one was looked up
-            if (valid(form.idNumberProperty().get()).equals(id)) {
+            if (form.applicantId().equals(id)) {
                 show(found);
             }
         }, failure -> {
@@ -67,6 +69,7 @@ public final class ReturningApplicantViewModel {
             var latest = found.getFirst().applicant(); // newest first
             fillIfBlank(form.fullNameProperty(), latest.fullName());
             fillIfBlank(form.addressProperty(), latest.address());
+            fillIfBlank(form.representativeProperty(), latest.representative());
             if (latest.birthDate() != null) {
                 fillIfBlank(form.birthDateProperty(), latest.birthDate().format(BIRTH_DATE));
             }
@@ -79,14 +82,6 @@ public final class ReturningApplicantViewModel {
     private static void fillIfBlank(javafx.beans.property.StringProperty field, String value) {
         if (field.get() == null || field.get().isBlank()) {
             field.set(value == null ? "" : value);
-        }
-    }
-
-    private static Optional<PersonalIdNumber> valid(String typed) {
-        try {
-            return Optional.of(PersonalIdNumber.parse(typed == null ? "" : typed));
-        } catch (InvalidIdNumberException e) {
-            return Optional.empty();
         }
     }
 

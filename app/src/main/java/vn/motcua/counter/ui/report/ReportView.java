@@ -23,6 +23,7 @@ import vn.motcua.counter.application.CounterReport;
 import vn.motcua.counter.application.port.ReportRenderer;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.DialogService;
+import vn.motcua.counter.ui.PrintService;
 
 /** The counter report: period, figures, charts of progress, digitization and satisfaction, and the exports. */
 public final class ReportView extends BorderPane {
@@ -36,7 +37,8 @@ public final class ReportView extends BorderPane {
     private final PieChart satisfaction = new PieChart();
     private final Messages messages;
 
-    public ReportView(ReportViewModel model, Messages messages, DialogService dialogs, Runnable close) {
+    public ReportView(ReportViewModel model, Messages messages, DialogService dialogs, PrintService printing,
+                      Runnable close) {
         this.messages = messages;
         Label title = new Label(messages.text("report.title"));
         title.getStyleClass().add("title-3");
@@ -56,6 +58,11 @@ public final class ReportView extends BorderPane {
         Button pdf = new Button(messages.text("report.export.pdf"));
         pdf.setId("exportPdf");
         pdf.setOnAction(e -> model.export(ReportRenderer.Format.PDF, dialogs::open));
+        Button book = new Button(messages.text("report.trackingBook"));
+        book.setId("trackingBook");
+        book.setOnAction(e -> model.trackingBook(issued -> printing.preview(getScene().getWindow(),
+                messages.text("report.trackingBook.title", DAY.format(model.fromProperty().get()),
+                        DAY.format(model.toProperty().get())), issued)));
         Button back = new Button(messages.text("report.close"));
         back.setCancelButton(true);
         back.setOnAction(e -> close.run());
@@ -66,7 +73,7 @@ public final class ReportView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, new Label(messages.text("report.from")), from,
-                new Label(messages.text("report.to")), to, show, spacer, csv, pdf, back);
+                new Label(messages.text("report.to")), to, show, spacer, book, csv, pdf, back);
         bar.getChildren().forEach(node -> {
             if (node instanceof Region region && !(node instanceof DatePicker) && node != spacer) {
                 region.setMinWidth(Region.USE_PREF_SIZE); // labels and buttons keep their text whole
@@ -121,6 +128,8 @@ public final class ReportView extends BorderPane {
                 csv.fire();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.D) {
                 pdf.fire();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.T) {
+                book.fire();
             }
         });
     }

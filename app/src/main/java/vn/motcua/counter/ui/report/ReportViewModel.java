@@ -16,7 +16,9 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterReport;
+import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.CounterReports;
+import vn.motcua.counter.application.LifecycleService;
 import vn.motcua.counter.application.port.ReportRenderer;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
@@ -27,6 +29,8 @@ public final class ReportViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ReportViewModel.class);
 
     private final CounterReports reports;
+    private final LifecycleService lifecycle;
+    private final CounterProfile counter;
     private final Messages messages;
     private final UiExecutors executors;
     private final Path folder;
@@ -36,9 +40,15 @@ public final class ReportViewModel {
     private final ObservableList<CounterReport.Figure> figures = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    /** @param folder where exports are written (the data folder's {@code reports}) */
-    public ReportViewModel(CounterReports reports, Messages messages, UiExecutors executors, Clock clock, Path folder) {
+    /**
+     * @param lifecycle issues the tracking book (form 07) of the chosen period for {@code counter}
+     * @param folder where exports are written (the data folder's {@code reports})
+     */
+    public ReportViewModel(CounterReports reports, LifecycleService lifecycle, CounterProfile counter,
+                           Messages messages, UiExecutors executors, Clock clock, Path folder) {
         this.reports = reports;
+        this.lifecycle = lifecycle;
+        this.counter = counter;
         this.messages = messages;
         this.executors = executors;
         this.folder = folder;
@@ -91,6 +101,29 @@ public final class ReportViewModel {
         }, done -> {
             message.set(messages.text("report.written", done));
             written.accept(done);
+        }, this::failed);
+    }
+
+    /**
+     * Issues the tracking book (form 07, sổ theo dõi hồ sơ) of the dossiers received in the chosen period, kept with
+     * the counter's forms and written as {@code so-theo-doi-FROM-TO.pdf} in the reports folder; {@code issued} then
+     * gets the PDF for the print preview.
+     */
+    public void trackingBook(Consumer<byte[]> issued) {
+        LocalDate first = from.get();
+        LocalDate last = to.get();
+        if (first == null || last == null) {
+            message.set(messages.text("report.bad_period", first, last));
+            return;
+        }
+        Path file = folder.resolve("so-theo-doi-" + first + "-" + last + ".pdf");
+        executors.run(() -> {
+            byte[] pdf = lifecycle.pdf(lifecycle.trackingBook(first, last, counter));
+            reports.save(pdf, file);
+            return pdf;
+        }, pdf -> {
+            message.set(messages.text("report.trackingBook.written", file));
+            issued.accept(pdf);
         }, this::failed);
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,25 @@ class CardMrzViewModelTest {
         model.readCardMrz(MRZ);
         assertThat(model.fullNameProperty().get()).isEqualTo("Nguyễn Văn An");
         assertThat(model.idNumberProperty().get()).isEqualTo("001085012345");
+    }
+
+    /**
+     * Just after midnight in Vietnam it is still the day before in UTC: a baby born "today" must read as born this
+     * year, not a century ago, so the MRZ's two-digit year is resolved against the counter's Vietnam-time day.
+     */
+    @Test
+    void readsABirthTodayAgainstTheCountersVietnamDay() {
+        counter.close();
+        Clock justAfterMidnight = Clock.fixed(LocalDateTime.of(2026, 3, 15, 0, 30).atZone(SaveLoopClock.VIETNAM)
+                .toInstant(), SaveLoopClock.VIETNAM);
+        counter = TestCounter.open(data.resolve("midnight"), justAfterMidnight);
+        model = Forms.newDossier(counter);
+
+        model.readCardMrz(MrzCards.vietnamese("001226012345", "260315", 'M', "410315", "NGUYEN<<VAN<BE"));
+
+        assertThat(model.birthDateProperty().get()).isEqualTo("15/03/2026");
+        assertThat(model.idNumberProperty().get()).isEqualTo("001226012345");
+        assertThat(model.idMessageProperty().get()).isEmpty();
     }
 
     @Test

@@ -27,7 +27,8 @@ class ReportViewModelTest {
         try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
             Path folder = data.resolve("reports");
-            ReportViewModel model = new ReportViewModel(counter.reports(), Messages.of(Locale.forLanguageTag("vi-VN")),
+            ReportViewModel model = new ReportViewModel(counter.reports(), counter.lifecycle(), counter.profile(),
+                    Messages.of(Locale.forLanguageTag("vi-VN")),
                     new UiExecutors(Runnable::run, Runnable::run), SaveLoopClock.DAY, folder);
             assertThat(model.fromProperty().get()).isEqualTo(LocalDate.of(2026, 11, 1));
             model.show();
