@@ -32,8 +32,8 @@ import vn.motcua.counter.domain.Status;
 /**
  * Search latency over a generated counter database (docs/benchmarks.md). Not part of the normal run:
  * {@code ./mvnw -B -q test -pl app -am -Pbench -Dtest=SearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dbench.dossiers=200000 -Dbench.pages=10}. The database is kept in {@code bench.dir} and extended, not rebuilt, on
- * the next run. Prints p50/p95/max per kind of query against the 50 ms target; asserts that answers are right.
+ * -Dbench.dossiers=200000 -Dbench.pages=10}. The database is generated once and kept (see {@link #folder}). Prints
+ * p50/p95/max per kind of query against the 50 ms target; asserts that answers are right.
  */
 class SearchBenchmark {
 
@@ -48,7 +48,12 @@ class SearchBenchmark {
     private final int pagesPerDossier = Integer.getInteger("bench.pages", 10);
     private final int words = Integer.getInteger("bench.words", 120);
     private final int queries = Integer.getInteger("bench.queries", 100);
-    private final Path folder = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
+    /**
+     * Generating 200,000 dossiers takes over ten minutes, so the database is kept under target/ and reused; the folder
+     * is named after the generator's version and size, so a changed generator or size starts a new one.
+     */
+    private final Path folder = Path.of(System.getProperty("bench.dir", "target/bench/search-v%d-%dx%dx%d"
+            .formatted(BenchData.VERSION, dossiers, pagesPerDossier, words))).toAbsolutePath();
 
     @Test
     void searchLatency() throws Exception {
