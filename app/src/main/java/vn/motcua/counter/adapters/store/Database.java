@@ -24,6 +24,12 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 5_000;
+    /**
+     * Page cache of the one connection. SQLite's default of 2 MB is emptied by every page-text search (its FTS5
+     * entries alone are a megabyte or two), so the index pages leading from a hit to its dossier were read again from
+     * the file each time; 64 MB keeps them (docs/benchmarks.md).
+     */
+    private static final int CACHE_KIB = 64 * 1024;
 
     private final Path file;
     private final Connection connection;
@@ -39,6 +45,7 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setCacheSize(-CACHE_KIB); // negative: KiB, not pages
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         try {

@@ -78,8 +78,6 @@ public final class SqliteDossierQueries implements DossierQueries {
         if (q.isEmpty()) {
             return List.of();
         }
-        // Each branch is an indexed lookup (code index, ID index, two FTS5 indexes), so a union stays fast at
-        // hundreds of thousands of dossiers; a LIKE '%…%' over names would scan them all.
         // Each branch is an indexed lookup (code index, ID index, two FTS5 indexes) that stops at LIMIT rows, newest
         // first, so a common name ("nguyen") or word costs no more than a rare one; a LIKE '%…%' would scan them all.
         List<String> branches = new ArrayList<>();

@@ -67,6 +67,35 @@ class DossierSearchTest {
     }
 
     @Test
+    void findsByTheFirstLettersOfNamesAsTheyAreTyped() {
+        assertThat(search("n")).containsExactly(code(nhung));
+        assertThat(search("d")).containsExactly(code(dang));
+        assertThat(search("ng t h")).containsExactly(code(nhung));
+        assertThat(search("Đ V Đ")).containsExactly(code(dang));
+        assertThat(search("ng d")).isEmpty();
+    }
+
+    @Test
+    void showsTheLatestReceivedFirstWhicheverIndexFoundThem() throws Exception {
+        for (Receipt receipt : List.of(nhung, dang)) {
+            counter.dossierQueries().indexPageText(receipt.dossier().documents().getFirst().pages().getFirst()
+                    .contentId(), "Hợp đồng thế chấp quyền sử dụng đất");
+        }
+        receivedAt(nhung, "2026-11-24T15:00:00");
+        receivedAt(dang, "2026-11-24T09:00:00");
+        assertThat(search("hop dong the chap")).containsExactly(code(nhung), code(dang));
+
+        receivedAt(dang, "2026-11-24T16:00:00");
+        assertThat(search("hop dong the chap")).containsExactly(code(dang), code(nhung));
+    }
+
+    private void receivedAt(Receipt receipt, String at) throws Exception {
+        try (Statement st = counter.database().connection().createStatement()) {
+            st.executeUpdate("UPDATE dossiers SET received_at = '" + at + "' WHERE code = '" + code(receipt) + "'");
+        }
+    }
+
+    @Test
     void findsByCodeItsTailAndIdNumber() {
         assertThat(search(code(dang))).containsExactly(code(dang));
         assertThat(search("000.00.00.H26-261124")).containsExactly(code(dang), code(nhung)); // newest first
