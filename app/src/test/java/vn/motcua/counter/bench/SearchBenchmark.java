@@ -133,6 +133,9 @@ class SearchBenchmark {
         kinds.put("ID number", Sample::idNumber);
         kinds.put("full name, no diacritics", s -> DiacriticFolding.fold(s.name()));
         kinds.put("given name (common)", s -> s.name().substring(s.name().lastIndexOf(' ') + 1));
+        // as typed in the search field, which searches on every keystroke: the first letter, then surname + initial
+        kinds.put("typed: first letter", s -> DiacriticFolding.fold(s.name()).substring(0, 1));
+        kinds.put("typed: surname + initial", s -> DiacriticFolding.fold(s.name()).replaceAll("^(\\S+ \\S).*", "$1"));
         kinds.put("OCR: certificate number", s -> BenchData.certificate(
                 (s.id() - 1) * pagesPerDossier + data.nextInt(pagesPerDossier)));
         kinds.put("OCR: common phrase", s -> "quyen su dung dat");
@@ -142,6 +145,7 @@ class SearchBenchmark {
             kinds.values().forEach(k -> counter.lists().search(k.apply(s)));
         }
         List<Double> all = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
         System.out.printf(Locale.ROOT, "%-28s %8s %8s %8s %6s%n", "query", "p50 ms", "p95 ms", "max ms", "rows");
         for (var kind : kinds.entrySet()) {
             List<Double> times = new ArrayList<>();
@@ -158,12 +162,15 @@ class SearchBenchmark {
                 }
             }
             all.addAll(times);
+            double p95 = percentile(times, 95);
+            if (p95 > TARGET_MS) {
+                missed.add(kind.getKey());
+            }
             System.out.printf(Locale.ROOT, "%-28s %8.1f %8.1f %8.1f %6d%n", kind.getKey(), percentile(times, 50),
-                    percentile(times, 95), percentile(times, 100), rows / samples.size());
+                    p95, percentile(times, 100), rows / samples.size());
         }
-        double p95 = percentile(all, 95);
-        System.out.printf(Locale.ROOT, "all %d searches: p95 %.1f ms (target %.0f ms): %s%n", all.size(), p95,
-                TARGET_MS, p95 <= TARGET_MS ? "MET" : "MISSED");
+        System.out.printf(Locale.ROOT, "all %d searches: p95 %.1f ms; p95 of each kind ≤ %.0f ms: %s%n", all.size(),
+                percentile(all, 95), TARGET_MS, missed.isEmpty() ? "MET" : "MISSED by " + missed);
     }
 
     /** The database with its write-ahead log, which holds the latest pages until a checkpoint. */
