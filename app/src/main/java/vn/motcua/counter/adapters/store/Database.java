@@ -25,9 +25,9 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 5_000;
     /**
-     * Page cache of the one connection. SQLite's default of 2 MB is emptied by every page-text search (its FTS5
-     * entries alone are a megabyte or two), so the index pages leading from a hit to its dossier were read again from
-     * the file each time; 64 MB keeps them (docs/benchmarks.md).
+     * Page cache of the one connection. The FTS5 entries one page-text search reads (a megabyte or two over 2
+     * million pages) fill SQLite's default of 2 MB, pushing out the index pages that lead from a hit to its dossier;
+     * 64 MB keeps those too (docs/benchmarks.md).
      */
     private static final int CACHE_KIB = 64 * 1024;
 
