@@ -19,6 +19,9 @@ import vn.motcua.counter.domain.identity.PersonalIdNumber;
  */
 final class BenchData {
 
+    /** Raise whenever the generated data changes, so benchmarks stop reusing databases made by the old generator. */
+    static final int VERSION = 1;
+
     static final String[] SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
             "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
     static final String[] MIDDLE = {"Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quốc", "Thu", "Hồng",

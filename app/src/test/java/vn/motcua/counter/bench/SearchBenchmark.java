@@ -2,6 +2,8 @@ package vn.motcua.counter.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -32,8 +34,8 @@ import vn.motcua.counter.domain.Status;
 /**
  * Search latency over a generated counter database (docs/benchmarks.md). Not part of the normal run:
  * {@code ./mvnw -B -q test -pl app -am -Pbench -Dtest=SearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dbench.dossiers=200000 -Dbench.pages=10}. The database is kept in {@code bench.dir} and extended, not rebuilt, on
- * the next run. Prints p50/p95/max per kind of query against the 50 ms target; asserts that answers are right.
+ * -Dbench.dossiers=200000 -Dbench.pages=10}. The database is generated once and kept (see {@link #folder}). Prints
+ * p50/p95/max per kind of query against the 50 ms target; asserts that answers are right.
  */
 class SearchBenchmark {
 
@@ -48,7 +50,12 @@ class SearchBenchmark {
     private final int pagesPerDossier = Integer.getInteger("bench.pages", 10);
     private final int words = Integer.getInteger("bench.words", 120);
     private final int queries = Integer.getInteger("bench.queries", 100);
-    private final Path folder = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
+    /**
+     * Generating 200,000 dossiers takes over ten minutes, so the database is kept under target/ and reused; the folder
+     * is named after the generator's version and size, so a changed generator or size starts a new one.
+     */
+    private final Path folder = Path.of(System.getProperty("bench.dir", "target/bench/search-v%d-%dx%dx%d"
+            .formatted(BenchData.VERSION, dossiers, pagesPerDossier, words))).toAbsolutePath();
 
     @Test
     void searchLatency() throws Exception {
@@ -128,6 +135,9 @@ class SearchBenchmark {
         kinds.put("ID number", Sample::idNumber);
         kinds.put("full name, no diacritics", s -> DiacriticFolding.fold(s.name()));
         kinds.put("given name (common)", s -> s.name().substring(s.name().lastIndexOf(' ') + 1));
+        // as typed in the search field, which searches on every keystroke: the first letter, then surname + initial
+        kinds.put("typed: first letter", s -> DiacriticFolding.fold(s.name()).substring(0, 1));
+        kinds.put("typed: surname + initial", s -> DiacriticFolding.fold(s.name()).replaceAll("^(\\S+ \\S).*", "$1"));
         kinds.put("OCR: certificate number", s -> BenchData.certificate(
                 (s.id() - 1) * pagesPerDossier + data.nextInt(pagesPerDossier)));
         kinds.put("OCR: common phrase", s -> "quyen su dung dat");
@@ -137,15 +147,23 @@ class SearchBenchmark {
             kinds.values().forEach(k -> counter.lists().search(k.apply(s)));
         }
         List<Double> all = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "%-28s %8s %8s %8s %6s%n", "query", "p50 ms", "p95 ms", "max ms", "rows");
+        List<String> missed = new ArrayList<>();
+        // CPU time of the searching thread (SQLite runs in it) besides the wall clock: on the shared build machine the
+        // wall clock mostly measures the wait for a core.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        System.out.printf(Locale.ROOT, "%-28s %8s %8s %8s %10s %10s %6s%n", "query", "p50 ms", "p95 ms", "max ms",
+                "CPU p50", "CPU p95", "rows");
         for (var kind : kinds.entrySet()) {
             List<Double> times = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
             int rows = 0;
             for (Sample s : samples) {
                 String query = kind.getValue().apply(s);
+                long c = threads.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 List<DossierSummary> found = counter.lists().search(query);
                 times.add((System.nanoTime() - t) / 1e6);
+                cpu.add((threads.getCurrentThreadCpuTime() - c) / 1e6);
                 rows += found.size();
                 if (UNIQUE.contains(kind.getKey())) { // other queries match more than the 500 newest shown
                     assertThat(found.stream().anyMatch(d -> d.code().equals(s.code())))
@@ -153,12 +171,16 @@ class SearchBenchmark {
                 }
             }
             all.addAll(times);
-            System.out.printf(Locale.ROOT, "%-28s %8.1f %8.1f %8.1f %6d%n", kind.getKey(), percentile(times, 50),
-                    percentile(times, 95), percentile(times, 100), rows / samples.size());
+            double p95 = percentile(times, 95);
+            if (p95 > TARGET_MS) {
+                missed.add(kind.getKey());
+            }
+            System.out.printf(Locale.ROOT, "%-28s %8.1f %8.1f %8.1f %10.1f %10.1f %6d%n", kind.getKey(),
+                    percentile(times, 50), p95, percentile(times, 100), percentile(cpu, 50), percentile(cpu, 95),
+                    rows / samples.size());
         }
-        double p95 = percentile(all, 95);
-        System.out.printf(Locale.ROOT, "all %d searches: p95 %.1f ms (target %.0f ms): %s%n", all.size(), p95,
-                TARGET_MS, p95 <= TARGET_MS ? "MET" : "MISSED");
+        System.out.printf(Locale.ROOT, "all %d searches: p95 %.1f ms; p95 of each kind ≤ %.0f ms: %s%n", all.size(),
+                percentile(all, 95), TARGET_MS, missed.isEmpty() ? "MET" : "MISSED by " + missed);
     }
 
     /** The database with its write-ahead log, which holds the latest pages until a checkpoint. */

@@ -24,6 +24,12 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 5_000;
+    /**
+     * Page cache of the one connection. The FTS5 entries one page-text search reads (a megabyte or two over 2
+     * million pages) fill SQLite's default of 2 MB, pushing out the index pages that lead from a hit to its dossier;
+     * 64 MB keeps those too (docs/benchmarks.md).
+     */
+    private static final int CACHE_KIB = 64 * 1024;
 
     private final Path file;
     private final Connection connection;
@@ -39,6 +45,7 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setCacheSize(-CACHE_KIB); // negative: KiB, not pages
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         try {

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,48 @@ class DossierSearchTest {
         assertThat(search("dang van duc")).containsExactly(code(dang)); // Đ has no Unicode decomposition
         assertThat(search("Đặng Đ")).containsExactly(code(dang));
         assertThat(search("nguyen duc")).isEmpty();
+    }
+
+    @Test
+    void findsByTheFirstLettersOfNamesAsTheyAreTyped() {
+        assertThat(search("n")).containsExactly(code(nhung));
+        assertThat(search("d")).containsExactly(code(dang));
+        assertThat(search("ng t h")).containsExactly(code(nhung));
+        assertThat(search("Đ V Đ")).containsExactly(code(dang));
+        assertThat(search("ng d")).isEmpty();
+    }
+
+    @Test
+    void showsTheLatestReceivedFirstWhicheverIndexFoundThem() throws Exception {
+        for (Receipt receipt : List.of(nhung, dang)) {
+            counter.dossierQueries().indexPageText(receipt.dossier().documents().getFirst().pages().getFirst()
+                    .contentId(), "Hợp đồng thế chấp quyền sử dụng đất");
+        }
+        receivedAt(nhung, "2026-11-24T15:00:00");
+        receivedAt(dang, "2026-11-24T09:00:00");
+        assertThat(search("hop dong the chap")).containsExactly(code(nhung), code(dang));
+
+        receivedAt(dang, "2026-11-24T16:00:00");
+        assertThat(search("hop dong the chap")).containsExactly(code(dang), code(nhung));
+    }
+
+    @Test
+    void pageTextShowsTheNewestHitsAndAnotherWordNarrowsToOlderOnes() {
+        counter.dossierQueries().indexPageText(nhung.dossier().documents().getFirst().pages().getFirst().contentId(),
+                "Hợp đồng thế chấp, số công chứng 4711");
+        Map<String, String> newer = new HashMap<>();
+        for (int i = 0; i < SqliteDossierQueries.TEXT_PAGES; i++) {   // pages OCR'd later, of dossiers not kept here
+            newer.put("%064x".formatted(i), "Hợp đồng thế chấp, số công chứng " + i);
+        }
+        counter.dossierQueries().indexPageTexts(newer);
+        assertThat(search("hop dong the chap")).isEmpty();
+        assertThat(search("hop dong the chap 4711")).containsExactly(code(nhung));
+    }
+
+    private void receivedAt(Receipt receipt, String at) throws Exception {
+        try (Statement st = counter.database().connection().createStatement()) {
+            st.executeUpdate("UPDATE dossiers SET received_at = '" + at + "' WHERE code = '" + code(receipt) + "'");
+        }
     }
 
     @Test

@@ -1,0 +1,48 @@
+package vn.motcua.counter.adapters.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.application.port.DossierSummary;
+import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.crash.SaveLoopClock;
+
+/** V6 replaces the names index by one with word prefixes; what the old index held must be found after the upgrade. */
+class SearchIndexUpgradeTest {
+
+    private static final String CODE = "000.00.00.H26-250102-0003";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aNameIndexedBeforeTheUpgradeIsFoundByItsFirstLetters() throws Exception {
+        String url = "jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE);
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("4").load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            // as the V3 code saved a dossier: the row with its folded name, then the name's FTS5 entry
+            st.executeUpdate("""
+                    INSERT INTO dossiers (id, code, agency_code, procedure_code, procedure_name, processing_days,
+                        applicant_name, applicant_id_number, status, received_at, appointment_at, received_by,
+                        receipt_content_id, applicant_name_folded)
+                    VALUES (7, '%s', '000.00.00.H26', '1.004873', 'Cấp bản sao trích lục', 3, 'Lý Thị Ánh',
+                        '001185000123', 1, '2025-01-02T08:00:00', '2025-01-07T08:00:00', 'clerk', 'receipt',
+                        'ly thi anh')""".formatted(CODE));
+            st.executeUpdate("INSERT INTO dossier_names (rowid, applicant_name_folded) VALUES (7, 'ly thi anh')");
+        }
+
+        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+            assertThat(counter.lists().search("l t a")).extracting(DossierSummary::code).containsExactly(CODE);
+            assertThat(counter.lists().search("ly thi anh")).extracting(DossierSummary::code).containsExactly(CODE);
+            assertThat(counter.lists().search("ly thi b")).isEmpty();
+        }
+    }
+}
