@@ -215,8 +215,8 @@ public class CounterApplication extends Application {
     }
 
     private void showDossier(DossierCode code) {
-        DossierViewModel model = new DossierViewModel(context.lifecycle(), context.reception(), context.profile(),
-                messages, executors, code);
+        DossierViewModel model = new DossierViewModel(context.lifecycle(), context.reception(), context.captureStore(),
+                context.profile(), messages, executors, code);
         root.setCenter(new DossierView(model, messages, dialogs, printing, this::showHome));
         model.load();
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.application.ScannedForms;
 import vn.motcua.counter.application.port.CaptureStore;
 import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
 
 /**
@@ -56,8 +58,8 @@ class CaptureProgressWindowTest {
         CounterContext counter = window.application().context();
         waitForStatus("Bản điện tử: đã hoàn tất", 10);
 
-        DossierCode code = counter.reception().receive(ScannedForms.request(counter, 2), counter.profile())
-                .dossier().code();
+        Dossier dossier = counter.reception().receive(ScannedForms.request(counter, 2), counter.profile()).dossier();
+        DossierCode code = dossier.code();
         waitForStatus("Đang nhận dạng chữ: 0/2 trang", 10);
         assertThat(robot.lookup("#captureProgress").queryAs(ProgressBar.class).isVisible()).isTrue();
 
@@ -83,6 +85,15 @@ class CaptureProgressWindowTest {
         assertThat(copies).hasSize(1);
         assertThat(counter.contents().verify(copies.getFirst().contentId())).isTrue();
         assertThat(counter.captureStore().counts()).isEqualTo(new CaptureStore.CaptureCounts(0, 2, 0, 0));
+
+        // the dossier's own screen says which component has its copy (the second has no pages, so no line)
+        robot.clickOn("Làm mới (F5)");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
+        robot.doubleClickOn(robot.lookup("#todayTable .table-row-cell").<Node>query());
+        String component = dossier.documents().getFirst().component().name();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#electronicCopies").queryLabeled()
+                .getText().equals("1. " + component + ": đã có bản điện tử (2 trang)"));
     }
 
     private void waitForStatus(String prefix, long seconds) throws Exception {

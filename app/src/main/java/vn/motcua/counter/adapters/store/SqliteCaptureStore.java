@@ -141,6 +141,17 @@ public final class SqliteCaptureStore implements CaptureStore {
     }
 
     @Override
+    public List<ComponentCopyState> copyStates(DossierCode code) {
+        return db.read(c -> Rows.list(c, """
+                SELECT c.position, c.name, count(p.id), count(p.id) FILTER (WHERE p.ocr_state <> 'PENDING'),
+                       EXISTS (SELECT 1 FROM electronic_copies e WHERE e.component_id = c.id)
+                FROM dossiers d JOIN components c ON c.dossier_id = d.id JOIN pages p ON p.component_id = c.id
+                WHERE d.code = ? GROUP BY c.id ORDER BY c.position""",
+                rs -> new ComponentCopyState(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getBoolean(5)), code.value()));
+    }
+
+    @Override
     public CaptureCounts counts() {
         return db.read(SqliteCaptureStore::counts);
     }

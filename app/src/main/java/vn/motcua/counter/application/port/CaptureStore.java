@@ -24,6 +24,11 @@ public interface CaptureStore {
     record ElectronicCopy(int componentPosition, String componentName, String contentId, LocalDateTime madeAt) {
     }
 
+    /** Where one component of a dossier stands: pages read (done or unreadable) of its pages, and its copy. */
+    record ComponentCopyState(int componentPosition, String componentName, int pages, int pagesRead,
+                              boolean copyMade) {
+    }
+
     /** Every page still to be read, oldest dossier first. */
     List<PendingPage> pendingPages();
 
@@ -44,6 +49,9 @@ public interface CaptureStore {
 
     /** The dossier's electronic copies, by component position. */
     List<ElectronicCopy> copies(DossierCode code);
+
+    /** The dossier's components that have pages, by position, with their OCR and copy state. */
+    List<ComponentCopyState> copyStates(DossierCode code);
 
     CaptureCounts counts();
 }
