@@ -152,11 +152,14 @@ public final class ElectronicCopyService implements AutoCloseable {
 
     private void readPage(PendingPage page) {
         try {
-            var text = capture.read(contents.read(page.contentId()), () -> stopping || paused);
-            if (text.isEmpty() || stopping) {
+            var read = capture.read(contents.read(page.contentId()), () -> stopping || paused);
+            if (read.isEmpty() || stopping) {
                 return; // cancelled (closing or paused): nothing stored, the page stays PENDING
             }
-            store.saveText(page.pageId(), text.get(), now());
+            // the image first, complete or absent; a stop before the row is written leaves only an unreferenced
+            // file, which the content store's clean-up removes
+            String image = contents.put(read.get().image().bytes());
+            store.saveText(page.pageId(), read.get().text(), image, read.get().image().dpi(), now());
         } catch (RuntimeException e) {
             if (stopping) {
                 return; // the store may be closing; the page stays PENDING and is read again next start
@@ -188,7 +191,9 @@ public final class ElectronicCopyService implements AutoCloseable {
 
     private void writeCopy(ComponentPages component) {
         List<PageCapture.CopyPage> pages = component.pages().stream()
-                .map(p -> new PageCapture.CopyPage(contents.read(p.contentId()), p.text())).toList();
+                .map(p -> new PageCapture.CopyPage(() -> contents.read(p.contentId()), p.copyImageId() == null ? null
+                        : new PageCapture.CopyImage(contents.read(p.copyImageId()), p.copyImageDpi()), p.text()))
+                .toList();
         LocalDateTime madeAt = now();
         byte[] pdf = capture.electronicCopy(pages, new PageCapture.CopyDetails(component.componentName(),
                 component.dossierCode(), agencyName, ZonedDateTime.of(madeAt, clock.getZone())));

@@ -16,6 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.port.CaptureStore;
 import vn.motcua.counter.bootstrap.CounterContext;
@@ -60,6 +61,13 @@ class ElectronicCopiesTest {
             assertThat(copy.componentName()).isEqualTo(component);
             assertThat(copy.componentPosition()).isEqualTo(1);
             assertValidCopy(counter.contents().read(copy.contentId()), component, code, 2);
+            // each page's cleaned image was kept with its text (the copy was made from it, not from a second clean-up)
+            try (var db = SqlRows.open(data)) {
+                List<List<String>> images = SqlRows.rows(db,
+                        "SELECT copy_image_content_id FROM pages WHERE copy_image_dpi = ? ORDER BY position", "200");
+                assertThat(images).hasSize(2)
+                        .allSatisfy(id -> assertThat(counter.contents().verify(id.getFirst())).isTrue());
+            }
         }
     }
 

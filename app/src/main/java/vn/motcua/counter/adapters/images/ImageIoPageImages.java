@@ -22,12 +22,9 @@ public final class ImageIoPageImages implements PageImages {
     private static final long MAX_PIXELS = 80_000_000L;
 
     @Override
-    public byte[] encode(java.awt.image.BufferedImage image) {
-        try (var out = new java.io.ByteArrayOutputStream()) {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer for image type " + image.getType());
-            }
-            return out.toByteArray();
+    public byte[] encode(java.awt.image.BufferedImage image, int dpi) {
+        try {
+            return ImageResolution.png(image, dpi);
         } catch (IOException e) {
             throw new CounterException("page.unreadable", e);
         }
@@ -47,7 +44,7 @@ public final class ImageIoPageImages implements PageImages {
                     java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(page, 0, 0, width, height, null);
             g.dispose();
-            return encode(small);
+            return encode(small, 0);
         } catch (IOException e) {
             throw new CounterException("page.unreadable", e);
         }
@@ -56,9 +53,21 @@ public final class ImageIoPageImages implements PageImages {
     @Override
     public byte[] rotateClockwise(byte[] content) {
         try {
-            java.awt.image.BufferedImage page = ImageIO.read(new ByteArrayInputStream(content));
-            if (page == null) {
-                throw new CounterException("page.unreadable");
+            java.awt.image.BufferedImage page;
+            int dpi;
+            try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    throw new CounterException("page.unreadable");
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, false);
+                    page = reader.read(0);
+                    dpi = ImageResolution.dpi(reader);
+                } finally {
+                    reader.dispose();
+                }
             }
             var from = page.getRaster();
             int width = from.getWidth();
@@ -73,7 +82,7 @@ public final class ImageIoPageImages implements PageImages {
                 }
             }
             return encode(new java.awt.image.BufferedImage(page.getColorModel(), to,
-                    page.isAlphaPremultiplied(), null));
+                    page.isAlphaPremultiplied(), null), dpi);
         } catch (IOException e) {
             throw new CounterException("page.unreadable", e);
         }
