@@ -1,13 +1,9 @@
 package vn.motcua.counter.adapters.capture;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import vn.motcua.counter.adapters.images.ImageReaders;
 import vn.motcua.counter.adapters.images.ImageResolution;
 import vn.motcua.counter.capture.cleanup.RgbImages;
 
@@ -26,14 +22,8 @@ final class StoredScans {
 
     /** The page was checked when it was stored (PageImages.inspect refuses bombs and truncated files). */
     static Scan decode(byte[] content) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IllegalArgumentException("not an image");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, false);
+        try {
+            return ImageReaders.read(content, reader -> {
                 int dpi = ImageResolution.dpi(reader);
                 BufferedImage image = reader.read(0);
                 if (dpi == 0 || Math.max(image.getWidth(), image.getHeight()) > dpi * A3_LONG_SIDE_INCHES) {
@@ -43,9 +33,7 @@ final class StoredScans {
                     case BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR -> image;
                     default -> RgbImages.toIntRgb(image);
                 }, dpi);
-            } finally {
-                reader.dispose();
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
