@@ -45,6 +45,7 @@ class ContentCleanupTest {
         String abandoned;
         String recent;
         String unused;
+        String keptImage;
         try (CounterContext counter = TestCounter.open(data, MONDAY)) {
             ReceptionRequest request = TestCounter.request(counter, 1);
             Page original = counter.reception().storePage(TestImages.png("Trang chụp ngược"), Page.PageSource.SCANNED);
@@ -59,6 +60,16 @@ class ContentCleanupTest {
             abandoned = counter.reception().storePage(TestImages.png("Hồ sơ bỏ dở"), Page.PageSource.IMPORTED)
                     .contentId();
             recent = counter.reception().storePage(TestImages.png("Vừa quét"), Page.PageSource.SCANNED).contentId();
+            // a file referenced only through V7's copy_image_content_id: found by the column-name rule, kept
+            keptImage = counter.contents().put(TestImages.png("Ảnh đã làm sạch"));
+            String image = keptImage;
+            counter.database().inTransaction(c -> {
+                try (var st = c.prepareStatement("UPDATE pages SET copy_image_content_id = ?, copy_image_dpi = 200 "
+                        + "WHERE id = (SELECT min(id) FROM pages)")) {
+                    st.setString(1, image);
+                    return st.executeUpdate();
+                }
+            });
             counter.contentCleanup().get(30, TimeUnit.SECONDS);
         }
         Files.writeString(files.resolve(".tmp").resolve("ab12cd34-crash.part"), "nửa tệp");
@@ -76,6 +87,7 @@ class ContentCleanupTest {
                 assertThat(counter.contents().verify(id)).as("referenced %s", id).isTrue();
             }
             assertThat(counter.contents().verify(recent)).isTrue();
+            assertThat(counter.contents().verify(keptImage)).isTrue();
         }
         assertThat(removed.items()).isEqualTo(4);
         for (String orphan : List.of(replaced, abandoned, unused)) {
