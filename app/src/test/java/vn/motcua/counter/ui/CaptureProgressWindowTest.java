@@ -93,7 +93,7 @@ class CaptureProgressWindowTest {
         robot.doubleClickOn(robot.lookup("#todayTable .table-row-cell").<Node>query());
         String component = dossier.documents().getFirst().component().name();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#electronicCopies").queryLabeled()
-                .getText().equals("1. " + component + ": đã có bản điện tử (2 trang)"));
+                .getText().equals("1. Đã có bản điện tử (2 trang) — " + component));
     }
 
     private void waitForStatus(String prefix, long seconds) throws Exception {

@@ -58,6 +58,7 @@ public final class DossierView extends BorderPane {
         Label copies = new Label();
         copies.setId("electronicCopies");
         copies.setWrapText(true);
+        copies.setMinHeight(Region.USE_PREF_SIZE); // every component's line, never cut to "…"
         copies.textProperty().bind(model.electronicCopiesProperty());
         VBox left = new VBox(8, summary, copies, new Label(messages.text("detail.history")), history, results);
         VBox.setVgrow(history, Priority.ALWAYS);
