@@ -56,11 +56,9 @@ public final class PdfaCopyWriter implements ElectronicCopyWriter {
 
     @Override
     public void write(List<CapturedPage> pages, CopyMetadata metadata, OutputStream out) throws IOException {
-        write(pages, metadata, out, (doc, page) -> switch (page.kind()) {
-            case BILEVEL -> CCITTFactory.createFromImage(doc, page.image());
-            case GREY -> JPEGFactory.createFromByteArray(doc, JpegEncoder.encode(page.image(), GREY_JPEG_QUALITY));
-            case COLOUR -> JPEGFactory.createFromByteArray(doc, JpegEncoder.encode(page.image(), COLOUR_JPEG_QUALITY));
-        }, CapturedPage::dpi, CapturedPage::ocr);
+        write(pages, metadata, out, (doc, page) -> page.kind() == PageKind.BILEVEL
+                ? CCITTFactory.createFromImage(doc, page.image())
+                : JPEGFactory.createFromByteArray(doc, encode(page).bytes()), CapturedPage::dpi, CapturedPage::ocr);
     }
 
     /** The copy from pages encoded earlier, each with its OCR result or null; same order rules as {@link #write}. */
