@@ -48,6 +48,9 @@ public final class ElectronicCopyService implements AutoCloseable {
     /** Copies are written one at a time, so two pages finishing together cannot write a component twice. */
     private ExecutorService writer;
     private volatile boolean stopping;
+    /** Held by {@link #pause()}: readers wait on {@link #pauseLock}; the page being read is put back as PENDING. */
+    private volatile boolean paused;
+    private final Object pauseLock = new Object();
 
     public ElectronicCopyService(CaptureStore store, ContentStore contents, PageCapture capture, String agencyName,
                                  Clock clock) {
@@ -78,10 +81,15 @@ public final class ElectronicCopyService implements AutoCloseable {
         if (stopping || readers == null) {
             return;
         }
+        boolean more = false;
         for (PendingPage page : store.pendingPages()) {
             if (queued.add(page.pageId())) {
                 queue.add(page);
+                more = true;
             }
+        }
+        if (more) {
+            notifyListeners(); // a progress display shows the new pages before the first is read
         }
     }
 
@@ -90,15 +98,46 @@ public final class ElectronicCopyService implements AutoCloseable {
         return store.counts();
     }
 
-    /** Called on a background thread after each page read and each copy written. */
-    public void onProgress(Runnable listener) {
+    /**
+     * Called on a background thread after each page read, each copy written and each pause or resume. Returns what
+     * stops the calls (a screen that is rebuilt must not leave its old listener behind).
+     */
+    public Runnable onProgress(Runnable listener) {
         listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Stops reading pages until {@link #resume()} (a supervisor who needs the PC's cores now): the pages being read
+     * are cancelled and stay PENDING, as on closing. Copies already due are still written.
+     */
+    public void pause() {
+        paused = true;
+        notifyListeners();
+    }
+
+    public void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+        wake(); // the pages cancelled by the pause are pending again
+        notifyListeners();
+    }
+
+    public boolean paused() {
+        return paused;
     }
 
     private void readPages() {
         while (!stopping) {
             PendingPage page;
             try {
+                synchronized (pauseLock) {
+                    while (paused) {
+                        pauseLock.wait();
+                    }
+                }
                 page = queue.take();
             } catch (InterruptedException e) {
                 return;
@@ -113,11 +152,14 @@ public final class ElectronicCopyService implements AutoCloseable {
 
     private void readPage(PendingPage page) {
         try {
-            var text = capture.read(contents.read(page.contentId()), () -> stopping);
-            if (text.isEmpty() || stopping) {
-                return; // cancelled: nothing stored, the page stays PENDING
+            var read = capture.read(contents.read(page.contentId()), () -> stopping || paused);
+            if (read.isEmpty() || stopping) {
+                return; // cancelled (closing or paused): nothing stored, the page stays PENDING
             }
-            store.saveText(page.pageId(), text.get(), now());
+            // the image first, complete or absent; a stop before the row is written leaves only an unreferenced
+            // file, which the content store's clean-up removes
+            String image = contents.put(read.get().image().bytes());
+            store.saveText(page.pageId(), read.get().text(), image, read.get().image().dpi(), now());
         } catch (RuntimeException e) {
             if (stopping) {
                 return; // the store may be closing; the page stays PENDING and is read again next start
@@ -149,7 +191,9 @@ public final class ElectronicCopyService implements AutoCloseable {
 
     private void writeCopy(ComponentPages component) {
         List<PageCapture.CopyPage> pages = component.pages().stream()
-                .map(p -> new PageCapture.CopyPage(contents.read(p.contentId()), p.text())).toList();
+                .map(p -> new PageCapture.CopyPage(() -> contents.read(p.contentId()), p.copyImageId() == null ? null
+                        : new PageCapture.CopyImage(contents.read(p.copyImageId()), p.copyImageDpi()), p.text()))
+                .toList();
         LocalDateTime madeAt = now();
         byte[] pdf = capture.electronicCopy(pages, new PageCapture.CopyDetails(component.componentName(),
                 component.dossierCode(), agencyName, ZonedDateTime.of(madeAt, clock.getZone())));

@@ -62,7 +62,7 @@ public final class ScanService {
             return bridge.scan(device, settings, new ScanListener() {
                 @Override
                 public void pageScanned(ScannedPage page) {
-                    pageStored.accept(reception.storePage(images.encode(page.image()), Page.PageSource.SCANNED));
+                    pageStored.accept(reception.storePage(images.encode(page.image(), page.dpi()), Page.PageSource.SCANNED));
                 }
 
                 @Override

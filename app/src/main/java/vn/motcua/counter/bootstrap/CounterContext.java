@@ -10,6 +10,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.adapters.catalogue.JsonCatalogueReader;
@@ -24,6 +28,7 @@ import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.adapters.capture.TesseractPageCapture;
 import vn.motcua.counter.adapters.store.SqliteCaptureStore;
 import vn.motcua.counter.adapters.store.SqliteCatalogue;
+import vn.motcua.counter.adapters.store.SqliteContentReferences;
 import vn.motcua.counter.adapters.store.SqliteDossierQueries;
 import vn.motcua.counter.adapters.store.SqliteDossierStore;
 import vn.motcua.counter.adapters.store.SqliteReports;
@@ -31,7 +36,9 @@ import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.LifecycleService;
 import vn.motcua.counter.application.CounterReports;
+import vn.motcua.counter.application.ContentCleanup;
 import vn.motcua.counter.application.ElectronicCopyService;
+import vn.motcua.counter.application.port.ContentStore;
 import vn.motcua.counter.capture.ocr.OcrSettings;
 import vn.motcua.counter.capture.ocr.OcrWorkerPool;
 import vn.motcua.counter.application.DossierLists;
@@ -69,6 +76,7 @@ public final class CounterContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CounterContext.class);
     public static final String DATABASE_FILE = "motcua.db";
     public static final String CONTENT_FOLDER = "files";
+    private static final long CLEANUP_STOP_SECONDS = 10;
     private static final String SAMPLE_CATALOGUE = "procedures-sample.json";
     /** Debian packages no OCR-B model; the English one with an MRZ whitelist reads the monospace band well. */
     private static final String MRZ_LANGUAGE = "eng";
@@ -95,6 +103,8 @@ public final class CounterContext implements AutoCloseable {
     private final CounterProfile profile;
     private final SqliteCaptureStore captureStore;
     private final ElectronicCopyService copies; // null when ocr.workers = 0
+    private final CompletableFuture<ContentStore.Removed> contentCleanup;
+    private volatile boolean closing;
 
     private CounterContext(Settings settings, Clock clock) {
         this.settings = settings;
@@ -134,6 +144,28 @@ public final class CounterContext implements AutoCloseable {
         loadSampleCatalogueOnFirstStart();
         this.captureStore = new SqliteCaptureStore(database);
         this.copies = startCapture(settings, clock);
+        this.contentCleanup = startContentCleanup();
+    }
+
+    /**
+     * Unreferenced content files are removed at each start, in the background (a daemon thread: the window does
+     * not wait), with the instance lock held, so no other counter process is saving into the store.
+     */
+    private CompletableFuture<ContentStore.Removed> startContentCleanup() {
+        // file times are the machine's real time, whatever clock the dossiers are dated by
+        Clock files = Clock.systemUTC();
+        ContentCleanup cleanup = new ContentCleanup(new SqliteContentReferences(database), contents, files,
+                files.instant());
+        CompletableFuture<ContentStore.Removed> done = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("content-cleanup").priority(Thread.MIN_PRIORITY).start(() -> {
+            try {
+                done.complete(cleanup.run(() -> closing));
+            } catch (RuntimeException e) {
+                LOG.warn("content clean-up failed", e);
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     /** OCR and electronic copies in the background; pages a previous run left pending are taken up at once. */
@@ -305,6 +337,11 @@ public final class CounterContext implements AutoCloseable {
         return java.util.Optional.ofNullable(copies);
     }
 
+    /** The start-up clean-up of unreferenced content files (see {@link ContentCleanup}). */
+    public CompletableFuture<ContentStore.Removed> contentCleanup() {
+        return contentCleanup;
+    }
+
     private void closeLock() {
         try {
             lock.close();
@@ -315,6 +352,14 @@ public final class CounterContext implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        try {
+            contentCleanup.get(CLEANUP_STOP_SECONDS, TimeUnit.SECONDS); // it reads the database being closed
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("content clean-up did not finish cleanly", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (copies != null) {
             copies.close(); // cancels OCR (pages stay PENDING) and waits, before the database closes
         }

@@ -35,6 +35,8 @@ import vn.motcua.counter.bootstrap.CounterContext;
 import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.ui.capture.CaptureProgressViewModel;
+import vn.motcua.counter.ui.capture.CaptureStatusBar;
 import vn.motcua.counter.ui.dossier.DossierOpening;
 import vn.motcua.counter.ui.dossier.DossierView;
 import vn.motcua.counter.ui.dossier.DossierViewModel;
@@ -65,6 +67,7 @@ public class CounterApplication extends Application {
     private PrintService printing;
     private BorderPane root;
     private HomeViewModel home;
+    private CaptureProgressViewModel captureProgress; // null when background OCR is off
     private UiExecutors executors;
     private final Label notice = new Label();
     private final HBox noticeBar = new HBox(12);
@@ -135,8 +138,22 @@ public class CounterApplication extends Application {
         printing = printFactory.apply(messages);
         home = new HomeViewModel(context.lists(), messages, executors);
         root.setTop(header());
+        showCaptureProgress();
         showHome();
         stage.setTitle(messages.text("app.title"));
+    }
+
+    /** The OCR and electronic-copy status bar at the foot of every screen, when background OCR is on. */
+    private void showCaptureProgress() {
+        if (captureProgress != null) {
+            captureProgress.close();
+        }
+        captureProgress = context.copies().map(copies -> new CaptureProgressViewModel(copies, messages, executors))
+                .orElse(null);
+        root.setBottom(captureProgress == null ? null : new CaptureStatusBar(captureProgress, messages));
+        if (captureProgress != null) {
+            captureProgress.refresh();
+        }
     }
 
     private ComboBox<Locale> languageChoice() {
@@ -198,8 +215,8 @@ public class CounterApplication extends Application {
     }
 
     private void showDossier(DossierCode code) {
-        DossierViewModel model = new DossierViewModel(context.lifecycle(), context.reception(), context.profile(),
-                messages, executors, code);
+        DossierViewModel model = new DossierViewModel(context.lifecycle(), context.reception(), context.captureStore(),
+                context.profile(), messages, executors, code);
         root.setCenter(new DossierView(model, messages, dialogs, printing, this::showHome));
         model.load();
     }
@@ -264,6 +281,9 @@ public class CounterApplication extends Application {
 
     @Override
     public void stop() {
+        if (captureProgress != null) {
+            captureProgress.close();
+        }
         background.shutdownNow();
         if (context != null) {
             context.close();

@@ -2,7 +2,6 @@ package vn.motcua.counter.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,24 +10,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.port.CaptureStore;
 import vn.motcua.counter.bootstrap.CounterContext;
 import vn.motcua.counter.capture.pdfa.VeraPdf;
-import vn.motcua.counter.capture.testpages.TestPageGenerator;
-import vn.motcua.counter.capture.testpages.TestPageGenerator.Layout;
-import vn.motcua.counter.capture.testpages.TestPageGenerator.Scan;
-import vn.motcua.counter.domain.Document;
 import vn.motcua.counter.domain.DossierCode;
-import vn.motcua.counter.domain.Page;
-import vn.motcua.counter.domain.Procedure;
 
 /**
  * Background OCR and electronic copies through the real counter: SQLite file, content store, Tesseract {@code vie},
@@ -52,7 +45,7 @@ class ElectronicCopiesTest {
         try (CounterContext counter = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
             AtomicInteger progressEvents = new AtomicInteger();
             counter.copies().orElseThrow().onProgress(progressEvents::incrementAndGet);
-            Receipt receipt = counter.reception().receive(request(counter, 2), counter.profile());
+            Receipt receipt = counter.reception().receive(ScannedForms.request(counter, 2), counter.profile());
             DossierCode code = receipt.dossier().code();
             // the receipt came back while OCR still has the pages (seconds of work each)
             assertThat(counter.captureStore().counts().pagesPending()).isPositive();
@@ -68,6 +61,13 @@ class ElectronicCopiesTest {
             assertThat(copy.componentName()).isEqualTo(component);
             assertThat(copy.componentPosition()).isEqualTo(1);
             assertValidCopy(counter.contents().read(copy.contentId()), component, code, 2);
+            // each page's cleaned image was kept with its text (the copy was made from it, not from a second clean-up)
+            try (var db = SqlRows.open(data)) {
+                List<List<String>> images = SqlRows.rows(db,
+                        "SELECT copy_image_content_id FROM pages WHERE copy_image_dpi = ? ORDER BY position", "200");
+                assertThat(images).hasSize(2)
+                        .allSatisfy(id -> assertThat(counter.contents().verify(id.getFirst())).isTrue());
+            }
         }
     }
 
@@ -77,7 +77,7 @@ class ElectronicCopiesTest {
         DossierCode code;
         long closing;
         try (CounterContext counter = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
-            code = counter.reception().receive(request(counter, 2), counter.profile()).dossier().code();
+            code = counter.reception().receive(ScannedForms.request(counter, 2), counter.profile()).dossier().code();
             long deadline = System.currentTimeMillis() + WAIT_MS;
             // one worker: once the first page is done, the second is being cleaned up or read
             while (counter.captureStore().counts().pagesDone() < 1 && System.currentTimeMillis() < deadline) {
@@ -116,23 +116,6 @@ class ElectronicCopiesTest {
             assertThat(restarted.dossierQueries().search("nghia dan")).hasSize(1);
             assertValidCopy(restarted.contents().read(copy.contentId()), copy.componentName(), code, 2);
         }
-    }
-
-    /** The marital-status procedure's first component with {@code pages} generated birth-registration forms. */
-    private static vn.motcua.counter.application.ReceptionRequest request(CounterContext counter, int pages)
-            throws Exception {
-        Procedure procedure = counter.catalogue().procedure("1.004873").orElseThrow();
-        List<Page> stored = new ArrayList<>();
-        for (int i = 0; i < pages; i++) {
-            var page = TestPageGenerator.generate(Layout.FORM, Scan.of(200, 0.8 + i), 70 + i);
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(page.image(), "png", png);
-            stored.add(counter.reception().storePage(png.toByteArray(), Page.PageSource.SCANNED));
-        }
-        List<Document> documents = List.of(new Document(procedure.components().get(0), stored),
-                new Document(procedure.components().get(1), List.of()));
-        return new vn.motcua.counter.application.ReceptionRequest(TestCounter.applicant(), procedure,
-                procedure.processingTime(), documents);
     }
 
     private static CaptureStore.ElectronicCopy awaitCopy(CounterContext counter, DossierCode code)

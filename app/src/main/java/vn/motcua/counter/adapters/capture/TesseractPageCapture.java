@@ -18,27 +18,36 @@ import vn.motcua.counter.capture.CleanedPage;
 import vn.motcua.counter.capture.CopyMetadata;
 import vn.motcua.counter.capture.OcrResult;
 import vn.motcua.counter.capture.PageCleanup;
+import vn.motcua.counter.capture.PageKind;
 import vn.motcua.counter.capture.cleanup.DefaultPageCleanup;
 import vn.motcua.counter.capture.ocr.OcrJob;
 import vn.motcua.counter.capture.ocr.OcrListener;
 import vn.motcua.counter.capture.ocr.OcrRequest;
 import vn.motcua.counter.capture.ocr.OcrWorkerPool;
 import vn.motcua.counter.capture.pdfa.PdfaCopyWriter;
+import vn.motcua.counter.capture.pdfa.PdfaCopyWriter.EncodedPage;
 
 /**
  * The capture package behind the application's port: {@link DefaultPageCleanup}, {@link OcrWorkerPool} (Tesseract,
- * reniced worker threads, one page each) and {@link PdfaCopyWriter}. The copy is written from the stored scans by
- * cleaning them up again (deterministic, ~0.25 s a page) rather than keeping cleaned images in the content store.
+ * reniced worker threads, one page each) and {@link PdfaCopyWriter}. Each page is cleaned up once: {@link #read}
+ * returns its cleaned image encoded as the copy holds it (JPEG, or a 1-bit PNG for bilevel pages), which the
+ * application stores and hands back to {@link #electronicCopy}.
  */
 public final class TesseractPageCapture implements PageCapture {
 
     private static final long CANCEL_POLL_MS = 100;
 
     private final OcrWorkerPool pool;
-    private final PageCleanup cleanup = new DefaultPageCleanup();
+    private final PageCleanup cleanup;
 
     public TesseractPageCapture(OcrWorkerPool pool) {
+        this(pool, new DefaultPageCleanup());
+    }
+
+    /** With another clean-up (a test counts how often pages are cleaned). */
+    public TesseractPageCapture(OcrWorkerPool pool, PageCleanup cleanup) {
         this.pool = pool;
+        this.cleanup = cleanup;
     }
 
     @Override
@@ -47,7 +56,7 @@ public final class TesseractPageCapture implements PageCapture {
     }
 
     @Override
-    public Optional<PageText> read(byte[] scan, BooleanSupplier cancelled) {
+    public Optional<ReadPage> read(byte[] scan, BooleanSupplier cancelled) {
         StoredScans.Scan decoded = StoredScans.decode(scan);
         if (cancelled.getAsBoolean()) {
             return Optional.empty();
@@ -57,8 +66,13 @@ public final class TesseractPageCapture implements PageCapture {
             return Optional.empty();
         }
         Optional<OcrResult> result = recognize(page, cancelled);
-        return result.map(r -> new PageText(r.text(), page.kind().name(), r.language(), r.meanConfidence(),
-                WordBoxes.encode(r)));
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        OcrResult r = result.get();
+        EncodedPage image = encode(CapturedPage.of(page, null));
+        return Optional.of(new ReadPage(new PageText(r.text(), page.kind().name(), r.language(), r.meanConfidence(),
+                WordBoxes.encode(r)), new CopyImage(image.bytes(), image.dpi())));
     }
 
     private Optional<OcrResult> recognize(CleanedPage page, BooleanSupplier cancelled) {
@@ -98,25 +112,38 @@ public final class TesseractPageCapture implements PageCapture {
         }
     }
 
+    /** Pages read since V7 come with their cleaned image; older ones and pages whose OCR failed are cleaned here. */
     @Override
     public byte[] electronicCopy(List<CopyPage> pages, CopyDetails details) {
-        List<CapturedPage> captured = new ArrayList<>();
+        List<EncodedPage> images = new ArrayList<>();
+        List<OcrResult> texts = new ArrayList<>();
         for (CopyPage page : pages) {
-            StoredScans.Scan decoded = StoredScans.decode(page.scan());
-            CleanedPage cleaned = cleanup.clean(decoded.image(), decoded.dpi());
             PageText text = page.text();
-            OcrResult ocr = text == null ? null
-                    : WordBoxes.decode(text.wordBoxes(), text.text(), text.language(), text.meanConfidence());
-            captured.add(CapturedPage.of(cleaned, ocr));
+            if (page.image() != null && text != null) {
+                images.add(new EncodedPage(PageKind.valueOf(text.kind()), page.image().dpi(), page.image().bytes()));
+            } else {
+                StoredScans.Scan decoded = StoredScans.decode(page.scan().get());
+                images.add(encode(CapturedPage.of(cleanup.clean(decoded.image(), decoded.dpi()), null)));
+            }
+            texts.add(text == null ? null
+                    : WordBoxes.decode(text.wordBoxes(), text.text(), text.language(), text.meanConfidence()));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new PdfaCopyWriter().write(captured, new CopyMetadata(details.componentName(), details.dossierCode(),
-                    details.agency(), details.created()), out);
+            new PdfaCopyWriter().writeEncoded(images, texts, new CopyMetadata(details.componentName(),
+                    details.dossierCode(), details.agency(), details.created()), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static EncodedPage encode(CapturedPage page) {
+        try {
+            return PdfaCopyWriter.encode(page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -11,10 +11,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterException;
@@ -29,6 +36,12 @@ public final class FileContentStore implements ContentStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileContentStore.class);
     private static final Pattern CONTENT_ID = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
+
+    /** Saves share the store; a clean-up's removal of one file excludes them (see {@link #removeUnreferenced}). */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Lock saving = lock.readLock();
+    private final Lock cleaning = lock.writeLock();
 
     private final Path root;
     private final Path temporary;
@@ -45,9 +58,19 @@ public final class FileContentStore implements ContentStore {
 
     @Override
     public String put(byte[] content) {
+        saving.lock();
+        try {
+            return store(content);
+        } finally {
+            saving.unlock();
+        }
+    }
+
+    private String store(byte[] content) {
         String id = sha256(content);
         Path target = pathOf(id);
         if (Files.exists(target)) {
+            touch(target); // stored again now: a clean-up running meanwhile must not take it
             return id;
         }
         Path tmp = null;
@@ -90,6 +113,70 @@ public final class FileContentStore implements ContentStore {
         } catch (IOException e) {
             LOG.warn("cannot read content {}", contentId, e);
             return false;
+        }
+    }
+
+    /**
+     * Walks {@code root/ab/…} and {@code .tmp} (temporary files a crash left). Each removal holds the write lock and
+     * checks the file's time again, so it cannot fall between a {@link #put} finding the file and the row that
+     * will refer to it.
+     */
+    @Override
+    public Removed removeUnreferenced(Set<String> referenced, Instant storedBefore, BooleanSupplier cancelled) {
+        int items = 0;
+        long bytes = 0;
+        try (Stream<Path> folders = Files.list(root)) {
+            for (Path folder : (Iterable<Path>) folders::iterator) {
+                boolean contents = SHARD.matcher(folder.getFileName().toString()).matches();
+                if (!Files.isDirectory(folder) || !(contents || folder.equals(temporary))) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        if (cancelled.getAsBoolean()) {
+                            return new Removed(items, bytes);
+                        }
+                        String name = file.getFileName().toString();
+                        if (contents && (!CONTENT_ID.matcher(name).matches() || referenced.contains(name))) {
+                            continue;
+                        }
+                        long size = removeIfStoredBefore(file, storedBefore);
+                        if (size >= 0) {
+                            items++;
+                            bytes += size;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("content clean-up stopped", e);
+        }
+        return new Removed(items, bytes);
+    }
+
+    /** The removed file's size, or -1 when it was kept (stored since, or already gone). */
+    private long removeIfStoredBefore(Path file, Instant storedBefore) throws IOException {
+        cleaning.lock();
+        try {
+            if (!Files.getLastModifiedTime(file).toInstant().isBefore(storedBefore)) {
+                return -1;
+            }
+            long size = Files.size(file);
+            Files.delete(file);
+            LOG.info("removed unreferenced content {} ({} bytes)", file.getFileName(), size);
+            return size;
+        } catch (NoSuchFileException e) {
+            return -1;
+        } finally {
+            cleaning.unlock();
+        }
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            LOG.warn("cannot mark {} as stored again", file, e);
         }
     }
 

@@ -2,10 +2,7 @@ package vn.motcua.counter.adapters.images;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Iterator;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterException;
@@ -22,12 +19,9 @@ public final class ImageIoPageImages implements PageImages {
     private static final long MAX_PIXELS = 80_000_000L;
 
     @Override
-    public byte[] encode(java.awt.image.BufferedImage image) {
-        try (var out = new java.io.ByteArrayOutputStream()) {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer for image type " + image.getType());
-            }
-            return out.toByteArray();
+    public byte[] encode(java.awt.image.BufferedImage image, int dpi) {
+        try {
+            return ImageResolution.png(image, dpi);
         } catch (IOException e) {
             throw new CounterException("page.unreadable", e);
         }
@@ -47,7 +41,7 @@ public final class ImageIoPageImages implements PageImages {
                     java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(page, 0, 0, width, height, null);
             g.dispose();
-            return encode(small);
+            return encode(small, 0);
         } catch (IOException e) {
             throw new CounterException("page.unreadable", e);
         }
@@ -56,10 +50,10 @@ public final class ImageIoPageImages implements PageImages {
     @Override
     public byte[] rotateClockwise(byte[] content) {
         try {
-            java.awt.image.BufferedImage page = ImageIO.read(new ByteArrayInputStream(content));
-            if (page == null) {
-                throw new CounterException("page.unreadable");
+            record Scan(java.awt.image.BufferedImage image, int dpi) {
             }
+            Scan scan = ImageReaders.read(content, reader -> new Scan(reader.read(0), ImageResolution.dpi(reader)));
+            java.awt.image.BufferedImage page = scan.image();
             var from = page.getRaster();
             int width = from.getWidth();
             int height = from.getHeight();
@@ -73,7 +67,7 @@ public final class ImageIoPageImages implements PageImages {
                 }
             }
             return encode(new java.awt.image.BufferedImage(page.getColorModel(), to,
-                    page.isAlphaPremultiplied(), null));
+                    page.isAlphaPremultiplied(), null), scan.dpi());
         } catch (IOException e) {
             throw new CounterException("page.unreadable", e);
         }
@@ -84,14 +78,8 @@ public final class ImageIoPageImages implements PageImages {
         if (content == null || content.length == 0) {
             throw new CounterException("page.empty");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new CounterException("page.unreadable");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in);
+        try {
+            return ImageReaders.read(content, reader -> {
                 // A truncated JPEG decodes with only a warning; a page with missing rows must be refused.
                 reader.addIIOReadWarningListener((source, warning) -> {
                     throw new CounterException("page.unreadable", new IOException(warning));
@@ -107,9 +95,7 @@ public final class ImageIoPageImages implements PageImages {
                 }
                 String mediaType = reader.getOriginatingProvider().getMIMETypes()[0];
                 return new ImageInfo(mediaType, width, height);
-            } finally {
-                reader.dispose();
-            }
+            });
         } catch (IOException | RuntimeException e) {
             if (e instanceof CounterException ce) {
                 throw ce;

@@ -36,12 +36,13 @@ public final class SqliteCaptureStore implements CaptureStore {
     }
 
     @Override
-    public void saveText(long pageId, PageText text, LocalDateTime at) {
+    public void saveText(long pageId, PageText text, String copyImageId, int copyImageDpi, LocalDateTime at) {
         db.inTransaction(c -> {
             String contentId;
             try (PreparedStatement st = c.prepareStatement("""
                     UPDATE pages SET ocr_state = 'DONE', page_kind = ?, ocr_language = ?, ocr_mean_confidence = ?,
-                        ocr_text = ?, ocr_words = ?, ocr_error = NULL, ocr_at = ?
+                        ocr_text = ?, ocr_words = ?, ocr_error = NULL, ocr_at = ?, copy_image_content_id = ?,
+                        copy_image_dpi = ?
                     WHERE id = ? RETURNING content_id""")) {
                 st.setString(1, text.kind());
                 st.setString(2, text.language());
@@ -49,7 +50,9 @@ public final class SqliteCaptureStore implements CaptureStore {
                 st.setString(4, text.text());
                 st.setString(5, text.wordBoxes());
                 st.setString(6, at.toString());
-                st.setLong(7, pageId);
+                st.setString(7, copyImageId);
+                st.setInt(8, copyImageDpi);
+                st.setLong(9, pageId);
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
                         return null; // the page is gone: nothing to index
@@ -105,10 +108,12 @@ public final class SqliteCaptureStore implements CaptureStore {
 
     private static List<StoredPage> storedPages(Connection c, long componentId) throws SQLException {
         return Rows.list(c, """
-                SELECT content_id, ocr_state, ocr_text, page_kind, ocr_language, ocr_mean_confidence, ocr_words
+                SELECT content_id, ocr_state, ocr_text, page_kind, ocr_language, ocr_mean_confidence, ocr_words,
+                       copy_image_content_id, copy_image_dpi
                 FROM pages WHERE component_id = ? ORDER BY position""",
                 rs -> new StoredPage(rs.getString(1), "DONE".equals(rs.getString(2)) ? new PageText(rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getFloat(6), rs.getString(7)) : null), componentId);
+                        rs.getString(4), rs.getString(5), rs.getFloat(6), rs.getString(7)) : null,
+                        rs.getString(8), rs.getInt(9)), componentId);
     }
 
     @Override
@@ -138,6 +143,17 @@ public final class SqliteCaptureStore implements CaptureStore {
                 WHERE d.code = ? ORDER BY c.position""",
                 rs -> new ElectronicCopy(rs.getInt(1), rs.getString(2), rs.getString(3),
                         LocalDateTime.parse(rs.getString(4))), code.value()));
+    }
+
+    @Override
+    public List<ComponentCopyState> copyStates(DossierCode code) {
+        return db.read(c -> Rows.list(c, """
+                SELECT c.position, c.name, count(p.id), count(p.id) FILTER (WHERE p.ocr_state <> 'PENDING'),
+                       EXISTS (SELECT 1 FROM electronic_copies e WHERE e.component_id = c.id)
+                FROM dossiers d JOIN components c ON c.dossier_id = d.id JOIN pages p ON p.component_id = c.id
+                WHERE d.code = ? GROUP BY c.id ORDER BY c.position""",
+                rs -> new ComponentCopyState(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getBoolean(5)), code.value()));
     }
 
     @Override

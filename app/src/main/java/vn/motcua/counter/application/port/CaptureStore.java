@@ -11,8 +11,11 @@ public interface CaptureStore {
     record PendingPage(long pageId, long componentId, String contentId) {
     }
 
-    /** A page as it goes into the copy; {@code text} is null when its OCR failed. */
-    record StoredPage(String contentId, PageText text) {
+    /**
+     * A page as it goes into the copy; {@code text} is null when its OCR failed, {@code copyImageId} (the cleaned
+     * image in the content store, at {@code copyImageDpi}) is null when it was read before V7 or its OCR failed.
+     */
+    record StoredPage(String contentId, PageText text, String copyImageId, int copyImageDpi) {
     }
 
     record ComponentPages(long componentId, String componentName, String dossierCode, List<StoredPage> pages) {
@@ -24,11 +27,19 @@ public interface CaptureStore {
     record ElectronicCopy(int componentPosition, String componentName, String contentId, LocalDateTime madeAt) {
     }
 
+    /** Where one component of a dossier stands: pages read (done or unreadable) of its pages, and its copy. */
+    record ComponentCopyState(int componentPosition, String componentName, int pages, int pagesRead,
+                              boolean copyMade) {
+    }
+
     /** Every page still to be read, oldest dossier first. */
     List<PendingPage> pendingPages();
 
-    /** Marks the page DONE with its text and word boxes and indexes the text for search, in one transaction. */
-    void saveText(long pageId, PageText text, LocalDateTime at);
+    /**
+     * Marks the page DONE with its text, word boxes and cleaned image (already in the content store) and indexes the
+     * text for search, in one transaction.
+     */
+    void saveText(long pageId, PageText text, String copyImageId, int copyImageDpi, LocalDateTime at);
 
     void saveFailure(long pageId, String reason, LocalDateTime at);
 
@@ -44,6 +55,9 @@ public interface CaptureStore {
 
     /** The dossier's electronic copies, by component position. */
     List<ElectronicCopy> copies(DossierCode code);
+
+    /** The dossier's components that have pages, by position, with their OCR and copy state. */
+    List<ComponentCopyState> copyStates(DossierCode code);
 
     CaptureCounts counts();
 }

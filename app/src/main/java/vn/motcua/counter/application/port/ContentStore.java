@@ -1,5 +1,9 @@
 package vn.motcua.counter.application.port;
 
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
 /**
  * Keeps scanned images and generated PDFs under the SHA-256 of their bytes. A stored item is complete or absent,
  * never half-written, so a dossier row can point at it safely.
@@ -13,4 +17,15 @@ public interface ContentStore {
 
     /** True when the item exists and its bytes still hash to its id. */
     boolean verify(String contentId);
+
+    /** What a clean-up removed. */
+    record Removed(int items, long bytes) {
+    }
+
+    /**
+     * Removes the items not in {@code referenced} that were last stored before {@code storedBefore}; storing an item
+     * that is already there counts as storing it now, so an item being referenced again is never removed under a
+     * save in progress. Stops early when {@code cancelled} turns true.
+     */
+    Removed removeUnreferenced(Set<String> referenced, Instant storedBefore, BooleanSupplier cancelled);
 }

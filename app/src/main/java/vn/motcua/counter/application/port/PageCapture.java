@@ -4,6 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Clean-up, OCR and the PDF/A writer, for the background work that completes a dossier's electronic copies. */
 public interface PageCapture extends AutoCloseable {
@@ -16,12 +17,24 @@ public interface PageCapture extends AutoCloseable {
      *
      * @throws RuntimeException when the page cannot be read (it is then marked failed, never retried)
      */
-    Optional<PageText> read(byte[] scan, BooleanSupplier cancelled);
+    Optional<ReadPage> read(byte[] scan, BooleanSupplier cancelled);
 
     /** One component's pages, in order, as one PDF/A-2u file; a page whose OCR failed has {@code text == null}. */
     byte[] electronicCopy(List<CopyPage> pages, CopyDetails details);
 
-    record CopyPage(byte[] scan, PageText text) {
+    /** A page read: its text, and its cleaned image as the copy will hold it (so the copy cleans nothing again). */
+    record ReadPage(PageText text, CopyImage image) {
+    }
+
+    /** A cleaned page's image in the form {@link #electronicCopy} takes back, at {@code dpi}. */
+    record CopyImage(byte[] bytes, int dpi) {
+    }
+
+    /**
+     * A page of the copy: its cleaned image when {@link #read} made one, else its scan, which is then cleaned up
+     * (read only in that case, hence a supplier).
+     */
+    record CopyPage(Supplier<byte[]> scan, CopyImage image, PageText text) {
     }
 
     /** The copy's XMP: title = component name, identifier = dossier code, author = agency. */

@@ -55,7 +55,12 @@ public final class DossierView extends BorderPane {
         Label results = new Label();
         results.setId("resultCount");
         results.textProperty().bind(model.resultsProperty());
-        VBox left = new VBox(8, summary, new Label(messages.text("detail.history")), history, results);
+        Label copies = new Label();
+        copies.setId("electronicCopies");
+        copies.setWrapText(true);
+        copies.setMinHeight(Region.USE_PREF_SIZE); // every component's line, never cut to "…"
+        copies.textProperty().bind(model.electronicCopiesProperty());
+        VBox left = new VBox(8, summary, copies, new Label(messages.text("detail.history")), history, results);
         VBox.setVgrow(history, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox columns = new HBox(24, left, inputs(model, messages));

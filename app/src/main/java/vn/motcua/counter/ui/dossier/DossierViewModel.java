@@ -26,6 +26,8 @@ import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.LifecycleAction;
 import vn.motcua.counter.application.LifecycleService;
 import vn.motcua.counter.application.ReceptionService;
+import vn.motcua.counter.application.port.CaptureStore;
+import vn.motcua.counter.application.port.CaptureStore.ComponentCopyState;
 import vn.motcua.counter.application.port.IssuedForm;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
@@ -48,6 +50,7 @@ public final class DossierViewModel {
 
     private final LifecycleService lifecycle;
     private final ReceptionService reception;
+    private final CaptureStore captures;
     private final CounterProfile counter;
     private final Messages messages;
     private final UiExecutors executors;
@@ -58,6 +61,7 @@ public final class DossierViewModel {
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ObservableSet<LifecycleAction> allowed = FXCollections.observableSet();
     private final ReadOnlyStringWrapper results = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper electronicCopies = new ReadOnlyStringWrapper("");
     private final StringProperty reason = new SimpleStringProperty("");
     private final StringProperty newAppointment = new SimpleStringProperty("");
     private final StringProperty supplementItems = new SimpleStringProperty("");
@@ -67,10 +71,11 @@ public final class DossierViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<PrintableForm> form = new ReadOnlyObjectWrapper<>();
 
-    public DossierViewModel(LifecycleService lifecycle, ReceptionService reception, CounterProfile counter,
-                            Messages messages, UiExecutors executors, DossierCode code) {
+    public DossierViewModel(LifecycleService lifecycle, ReceptionService reception, CaptureStore captures,
+                            CounterProfile counter, Messages messages, UiExecutors executors, DossierCode code) {
         this.lifecycle = lifecycle;
         this.reception = reception;
+        this.captures = captures;
         this.counter = counter;
         this.messages = messages;
         this.executors = executors;
@@ -88,10 +93,11 @@ public final class DossierViewModel {
     /** Reads the dossier, its progress and history again. */
     public void load() {
         executors.run(() -> new Snapshot(lifecycle.dossier(code), lifecycle.progress(code).results().size(),
-                lifecycle.history(code)), this::show, this::fail);
+                lifecycle.history(code), captures.copyStates(code)), this::show, this::fail);
     }
 
-    private record Snapshot(Dossier dossier, int resultPages, List<vn.motcua.counter.application.port.DossierEvent> events) {
+    private record Snapshot(Dossier dossier, int resultPages, List<vn.motcua.counter.application.port.DossierEvent> events,
+                            List<ComponentCopyState> copies) {
     }
 
     private void show(Snapshot s) {
@@ -104,6 +110,15 @@ public final class DossierViewModel {
         allowed.clear();
         allowed.addAll(LifecycleAction.allowedIn(d.status()));
         results.set(messages.text("detail.results", s.resultPages()));
+        electronicCopies.set(String.join("\n", s.copies().stream().map(this::copyState).toList()));
+    }
+
+    /** One line per component: its electronic copy made, being made, or its pages still being read. */
+    private String copyState(ComponentCopyState c) {
+        String state = c.copyMade() ? messages.text("detail.copy.made", c.pages())
+                : c.pagesRead() < c.pages() ? messages.text("detail.copy.reading", c.pagesRead(), c.pages())
+                : messages.text("detail.copy.writing");
+        return messages.text("detail.copy", c.componentPosition(), c.componentName(), state);
     }
 
     public void requestSupplement() {
@@ -200,6 +215,8 @@ public final class DossierViewModel {
     public ObservableList<String> history() { return history; }
     public ObservableSet<LifecycleAction> allowedActions() { return allowed; }
     public ReadOnlyStringProperty resultsProperty() { return results.getReadOnlyProperty(); }
+    /** The electronic copy of each component with pages, one line each. */
+    public ReadOnlyStringProperty electronicCopiesProperty() { return electronicCopies.getReadOnlyProperty(); }
     public StringProperty reasonProperty() { return reason; }
     public StringProperty newAppointmentProperty() { return newAppointment; }
     public StringProperty supplementItemsProperty() { return supplementItems; }

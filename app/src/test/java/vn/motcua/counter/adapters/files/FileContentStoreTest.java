@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.port.ContentStore;
 
 class FileContentStoreTest {
 
@@ -41,6 +47,26 @@ class FileContentStoreTest {
         Files.write(store.pathOf(id), new byte[]{1, 2, 4});
         assertThat(store.verify(id)).isFalse();
         assertThat(store.verify("0".repeat(64))).isFalse();
+    }
+
+    @Test
+    void anOldUnreferencedItemStoredAgainSurvivesTheCleanUp() throws Exception {
+        FileContentStore store = new FileContentStore(root);
+        byte[] page = "trang quét lại".getBytes(StandardCharsets.UTF_8);
+        String again = store.put(page);
+        String orphan = store.put("trang đã xoá".getBytes(StandardCharsets.UTF_8));
+        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
+        for (String id : List.of(again, orphan)) {
+            Files.setLastModifiedTime(store.pathOf(id), FileTime.from(twoDaysAgo));
+        }
+
+        assertThat(store.put(page)).isEqualTo(again); // the clerk imports the same file again: it is new to the store
+        ContentStore.Removed removed = store.removeUnreferenced(Set.of(), Instant.now().minus(Duration.ofDays(1)),
+                () -> false);
+
+        assertThat(removed).isEqualTo(new ContentStore.Removed(1, "trang đã xoá".getBytes(StandardCharsets.UTF_8).length));
+        assertThat(store.verify(again)).isTrue();
+        assertThat(Files.exists(store.pathOf(orphan))).isFalse();
     }
 
     /** A real full disk: a 1 MB tmpfs. Needs root to mount, which CI has. */
