@@ -15,11 +15,16 @@ record SearchQuery(String codePrefix, String codeTail, String idNumber, String n
 
     private static final Pattern AGENCY_START = Pattern.compile("\\d{3}\\.\\d{2}.*");
     private static final Pattern CODE_TAIL = Pattern.compile("\\d{6}-\\d{4}");
-    private static final Pattern ID_NUMBER = Pattern.compile("\\d{9}|\\d{12}");
+    /**
+     * How {@code applicant_id_number} holds each kind: 9- or 12-digit ID card numbers, a tax code as 10 digits or
+     * {@code 10-3} for a branch, a passport as 6–9 capitals and digits.
+     */
+    private static final Pattern ID_NUMBER = Pattern.compile("\\d{9,10}|\\d{12}|\\d{10}-\\d{3}|(?=.*\\d)[A-Z0-9]{6,9}");
+    private static final Pattern BRANCH_TAX_CODE = Pattern.compile("^(\\d{10})(\\d{3})$");
 
     static SearchQuery of(String typed) {
         String q = typed.strip().toUpperCase(java.util.Locale.ROOT);
-        String compact = q.replaceAll("[\\s.]", "");
+        String compact = BRANCH_TAX_CODE.matcher(q.replaceAll("[\\s.]", "")).replaceFirst("$1-$2");
         List<String> tokens = Arrays.stream(DiacriticFolding.fold(typed).split("[^a-z0-9]+"))
                 .filter(t -> !t.isEmpty()).toList();
         boolean hasLetters = tokens.stream().anyMatch(t -> t.chars().anyMatch(Character::isLetter));

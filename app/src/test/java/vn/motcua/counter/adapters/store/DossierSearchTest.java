@@ -23,7 +23,9 @@ import vn.motcua.counter.bootstrap.CounterContext;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
+import vn.motcua.counter.domain.identity.PassportNumber;
 import vn.motcua.counter.domain.identity.PersonalIdNumber;
+import vn.motcua.counter.domain.identity.TaxCode;
 
 /** Search and the working lists on a real counter's SQLite file. */
 class DossierSearchTest {
@@ -39,11 +41,8 @@ class DossierSearchTest {
     void receiveTwo() throws Exception {
         counter = TestCounter.open(data, SaveLoopClock.DAY);
         nhung = counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
-        ReceptionRequest other = TestCounter.request(counter, 2);
-        Applicant applicant = new Applicant("Đặng Văn Đức", PersonalIdNumber.parse("079085001234"), null, null,
-                null, null, null);
-        dang = counter.reception().receive(new ReceptionRequest(applicant, other.procedure(), other.processingTime(),
-                other.documents()), counter.profile());
+        dang = receiveFrom(new Applicant("Đặng Văn Đức", PersonalIdNumber.parse("079085001234"), null, null,
+                null, null, null), TestCounter.request(counter, 2));
     }
 
     @AfterEach
@@ -117,6 +116,25 @@ class DossierSearchTest {
         assertThat(search("261124-0001")).containsExactly(code(nhung));
         assertThat(search("079085001234")).containsExactly(code(dang));
         assertThat(search("079 085 001 234")).containsExactly(code(dang));
+    }
+
+    @Test
+    void findsAPassportAndABranchTaxCodeAsTypedOrAsStored() throws Exception {
+        ReceptionRequest base = TestCounter.request(counter, 3);
+        String foreigner = code(receiveFrom(new Applicant("KIM MIN-JUN",
+                PassportNumber.parse("M12345678", "KOR").result().orElseThrow(), null, null, null, null, null), base));
+        String branch = code(receiveFrom(new Applicant("Chi nhánh Công ty Cổ phần Minh Phát",
+                TaxCode.parse("0100233488-001").result().orElseThrow(), null, null, null, null, null), base));
+
+        assertThat(search("m1234 5678")).containsExactly(foreigner);
+        assertThat(search("0100233488-001")).containsExactly(branch);
+        assertThat(search("0100233488001")).containsExactly(branch);
+        assertThat(search("0100233488")).isEmpty(); // the main unit received nothing
+    }
+
+    private Receipt receiveFrom(Applicant applicant, ReceptionRequest base) throws Exception {
+        return counter.reception().receive(new ReceptionRequest(applicant, base.procedure(), base.processingTime(),
+                base.documents()), counter.profile());
     }
 
     @Test
