@@ -279,6 +279,10 @@ public final class CounterContext implements AutoCloseable {
         return reception;
     }
 
+    public ScannerBridge scanners() {
+        return scanners;
+    }
+
     public ScanService scanning() {
         return scanning;
     }
