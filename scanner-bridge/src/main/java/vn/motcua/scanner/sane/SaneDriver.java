@@ -16,8 +16,9 @@ import vn.motcua.scanner.ScannerDevice;
 import vn.motcua.scanner.ScannerDriver;
 
 /**
- * SANE scanners through {@code saned}'s network protocol ({@link SaneConnection}, pure Java). On Linux, local USB scanners are
- * reached the same way through a saned on 127.0.0.1, so no native SANE code runs inside the application.
+ * SANE scanners through {@code saned}'s network protocol ({@link SaneConnection}, pure Java). On Linux, local USB
+ * scanners are reached the same way through a saned on 127.0.0.1, so no native SANE code runs inside the
+ * application.
  */
 public final class SaneDriver implements ScannerDriver {
 
