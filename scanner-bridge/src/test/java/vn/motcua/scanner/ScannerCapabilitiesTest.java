@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Which setting a device cannot do, as the app names it to the clerk before a scan starts. */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ScannerCapabilitiesTest {
 
     /** A flatbed-only A4 scanner, grey and colour, 150 and 300 dpi. */
