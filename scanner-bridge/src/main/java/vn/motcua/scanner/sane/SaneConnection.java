@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -80,16 +79,19 @@ final class SaneConnection implements AutoCloseable {
         in.readInt();
     }
 
-    /** Names, vendors and models of the devices saned offers. */
-    synchronized List<String[]> devices() throws IOException, SaneStatusException {
+    /** One SANE_Device as saned lists it. */
+    record Device(String name, String vendor, String model, String type) {
+    }
+
+    synchronized List<Device> devices() throws IOException, SaneStatusException {
         out.writeInt(GET_DEVICES);
         out.flush();
         check(SaneStatus.of(in.readInt()), "get devices");
         int count = in.readInt();
-        List<String[]> devices = new ArrayList<>();
+        List<Device> devices = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            if (in.readInt() == 0) {
-                devices.add(new String[] {readString(), readString(), readString(), readString()});
+            if (in.readInt() == 0) { // the list ends with a null pointer
+                devices.add(new Device(readString(), readString(), readString(), readString()));
             }
         }
         return devices;
@@ -136,20 +138,21 @@ final class SaneConnection implements AutoCloseable {
         List<Integer> words = List.of();
         List<String> strings = List.of();
         switch (constraintType) {
-            case 1 -> {
+            case SaneOptionDescriptor.CONSTRAINT_RANGE -> {
                 if (in.readInt() == 0) {
                     range = new int[] {in.readInt(), in.readInt(), in.readInt()};
                 }
             }
-            case 2 -> {
+            case SaneOptionDescriptor.CONSTRAINT_WORD_LIST -> {
                 int length = in.readInt();
                 List<Integer> list = new ArrayList<>();
                 for (int i = 0; i < length; i++) {
                     list.add(in.readInt());
                 }
+                // SANE's word list starts with its own length.
                 words = list.isEmpty() ? List.of() : List.copyOf(list.subList(1, list.size()));
             }
-            case 3 -> {
+            case SaneOptionDescriptor.CONSTRAINT_STRING_LIST -> {
                 int length = in.readInt();
                 List<String> list = new ArrayList<>();
                 for (int i = 0; i < length; i++) {
@@ -163,8 +166,8 @@ final class SaneConnection implements AutoCloseable {
             default -> {
             }
         }
-        return new SaneOptionDescriptor(index, name == null ? "" : name, type, size, capabilities, constraintType,
-                range, words, strings);
+        return new SaneOptionDescriptor(index, name, type, size, capabilities, constraintType, range, words,
+                strings);
     }
 
     /**
@@ -221,13 +224,20 @@ final class SaneConnection implements AutoCloseable {
         int length = in.readInt();
         int elementSize = switch (type) {
             case SaneOptionDescriptor.TYPE_STRING -> 1;
-            case SaneOptionDescriptor.TYPE_BUTTON, 5 -> 0;
+            case SaneOptionDescriptor.TYPE_BUTTON, SaneOptionDescriptor.TYPE_GROUP -> 0;
             default -> 4;
         };
         in.skipNBytes((long) length * elementSize);
     }
 
-    /** SANE_NET_START: the data port of the page (or frame) saned now sends. */
+    /**
+     * SANE_NET_START; when it succeeded, GET_PARAMETERS is sent at once, before the data connection is made. saned
+     * sits in accept() until then and answers the request after reading at most one 8 KiB block of the frame; asked
+     * after connecting, the answer may come when saned has read a whole small frame, and a backend may then
+     * describe the next one (seen with the test backend's three-pass mode). Sent together with START instead, it
+     * is lost: saned reads requests through a buffer it empties after each one. Read the answer with
+     * {@link #startedFrameParameters()}.
+     */
     synchronized DataPort start(int handle) throws IOException, SaneStatusException {
         out.writeInt(START);
         out.writeInt(handle);
@@ -237,14 +247,15 @@ final class SaneConnection implements AutoCloseable {
         int byteOrder = in.readInt();
         readString();
         check(status, "start");
+        out.writeInt(GET_PARAMETERS);
+        out.writeInt(handle);
+        out.flush();
         return new DataPort(new InetSocketAddress(socket.getInetAddress(), port), byteOrder == 0x4321,
                 readTimeoutMillis);
     }
 
-    synchronized SaneParameters parameters(int handle) throws IOException, SaneStatusException {
-        out.writeInt(GET_PARAMETERS);
-        out.writeInt(handle);
-        out.flush();
+    /** The answer to the GET_PARAMETERS sent by {@link #start}; call after connecting to the data port. */
+    synchronized SaneParameters startedFrameParameters() throws IOException, SaneStatusException {
         check(SaneStatus.of(in.readInt()), "get parameters");
         return new SaneParameters(in.readInt(), in.readInt() != 0, in.readInt(), in.readInt(), in.readInt(),
                 in.readInt());
@@ -263,10 +274,6 @@ final class SaneConnection implements AutoCloseable {
         out.writeInt(handle);
         out.flush();
         in.readInt();
-    }
-
-    InetAddress peer() {
-        return socket.getInetAddress();
     }
 
     /** SANE_NET_EXIT, then the socket is closed (also when saned is gone). */

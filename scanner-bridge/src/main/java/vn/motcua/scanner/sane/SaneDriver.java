@@ -58,8 +58,9 @@ public final class SaneDriver implements ScannerDriver {
         ScanException lastFailure = null;
         for (SaneHost host : hosts) {
             try (SaneConnection connection = connect(host)) {
-                for (String[] device : connection.devices()) {
-                    devices.add(deviceFor(new SaneDeviceName(host, device[0]), device[1] + " " + device[2]));
+                for (SaneConnection.Device device : connection.devices()) {
+                    devices.add(deviceFor(new SaneDeviceName(host, device.name()),
+                            device.vendor() + " " + device.model()));
                 }
             } catch (IOException e) {
                 lastFailure = SaneStatusMapping.toScanException("listing " + host.idForm(), e);

@@ -18,8 +18,10 @@ record SaneOptionDescriptor(int index, String name, int type, int size, int capa
     static final int TYPE_FIXED = 2;
     static final int TYPE_STRING = 3;
     static final int TYPE_BUTTON = 4;
+    static final int TYPE_GROUP = 5;
     static final int CONSTRAINT_RANGE = 1;
     static final int CONSTRAINT_WORD_LIST = 2;
+    static final int CONSTRAINT_STRING_LIST = 3;
     private static final int CAP_SOFT_SELECT = 1;
     private static final int CAP_INACTIVE = 32;
 

@@ -81,8 +81,8 @@ final class SaneScanSession implements ScanSession {
             SaneConnection.DataPort port = connection.start(device.handle());
             bigEndian = port.bigEndian();
             try (SaneDataStream data = SaneDataStream.connect(port)) {
-                // saned answers GET_PARAMETERS only once the data connection is accepted.
-                SaneParameters parameters = connection.parameters(device.handle());
+                // saned answers once it has accepted the data connection.
+                SaneParameters parameters = connection.startedFrameParameters();
                 readingFrame = true;
                 frames.add(data.read(parameters));
                 readingFrame = false;
