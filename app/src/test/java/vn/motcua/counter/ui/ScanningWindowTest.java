@@ -80,7 +80,7 @@ class ScanningWindowTest {
         assertThat(robot.lookup("#scanContinue").queryButton().isVisible()).isTrue();
         List<String> beforeJam = contentIds();
         assertThat(beforeJam).hasSize(2);
-        assertThat(thumbnails()).allMatch(t -> ((ImageView) t).getImage() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> thumbnailsShown(2));
         assertThat(beforeJam).allSatisfy(id -> assertThat(stored(id)).isRegularFile());
 
         // The clerk clears the jam and puts the three sheets not yet scanned back in the feeder.
@@ -89,6 +89,7 @@ class ScanningWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> contentIds().size() == 5
                 && text("#scanProblem").isEmpty() && !robot.lookup("#receive").queryButton().isDisabled());
         List<String> all = contentIds();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> thumbnailsShown(5));
         assertThat(all.subList(0, 2)).as("the pages from before the jam stay first").isEqualTo(beforeJam);
         assertThat(robot.lookup("#scanContinue").queryButton().isVisible()).isFalse();
 
@@ -138,6 +139,14 @@ class ScanningWindowTest {
 
     private List<Node> thumbnails() {
         return robot.lookup("#component-" + COMPONENT + "-thumbnails").queryAs(Pane.class).getChildren();
+    }
+
+    /** Whether the component shows this many thumbnails, each with its picture (made in the background). */
+    private boolean thumbnailsShown(int count) {
+        AtomicReference<Boolean> shown = new AtomicReference<>();
+        robot.interact(() -> shown.set(thumbnails().size() == count
+                && thumbnails().stream().allMatch(t -> ((ImageView) t).getImage() != null)));
+        return shown.get();
     }
 
     /** Read on the FX thread: the checklist rebuilds its thumbnails there, and a read in between would see none. */

@@ -76,10 +76,8 @@ final class SaneScanSession implements ScanSession {
     private BufferedImage readPage() throws IOException, SaneStatusException {
         SaneConnection connection = device.connection();
         List<SaneDataStream.Frame> frames = new ArrayList<>(1);
-        boolean bigEndian = true;
         while (frames.size() < MAX_FRAMES) {
             SaneConnection.DataPort port = connection.start(device.handle());
-            bigEndian = port.bigEndian();
             try (SaneDataStream data = SaneDataStream.connect(port)) {
                 // saned answers once it has accepted the data connection.
                 SaneParameters parameters = connection.startedFrameParameters();
@@ -87,7 +85,7 @@ final class SaneScanSession implements ScanSession {
                 frames.add(data.read(parameters));
                 readingFrame = false;
                 if (parameters.lastFrame()) {
-                    return SaneImages.toImage(frames, bigEndian);
+                    return SaneImages.toImage(frames, port.bigEndian());
                 }
             }
         }
