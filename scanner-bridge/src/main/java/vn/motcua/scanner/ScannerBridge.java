@@ -102,6 +102,14 @@ public final class ScannerBridge implements AutoCloseable {
         return List.copyOf(drivers.keySet());
     }
 
+    /**
+     * The driver of this type, for setting it up (the simulator's jam on demand in training and tests). Scanning
+     * still goes through the bridge, which watches every driver call.
+     */
+    public <T extends ScannerDriver> java.util.Optional<T> driver(Class<T> type) {
+        return drivers.values().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     private ScannerDriver driverFor(String name) throws ScanException {
         ScannerDriver driver = drivers.get(name);
         if (driver == null) {

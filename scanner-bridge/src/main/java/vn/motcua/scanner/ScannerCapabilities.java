@@ -1,6 +1,7 @@
 package vn.motcua.scanner;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,20 +50,33 @@ public record ScannerCapabilities(Set<PaperSource> sources, List<Integer> resolu
         return best;
     }
 
-    /** Why these settings cannot run on this device, or null when they can. */
-    public String unsupportedReason(ScanSettings settings) {
+    /** A setting the device cannot do, so a front end can name it in the user's language. */
+    public enum Shortfall { SOURCE, COLOR_MODE, RESOLUTION, PAPER_SIZE }
+
+    /** The first setting (source, colour mode, resolution, paper) this device cannot do, or empty when it can. */
+    public Optional<Shortfall> shortfall(ScanSettings settings) {
         if (!sources.contains(settings.source())) {
-            return "source " + settings.source().cliName() + " not available";
+            return Optional.of(Shortfall.SOURCE);
         }
         if (!colorModes.contains(settings.colorMode())) {
-            return "colour mode " + settings.colorMode().cliName() + " not available";
+            return Optional.of(Shortfall.COLOR_MODE);
         }
         if (!resolutions.isEmpty() && !resolutions.contains(settings.dpi())) {
-            return settings.dpi() + " dpi not available (" + resolutions + ")";
+            return Optional.of(Shortfall.RESOLUTION);
         }
         if (!settings.paperSize().fitsIn(maxWidthMm, maxHeightMm)) {
-            return "paper " + settings.paperSize().name() + " larger than the scan area";
+            return Optional.of(Shortfall.PAPER_SIZE);
         }
-        return null;
+        return Optional.empty();
+    }
+
+    /** Why these settings cannot run on this device (technical, for logs), or null when they can. */
+    public String unsupportedReason(ScanSettings settings) {
+        return shortfall(settings).map(shortfall -> switch (shortfall) {
+            case SOURCE -> "source " + settings.source().cliName() + " not available";
+            case COLOR_MODE -> "colour mode " + settings.colorMode().cliName() + " not available";
+            case RESOLUTION -> settings.dpi() + " dpi not available (" + resolutions + ")";
+            case PAPER_SIZE -> "paper " + settings.paperSize().name() + " larger than the scan area";
+        }).orElse(null);
     }
 }

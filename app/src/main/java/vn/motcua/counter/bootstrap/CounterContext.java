@@ -311,6 +311,10 @@ public final class CounterContext implements AutoCloseable {
         return reception;
     }
 
+    public ScannerBridge scanners() {
+        return scanners;
+    }
+
     public ScanService scanning() {
         return scanning;
     }

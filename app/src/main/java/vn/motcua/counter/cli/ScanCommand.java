@@ -1,16 +1,16 @@
 package vn.motcua.counter.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,6 +18,7 @@ import vn.motcua.scanner.ColorMode;
 import vn.motcua.scanner.PageFileWriter;
 import vn.motcua.scanner.PaperSize;
 import vn.motcua.scanner.PaperSource;
+import vn.motcua.scanner.ScanError;
 import vn.motcua.scanner.ScanException;
 import vn.motcua.scanner.ScanResult;
 import vn.motcua.scanner.ScanSettings;
@@ -60,8 +61,22 @@ public final class ScanCommand implements Callable<Integer> {
             description = "saned to ask (repeatable; default 127.0.0.1)")
     List<String> saneHosts = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    /** {@code --list --json}: what every driver sees, and the drivers that could not look (by error name). */
+    public record ListResult(List<Device> devices, Map<String, String> failedDrivers) {
+    }
+
+    public record Device(String id, String name, String driver) {
+    }
+
+    /** {@code --json} after a scan: the job's end and one entry per page file written. */
+    public record Result(String device, String state, String error, List<Page> pages) {
+    }
+
+    public record Page(String file, int page, int sheet, String side, int dpi) {
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -94,25 +109,17 @@ public final class ScanCommand implements Callable<Integer> {
 
     private int list(ScannerBridge bridge, PrintWriter stdout) throws Exception {
         ScannerBridge.Discovery discovery = bridge.discover();
-        if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode root = mapper.createObjectNode();
-            ArrayNode devices = root.putArray("devices");
-            for (ScannerDevice device : discovery.devices()) {
-                devices.addObject().put("id", device.id()).put("name", device.displayName())
-                        .put("driver", device.driver());
-            }
-            ObjectNode failed = root.putObject("failedDrivers");
-            discovery.failedDrivers().forEach((driver, error) -> failed.put(driver, error.name()));
-            stdout.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } else {
+        Map<String, String> failed = new LinkedHashMap<>();
+        discovery.failedDrivers().forEach((driver, error) -> failed.put(driver, error.name()));
+        ListResult result = new ListResult(discovery.devices().stream()
+                .map(device -> new Device(device.id(), device.displayName(), device.driver())).toList(), failed);
+        json.print(stdout, result, () -> {
             for (ScannerDevice device : discovery.devices()) {
                 stdout.printf("%-45s %s%n", device.id(), device.displayName());
             }
             discovery.failedDrivers().forEach((driver, error) ->
                     stdout.printf("(%s: %s)%n", driver, error.message(Locale.getDefault())));
-        }
-        stdout.flush();
+        });
         return 0;
     }
 
@@ -128,32 +135,22 @@ public final class ScanCommand implements Callable<Integer> {
         PageFileWriter files = new PageFileWriter(out);
         ScanResult result = bridge.scan(device, settings, page -> {
             files.pageScanned(page);
-            if (!json) {
+            if (!json.enabled()) {
                 stdout.printf("page %d%n", page.pageNumber());
                 stdout.flush();
             }
         }).await(Duration.ofHours(1));
-        if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode root = mapper.createObjectNode();
-            root.put("device", device.id()).put("state", result.state().name())
-                    .put("error", result.error() == null ? null : result.error().name());
-            ArrayNode pages = root.putArray("pages");
-            for (PageFileWriter.PageFile page : files.written()) {
-                pages.addObject().put("file", page.file().toAbsolutePath().toString()).put("page", page.pageNumber())
-                        .put("sheet", page.sheetNumber()).put("side", page.side().name().toLowerCase(Locale.ROOT))
-                        .put("dpi", page.dpi());
-            }
-            stdout.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } else {
-            stdout.printf("%d pages in %s%n", result.pages(), out.toAbsolutePath());
-        }
-        stdout.flush();
+        List<Page> pages = files.written().stream()
+                .map(page -> new Page(page.file().toAbsolutePath().toString(), page.pageNumber(), page.sheetNumber(),
+                        page.side().name().toLowerCase(Locale.ROOT), page.dpi()))
+                .toList();
+        json.print(stdout, new Result(device.id(), result.state().name(),
+                        result.error() == null ? null : result.error().name(), pages),
+                () -> stdout.printf("%d pages in %s%n", result.pages(), out.toAbsolutePath()));
         if (result.isCompleted()) {
             return 0;
         }
         stderr.println(result.error().message(Locale.getDefault()));
-        return result.error() == vn.motcua.scanner.ScanError.OFFLINE
-                || result.error() == vn.motcua.scanner.ScanError.DEVICE_NOT_FOUND ? 3 : 1;
+        return result.error() == ScanError.OFFLINE || result.error() == ScanError.DEVICE_NOT_FOUND ? 3 : 1;
     }
 }

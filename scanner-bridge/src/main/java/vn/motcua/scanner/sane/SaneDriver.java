@@ -1,14 +1,10 @@
 package vn.motcua.scanner.sane;
 
-import au.com.southsky.jfreesane.SaneDevice;
-import au.com.southsky.jfreesane.SaneException;
-import au.com.southsky.jfreesane.SaneSession;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.scanner.ScanError;
@@ -20,8 +16,9 @@ import vn.motcua.scanner.ScannerDevice;
 import vn.motcua.scanner.ScannerDriver;
 
 /**
- * SANE scanners through {@code saned}'s network protocol (jfreesane, pure Java). On Linux, local USB scanners are
- * reached the same way through a saned on 127.0.0.1, so no native SANE code runs inside the application.
+ * SANE scanners through {@code saned}'s network protocol ({@link SaneConnection}, pure Java). On Linux, local USB
+ * scanners are reached the same way through a saned on 127.0.0.1, so no native SANE code runs inside the
+ * application.
  */
 public final class SaneDriver implements ScannerDriver {
 
@@ -60,15 +57,15 @@ public final class SaneDriver implements ScannerDriver {
         List<ScannerDevice> devices = new ArrayList<>();
         ScanException lastFailure = null;
         for (SaneHost host : hosts) {
-            try (SaneSession connection = connect(host)) {
-                for (SaneDevice device : connection.listDevices()) {
-                    devices.add(deviceFor(new SaneDeviceName(host, device.getName()),
-                            device.getVendor() + " " + device.getModel()));
+            try (SaneConnection connection = connect(host)) {
+                for (SaneConnection.Device device : connection.devices()) {
+                    devices.add(deviceFor(new SaneDeviceName(host, device.name()),
+                            device.vendor() + " " + device.model()));
                 }
             } catch (IOException e) {
                 lastFailure = SaneStatusMapping.toScanException("listing " + host.idForm(), e);
                 LOG.warn("SANE host {} not reachable: {}", host.idForm(), e.toString());
-            } catch (SaneException e) {
+            } catch (SaneStatusException e) {
                 lastFailure = SaneStatusMapping.toScanException("listing " + host.idForm(), e);
             }
         }
@@ -91,13 +88,14 @@ public final class SaneDriver implements ScannerDriver {
     @Override
     public ScannerCapabilities capabilities(ScannerDevice device) throws ScanException {
         SaneDeviceName name = parse(device);
-        try (SaneSession connection = connect(name.host());
-             SaneDevice saneDevice = connection.getDevice(name.name())) {
-            saneDevice.open();
-            return SaneOptionMapping.capabilities(saneDevice);
+        try (SaneConnection connection = connect(name.host())) {
+            SaneOpenDevice saneDevice = SaneOpenDevice.open(connection, name.name());
+            ScannerCapabilities capabilities = SaneOptionMapping.capabilities(saneDevice);
+            saneDevice.close();
+            return capabilities;
         } catch (IOException e) {
             throw SaneStatusMapping.toScanException("capabilities", e);
-        } catch (SaneException e) {
+        } catch (SaneStatusException e) {
             throw SaneStatusMapping.toScanException("capabilities", e);
         }
     }
@@ -105,17 +103,16 @@ public final class SaneDriver implements ScannerDriver {
     @Override
     public ScanSession open(ScannerDevice device, ScanSettings settings) throws ScanException {
         SaneDeviceName name = parse(device);
-        SaneSession connection = null;
+        SaneConnection connection = null;
         try {
             connection = connect(name.host());
-            SaneDevice saneDevice = connection.getDevice(name.name());
-            saneDevice.open();
+            SaneOpenDevice saneDevice = SaneOpenDevice.open(connection, name.name());
             SaneOptionMapping.apply(saneDevice, settings);
-            return new SaneScanSession(connection, saneDevice, settings, overrides);
+            return new SaneScanSession(saneDevice, settings, overrides);
         } catch (IOException e) {
             closeQuietly(connection);
             throw SaneStatusMapping.toScanException("open", e);
-        } catch (SaneException e) {
+        } catch (SaneStatusException e) {
             closeQuietly(connection);
             throw SaneStatusMapping.toScanException("open", e);
         } catch (ScanException | RuntimeException e) {
@@ -124,9 +121,8 @@ public final class SaneDriver implements ScannerDriver {
         }
     }
 
-    private SaneSession connect(SaneHost host) throws IOException {
-        return SaneSession.withRemoteSane(host.socketAddress(), connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    private SaneConnection connect(SaneHost host) throws IOException, SaneStatusException {
+        return SaneConnection.open(host, connectTimeout, readTimeout);
     }
 
     private static SaneDeviceName parse(ScannerDevice device) throws ScanException {
@@ -142,7 +138,7 @@ public final class SaneDriver implements ScannerDriver {
                 + name.host().idForm() + ")");
     }
 
-    private static void closeQuietly(SaneSession connection) {
+    private static void closeQuietly(SaneConnection connection) {
         if (connection != null) {
             try {
                 connection.close();

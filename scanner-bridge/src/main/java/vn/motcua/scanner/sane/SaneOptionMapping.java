@@ -1,10 +1,5 @@
 package vn.motcua.scanner.sane;
 
-import au.com.southsky.jfreesane.OptionValueConstraintType;
-import au.com.southsky.jfreesane.OptionValueType;
-import au.com.southsky.jfreesane.SaneDevice;
-import au.com.southsky.jfreesane.SaneException;
-import au.com.southsky.jfreesane.SaneOption;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,20 +26,20 @@ final class SaneOptionMapping {
     private SaneOptionMapping() {
     }
 
-    static ScannerCapabilities capabilities(SaneDevice device) throws IOException, SaneException {
+    static ScannerCapabilities capabilities(SaneOpenDevice device) {
         Set<PaperSource> sources = EnumSet.noneOf(PaperSource.class);
-        Optional<SaneOption> source = option(device, "source");
+        Optional<SaneOptionDescriptor> source = device.option("source");
         if (source.isEmpty()) {
             sources.add(PaperSource.FLATBED);
         } else {
-            for (String value : source.get().getStringConstraints()) {
+            for (String value : source.get().strings()) {
                 sourceOf(value).ifPresent(sources::add);
             }
         }
         Set<ColorMode> modes = EnumSet.noneOf(ColorMode.class);
-        Optional<SaneOption> mode = option(device, "mode");
+        Optional<SaneOptionDescriptor> mode = device.option("mode");
         if (mode.isPresent()) {
-            for (String value : mode.get().getStringConstraints()) {
+            for (String value : mode.get().strings()) {
                 modeOf(value).ifPresent(modes::add);
             }
         }
@@ -55,24 +50,22 @@ final class SaneOptionMapping {
                 maxMm(device, "br-y", 297.0));
     }
 
-    static void apply(SaneDevice device, ScanSettings settings) throws IOException, SaneException, ScanException {
-        Optional<SaneOption> source = option(device, "source");
+    static void apply(SaneOpenDevice device, ScanSettings settings)
+            throws IOException, SaneStatusException, ScanException {
+        Optional<SaneOptionDescriptor> source = device.option("source");
         if (source.isPresent()) {
-            String wanted = source.get().getStringConstraints().stream()
+            String wanted = source.get().strings().stream()
                     .filter(value -> sourceOf(value).orElse(null) == settings.source())
                     .findFirst()
                     .orElseThrow(() -> unsupported("source " + settings.source().cliName()));
-            source.get().setStringValue(wanted);
+            device.setString(source.get(), wanted);
         } else if (settings.source() != PaperSource.FLATBED) {
             throw unsupported("device has no feeder");
         }
         applyMode(device, settings.colorMode());
-        SaneOption resolution = option(device, "resolution").orElseThrow(() -> unsupported("no resolution option"));
-        if (resolution.getType() == OptionValueType.FIXED) {
-            resolution.setFixedValue(settings.dpi());
-        } else {
-            resolution.setIntegerValue(settings.dpi());
-        }
+        SaneOptionDescriptor resolution = device.option("resolution")
+                .orElseThrow(() -> unsupported("no resolution option"));
+        device.setNumber(resolution, settings.dpi());
         setMm(device, "tl-x", 0);
         setMm(device, "tl-y", 0);
         setMm(device, "br-x", Math.min(settings.paperSize().widthMm(), maxMm(device, "br-x", Double.MAX_VALUE)));
@@ -80,35 +73,36 @@ final class SaneOptionMapping {
     }
 
     /** Sets an option from its text form, whatever its SANE type. */
-    static void set(SaneDevice device, String name, String value) throws IOException, SaneException,
+    static void set(SaneOpenDevice device, String name, String value) throws IOException, SaneStatusException,
             ScanException {
-        SaneOption option = option(device, name).orElseThrow(() -> unsupported("no active SANE option " + name));
-        switch (option.getType()) {
-            case BOOLEAN -> option.setBooleanValue(value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
-            case INT -> option.setIntegerValue(Integer.parseInt(value));
-            case FIXED -> option.setFixedValue(Double.parseDouble(value));
-            case BUTTON -> option.setButtonValue();
-            default -> option.setStringValue(value);
+        SaneOptionDescriptor option = device.option(name)
+                .orElseThrow(() -> unsupported("no active SANE option " + name));
+        switch (option.type()) {
+            case SaneOptionDescriptor.TYPE_BOOL -> device.setBoolean(option,
+                    value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
+            case SaneOptionDescriptor.TYPE_INT, SaneOptionDescriptor.TYPE_FIXED ->
+                    device.setNumber(option, Double.parseDouble(value));
+            case SaneOptionDescriptor.TYPE_BUTTON -> device.press(option);
+            default -> device.setString(option, value);
         }
     }
 
-    private static void applyMode(SaneDevice device, ColorMode wanted) throws IOException, SaneException,
+    private static void applyMode(SaneOpenDevice device, ColorMode wanted) throws IOException, SaneStatusException,
             ScanException {
-        SaneOption mode = option(device, "mode").orElseThrow(() -> unsupported("no mode option"));
-        Optional<String> direct = mode.getStringConstraints().stream()
+        SaneOptionDescriptor mode = device.option("mode").orElseThrow(() -> unsupported("no mode option"));
+        Optional<String> direct = mode.strings().stream()
                 .filter(value -> modeOf(value).orElse(null) == wanted).findFirst();
         boolean lineArtByDepth = direct.isEmpty() && wanted == ColorMode.LINEART && depthOneAvailable(device);
         String value = lineArtByDepth
-                ? mode.getStringConstraints().stream().filter(v -> modeOf(v).orElse(null) == ColorMode.GRAY)
+                ? mode.strings().stream().filter(v -> modeOf(v).orElse(null) == ColorMode.GRAY)
                         .findFirst().orElseThrow()
                 : direct.orElseThrow(() -> unsupported("colour mode " + wanted.cliName()));
-        mode.setStringValue(value);
-        Optional<SaneOption> depth = option(device, "depth");
-        if (depth.isPresent() && depth.get().isWriteable()
-                && depth.get().getConstraintType() == OptionValueConstraintType.VALUE_LIST_CONSTRAINT) {
+        device.setString(mode, value);
+        Optional<SaneOptionDescriptor> depth = device.option("depth");
+        if (depth.isPresent() && depth.get().settable()) {
             int bits = lineArtByDepth ? 1 : 8;
-            if (depth.get().getIntegerValueListConstraint().contains(bits)) {
-                depth.get().setIntegerValue(bits);
+            if (depth.get().words().contains(bits)) {
+                device.setNumber(depth.get(), bits);
             }
         }
     }
@@ -141,25 +135,19 @@ final class SaneOptionMapping {
         return Optional.empty();
     }
 
-    private static List<Integer> resolutions(SaneDevice device) throws IOException {
-        Optional<SaneOption> found = option(device, "resolution");
+    private static List<Integer> resolutions(SaneOpenDevice device) {
+        Optional<SaneOptionDescriptor> found = device.option("resolution");
         if (found.isEmpty()) {
             return List.of();
         }
-        SaneOption option = found.get();
-        boolean fixed = option.getType() == OptionValueType.FIXED;
-        if (option.getConstraintType() == OptionValueConstraintType.VALUE_LIST_CONSTRAINT) {
-            return fixed ? option.getFixedValueListConstraint().stream().map(d -> (int) Math.round(d)).toList()
-                    : option.getIntegerValueListConstraint();
+        SaneOptionDescriptor option = found.get();
+        if (option.constraintType() == SaneOptionDescriptor.CONSTRAINT_WORD_LIST) {
+            return option.numberList().stream().map(d -> (int) Math.round(d)).toList();
         }
-        if (option.getConstraintType() == OptionValueConstraintType.RANGE_CONSTRAINT) {
-            double min = fixed ? option.getRangeConstraints().getMinimumFixed()
-                    : option.getRangeConstraints().getMinimumInteger();
-            double max = fixed ? option.getRangeConstraints().getMaximumFixed()
-                    : option.getRangeConstraints().getMaximumInteger();
+        if (option.hasRange()) {
             List<Integer> inRange = new ArrayList<>();
             for (int dpi : USUAL_DPI) {
-                if (dpi >= min && dpi <= max) {
+                if (dpi >= option.rangeMin() && dpi <= option.rangeMax()) {
                     inRange.add(dpi);
                 }
             }
@@ -168,38 +156,21 @@ final class SaneOptionMapping {
         return USUAL_DPI;
     }
 
-    private static boolean depthOneAvailable(SaneDevice device) throws IOException {
-        Optional<SaneOption> depth = option(device, "depth");
-        return depth.isPresent()
-                && depth.get().getConstraintType() == OptionValueConstraintType.VALUE_LIST_CONSTRAINT
-                && depth.get().getIntegerValueListConstraint().contains(1);
+    private static boolean depthOneAvailable(SaneOpenDevice device) {
+        return device.option("depth").filter(depth -> depth.words().contains(1)).isPresent();
     }
 
-    private static double maxMm(SaneDevice device, String name, double fallback) throws IOException {
-        Optional<SaneOption> option = option(device, name);
-        if (option.isEmpty() || option.get().getConstraintType() != OptionValueConstraintType.RANGE_CONSTRAINT) {
-            return fallback;
-        }
-        return option.get().getType() == OptionValueType.FIXED
-                ? option.get().getRangeConstraints().getMaximumFixed()
-                : option.get().getRangeConstraints().getMaximumInteger();
+    private static double maxMm(SaneOpenDevice device, String name, double fallback) {
+        return device.option(name).filter(SaneOptionDescriptor::hasRange).map(SaneOptionDescriptor::rangeMax)
+                .orElse(fallback);
     }
 
-    private static void setMm(SaneDevice device, String name, double mm) throws IOException, SaneException {
-        Optional<SaneOption> option = option(device, name);
-        if (option.isEmpty() || !option.get().isWriteable()) {
-            return;
+    private static void setMm(SaneOpenDevice device, String name, double mm) throws IOException,
+            SaneStatusException {
+        Optional<SaneOptionDescriptor> option = device.option(name);
+        if (option.isPresent() && option.get().settable()) {
+            device.setNumber(option.get(), mm);
         }
-        if (option.get().getType() == OptionValueType.FIXED) {
-            option.get().setFixedValue(mm);
-        } else {
-            option.get().setIntegerValue((int) Math.floor(mm));
-        }
-    }
-
-    private static Optional<SaneOption> option(SaneDevice device, String name) throws IOException {
-        SaneOption option = device.getOption(name);
-        return option != null && option.isActive() ? Optional.of(option) : Optional.empty();
     }
 
     private static ScanException unsupported(String what) {

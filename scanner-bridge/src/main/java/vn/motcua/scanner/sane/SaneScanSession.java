@@ -1,13 +1,9 @@
 package vn.motcua.scanner.sane;
 
-import au.com.southsky.jfreesane.SaneDevice;
-import au.com.southsky.jfreesane.SaneException;
-import au.com.southsky.jfreesane.SaneParameters;
-import au.com.southsky.jfreesane.SaneSession;
-import au.com.southsky.jfreesane.SaneStatus;
-import au.com.southsky.jfreesane.ScanListenerAdapter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,15 +16,17 @@ import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannedPage;
 
 /**
- * One batch on an open SANE device: each page is one {@code sane_start} + frames; a feeder batch ends when the
- * backend answers NO_DOCS. Owns its own connection to saned, closed with the session.
+ * One batch on an open SANE device: options are set once when the device is opened, then each page is one
+ * {@code START} + frames on its own data connection; a feeder batch ends when the backend answers NO_DOCS. Owns
+ * its connection to saned, closed with the session.
  */
 final class SaneScanSession implements ScanSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(SaneScanSession.class);
+    /** A three-pass scanner sends red, green and blue as separate frames; more means a confused backend. */
+    private static final int MAX_FRAMES = 3;
 
-    private final SaneSession connection;
-    private final SaneDevice device;
+    private final SaneOpenDevice device;
     private final ScanSettings settings;
     private final SaneOptionOverrides overrides;
     private int nextPageNumber = 1;
@@ -36,8 +34,7 @@ final class SaneScanSession implements ScanSession {
     private volatile boolean cancelled;
     private volatile boolean readingFrame;
 
-    SaneScanSession(SaneSession connection, SaneDevice device, ScanSettings settings, SaneOptionOverrides overrides) {
-        this.connection = connection;
+    SaneScanSession(SaneOpenDevice device, ScanSettings settings, SaneOptionOverrides overrides) {
         this.device = device;
         this.settings = settings;
         this.overrides = overrides;
@@ -57,19 +54,9 @@ final class SaneScanSession implements ScanSession {
             for (Map.Entry<String, String> option : overrides.before(pageNumber).entrySet()) {
                 SaneOptionMapping.set(device, option.getKey(), option.getValue());
             }
-            image = device.acquireImage(new ScanListenerAdapter() {
-                @Override
-                public void frameAcquisitionStarted(SaneDevice d, SaneParameters p, int frame, int frames) {
-                    readingFrame = true;
-                }
-
-                @Override
-                public void scanningFinished(SaneDevice d) {
-                    readingFrame = false;
-                }
-            });
-        } catch (SaneException e) {
-            if (e.getStatus() == SaneStatus.STATUS_NO_DOCS && pageNumber > 1) {
+            image = readPage();
+        } catch (SaneStatusException e) {
+            if (e.status() == SaneStatus.NO_DOCS && pageNumber > 1) {
                 batchDone = true;
                 return Optional.empty();
             }
@@ -83,8 +70,26 @@ final class SaneScanSession implements ScanSession {
         if (settings.source() == PaperSource.FLATBED) {
             batchDone = true;
         }
-        // jfreesane returns TYPE_CUSTOM for colour; inBatch converts to the standard type.
         return Optional.of(ScannedPage.inBatch(image, pageNumber, settings));
+    }
+
+    private BufferedImage readPage() throws IOException, SaneStatusException {
+        SaneConnection connection = device.connection();
+        List<SaneDataStream.Frame> frames = new ArrayList<>(1);
+        while (frames.size() < MAX_FRAMES) {
+            SaneConnection.DataPort port = connection.start(device.handle());
+            try (SaneDataStream data = SaneDataStream.connect(port)) {
+                // saned answers once it has accepted the data connection.
+                SaneParameters parameters = connection.startedFrameParameters();
+                readingFrame = true;
+                frames.add(data.read(parameters));
+                readingFrame = false;
+                if (parameters.lastFrame()) {
+                    return SaneImages.toImage(frames, port.bigEndian());
+                }
+            }
+        }
+        throw new IOException("saned sent more than " + MAX_FRAMES + " frames for one page");
     }
 
     private static ScanException cancelledBy(Exception e) {
@@ -92,15 +97,15 @@ final class SaneScanSession implements ScanSession {
     }
 
     /**
-     * Mid-frame, sane_cancel goes over the idle control connection and saned stops the data stream. Between
-     * frames the control connection may be busy, so then only the flag stops the batch before the next page.
+     * Mid-frame, CANCEL goes over the idle control connection and saned ends the data stream. Between frames the
+     * control connection may be in use, so then only the flag stops the batch before the next page.
      */
     @Override
     public void cancel() {
         cancelled = true;
         if (readingFrame) {
             try {
-                device.cancel();
+                device.connection().cancel(device.handle());
             } catch (IOException | RuntimeException e) {
                 LOG.debug("SANE cancel failed: {}", e.toString());
             }
@@ -115,7 +120,7 @@ final class SaneScanSession implements ScanSession {
             LOG.debug("Closing the SANE device failed: {}", e.toString());
         }
         try {
-            connection.close();
+            device.connection().close();
         } catch (IOException | RuntimeException e) {
             LOG.debug("Closing the saned connection failed: {}", e.toString());
         }

@@ -1,7 +1,5 @@
 package vn.motcua.scanner.sane;
 
-import au.com.southsky.jfreesane.SaneException;
-import au.com.southsky.jfreesane.SaneStatus;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -17,23 +15,20 @@ final class SaneStatusMapping {
     }
 
     static ScanError errorFor(SaneStatus status) {
-        if (status == null) {
-            return ScanError.DEVICE_ERROR;
-        }
         return switch (status) {
-            case STATUS_JAMMED -> ScanError.JAM;
-            case STATUS_COVER_OPEN -> ScanError.COVER_OPEN;
-            case STATUS_NO_DOCS -> ScanError.NO_PAPER;
-            case STATUS_DEVICE_BUSY -> ScanError.BUSY;
-            case STATUS_CANCELLED -> ScanError.CANCELLED;
-            case STATUS_UNSUPPORTED, STATUS_INVAL -> ScanError.UNSUPPORTED_SETTINGS;
-            case STATUS_IO_ERROR -> ScanError.OFFLINE;
-            case STATUS_ACCESS_DENIED, STATUS_NO_MEM, STATUS_EOF, STATUS_GOOD -> ScanError.DEVICE_ERROR;
+            case JAMMED -> ScanError.JAM;
+            case COVER_OPEN -> ScanError.COVER_OPEN;
+            case NO_DOCS -> ScanError.NO_PAPER;
+            case DEVICE_BUSY -> ScanError.BUSY;
+            case CANCELLED -> ScanError.CANCELLED;
+            case UNSUPPORTED, INVAL -> ScanError.UNSUPPORTED_SETTINGS;
+            case IO_ERROR -> ScanError.OFFLINE;
+            case ACCESS_DENIED, NO_MEM, EOF, GOOD, UNKNOWN -> ScanError.DEVICE_ERROR;
         };
     }
 
-    static ScanException toScanException(String what, SaneException e) {
-        return new ScanException(errorFor(e.getStatus()), what + ": SANE " + e.getStatus(), e);
+    static ScanException toScanException(String what, SaneStatusException e) {
+        return new ScanException(errorFor(e.status()), what + ": " + e.getMessage(), e);
     }
 
     static ScanException toScanException(String what, IOException e) {

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,6 +175,56 @@ class SaneDriverTest {
                 assertThat(page.image().getWidth()).isBetween(1653, 1654);
             });
         }
+    }
+
+    @Test
+    void threePassColourGivesTheSamePageAsOnePass() throws Exception {
+        // BGR order: the frames arrive blue, green, red, so placing them by their frame type is what is tested.
+        Map<String, String> threePass = new LinkedHashMap<>();
+        threePass.put("test-picture", "Color pattern");
+        threePass.put("three-pass", "yes");
+        threePass.put("three-pass-order", "BGR");
+        BufferedImage onePass = flatbedPage(Map.of("test-picture", "Color pattern"), ColorMode.COLOR);
+        BufferedImage inThreeFrames = flatbedPage(threePass, ColorMode.COLOR);
+
+        assertThat(inThreeFrames.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(Set.copyOf(pixels(onePass))).as("the colour pattern has several colours").hasSizeGreaterThan(3);
+        assertThat(pixels(inThreeFrames)).isEqualTo(pixels(onePass));
+    }
+
+    @Test
+    void sixteenBitGreyComesAsTheSameEightBitPage() throws Exception {
+        // The grid is 0x0000/0xFFFF, so this checks rows and stride, not which byte is the high one.
+        Map<String, String> sixteenBits = new LinkedHashMap<>();
+        sixteenBits.put("test-picture", "Grid");
+        sixteenBits.put("depth", "16");
+        BufferedImage eightBit = flatbedPage(Map.of("test-picture", "Grid"), ColorMode.GRAY);
+        BufferedImage fromSixteen = flatbedPage(sixteenBits, ColorMode.GRAY);
+
+        assertThat(fromSixteen.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(pixels(eightBit)).contains(0xFF000000, 0xFFFFFFFF);
+        assertThat(pixels(fromSixteen)).isEqualTo(pixels(eightBit));
+    }
+
+    private static BufferedImage flatbedPage(Map<String, String> options, ColorMode mode) throws Exception {
+        try (ScannerBridge bridge = bridge(page -> options)) {
+            RecordingListener listener = new RecordingListener();
+            ScanResult result = bridge.scan(testDevice(bridge), FEEDER_300_GRAY.withSource(PaperSource.FLATBED)
+                    .withColorMode(mode).withDpi(50), listener).await(WAIT);
+            assertThat(result.isCompleted()).as(result.toString()).isTrue();
+            return listener.pages.getFirst().image();
+        }
+    }
+
+    /** A page's colours sampled on a coarse grid, in scan order. */
+    private static List<Integer> pixels(BufferedImage image) {
+        List<Integer> sampled = new ArrayList<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                sampled.add(image.getRGB(x, y));
+            }
+        }
+        return sampled;
     }
 
     @Test
