@@ -108,7 +108,6 @@ public final class NewDossierView extends BorderPane {
     private static GridPane applicantForm(NewDossierViewModel model, Messages messages, DialogService dialogs) {
         GridPane grid = new GridPane();
         grid.setHgap(8);
-        grid.setVgap(8);
         grid.getColumnConstraints().addAll(new ColumnConstraints(205), new ColumnConstraints(230));
         Label heading = new Label(messages.text("dossier.applicant"));
         heading.getStyleClass().add("title-4");
@@ -175,6 +174,8 @@ public final class NewDossierView extends BorderPane {
         row = field(grid, row, new Label(messages.text("dossier.address")), "address", model.addressProperty());
         row = field(grid, row, new Label(messages.text("dossier.phone")), "phone", model.phoneProperty());
         field(grid, row, new Label(messages.text("dossier.email")), "email", model.emailProperty());
+        // The rows' spacing goes with their nodes, not GridPane's vgap, which stays around a hidden row as a gap.
+        grid.getChildren().forEach(node -> GridPane.setMargin(node, new Insets(4, 0, 4, 0)));
         return grid;
     }
 
