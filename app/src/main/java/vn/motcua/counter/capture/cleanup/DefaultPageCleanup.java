@@ -85,7 +85,7 @@ public final class DefaultPageCleanup implements PageCleanup {
     private static CleanedPage grey(Geometry g, GreyImage lum, GreyImage coarse, int dpi, CleanedPage.Builder out) {
         int[] lut = Whitening.greyLut(InkPoints.paperLevel(coarse, null));
         // both resamplings skip what is paper around, found once
-        PaperBlocks paper = PaperBlocks.above(lum, Whitening.whiteFrom(lut));
+        PaperBlocks paper = PaperBlocks.above(lum.pixels(), 1, 0, lum.width(), lum.height(), Whitening.whiteFrom(lut));
         double scale = Math.min(1.0, (double) COLOUR_DPI / dpi);
         GreyImage copy = g.greyWarp(lum, scale, lut, paper);
         Whitening.despeckle(copy, Math.min(dpi, COLOUR_DPI));
@@ -117,9 +117,13 @@ public final class DefaultPageCleanup implements PageCleanup {
         System.arraycopy(copy, 0, RgbImages.pixels(image), 0, copy.length);
         // OCR reads the red channel: black ink stays dark, red seal ink turns light and stops hiding words
         int[] lut = Whitening.greyLut((paper >> 16) & 0xff);
-        GreyImage ocr = turns == 0 && pixels.bgr() != null
-                ? g.greyWarp(pixels.bgr(), 3, 2, 1.0, lut, null) // red is the third byte of each B, G, R
-                : g.greyWarp(GreyImage.redChannel(rgb, g.width, g.height), 1.0, lut, null);
+        GreyImage red = turns == 0 && pixels.bgr() != null ? null : GreyImage.redChannel(rgb, g.width, g.height);
+        // red is the third byte of each B, G, R
+        byte[] px = red == null ? pixels.bgr() : red.pixels();
+        int stride = red == null ? 3 : 1;
+        int offset = red == null ? 2 : 0;
+        PaperBlocks paperRuns = PaperBlocks.above(px, stride, offset, g.width, g.height, Whitening.whiteFrom(lut));
+        GreyImage ocr = g.greyWarp(px, stride, offset, 1.0, lut, paperRuns);
         return out.build(image, Math.min(dpi, COLOUR_DPI), ocr.toBufferedImage(), dpi, false);
     }
 
@@ -152,10 +156,10 @@ public final class DefaultPageCleanup implements PageCleanup {
             return greyWarp(src.pixels(), 1, 0, scale, lut, paper);
         }
 
-        /** The same from one plane of interleaved pixels (see {@link Warp#whitened}). */
+        /** The same from one plane of interleaved pixels (see {@link Warp#grey(byte[], int, int, int, int, int[], int, PaperBlocks)}). */
         GreyImage greyWarp(byte[] px, int pixelStride, int offset, double scale, int[] lut, PaperBlocks paper) {
             Warp warp = warp(scale);
-            GreyImage out = warp.whitened(px, pixelStride, offset, width, height, lut, paper);
+            GreyImage out = warp.grey(px, pixelStride, offset, width, height, lut, 255, paper);
             forEachBedPixel(scale, warp, i -> out.pixels()[i] = (byte) 255);
             return out;
         }

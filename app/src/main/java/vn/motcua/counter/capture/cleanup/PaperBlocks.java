@@ -19,14 +19,18 @@ final class PaperBlocks {
         this.columns = columns;
     }
 
-    /** Blocks where the scan is at least {@code level} everywhere around. */
-    static PaperBlocks above(GreyImage src, int level) {
-        int[] min = dilatedMin(src);
+    /**
+     * Blocks where one plane of {@code px} (pixel i at {@code offset + i·pixelStride}, as for
+     * {@link Warp#grey(byte[], int, int, int, int, int[], int, PaperBlocks)}) is at least {@code level} everywhere
+     * around.
+     */
+    static PaperBlocks above(byte[] px, int pixelStride, int offset, int w, int h, int level) {
+        int[] min = dilatedMin(px, pixelStride, offset, w, h);
         boolean[] paper = new boolean[min.length];
         for (int b = 0; b < min.length; b++) {
             paper[b] = min[b] >= level;
         }
-        return new PaperBlocks(paper, columns(src.width()));
+        return new PaperBlocks(paper, columns(w));
     }
 
     /**
@@ -55,7 +59,7 @@ final class PaperBlocks {
                 maxT[by * cols + bx] = m;
             }
         }
-        int[] min = dilatedMin(src);
+        int[] min = dilatedMin(src.pixels(), 1, 0, src.width(), src.height());
         int[] limit = dilate(maxT, cols, rows, true);
         boolean[] paper = new boolean[min.length];
         for (int b = 0; b < min.length; b++) {
@@ -69,10 +73,7 @@ final class PaperBlocks {
     }
 
     /** Each block's minimum over itself and its neighbours. */
-    private static int[] dilatedMin(GreyImage src) {
-        int w = src.width();
-        int h = src.height();
-        byte[] px = src.pixels();
+    private static int[] dilatedMin(byte[] px, int pixelStride, int offset, int w, int h) {
         int cols = columns(w);
         int rows = columns(h);
         int[] min = new int[cols * rows];
@@ -81,9 +82,8 @@ final class PaperBlocks {
         for (int by = 0; by < rows; by++) {
             java.util.Arrays.fill(columnMin, 255);
             for (int y = by << SHIFT, end = Math.min(h, y + SIZE); y < end; y++) {
-                int i = y * w;
-                for (int x = 0; x < w; x++) {
-                    columnMin[x] = Math.min(columnMin[x], px[i + x] & 0xff);
+                for (int x = 0, i = y * w * pixelStride + offset; x < w; x++, i += pixelStride) {
+                    columnMin[x] = Math.min(columnMin[x], px[i] & 0xff);
                 }
             }
             for (int bx = 0; bx < cols; bx++) {

@@ -9,6 +9,8 @@ import java.awt.Rectangle;
  */
 public final class Warp {
 
+    private static final int[] IDENTITY = java.util.stream.IntStream.range(0, 256).toArray();
+
     private final long ax;
     private final long bx;
     private final long ay;
@@ -53,35 +55,18 @@ public final class Warp {
     }
 
     public GreyImage grey(GreyImage src, int fill) {
-        byte[] out = new byte[outWidth * outHeight];
-        byte[] px = src.pixels();
-        int w = src.width();
-        int[] span = new int[2];
-        for (int y = 0; y < outHeight; y++) {
-            long sx = rowX(y);
-            long sy = rowY(y);
-            int o = y * outWidth;
-            inside(sx, sy, w, src.height(), span);
-            java.util.Arrays.fill(out, o, o + span[0], (byte) fill);
-            java.util.Arrays.fill(out, o + span[1], o + outWidth, (byte) fill);
-            sx += span[0] * ax;
-            sy += span[0] * ay;
-            for (int x = span[0]; x < span[1]; x++, sx += ax, sy += ay) {
-                out[o + x] = (byte) bilinear(px, w, sx, sy);
-            }
-        }
-        return new GreyImage(outWidth, outHeight, out);
+        return grey(src.pixels(), 1, 0, src.width(), src.height(), IDENTITY, fill, null);
     }
 
     /**
-     * {@link #grey} with the whitening of {@link Whitening#greyLut} fused: one plane of {@code px} (pixel i at
-     * {@code offset + i·pixelStride}, so a channel of interleaved BGR needs no extraction first), resampled and
-     * mapped through {@code greyLut}. Runs that {@code paper} vouches for become white without reading the scan;
-     * null skips nothing. Outside the scan is white.
+     * One plane of {@code px} (pixel i at {@code offset + i·pixelStride}, so a channel of interleaved BGR needs no
+     * extraction first), resampled and mapped through {@code lut} (e.g. the whitening of {@link Whitening#greyLut}).
+     * Runs that {@code paper} vouches for (null: none) become {@code lut[255]} without reading the scan. Outside
+     * the scan is {@code fill}.
      */
-    GreyImage whitened(byte[] px, int pixelStride, int offset, int w, int h, int[] greyLut, PaperBlocks paper) {
+    GreyImage grey(byte[] px, int pixelStride, int offset, int w, int h, int[] lut, int fill, PaperBlocks paper) {
         byte[] out = new byte[outWidth * outHeight];
-        java.util.Arrays.fill(out, (byte) 255);
+        java.util.Arrays.fill(out, (byte) fill);
         int run = runLength();
         int stride = w * pixelStride;
         int[] span = new int[2];
@@ -90,6 +75,7 @@ public final class Warp {
             long sy = rowY(y);
             int o = y * outWidth;
             inside(sx, sy, w, h, span);
+            java.util.Arrays.fill(out, o + span[0], o + span[1], (byte) lut[255]);
             sx += span[0] * ax;
             sy += span[0] * ay;
             for (int x = span[0]; x < span[1]; ) {
@@ -106,7 +92,7 @@ public final class Warp {
                     int i = (int) (sy >> 16) * stride + (int) (sx >> 16) * pixelStride + offset;
                     int top = (px[i] & 0xff) * (256 - fx) + (px[i + pixelStride] & 0xff) * fx;
                     int bottom = (px[i + stride] & 0xff) * (256 - fx) + (px[i + stride + pixelStride] & 0xff) * fx;
-                    out[o + x] = (byte) greyLut[(top * (256 - fy) + bottom * fy) >> 16];
+                    out[o + x] = (byte) lut[(top * (256 - fy) + bottom * fy) >> 16];
                 }
             }
         }

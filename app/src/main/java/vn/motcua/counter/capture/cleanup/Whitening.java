@@ -32,7 +32,8 @@ public final class Whitening {
 
     /**
      * The grey whitening as a lookup table: levels scaled so {@code paper} becomes white, and near-white (above
-     * 215) flattened to 255. {@link Warp#whitened} applies it while resampling.
+     * 215) flattened to 255. {@link Warp#grey(byte[], int, int, int, int, int[], int, PaperBlocks)} applies it while
+     * resampling.
      */
     static int[] greyLut(int paper) {
         int[] lut = lut(Math.max(64, paper));

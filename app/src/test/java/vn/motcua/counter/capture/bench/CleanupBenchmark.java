@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.counter.capture.CleanedPage;
 import vn.motcua.counter.capture.PageKind;
 import vn.motcua.counter.capture.cleanup.DefaultPageCleanup;
-import vn.motcua.counter.capture.testpages.TestPageGenerator.GeneratedPage;
 
 /**
  * Clean-up alone on the pipeline benchmark's 20 pages (decoded from JPEG as there), one thread, warm JIT,
@@ -29,12 +28,13 @@ class CleanupBenchmark {
 
     @Test
     void cleanUpCpuTimePerPage() throws Exception {
-        List<GeneratedPage> pages = BenchPages.generate();
-        List<BufferedImage> scans = new ArrayList<>();
-        for (GeneratedPage page : pages) {
+        List<BenchPages.Spec> pages = BenchPages.specs();
+        // kept as JPEG and decoded before each clean-up, as in the pipeline: twenty decoded scans do not fit 1 GB
+        List<byte[]> scans = new ArrayList<>();
+        for (BenchPages.Spec page : pages) {
             ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-            ImageIO.write(page.image(), "jpeg", jpeg);
-            scans.add(ImageIO.read(new ByteArrayInputStream(jpeg.toByteArray())));
+            ImageIO.write(page.generate().image(), "jpeg", jpeg);
+            scans.add(jpeg.toByteArray());
         }
         DefaultPageCleanup cleanup = new DefaultPageCleanup();
         PipelineBenchmark.warmUp(cleanup);
@@ -44,8 +44,9 @@ class CleanupBenchmark {
         double worstSkewError = 0;
         for (int round = 0; round < ROUNDS; round++) {
             for (int i = 0; i < scans.size(); i++) {
+                BufferedImage scan = ImageIO.read(new ByteArrayInputStream(scans.get(i)));
                 long start = mx.getCurrentThreadCpuTime();
-                CleanedPage cleaned = cleanup.clean(scans.get(i), 300);
+                CleanedPage cleaned = cleanup.clean(scan, 300);
                 cpu[round * scans.size() + i] = (mx.getCurrentThreadCpuTime() - start) / 1_000_000;
                 kinds[i] = cleaned.kind();
                 worstSkewError = Math.max(worstSkewError,

@@ -45,9 +45,9 @@ class PipelineBenchmark {
         Files.createDirectories(OUT);
         List<Path> scans = new ArrayList<>();
         List<String> truth = new ArrayList<>();
-        List<TestPageGenerator.GeneratedPage> generated = BenchPages.generate();
+        List<BenchPages.Spec> specs = BenchPages.specs();
         for (int i = 0; i < PAGES; i++) {
-            var page = generated.get(i);
+            var page = specs.get(i).generate();
             Path file = OUT.resolve(String.format("scan-%02d.jpg", i));
             ImageIO.write(page.image(), "jpeg", file.toFile());
             scans.add(file);
