@@ -8,7 +8,7 @@ package vn.motcua.counter.capture.cleanup;
  */
 final class PaperBlocks {
 
-    static final int SHIFT = 3;
+    private static final int SHIFT = 3;
     private static final int SIZE = 1 << SHIFT;
 
     private final boolean[] paper;
@@ -77,7 +77,7 @@ final class PaperBlocks {
         int cols = columns(w);
         int rows = columns(h);
         int[] min = new int[cols * rows];
-        // the minimum down each column of a band of 8 rows first: a plain loop the compiler vectorises
+        // down each column of a band of 8 rows first (the scan is read row by row), then across 8 columns
         int[] columnMin = new int[cols << SHIFT];
         for (int by = 0; by < rows; by++) {
             java.util.Arrays.fill(columnMin, 255);
