@@ -18,9 +18,7 @@ public final class BlankPageDetector {
         long ink = 0;
         for (int y = my; y < img.height() - my; y++) {
             int row = y * img.width();
-            for (int x = mx; x < img.width() - mx; x++) {
-                ink += img.ink()[row + x] != 0 ? 1 : 0;
-            }
+            ink += img.inkCount(row + mx, row + img.width() - mx);
         }
         long area = (long) (img.width() - 2 * mx) * (img.height() - 2 * my);
         return area <= 0 ? 0 : (double) ink / area;

@@ -9,7 +9,8 @@ import vn.motcua.counter.capture.PageKind;
 /**
  * The standard clean-up chain: classify → orientation → skew → crop to paper → one fused deskew/crop/scale pass
  * (bilevel: Sauvola thresholds, despeckle, blank check | grey/colour: whitened background at 200 dpi).
- * Measurements run on 150 and 75 dpi reductions; full-resolution pixels are read about four times.
+ * Measurements run on 150 and 75 dpi reductions, made in the same pass as the luminance; the thresholds are
+ * looked up on the scan, so only the full-resolution output is resampled, and it skips runs of paper.
  */
 public final class DefaultPageCleanup implements PageCleanup {
 
@@ -32,14 +33,15 @@ public final class DefaultPageCleanup implements PageCleanup {
         ScanPixels pixels = new ScanPixels(scan);
         int w = scan.getWidth();
         int h = scan.getHeight();
-        GreyImage lum = pixels.luminance();
         int fineFactor = Math.max(1, Math.round(dpi / 150f));
         int coarseFactor = fineFactor * 2;
-        GreyImage fine = lum.reduce(fineFactor);
+        ScanPixels.Analysis planes = pixels.analyse(fineFactor);
+        GreyImage lum = planes.luminance();
+        GreyImage fine = planes.fine();
         GreyImage coarse = fine.reduce(2);
         boolean[] coarseBed = PaperCrop.bedMask(coarse);
         PageKind kind = forcedKind != null ? forcedKind : PageClassifier.classify(
-                pixels.sampleReduce(coarseFactor), coarse.width(), coarse.height(), coarseBed);
+                planes.colourSample(), coarse.width(), coarse.height(), coarseBed);
         boolean[] fineBed = PaperCrop.bedMask(fine);
         // the same ink points serve orientation and skew unless the page has to be turned first
         InkPoints coarseInk = InkPoints.of(coarse, coarseBed);
@@ -63,19 +65,14 @@ public final class DefaultPageCleanup implements PageCleanup {
         CleanedPage.Builder out = new CleanedPage.Builder(kind, skew, turns, paper, start);
         return switch (kind) {
             case BILEVEL -> bilevel(g, lum, fine, fineFactor, dpi, out);
-            case GREY -> grey(g, lum, dpi, out);
-            case COLOUR -> colour(g, colourPixels(pixels, turns), dpi, out);
+            case GREY -> grey(g, lum, coarse, dpi, out);
+            case COLOUR -> colour(g, pixels, turns, dpi, out);
         };
     }
 
     private CleanedPage bilevel(Geometry g, GreyImage lum, GreyImage fine, int fineFactor, int dpi,
                                 CleanedPage.Builder out) {
-        Rectangle fineCrop = new Rectangle(g.paper.x / fineFactor, g.paper.y / fineFactor,
-                g.paper.width / fineFactor, g.paper.height / fineFactor);
-        Warp fineWarp = new Warp(fine.width(), fine.height(), g.skew, fineCrop, 1.0);
-        GreyImage deskewedFine = fineWarp.grey(fine, 255);
-        GreyImage thresholds = binarizer.thresholds(deskewedFine, SauvolaBinarizer.radius(dpi) / fineFactor,
-                THRESHOLD_STEP);
+        GreyImage thresholds = binarizer.thresholds(fine, SauvolaBinarizer.radius(dpi) / fineFactor, THRESHOLD_STEP);
         Warp warp = g.warp(1.0);
         BinaryImage bin = warp.threshold(lum, thresholds, fineFactor * THRESHOLD_STEP);
         g.forEachBedPixel(1.0, warp, i -> bin.ink()[i] = 0);
@@ -85,12 +82,14 @@ public final class DefaultPageCleanup implements PageCleanup {
         return out.build(packed, dpi, packed, dpi, BlankPageDetector.isBlank(bin));
     }
 
-    private static CleanedPage grey(Geometry g, GreyImage lum, int dpi, CleanedPage.Builder out) {
-        int paperLevel = InkPoints.paperLevel(lum.reduce(4), null);
+    private static CleanedPage grey(Geometry g, GreyImage lum, GreyImage coarse, int dpi, CleanedPage.Builder out) {
+        int[] lut = Whitening.greyLut(InkPoints.paperLevel(coarse, null));
+        // both resamplings skip what is paper around, found once
+        PaperBlocks paper = PaperBlocks.above(lum.pixels(), 1, 0, lum.width(), lum.height(), Whitening.whiteFrom(lut));
         double scale = Math.min(1.0, (double) COLOUR_DPI / dpi);
-        GreyImage copy = g.greyWarp(lum, scale, paperLevel);
+        GreyImage copy = g.greyWarp(lum, scale, lut, paper);
         Whitening.despeckle(copy, Math.min(dpi, COLOUR_DPI));
-        GreyImage ocr = scale == 1.0 ? copy : g.greyWarp(lum, 1.0, paperLevel);
+        GreyImage ocr = scale == 1.0 ? copy : g.greyWarp(lum, 1.0, lut, paper);
         return out.build(copy.toBufferedImage(), Math.min(dpi, COLOUR_DPI), ocr.toBufferedImage(), dpi, false);
     }
 
@@ -105,7 +104,8 @@ public final class DefaultPageCleanup implements PageCleanup {
         return RgbImages.pixels(RgbImages.quarterTurn(image, turns));
     }
 
-    private static CleanedPage colour(Geometry g, int[] rgb, int dpi, CleanedPage.Builder out) {
+    private static CleanedPage colour(Geometry g, ScanPixels pixels, int turns, int dpi, CleanedPage.Builder out) {
+        int[] rgb = colourPixels(pixels, turns);
         double scale = Math.min(1.0, (double) COLOUR_DPI / dpi);
         Warp warp = g.warp(scale);
         int[] copy = warp.rgb(rgb, g.width, g.height, 0xffffff);
@@ -116,8 +116,14 @@ public final class DefaultPageCleanup implements PageCleanup {
         BufferedImage image = new BufferedImage(warp.outWidth, warp.outHeight, BufferedImage.TYPE_INT_RGB);
         System.arraycopy(copy, 0, RgbImages.pixels(image), 0, copy.length);
         // OCR reads the red channel: black ink stays dark, red seal ink turns light and stops hiding words
-        GreyImage red = GreyImage.redChannel(rgb, g.width, g.height);
-        GreyImage ocr = g.greyWarp(red, 1.0, (paper >> 16) & 0xff);
+        int[] lut = Whitening.greyLut((paper >> 16) & 0xff);
+        GreyImage red = turns == 0 && pixels.bgr() != null ? null : GreyImage.redChannel(rgb, g.width, g.height);
+        // red is the third byte of each B, G, R
+        byte[] px = red == null ? pixels.bgr() : red.pixels();
+        int stride = red == null ? 3 : 1;
+        int offset = red == null ? 2 : 0;
+        PaperBlocks paperRuns = PaperBlocks.above(px, stride, offset, g.width, g.height, Whitening.whiteFrom(lut));
+        GreyImage ocr = g.greyWarp(px, stride, offset, 1.0, lut, paperRuns);
         return out.build(image, Math.min(dpi, COLOUR_DPI), ocr.toBufferedImage(), dpi, false);
     }
 
@@ -145,11 +151,16 @@ public final class DefaultPageCleanup implements PageCleanup {
             }
         }
 
-        GreyImage greyWarp(GreyImage src, double scale, int paperLevel) {
+        /** Resampled and whitened through {@code lut}, the bed painted white. */
+        GreyImage greyWarp(GreyImage src, double scale, int[] lut, PaperBlocks paper) {
+            return greyWarp(src.pixels(), 1, 0, scale, lut, paper);
+        }
+
+        /** The same from one plane of interleaved pixels (see {@link Warp#grey(byte[], int, int, int, int, int[], int, PaperBlocks)}). */
+        GreyImage greyWarp(byte[] px, int pixelStride, int offset, double scale, int[] lut, PaperBlocks paper) {
             Warp warp = warp(scale);
-            GreyImage out = warp.grey(src, 255);
+            GreyImage out = warp.grey(px, pixelStride, offset, width, height, lut, 255, paper);
             forEachBedPixel(scale, warp, i -> out.pixels()[i] = (byte) 255);
-            Whitening.apply(out, paperLevel);
             return out;
         }
     }

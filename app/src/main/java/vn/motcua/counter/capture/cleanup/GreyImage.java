@@ -88,16 +88,19 @@ public record GreyImage(int width, int height, byte[] pixels) {
     private GreyImage halve(int w, int h) {
         byte[] out = new byte[w * h];
         for (int y = 0; y < h; y++) {
-            int r0 = 2 * y * width;
-            int r1 = r0 + width;
-            int o = y * w;
-            for (int x = 0; x < w; x++) {
-                int i = 2 * x;
-                out[o + x] = (byte) (((pixels[r0 + i] & 0xff) + (pixels[r0 + i + 1] & 0xff)
-                        + (pixels[r1 + i] & 0xff) + (pixels[r1 + i + 1] & 0xff)) >> 2);
-            }
+            halveRow(pixels, width, 2 * y * width, out, y * w, w);
         }
         return new GreyImage(w, h, out);
+    }
+
+    /** One row of the 2× reduction: {@code w} means of 2 × 2 pixels from rows {@code r0} and the one below. */
+    static void halveRow(byte[] px, int width, int r0, byte[] out, int o, int w) {
+        int r1 = r0 + width;
+        for (int x = 0; x < w; x++) {
+            int i = 2 * x;
+            out[o + x] = (byte) (((px[r0 + i] & 0xff) + (px[r0 + i + 1] & 0xff)
+                    + (px[r1 + i] & 0xff) + (px[r1 + i + 1] & 0xff)) >> 2);
+        }
     }
 
     public GreyImage crop(Rectangle r) {

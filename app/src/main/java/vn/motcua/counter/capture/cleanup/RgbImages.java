@@ -91,11 +91,23 @@ public final class RgbImages {
         if (factor < 4) {
             return reduce(rgb, width, height, factor);
         }
-        return sampleReduce(i -> rgb[i], width, height, factor);
+        return sampleReduce((y, step, out) -> {
+            for (int j = 0, i = y * width; j < out.length; j++, i += step) {
+                out[j] = rgb[i];
+            }
+        }, width, height, factor);
     }
 
-    /** The same over any pixel layout; {@code factor} must be even (the 2×2 sample is then evenly spaced). */
-    static int[] sampleReduce(java.util.function.IntUnaryOperator rgbAt, int width, int height, int factor) {
+    /** Reads packed RGB of pixels 0, step, 2·step, … of row y into {@code out}, whatever the pixel layout. */
+    interface SampledRow {
+        void read(int y, int step, int[] out);
+    }
+
+    /**
+     * The same over any pixel layout, read a row at a time; {@code factor} must be even (the 2×2 sample is then
+     * evenly spaced).
+     */
+    static int[] sampleReduce(SampledRow rows, int width, int height, int factor) {
         if (factor < 2 || factor % 2 != 0) {
             throw new IllegalArgumentException("sampled reduction needs an even factor, not " + factor);
         }
@@ -103,21 +115,25 @@ public final class RgbImages {
         int h = height / factor;
         int[] out = new int[w * h];
         int step = factor / 2;
+        int[] row = new int[2 * w];
+        int[] r = new int[w];
+        int[] g = new int[w];
+        int[] b = new int[w];
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int r = 0;
-                int g = 0;
-                int b = 0;
-                for (int dy = 0; dy < factor; dy += step) {
-                    int row = (y * factor + dy) * width + x * factor;
-                    for (int dx = 0; dx < factor; dx += step) {
-                        int p = rgbAt.applyAsInt(row + dx);
-                        r += (p >> 16) & 0xff;
-                        g += (p >> 8) & 0xff;
-                        b += p & 0xff;
-                    }
+            java.util.Arrays.fill(r, 0);
+            java.util.Arrays.fill(g, 0);
+            java.util.Arrays.fill(b, 0);
+            for (int dy = 0; dy < factor; dy += step) {
+                rows.read(y * factor + dy, step, row);
+                for (int j = 0; j < row.length; j++) {
+                    int p = row[j];
+                    r[j >> 1] += (p >> 16) & 0xff;
+                    g[j >> 1] += (p >> 8) & 0xff;
+                    b[j >> 1] += p & 0xff;
                 }
-                out[y * w + x] = ((r >> 2) << 16) | ((g >> 2) << 8) | (b >> 2);
+            }
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = ((r[x] >> 2) << 16) | ((g[x] >> 2) << 8) | (b[x] >> 2);
             }
         }
         return out;

@@ -9,6 +9,8 @@ import java.awt.Rectangle;
  */
 public final class Warp {
 
+    private static final int[] IDENTITY = java.util.stream.IntStream.range(0, 256).toArray();
+
     private final long ax;
     private final long bx;
     private final long ay;
@@ -53,21 +55,45 @@ public final class Warp {
     }
 
     public GreyImage grey(GreyImage src, int fill) {
+        return grey(src.pixels(), 1, 0, src.width(), src.height(), IDENTITY, fill, null);
+    }
+
+    /**
+     * One plane of {@code px} (pixel i at {@code offset + i·pixelStride}, so a channel of interleaved BGR needs no
+     * extraction first), resampled and mapped through {@code lut} (e.g. the whitening of {@link Whitening#greyLut}).
+     * Runs that {@code paper} vouches for (null: none) become {@code lut[255]} without reading the scan. Outside
+     * the scan is {@code fill}.
+     */
+    GreyImage grey(byte[] px, int pixelStride, int offset, int w, int h, int[] lut, int fill, PaperBlocks paper) {
         byte[] out = new byte[outWidth * outHeight];
-        byte[] px = src.pixels();
-        int w = src.width();
+        java.util.Arrays.fill(out, (byte) fill);
+        int run = runLength();
+        int stride = w * pixelStride;
         int[] span = new int[2];
         for (int y = 0; y < outHeight; y++) {
             long sx = rowX(y);
             long sy = rowY(y);
             int o = y * outWidth;
-            inside(sx, sy, w, src.height(), span);
-            java.util.Arrays.fill(out, o, o + span[0], (byte) fill);
-            java.util.Arrays.fill(out, o + span[1], o + outWidth, (byte) fill);
+            inside(sx, sy, w, h, span);
+            java.util.Arrays.fill(out, o + span[0], o + span[1], (byte) lut[255]);
             sx += span[0] * ax;
             sy += span[0] * ay;
-            for (int x = span[0]; x < span[1]; x++, sx += ax, sy += ay) {
-                out[o + x] = (byte) bilinear(px, w, sx, sy);
+            for (int x = span[0]; x < span[1]; ) {
+                int n = Math.min(run, span[1] - x);
+                if (paper != null && paper.at(sx, sy)) {
+                    x += n;
+                    sx += n * ax;
+                    sy += n * ay;
+                    continue;
+                }
+                for (int end = x + n; x < end; x++, sx += ax, sy += ay) {
+                    int fx = (int) (sx & 0xffff) >> 8;
+                    int fy = (int) (sy & 0xffff) >> 8;
+                    int i = (int) (sy >> 16) * stride + (int) (sx >> 16) * pixelStride + offset;
+                    int top = (px[i] & 0xff) * (256 - fx) + (px[i + pixelStride] & 0xff) * fx;
+                    int bottom = (px[i + stride] & 0xff) * (256 - fx) + (px[i + stride + pixelStride] & 0xff) * fx;
+                    out[o + x] = (byte) lut[(top * (256 - fy) + bottom * fy) >> 16];
+                }
             }
         }
         return new GreyImage(outWidth, outHeight, out);
@@ -75,45 +101,67 @@ public final class Warp {
 
     /**
      * Bilevel output straight from the scan: a pixel is ink when its resampled grey value is below the threshold
-     * that {@code thresholds} (an image {@code factor} times smaller than the output) holds for it. Outside the
-     * scan is paper.
+     * of the scan point it comes from; {@code thresholds} holds one per {@code cell} × {@code cell} scan pixels.
+     * Thresholds vary over the Sauvola window (1/8 inch), so looking them up on the scan rather than on the
+     * deskewed page changes nothing that matters and spares deskewing the reduction they are computed on.
+     * Outside the scan is paper.
      */
-    public BinaryImage threshold(GreyImage src, GreyImage thresholds, int factor) {
+    public BinaryImage threshold(GreyImage src, GreyImage thresholds, int cell) {
         byte[] out = new byte[outWidth * outHeight];
         byte[] px = src.pixels();
         byte[] t = thresholds.pixels();
-        int tw = thresholds.width();
-        int th = thresholds.height();
         int w = src.width();
-        // the threshold column of each output column, so the inner loop does no division
-        int[] tcol = new int[outWidth];
-        for (int x = 0; x < outWidth; x++) {
-            tcol[x] = Math.min(tw - 1, x / factor);
+        // the threshold row and column of each scan row and column, so the inner loop does no division
+        int[] trow = new int[src.height()];
+        for (int y = 0; y < trow.length; y++) {
+            trow[y] = Math.min(thresholds.height() - 1, y / cell) * thresholds.width();
         }
+        int[] tcol = new int[w];
+        for (int x = 0; x < w; x++) {
+            tcol[x] = Math.min(thresholds.width() - 1, x / cell);
+        }
+        PaperBlocks paper = PaperBlocks.aboveThresholds(src, thresholds, cell);
+        int run = runLength();
         int[] span = new int[2];
         for (int y = 0; y < outHeight; y++) {
             long sx = rowX(y);
             long sy = rowY(y);
             int o = y * outWidth;
-            int trow = Math.min(th - 1, y / factor) * tw;
             inside(sx, sy, w, src.height(), span);
             sx += span[0] * ax;
             sy += span[0] * ay;
-            for (int x = span[0]; x < span[1]; x++, sx += ax, sy += ay) {
-                int limit = t[trow + tcol[x]] & 0xff;
-                // a weighted mean is never below its smallest term: with all four neighbours at or above the
-                // threshold (most of a page is paper) the pixel is paper without interpolating
-                int i = (int) (sy >> 16) * w + (int) (sx >> 16);
-                if ((px[i] & 0xff) >= limit && (px[i + 1] & 0xff) >= limit && (px[i + w] & 0xff) >= limit
-                        && (px[i + w + 1] & 0xff) >= limit) {
+            for (int x = span[0]; x < span[1]; ) {
+                int n = Math.min(run, span[1] - x);
+                if (paper.at(sx, sy)) {
+                    x += n;
+                    sx += n * ax;
+                    sy += n * ay;
                     continue;
                 }
-                if (bilinear(px, w, sx, sy) < limit) {
-                    out[o + x] = 1;
+                for (int end = x + n; x < end; x++, sx += ax, sy += ay) {
+                    int ix = (int) (sx >> 16);
+                    int iy = (int) (sy >> 16);
+                    int limit = t[trow[iy] + tcol[ix]] & 0xff;
+                    // a weighted mean is never below its smallest term: with all four neighbours at or above the
+                    // threshold the pixel is paper without interpolating
+                    int i = iy * w + ix;
+                    if ((px[i] & 0xff) >= limit && (px[i + 1] & 0xff) >= limit && (px[i + w] & 0xff) >= limit
+                            && (px[i + w + 1] & 0xff) >= limit) {
+                        continue;
+                    }
+                    if (bilinear(px, w, sx, sy) < limit) {
+                        out[o + x] = 1;
+                    }
                 }
             }
         }
         return new BinaryImage(outWidth, outHeight, out);
+    }
+
+    /** Output pixels per run that {@link PaperBlocks} can vouch for at this warp's step. */
+    private int runLength() {
+        return PaperBlocks.run(Math.max(Math.max(Math.abs(m[0]), Math.abs(m[1])),
+                Math.max(Math.abs(m[2]), Math.abs(m[3]))));
     }
 
     /**

@@ -30,13 +30,26 @@ public final class Whitening {
         }
     }
 
-    public static void apply(GreyImage img, int paper) {
+    /**
+     * The grey whitening as a lookup table: levels scaled so {@code paper} becomes white, and near-white (above
+     * 215) flattened to 255. {@link Warp#grey(byte[], int, int, int, int, int[], int, PaperBlocks)} applies it while
+     * resampling.
+     */
+    static int[] greyLut(int paper) {
         int[] lut = lut(Math.max(64, paper));
-        byte[] px = img.pixels();
-        for (int i = 0; i < px.length; i++) {
-            int v = lut[px[i] & 0xff];
-            px[i] = (byte) (v > 215 ? 255 : v);
+        for (int v = 0; v < 256; v++) {
+            lut[v] = lut[v] > 215 ? 255 : lut[v];
         }
+        return lut;
+    }
+
+    /** The darkest grey level that {@link #greyLut} makes white. */
+    static int whiteFrom(int[] greyLut) {
+        int v = 255;
+        while (v > 0 && greyLut[v - 1] == 255) {
+            v--;
+        }
+        return v;
     }
 
     private static int[] lut(int white) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ import vn.motcua.counter.capture.testpages.TestPageGenerator.Scan;
  */
 class PipelineBenchmark {
 
-    static final int PAGES = 20;
+    static final int PAGES = BenchPages.PAGES;
     static final Path OUT = Path.of("target", "bench");
 
     @Test
@@ -46,11 +45,9 @@ class PipelineBenchmark {
         Files.createDirectories(OUT);
         List<Path> scans = new ArrayList<>();
         List<String> truth = new ArrayList<>();
-        Random random = new Random(2026);
+        List<BenchPages.Spec> specs = BenchPages.specs();
         for (int i = 0; i < PAGES; i++) {
-            Layout layout = i % 5 == 1 ? Layout.CERTIFICATE_WITH_SEAL : i % 10 == 3 ? Layout.ID_CARD : Layout.FORM;
-            double skew = (0.5 + random.nextDouble() * 4.5) * (random.nextBoolean() ? 1 : -1);
-            var page = TestPageGenerator.generate(layout, Scan.of(300, skew), 100 + i);
+            var page = specs.get(i).generate();
             Path file = OUT.resolve(String.format("scan-%02d.jpg", i));
             ImageIO.write(page.image(), "jpeg", file.toFile());
             scans.add(file);
@@ -124,7 +121,7 @@ class PipelineBenchmark {
      * code as in a counter application that has been open for a while; with one warm-up page the first measured
      * pages still ran half-interpreted (up to ~950 ms) and dominated the mean.
      */
-    private static void warmUp(DefaultPageCleanup cleanup) {
+    static void warmUp(DefaultPageCleanup cleanup) {
         for (Layout layout : List.of(Layout.FORM, Layout.CERTIFICATE_WITH_SEAL, Layout.ID_CARD)) {
             var page = TestPageGenerator.generate(layout, Scan.of(300, 1), 1).image();
             for (int i = 0; i < 4; i++) {
