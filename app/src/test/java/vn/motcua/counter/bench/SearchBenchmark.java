@@ -141,7 +141,7 @@ class SearchBenchmark {
         kinds.put("OCR: certificate number", s -> BenchData.certificate(
                 (s.id() - 1) * pagesPerDossier + data.nextInt(pagesPerDossier)));
         kinds.put("OCR: common phrase", s -> "quyen su dung dat");
-        kinds.put("OCR: surname+2 words (common)", s -> s.name().split(" ")[0] + " hop dong the chap");
+        kinds.put("OCR: surname + 4 words (common)", s -> s.name().split(" ")[0] + " hop dong the chap");
 
         for (Sample s : samples.subList(0, Math.min(20, samples.size()))) {  // warm the page cache and the JIT
             kinds.values().forEach(k -> counter.lists().search(k.apply(s)));
