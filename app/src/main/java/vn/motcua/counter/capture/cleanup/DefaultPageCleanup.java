@@ -93,37 +93,27 @@ public final class DefaultPageCleanup implements PageCleanup {
         return out.build(copy.toBufferedImage(), Math.min(dpi, COLOUR_DPI), ocr.toBufferedImage(), dpi, false);
     }
 
-    /** Only a colour page needs packed RGB, turned upright like the grey planes. */
-    private static int[] colourPixels(ScanPixels pixels, int turns) {
-        int[] rgb = pixels.rgb();
-        if (turns == 0) {
-            return rgb;
-        }
-        BufferedImage image = new BufferedImage(pixels.width(), pixels.height(), BufferedImage.TYPE_INT_RGB);
-        System.arraycopy(rgb, 0, RgbImages.pixels(image), 0, rgb.length);
-        return RgbImages.pixels(RgbImages.quarterTurn(image, turns));
-    }
-
     private static CleanedPage colour(Geometry g, ScanPixels pixels, int turns, int dpi, CleanedPage.Builder out) {
-        int[] rgb = colourPixels(pixels, turns);
+        byte[] bgr = pixels.bgr(turns);
         double scale = Math.min(1.0, (double) COLOUR_DPI / dpi);
         Warp warp = g.warp(scale);
-        int[] copy = warp.rgb(rgb, g.width, g.height, 0xffffff);
+        // the paper colour is read on every other row and column of the copy as scanned, the bed painted white,
+        // so the full resampling can whiten as it goes and skip what is paper around
+        int[] sample = warp.rgb(bgr, g.width, g.height, 2, null, null);
+        g.forEachBedPixel(scale, warp, i -> sample[i] = 0xffffff);
+        int paper = Whitening.paperColour(RgbImages.sampleReduce(sample, warp.outWidth, warp.outHeight, 4));
+        Whitening.Colour white = Whitening.Colour.of(paper);
+        int[] copy = warp.rgb(bgr, g.width, g.height, 1, white,
+                PaperBlocks.aboveAll(bgr, g.width, g.height, white.whiteFromBgr()));
         g.forEachBedPixel(scale, warp, i -> copy[i] = 0xffffff);
-        int paper = Whitening.paperColour(RgbImages.sampleReduce(copy, warp.outWidth, warp.outHeight, 4));
-        Whitening.apply(copy, paper);
         Whitening.despeckle(copy, warp.outWidth, warp.outHeight, Math.min(dpi, COLOUR_DPI));
         BufferedImage image = new BufferedImage(warp.outWidth, warp.outHeight, BufferedImage.TYPE_INT_RGB);
         System.arraycopy(copy, 0, RgbImages.pixels(image), 0, copy.length);
-        // OCR reads the red channel: black ink stays dark, red seal ink turns light and stops hiding words
+        // OCR reads the red channel (the third byte of each B, G, R): black ink stays dark, red seal ink turns
+        // light and stops hiding words
         int[] lut = Whitening.greyLut((paper >> 16) & 0xff);
-        GreyImage red = turns == 0 && pixels.bgr() != null ? null : GreyImage.redChannel(rgb, g.width, g.height);
-        // red is the third byte of each B, G, R
-        byte[] px = red == null ? pixels.bgr() : red.pixels();
-        int stride = red == null ? 3 : 1;
-        int offset = red == null ? 2 : 0;
-        PaperBlocks paperRuns = PaperBlocks.above(px, stride, offset, g.width, g.height, Whitening.whiteFrom(lut));
-        GreyImage ocr = g.greyWarp(px, stride, offset, 1.0, lut, paperRuns);
+        PaperBlocks paperRuns = PaperBlocks.above(bgr, 3, 2, g.width, g.height, Whitening.whiteFrom(lut));
+        GreyImage ocr = g.greyWarp(bgr, 3, 2, 1.0, lut, paperRuns);
         return out.build(image, Math.min(dpi, COLOUR_DPI), ocr.toBufferedImage(), dpi, false);
     }
 

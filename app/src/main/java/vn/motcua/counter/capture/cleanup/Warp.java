@@ -192,45 +192,59 @@ public final class Warp {
         return new long[] {Math.floorDiv(s0 - limit, -d) + 1, Math.floorDiv(s0, -d) + 1};
     }
 
-    public int[] rgb(int[] src, int w, int h, int fill) {
+    /**
+     * Colour output, packed RGB, straight from the scan's interleaved B, G, R bytes and whitened through
+     * {@code white} (null: as scanned). Only every {@code step}-th row and column is computed (the rest stay 0):
+     * step 2 gives what {@link RgbImages#sampleReduce} reads at factor 4, enough to find the paper colour. Runs
+     * that {@code paper} vouches for (null: none) become white without reading the scan; outside it is white.
+     */
+    int[] rgb(byte[] bgr, int w, int h, int step, Whitening.Colour white, PaperBlocks paper) {
         int[] out = new int[outWidth * outHeight];
+        int stride = 3 * w;
+        int run = paper == null ? outWidth : Math.max(step, runLength() / step * step);
         int[] span = new int[2];
-        for (int y = 0; y < outHeight; y++) {
+        for (int y = 0; y < outHeight; y += step) {
             long sx = rowX(y);
             long sy = rowY(y);
             int o = y * outWidth;
             inside(sx, sy, w, h, span);
-            java.util.Arrays.fill(out, o, o + span[0], fill);
-            java.util.Arrays.fill(out, o + span[1], o + outWidth, fill);
-            sx += span[0] * ax;
-            sy += span[0] * ay;
-            for (int x = span[0]; x < span[1]; x++, sx += ax, sy += ay) {
-                int fx = (int) (sx & 0xffff) >> 8;
-                int fy = (int) (sy & 0xffff) >> 8;
-                int i = (int) (sy >> 16) * w + (int) (sx >> 16);
-                int a = src[i];
-                int b = src[i + 1];
-                int c = src[i + w];
-                int d = src[i + w + 1];
-                out[o + x] = channel(a, b, c, d, 16, fx, fy) << 16 | channel(a, b, c, d, 8, fx, fy) << 8
-                        | channel(a, b, c, d, 0, fx, fy);
+            java.util.Arrays.fill(out, o, o + span[0], 0xffffff);
+            java.util.Arrays.fill(out, o + span[1], o + outWidth, 0xffffff);
+            int x = Math.ceilDiv(span[0], step) * step;
+            sx += x * ax;
+            sy += x * ay;
+            while (x < span[1]) {
+                int n = Math.min(run, span[1] - x);
+                if (paper != null && paper.at(sx, sy)) {
+                    java.util.Arrays.fill(out, o + x, o + x + n, 0xffffff);
+                    x += n;
+                    sx += n * ax;
+                    sy += n * ay;
+                    continue;
+                }
+                for (int end = x + n; x < end; x += step, sx += step * ax, sy += step * ay) {
+                    int fx = (int) (sx & 0xffff) >> 8;
+                    int fy = (int) (sy & 0xffff) >> 8;
+                    int i = (int) (sy >> 16) * stride + (int) (sx >> 16) * 3;
+                    int b = bilinear(bgr, i, 3, stride, fx, fy);
+                    int g = bilinear(bgr, i + 1, 3, stride, fx, fy);
+                    int r = bilinear(bgr, i + 2, 3, stride, fx, fy);
+                    out[o + x] = white == null ? (r << 16) | (g << 8) | b : white.apply(r, g, b);
+                }
             }
         }
         return out;
     }
 
-    private static int channel(int a, int b, int c, int d, int shift, int fx, int fy) {
-        int top = ((a >> shift) & 0xff) * (256 - fx) + ((b >> shift) & 0xff) * fx;
-        int bottom = ((c >> shift) & 0xff) * (256 - fx) + ((d >> shift) & 0xff) * fx;
+    /** Bilinear mean of px[i], its right neighbour (pixelStride on) and the two below them (stride on). */
+    private static int bilinear(byte[] px, int i, int pixelStride, int stride, int fx, int fy) {
+        int top = (px[i] & 0xff) * (256 - fx) + (px[i + pixelStride] & 0xff) * fx;
+        int bottom = (px[i + stride] & 0xff) * (256 - fx) + (px[i + stride + pixelStride] & 0xff) * fx;
         return (top * (256 - fy) + bottom * fy) >> 16;
     }
 
     private static int bilinear(byte[] px, int w, long sx, long sy) {
-        int fx = (int) (sx & 0xffff) >> 8;
-        int fy = (int) (sy & 0xffff) >> 8;
-        int i = (int) (sy >> 16) * w + (int) (sx >> 16);
-        int top = (px[i] & 0xff) * (256 - fx) + (px[i + 1] & 0xff) * fx;
-        int bottom = (px[i + w] & 0xff) * (256 - fx) + (px[i + w + 1] & 0xff) * fx;
-        return (top * (256 - fy) + bottom * fy) >> 16;
+        return bilinear(px, (int) (sy >> 16) * w + (int) (sx >> 16), 1, w, (int) (sx & 0xffff) >> 8,
+                (int) (sy & 0xffff) >> 8);
     }
 }
