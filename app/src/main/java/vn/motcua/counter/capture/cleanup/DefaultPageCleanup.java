@@ -103,16 +103,16 @@ public final class DefaultPageCleanup implements PageCleanup {
         g.forEachBedPixel(scale, warp, i -> sample[i] = 0xffffff);
         int paper = Whitening.paperColour(RgbImages.sampleReduce(sample, warp.outWidth, warp.outHeight, 4));
         Whitening.Colour white = Whitening.Colour.of(paper);
-        int[] copy = warp.rgb(bgr, g.width, g.height, 1, white,
-                PaperBlocks.aboveAll(bgr, g.width, g.height, white.whiteFromBgr()));
+        PaperBlocks paperRuns = PaperBlocks.aboveAll(bgr, g.width, g.height, white.whiteFromBgr());
+        int[] copy = warp.rgb(bgr, g.width, g.height, 1, white, paperRuns);
         g.forEachBedPixel(scale, warp, i -> copy[i] = 0xffffff);
         Whitening.despeckle(copy, warp.outWidth, warp.outHeight, Math.min(dpi, COLOUR_DPI));
         BufferedImage image = new BufferedImage(warp.outWidth, warp.outHeight, BufferedImage.TYPE_INT_RGB);
         System.arraycopy(copy, 0, RgbImages.pixels(image), 0, copy.length);
         // OCR reads the red channel (the third byte of each B, G, R): black ink stays dark, red seal ink turns
-        // light and stops hiding words
+        // light and stops hiding words. Its whitening scales red as the copy's does but flattens from 216, not
+        // 226, so the copy's paper blocks are paper for it too.
         int[] lut = Whitening.greyLut((paper >> 16) & 0xff);
-        PaperBlocks paperRuns = PaperBlocks.above(bgr, 3, 2, g.width, g.height, Whitening.whiteFrom(lut));
         GreyImage ocr = g.greyWarp(bgr, 3, 2, 1.0, lut, paperRuns);
         return out.build(image, Math.min(dpi, COLOUR_DPI), ocr.toBufferedImage(), dpi, false);
     }
