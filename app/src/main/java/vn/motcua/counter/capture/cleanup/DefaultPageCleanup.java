@@ -47,6 +47,8 @@ public final class DefaultPageCleanup implements PageCleanup {
         InkPoints coarseInk = InkPoints.of(coarse, coarseBed);
         InkPoints fineInk = InkPoints.of(fine, fineBed);
         int turns = Orientation.uprightTurns(coarseInk, fineInk);
+        // the colour sample stays as scanned: its bed mask is this one
+        boolean[] sampleBed = coarseBed;
         if (turns != 0) {
             coarse = coarse.quarterTurn(turns);
             coarseBed = PaperCrop.bedMask(coarse);
@@ -66,7 +68,7 @@ public final class DefaultPageCleanup implements PageCleanup {
         return switch (kind) {
             case BILEVEL -> bilevel(g, lum, fine, fineFactor, dpi, out);
             case GREY -> grey(g, lum, coarse, dpi, out);
-            case COLOUR -> colour(g, pixels, turns, dpi, out);
+            case COLOUR -> colour(g, pixels, turns, dpi, out, planes.colourSample(), sampleBed);
         };
     }
 
@@ -93,18 +95,21 @@ public final class DefaultPageCleanup implements PageCleanup {
         return out.build(copy.toBufferedImage(), Math.min(dpi, COLOUR_DPI), ocr.toBufferedImage(), dpi, false);
     }
 
-    private static CleanedPage colour(Geometry g, ScanPixels pixels, int turns, int dpi, CleanedPage.Builder out) {
+    /**
+     * @param colourSample the analysis' colour sample of the scan as scanned (75 dpi), where the paper colour is
+     *                     read, and @param sampleBed the scanner bed on it
+     */
+    private static CleanedPage colour(Geometry g, ScanPixels pixels, int turns, int dpi, CleanedPage.Builder out,
+                                      int[] colourSample, boolean[] sampleBed) {
         byte[] bgr = pixels.bgr(turns);
         double scale = Math.min(1.0, (double) COLOUR_DPI / dpi);
         Warp warp = g.warp(scale);
-        // the paper colour is read on every other row and column of the copy as scanned, the bed painted white,
-        // so the full resampling can whiten as it goes and skip what is paper around
-        int[] sample = warp.rgb(bgr, g.width, g.height, 2, null, null);
-        g.forEachBedPixel(scale, warp, i -> sample[i] = 0xffffff);
-        int paper = Whitening.paperColour(RgbImages.sampleReduce(sample, warp.outWidth, warp.outHeight, 4));
+        // the paper colour is known before resampling, so the resampling whitens as it goes and skips what is
+        // paper around
+        int paper = Whitening.paperColour(colourSample, sampleBed);
         Whitening.Colour white = Whitening.Colour.of(paper);
         PaperBlocks paperRuns = PaperBlocks.aboveAll(bgr, g.width, g.height, white.whiteFromBgr());
-        int[] copy = warp.rgb(bgr, g.width, g.height, 1, white, paperRuns);
+        int[] copy = warp.rgb(bgr, g.width, g.height, white, paperRuns);
         g.forEachBedPixel(scale, warp, i -> copy[i] = 0xffffff);
         Whitening.despeckle(copy, warp.outWidth, warp.outHeight, Math.min(dpi, COLOUR_DPI));
         BufferedImage image = new BufferedImage(warp.outWidth, warp.outHeight, BufferedImage.TYPE_INT_RGB);

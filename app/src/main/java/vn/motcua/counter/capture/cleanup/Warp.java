@@ -194,42 +194,41 @@ public final class Warp {
 
     /**
      * Colour output, packed RGB, straight from the scan's interleaved B, G, R bytes and whitened through
-     * {@code white} (null: as scanned). Only every {@code step}-th row and column is computed (the rest stay 0):
-     * step 2 gives what {@link RgbImages#sampleReduce} reads at factor 4, enough to find the paper colour. Runs
-     * that {@code paper} vouches for (null: none) become white without reading the scan; outside it is white.
+     * {@code white}. Runs that {@code paper} vouches for become white without reading the scan; outside it is
+     * white.
      */
-    int[] rgb(byte[] bgr, int w, int h, int step, Whitening.Colour white, PaperBlocks paper) {
+    int[] rgb(byte[] bgr, int w, int h, Whitening.Colour white, PaperBlocks paper) {
         int[] out = new int[outWidth * outHeight];
         int stride = 3 * w;
-        int run = paper == null ? outWidth : Math.max(step, runLength() / step * step);
+        int run = runLength();
         int[] span = new int[2];
-        for (int y = 0; y < outHeight; y += step) {
+        for (int y = 0; y < outHeight; y++) {
             long sx = rowX(y);
             long sy = rowY(y);
             int o = y * outWidth;
             inside(sx, sy, w, h, span);
             java.util.Arrays.fill(out, o, o + span[0], 0xffffff);
             java.util.Arrays.fill(out, o + span[1], o + outWidth, 0xffffff);
-            int x = Math.ceilDiv(span[0], step) * step;
+            int x = span[0];
             sx += x * ax;
             sy += x * ay;
             while (x < span[1]) {
                 int n = Math.min(run, span[1] - x);
-                if (paper != null && paper.at(sx, sy)) {
+                if (paper.at(sx, sy)) {
                     java.util.Arrays.fill(out, o + x, o + x + n, 0xffffff);
                     x += n;
                     sx += n * ax;
                     sy += n * ay;
                     continue;
                 }
-                for (int end = x + n; x < end; x += step, sx += step * ax, sy += step * ay) {
+                for (int end = x + n; x < end; x++, sx += ax, sy += ay) {
                     int fx = (int) (sx & 0xffff) >> 8;
                     int fy = (int) (sy & 0xffff) >> 8;
                     int i = (int) (sy >> 16) * stride + (int) (sx >> 16) * 3;
                     int b = bilinear(bgr, i, 3, stride, fx, fy);
                     int g = bilinear(bgr, i + 1, 3, stride, fx, fy);
                     int r = bilinear(bgr, i + 2, 3, stride, fx, fy);
-                    out[o + x] = white == null ? (r << 16) | (g << 8) | b : white.apply(r, g, b);
+                    out[o + x] = white.apply(r, g, b);
                 }
             }
         }

@@ -80,19 +80,27 @@ public final class Whitening {
         return lut;
     }
 
-    /** The 90th percentile of each channel on a reduced image: the paper, since most of a page is paper. */
-    public static int paperColour(int[] rgb) {
+    /**
+     * The 90th percentile of each channel on a reduced image, leaving out the pixels {@code bed} marks: the
+     * paper, since most of a page is paper.
+     */
+    public static int paperColour(int[] rgb, boolean[] bed) {
         int[][] hist = new int[3][256];
-        for (int p : rgb) {
-            hist[0][(p >> 16) & 0xff]++;
-            hist[1][(p >> 8) & 0xff]++;
-            hist[2][p & 0xff]++;
+        int n = 0;
+        for (int i = 0; i < rgb.length; i++) {
+            if (!bed[i]) {
+                int p = rgb[i];
+                hist[0][(p >> 16) & 0xff]++;
+                hist[1][(p >> 8) & 0xff]++;
+                hist[2][p & 0xff]++;
+                n++;
+            }
         }
         int colour = 0;
         for (int c = 0; c < 3; c++) {
             int seen = 0;
             int v = 0;
-            while (v < 255 && (seen += hist[c][v]) < rgb.length * 0.9) {
+            while (v < 255 && (seen += hist[c][v]) < n * 0.9) {
                 v++;
             }
             colour = (colour << 8) | v;
