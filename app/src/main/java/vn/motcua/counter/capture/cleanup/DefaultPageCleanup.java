@@ -47,6 +47,8 @@ public final class DefaultPageCleanup implements PageCleanup {
         InkPoints coarseInk = InkPoints.of(coarse, coarseBed);
         InkPoints fineInk = InkPoints.of(fine, fineBed);
         int turns = Orientation.uprightTurns(coarseInk, fineInk);
+        // the colour sample stays as scanned: its bed mask is this one
+        boolean[] sampleBed = coarseBed;
         if (turns != 0) {
             coarse = coarse.quarterTurn(turns);
             coarseBed = PaperCrop.bedMask(coarse);
@@ -66,7 +68,7 @@ public final class DefaultPageCleanup implements PageCleanup {
         return switch (kind) {
             case BILEVEL -> bilevel(g, lum, fine, fineFactor, dpi, out);
             case GREY -> grey(g, lum, coarse, dpi, out);
-            case COLOUR -> colour(g, pixels, turns, dpi, out);
+            case COLOUR -> colour(g, pixels, turns, dpi, out, planes.colourSample(), sampleBed);
         };
     }
 
@@ -93,37 +95,30 @@ public final class DefaultPageCleanup implements PageCleanup {
         return out.build(copy.toBufferedImage(), Math.min(dpi, COLOUR_DPI), ocr.toBufferedImage(), dpi, false);
     }
 
-    /** Only a colour page needs packed RGB, turned upright like the grey planes. */
-    private static int[] colourPixels(ScanPixels pixels, int turns) {
-        int[] rgb = pixels.rgb();
-        if (turns == 0) {
-            return rgb;
-        }
-        BufferedImage image = new BufferedImage(pixels.width(), pixels.height(), BufferedImage.TYPE_INT_RGB);
-        System.arraycopy(rgb, 0, RgbImages.pixels(image), 0, rgb.length);
-        return RgbImages.pixels(RgbImages.quarterTurn(image, turns));
-    }
-
-    private static CleanedPage colour(Geometry g, ScanPixels pixels, int turns, int dpi, CleanedPage.Builder out) {
-        int[] rgb = colourPixels(pixels, turns);
+    /**
+     * @param colourSample the analysis' colour sample of the scan as scanned (75 dpi), where the paper colour is
+     *                     read, and @param sampleBed the scanner bed on it
+     */
+    private static CleanedPage colour(Geometry g, ScanPixels pixels, int turns, int dpi, CleanedPage.Builder out,
+                                      int[] colourSample, boolean[] sampleBed) {
+        byte[] bgr = pixels.bgr(turns);
         double scale = Math.min(1.0, (double) COLOUR_DPI / dpi);
         Warp warp = g.warp(scale);
-        int[] copy = warp.rgb(rgb, g.width, g.height, 0xffffff);
+        // the paper colour is known before resampling, so the resampling whitens as it goes and skips what is
+        // paper around
+        int paper = Whitening.paperColour(colourSample, sampleBed);
+        Whitening.Colour white = Whitening.Colour.of(paper);
+        PaperBlocks paperRuns = PaperBlocks.aboveAll(bgr, g.width, g.height, white.whiteFromBgr());
+        int[] copy = warp.rgb(bgr, g.width, g.height, white, paperRuns);
         g.forEachBedPixel(scale, warp, i -> copy[i] = 0xffffff);
-        int paper = Whitening.paperColour(RgbImages.sampleReduce(copy, warp.outWidth, warp.outHeight, 4));
-        Whitening.apply(copy, paper);
         Whitening.despeckle(copy, warp.outWidth, warp.outHeight, Math.min(dpi, COLOUR_DPI));
         BufferedImage image = new BufferedImage(warp.outWidth, warp.outHeight, BufferedImage.TYPE_INT_RGB);
         System.arraycopy(copy, 0, RgbImages.pixels(image), 0, copy.length);
-        // OCR reads the red channel: black ink stays dark, red seal ink turns light and stops hiding words
+        // OCR reads the red channel (the third byte of each B, G, R): black ink stays dark, red seal ink turns
+        // light and stops hiding words. Its whitening scales red as the copy's does but flattens from 216, not
+        // 226, so the copy's paper blocks are paper for it too.
         int[] lut = Whitening.greyLut((paper >> 16) & 0xff);
-        GreyImage red = turns == 0 && pixels.bgr() != null ? null : GreyImage.redChannel(rgb, g.width, g.height);
-        // red is the third byte of each B, G, R
-        byte[] px = red == null ? pixels.bgr() : red.pixels();
-        int stride = red == null ? 3 : 1;
-        int offset = red == null ? 2 : 0;
-        PaperBlocks paperRuns = PaperBlocks.above(px, stride, offset, g.width, g.height, Whitening.whiteFrom(lut));
-        GreyImage ocr = g.greyWarp(px, stride, offset, 1.0, lut, paperRuns);
+        GreyImage ocr = g.greyWarp(bgr, 3, 2, 1.0, lut, paperRuns);
         return out.build(image, Math.min(dpi, COLOUR_DPI), ocr.toBufferedImage(), dpi, false);
     }
 

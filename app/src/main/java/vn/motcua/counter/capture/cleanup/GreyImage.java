@@ -34,15 +34,6 @@ public record GreyImage(int width, int height, byte[] pixels) {
         return new GreyImage(width, height, px);
     }
 
-    /** The red channel: black ink stays dark while red seal ink turns light, which keeps seals out of OCR. */
-    public static GreyImage redChannel(int[] rgb, int width, int height) {
-        byte[] px = new byte[rgb.length];
-        for (int i = 0; i < rgb.length; i++) {
-            px[i] = (byte) (rgb[i] >> 16);
-        }
-        return new GreyImage(width, height, px);
-    }
-
     public static GreyImage of(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();

@@ -34,6 +34,28 @@ final class PaperBlocks {
     }
 
     /**
+     * Blocks where every pixel of interleaved B, G, R bytes around has each channel at least its {@code levels}
+     * (in B, G, R order; 256: never), read in one pass.
+     */
+    static PaperBlocks aboveAll(byte[] bgr, int w, int h, int[] levels) {
+        // a pixel counts as 255 or more exactly when every channel is at or above its level
+        int b = 255 - levels[0];
+        int g = 255 - levels[1];
+        int r = 255 - levels[2];
+        int[] min = dilatedMin(w, h, (y, columnMin) -> {
+            for (int x = 0, i = 3 * y * w; x < w; x++, i += 3) {
+                int v = Math.min(Math.min((bgr[i] & 0xff) + b, (bgr[i + 1] & 0xff) + g), (bgr[i + 2] & 0xff) + r);
+                columnMin[x] = Math.min(columnMin[x], v);
+            }
+        });
+        boolean[] paper = new boolean[min.length];
+        for (int k = 0; k < min.length; k++) {
+            paper[k] = min[k] >= 255;
+        }
+        return new PaperBlocks(paper, columns(w));
+    }
+
+    /**
      * Blocks where the scan is at least every threshold that applies around them: {@code thresholds} holds one
      * value per {@code cell} × {@code cell} scan pixels.
      */
@@ -72,19 +94,31 @@ final class PaperBlocks {
         return (pixels + SIZE - 1) >> SHIFT;
     }
 
-    /** Each block's minimum over itself and its neighbours. */
+    /** Each block's minimum of one plane over itself and its neighbours. */
     private static int[] dilatedMin(byte[] px, int pixelStride, int offset, int w, int h) {
+        return dilatedMin(w, h, (y, columnMin) -> {
+            for (int x = 0, i = y * w * pixelStride + offset; x < w; x++, i += pixelStride) {
+                columnMin[x] = Math.min(columnMin[x], px[i] & 0xff);
+            }
+        });
+    }
+
+    /** Lowers {@code columnMin[x]} to the value of pixel (x, y) where that is lower. */
+    private interface RowMinimum {
+        void lower(int y, int[] columnMin);
+    }
+
+    /** Each block's minimum over itself and its neighbours of the values {@code rows} gives (255 at most). */
+    private static int[] dilatedMin(int w, int h, RowMinimum rows) {
         int cols = columns(w);
-        int rows = columns(h);
-        int[] min = new int[cols * rows];
+        int rowCount = columns(h);
+        int[] min = new int[cols * rowCount];
         // down each column of a band of 8 rows first (the scan is read row by row), then across 8 columns
         int[] columnMin = new int[cols << SHIFT];
-        for (int by = 0; by < rows; by++) {
+        for (int by = 0; by < rowCount; by++) {
             java.util.Arrays.fill(columnMin, 255);
             for (int y = by << SHIFT, end = Math.min(h, y + SIZE); y < end; y++) {
-                for (int x = 0, i = y * w * pixelStride + offset; x < w; x++, i += pixelStride) {
-                    columnMin[x] = Math.min(columnMin[x], px[i] & 0xff);
-                }
+                rows.lower(y, columnMin);
             }
             for (int bx = 0; bx < cols; bx++) {
                 int m = 255;
@@ -94,7 +128,7 @@ final class PaperBlocks {
                 min[by * cols + bx] = m;
             }
         }
-        return dilate(min, cols, rows, false);
+        return dilate(min, cols, rowCount, false);
     }
 
     /** 3 × 3 maximum ({@code max}) or minimum of a block map; outside the map does not count. */

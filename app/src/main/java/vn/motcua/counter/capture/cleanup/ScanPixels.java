@@ -54,6 +54,29 @@ final class ScanPixels {
         return rgb;
     }
 
+    /**
+     * Interleaved B, G, R bytes turned upright by {@code turns} clockwise quarter turns: the scan's own for a BGR
+     * scan that needs no turning, else made from packed RGB.
+     */
+    byte[] bgr(int turns) {
+        if (turns == 0 && bgr != null) {
+            return bgr;
+        }
+        int[] px = rgb();
+        if (turns != 0) {
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            System.arraycopy(px, 0, RgbImages.pixels(image), 0, px.length);
+            px = RgbImages.pixels(RgbImages.quarterTurn(image, turns));
+        }
+        byte[] out = new byte[3 * px.length];
+        for (int i = 0, j = 0; i < px.length; i++, j += 3) {
+            out[j] = (byte) px[i];
+            out[j + 1] = (byte) (px[i] >> 8);
+            out[j + 2] = (byte) (px[i] >> 16);
+        }
+        return out;
+    }
+
     /** Luminance (BT.601 weights, integer arithmetic), straight from the scan's own layout. */
     GreyImage luminance() {
         if (grey != null) {

@@ -67,35 +67,16 @@ public final class Warp {
     GreyImage grey(byte[] px, int pixelStride, int offset, int w, int h, int[] lut, int fill, PaperBlocks paper) {
         byte[] out = new byte[outWidth * outHeight];
         java.util.Arrays.fill(out, (byte) fill);
-        int run = runLength();
         int stride = w * pixelStride;
-        int[] span = new int[2];
-        for (int y = 0; y < outHeight; y++) {
-            long sx = rowX(y);
-            long sy = rowY(y);
-            int o = y * outWidth;
-            inside(sx, sy, w, h, span);
-            java.util.Arrays.fill(out, o + span[0], o + span[1], (byte) lut[255]);
-            sx += span[0] * ax;
-            sy += span[0] * ay;
-            for (int x = span[0]; x < span[1]; ) {
-                int n = Math.min(run, span[1] - x);
-                if (paper != null && paper.at(sx, sy)) {
-                    x += n;
-                    sx += n * ax;
-                    sy += n * ay;
-                    continue;
-                }
-                for (int end = x + n; x < end; x++, sx += ax, sy += ay) {
-                    int fx = (int) (sx & 0xffff) >> 8;
-                    int fy = (int) (sy & 0xffff) >> 8;
-                    int i = (int) (sy >> 16) * stride + (int) (sx >> 16) * pixelStride + offset;
-                    int top = (px[i] & 0xff) * (256 - fx) + (px[i + pixelStride] & 0xff) * fx;
-                    int bottom = (px[i + stride] & 0xff) * (256 - fx) + (px[i + stride + pixelStride] & 0xff) * fx;
-                    out[o + x] = (byte) lut[(top * (256 - fy) + bottom * fy) >> 16];
-                }
-            }
-        }
+        forEachRun(w, h, paper, (o, from, to) -> java.util.Arrays.fill(out, o + from, o + to, (byte) lut[255]),
+                (o, x, n, sx, sy) -> {
+                    for (int end = x + n; x < end; x++, sx += ax, sy += ay) {
+                        int fx = (int) (sx & 0xffff) >> 8;
+                        int fy = (int) (sy & 0xffff) >> 8;
+                        int i = (int) (sy >> 16) * stride + (int) (sx >> 16) * pixelStride + offset;
+                        out[o + x] = (byte) lut[bilinear(px, i, pixelStride, stride, fx, fy)];
+                    }
+                });
         return new GreyImage(outWidth, outHeight, out);
     }
 
@@ -121,40 +102,23 @@ public final class Warp {
             tcol[x] = Math.min(thresholds.width() - 1, x / cell);
         }
         PaperBlocks paper = PaperBlocks.aboveThresholds(src, thresholds, cell);
-        int run = runLength();
-        int[] span = new int[2];
-        for (int y = 0; y < outHeight; y++) {
-            long sx = rowX(y);
-            long sy = rowY(y);
-            int o = y * outWidth;
-            inside(sx, sy, w, src.height(), span);
-            sx += span[0] * ax;
-            sy += span[0] * ay;
-            for (int x = span[0]; x < span[1]; ) {
-                int n = Math.min(run, span[1] - x);
-                if (paper.at(sx, sy)) {
-                    x += n;
-                    sx += n * ax;
-                    sy += n * ay;
+        forEachRun(w, src.height(), paper, null, (o, x, n, sx, sy) -> {
+            for (int end = x + n; x < end; x++, sx += ax, sy += ay) {
+                int ix = (int) (sx >> 16);
+                int iy = (int) (sy >> 16);
+                int limit = t[trow[iy] + tcol[ix]] & 0xff;
+                // a weighted mean is never below its smallest term: with all four neighbours at or above the
+                // threshold the pixel is paper without interpolating
+                int i = iy * w + ix;
+                if ((px[i] & 0xff) >= limit && (px[i + 1] & 0xff) >= limit && (px[i + w] & 0xff) >= limit
+                        && (px[i + w + 1] & 0xff) >= limit) {
                     continue;
                 }
-                for (int end = x + n; x < end; x++, sx += ax, sy += ay) {
-                    int ix = (int) (sx >> 16);
-                    int iy = (int) (sy >> 16);
-                    int limit = t[trow[iy] + tcol[ix]] & 0xff;
-                    // a weighted mean is never below its smallest term: with all four neighbours at or above the
-                    // threshold the pixel is paper without interpolating
-                    int i = iy * w + ix;
-                    if ((px[i] & 0xff) >= limit && (px[i + 1] & 0xff) >= limit && (px[i + w] & 0xff) >= limit
-                            && (px[i + w + 1] & 0xff) >= limit) {
-                        continue;
-                    }
-                    if (bilinear(px, w, sx, sy) < limit) {
-                        out[o + x] = 1;
-                    }
+                if (bilinear(px, w, sx, sy) < limit) {
+                    out[o + x] = 1;
                 }
             }
-        }
+        });
         return new BinaryImage(outWidth, outHeight, out);
     }
 
@@ -192,45 +156,72 @@ public final class Warp {
         return new long[] {Math.floorDiv(s0 - limit, -d) + 1, Math.floorDiv(s0, -d) + 1};
     }
 
-    public int[] rgb(int[] src, int w, int h, int fill) {
+    /**
+     * Colour output, packed RGB, straight from the scan's interleaved B, G, R bytes and whitened through
+     * {@code white}. Runs that {@code paper} vouches for become white without reading the scan; outside it is
+     * white.
+     */
+    int[] rgb(byte[] bgr, int w, int h, Whitening.Colour white, PaperBlocks paper) {
         int[] out = new int[outWidth * outHeight];
-        int[] span = new int[2];
+        java.util.Arrays.fill(out, 0xffffff);
+        int stride = 3 * w;
+        forEachRun(w, h, paper, null, (o, x, n, sx, sy) -> {
+            for (int end = x + n; x < end; x++, sx += ax, sy += ay) {
+                int fx = (int) (sx & 0xffff) >> 8;
+                int fy = (int) (sy & 0xffff) >> 8;
+                int i = (int) (sy >> 16) * stride + (int) (sx >> 16) * 3;
+                out[o + x] = white.apply(bilinear(bgr, i + 2, 3, stride, fx, fy),
+                        bilinear(bgr, i + 1, 3, stride, fx, fy), bilinear(bgr, i, 3, stride, fx, fy));
+            }
+        });
+        return out;
+    }
+
+    /** The columns [from, to) of the output row starting at out[o] whose source lies on the scan. */
+    private interface Span {
+        void at(int o, int from, int to);
+    }
+
+    /** A resampling's work on out[o + x] … out[o + x + n − 1], from scan point (sx, sy), 16.16 fixed point. */
+    private interface Run {
+        void resample(int o, int x, int n, long sx, long sy);
+    }
+
+    /**
+     * Walks each output row's {@link #inside} columns (given first to {@code span}, if not null) in runs of at
+     * most {@link #runLength()} pixels, and hands {@code run} those that {@code paper} (null: none) does not
+     * vouch for.
+     */
+    private void forEachRun(int w, int h, PaperBlocks paper, Span span, Run run) {
+        int length = runLength();
+        int[] cols = new int[2];
         for (int y = 0; y < outHeight; y++) {
             long sx = rowX(y);
             long sy = rowY(y);
             int o = y * outWidth;
-            inside(sx, sy, w, h, span);
-            java.util.Arrays.fill(out, o, o + span[0], fill);
-            java.util.Arrays.fill(out, o + span[1], o + outWidth, fill);
-            sx += span[0] * ax;
-            sy += span[0] * ay;
-            for (int x = span[0]; x < span[1]; x++, sx += ax, sy += ay) {
-                int fx = (int) (sx & 0xffff) >> 8;
-                int fy = (int) (sy & 0xffff) >> 8;
-                int i = (int) (sy >> 16) * w + (int) (sx >> 16);
-                int a = src[i];
-                int b = src[i + 1];
-                int c = src[i + w];
-                int d = src[i + w + 1];
-                out[o + x] = channel(a, b, c, d, 16, fx, fy) << 16 | channel(a, b, c, d, 8, fx, fy) << 8
-                        | channel(a, b, c, d, 0, fx, fy);
+            inside(sx, sy, w, h, cols);
+            if (span != null) {
+                span.at(o, cols[0], cols[1]);
+            }
+            sx += cols[0] * ax;
+            sy += cols[0] * ay;
+            for (int x = cols[0]; x < cols[1]; x += length, sx += length * ax, sy += length * ay) {
+                if (paper == null || !paper.at(sx, sy)) {
+                    run.resample(o, x, Math.min(length, cols[1] - x), sx, sy);
+                }
             }
         }
-        return out;
     }
 
-    private static int channel(int a, int b, int c, int d, int shift, int fx, int fy) {
-        int top = ((a >> shift) & 0xff) * (256 - fx) + ((b >> shift) & 0xff) * fx;
-        int bottom = ((c >> shift) & 0xff) * (256 - fx) + ((d >> shift) & 0xff) * fx;
+    /** Bilinear mean of px[i], its right neighbour (pixelStride on) and the two below them (stride on). */
+    private static int bilinear(byte[] px, int i, int pixelStride, int stride, int fx, int fy) {
+        int top = (px[i] & 0xff) * (256 - fx) + (px[i + pixelStride] & 0xff) * fx;
+        int bottom = (px[i + stride] & 0xff) * (256 - fx) + (px[i + stride + pixelStride] & 0xff) * fx;
         return (top * (256 - fy) + bottom * fy) >> 16;
     }
 
     private static int bilinear(byte[] px, int w, long sx, long sy) {
-        int fx = (int) (sx & 0xffff) >> 8;
-        int fy = (int) (sy & 0xffff) >> 8;
-        int i = (int) (sy >> 16) * w + (int) (sx >> 16);
-        int top = (px[i] & 0xff) * (256 - fx) + (px[i + 1] & 0xff) * fx;
-        int bottom = (px[i + w] & 0xff) * (256 - fx) + (px[i + w + 1] & 0xff) * fx;
-        return (top * (256 - fy) + bottom * fy) >> 16;
+        return bilinear(px, (int) (sy >> 16) * w + (int) (sx >> 16), 1, w, (int) (sx & 0xffff) >> 8,
+                (int) (sy & 0xffff) >> 8);
     }
 }

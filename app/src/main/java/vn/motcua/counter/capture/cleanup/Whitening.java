@@ -9,24 +9,44 @@ public final class Whitening {
     private Whitening() {
     }
 
-    /** @param paper the paper's brightness per channel, e.g. from {@link #paperColour} */
-    public static void apply(int[] rgb, int paper) {
-        int pr = Math.max(64, (paper >> 16) & 0xff);
-        int pg = Math.max(64, (paper >> 8) & 0xff);
-        int pb = Math.max(64, paper & 0xff);
-        int[][] lut = {lut(pr), lut(pg), lut(pb)};
-        for (int i = 0; i < rgb.length; i++) {
-            int p = rgb[i];
-            int r = lut[0][(p >> 16) & 0xff];
-            int g = lut[1][(p >> 8) & 0xff];
-            int b = lut[2][p & 0xff];
+    /**
+     * The colour whitening: each channel scaled so the paper's level becomes white, and near-white greys (every
+     * channel above 215, within 30 of each other) flattened to white. {@link Warp#rgb} applies it while resampling.
+     */
+    record Colour(int[] red, int[] green, int[] blue) {
+
+        /** The darkest channel level from which a pixel turns white whatever its other channels (also at or above theirs). */
+        private static final int FLAT = 226;
+
+        /** @param paper the paper's brightness per channel, e.g. from {@link #paperColour} */
+        static Colour of(int paper) {
+            return new Colour(lut(Math.max(64, (paper >> 16) & 0xff)), lut(Math.max(64, (paper >> 8) & 0xff)),
+                    lut(Math.max(64, paper & 0xff)));
+        }
+
+        int apply(int r, int g, int b) {
+            r = red[r];
+            g = green[g];
+            b = blue[b];
             int max = Math.max(r, Math.max(g, b));
             int min = Math.min(r, Math.min(g, b));
-            if (min > 215 && max - min < 30) {
-                rgb[i] = 0xffffff;
-            } else {
-                rgb[i] = (r << 16) | (g << 8) | b;
+            return min > 215 && max - min < 30 ? 0xffffff : (r << 16) | (g << 8) | b;
+        }
+
+        /**
+         * Per byte of B, G, R, the level from which the channel maps to {@value #FLAT} or more: a pixel with every
+         * channel at or above its level is white (all within 29 of each other, all above 215).
+         */
+        int[] whiteFromBgr() {
+            return new int[] {from(blue), from(green), from(red)};
+        }
+
+        private static int from(int[] lut) {
+            int v = 256;
+            while (v > 0 && lut[v - 1] >= FLAT) {
+                v--;
             }
+            return v;
         }
     }
 
@@ -60,19 +80,27 @@ public final class Whitening {
         return lut;
     }
 
-    /** The 90th percentile of each channel on a reduced image: the paper, since most of a page is paper. */
-    public static int paperColour(int[] rgb) {
+    /**
+     * The 90th percentile of each channel on a reduced image, leaving out the pixels {@code bed} marks: the
+     * paper, since most of a page is paper.
+     */
+    public static int paperColour(int[] rgb, boolean[] bed) {
         int[][] hist = new int[3][256];
-        for (int p : rgb) {
-            hist[0][(p >> 16) & 0xff]++;
-            hist[1][(p >> 8) & 0xff]++;
-            hist[2][p & 0xff]++;
+        int n = 0;
+        for (int i = 0; i < rgb.length; i++) {
+            if (!bed[i]) {
+                int p = rgb[i];
+                hist[0][(p >> 16) & 0xff]++;
+                hist[1][(p >> 8) & 0xff]++;
+                hist[2][p & 0xff]++;
+                n++;
+            }
         }
         int colour = 0;
         for (int c = 0; c < 3; c++) {
             int seen = 0;
             int v = 0;
-            while (v < 255 && (seen += hist[c][v]) < rgb.length * 0.9) {
+            while (v < 255 && (seen += hist[c][v]) < n * 0.9) {
                 v++;
             }
             colour = (colour << 8) | v;
