@@ -22,8 +22,10 @@ import vn.motcua.counter.ui.CounterApplication;
 /**
  * Issue 3's clerk-speed targets, measured (bench profile only): a receipt PDF in ≤ 300 ms, and the new-dossier
  * screen ready for input ≤ 200 ms after Ctrl+N. There is no peer program to compare with, so the numbers are
- * printed against the targets. The screen time is taken to the first pulse after which the name field has focus,
- * so it includes the layout and rendering of that pulse and is an upper bound.
+ * printed against the targets. The screen is timed twice from the shortcut: to the end of the first layout pulse in
+ * which the name field has focus (CSS and layout of the whole screen done, the frame handed to rendering), and, as an
+ * upper bound, to TestFX seeing that focus after its settling waits (five round trips to the FX thread with 10 ms
+ * sleeps between them).
  */
 class ReceptionBenchmark {
 
@@ -58,18 +60,33 @@ class ReceptionBenchmark {
         CounterApplication application = (CounterApplication) FxToolkit.setupApplication(CounterApplication::new);
         FxRobot robot = new FxRobot();
         List<Double> screen = new ArrayList<>();
+        List<Double> laidOut = new ArrayList<>();
         try {
             for (int i = 0; i < WARM_UP + RUNS; i++) {
                 var scene = robot.lookup("#newDossier").query().getScene();
-                long start = System.nanoTime();
-                robot.interact(() -> scene.getAccelerators().entrySet().stream()
+                Runnable shortcut = scene.getAccelerators().entrySet().stream()
                         .filter(e -> e.getKey().match(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.N,
                                 false, true, false, false)) || e.getKey().match(new KeyEvent(KeyEvent.KEY_PRESSED,
                                 "", "", KeyCode.N, false, false, false, true)))
-                        .findFirst().orElseThrow().getValue().run());
+                        .findFirst().orElseThrow().getValue();
+                long[] layoutDone = new long[1];
+                Runnable firstLayout = () -> {
+                    if (layoutDone[0] == 0 && scene.lookup("#fullName") instanceof javafx.scene.Node name
+                            && name.isFocused()) {
+                        layoutDone[0] = System.nanoTime();
+                    }
+                };
+                robot.interact(() -> scene.addPostLayoutPulseListener(firstLayout));
+                long start = System.nanoTime();
+                robot.interact(shortcut);
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                         () -> robot.lookup("#fullName").tryQuery().map(n -> n.isFocused()).orElse(false));
                 record(screen, i, start);
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> layoutDone[0] != 0);
+                if (i >= WARM_UP) {
+                    laidOut.add((layoutDone[0] - start) / 1e6);
+                }
+                robot.interact(() -> scene.removePostLayoutPulseListener(firstLayout));
                 robot.interact(() -> robot.lookup("#close").queryButton().fire());
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#newDossier").tryQuery().isPresent());
             }
@@ -77,7 +94,8 @@ class ReceptionBenchmark {
             FxToolkit.cleanupApplication(application);
             System.clearProperty("motcua.data.dir");
         }
-        print("new-dossier screen ready after Ctrl+N (upper bound)", screen, 200);
+        print("new-dossier screen laid out with the name field focused, after Ctrl+N", laidOut, 200);
+        print("new-dossier screen ready after Ctrl+N (upper bound: includes TestFX's settling waits)", screen, 200);
     }
 
     private static void record(List<Double> times, int run, long startNanos) {
