@@ -116,7 +116,7 @@ public final class SqliteDossierStore implements DossierStore {
     public void saveReceived(Dossier dossier, String receiptContentId, List<DossierEvent> receptionEvents) {
         db.inTransaction(c -> {
             long dossierId = insertDossier(c, dossier, receiptContentId);
-            DossierIndex.afterInsert(c, dossierId, dossier.procedureCode(), dossier.applicant().fullName());
+            DossierIndex.afterInsert(c, dossierId, dossier.procedureCode(), dossier.applicant());
             int position = 0;
             for (Document document : dossier.documents()) {
                 long componentId = insertComponent(c, dossierId, ++position, document.component());

@@ -124,12 +124,16 @@ class DossierSearchTest {
         String foreigner = code(receiveFrom(new Applicant("KIM MIN-JUN",
                 PassportNumber.parse("M12345678", "KOR").result().orElseThrow(), null, null, null, null, null), base));
         String branch = code(receiveFrom(new Applicant("Chi nhánh Công ty Cổ phần Minh Phát",
-                TaxCode.parse("0100233488-001").result().orElseThrow(), null, null, null, null, null), base));
+                TaxCode.parse("0100233488-001").result().orElseThrow(), "Trương Thị Mỹ Lệ", null, null, null, null,
+                null), base));
 
         assertThat(search("m1234 5678")).containsExactly(foreigner);
         assertThat(search("0100233488-001")).containsExactly(branch);
         assertThat(search("0100233488001")).containsExactly(branch);
         assertThat(search("0100233488")).isEmpty(); // the main unit received nothing
+        assertThat(search("minh phat")).containsExactly(branch);
+        assertThat(search("truong thi my le")).containsExactly(branch); // the representative the clerk met
+        assertThat(search("t t m")).containsExactly(branch);
     }
 
     private Receipt receiveFrom(Applicant applicant, ReceptionRequest base) throws Exception {
