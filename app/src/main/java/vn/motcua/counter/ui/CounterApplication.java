@@ -7,11 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.HostServices;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -25,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +69,9 @@ public class CounterApplication extends Application {
     private DialogService dialogs;
     private PrintService printing;
     private BorderPane root;
+    private final Screens screens = new Screens();
+    /** The catalogue revision the ready new-dossier form lists. */
+    private int readyCatalogue;
     private HomeViewModel home;
     private CaptureProgressViewModel captureProgress; // null when background OCR is off
     private UiExecutors executors;
@@ -105,7 +111,7 @@ public class CounterApplication extends Application {
             return;
         }
         executors = new UiExecutors(background, Platform::runLater);
-        root = new BorderPane();
+        root = new BorderPane(screens);
         speak(messages);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(CounterApplication.class.getResource("counter.css").toExternalForm());
@@ -114,7 +120,7 @@ public class CounterApplication extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> home.refresh());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (root.getCenter() instanceof HomeView) {
+            if (screens.shown() instanceof HomeView) {
                 showReport();
             }
         });
@@ -122,7 +128,7 @@ public class CounterApplication extends Application {
         for (DossierList list : DossierList.values()) {
             scene.getAccelerators().put(new KeyCodeCombination(digits[list.ordinal()], KeyCombination.SHORTCUT_DOWN),
                     () -> {
-                        if (root.getCenter() instanceof HomeView) {
+                        if (screens.shown() instanceof HomeView) {
                             home.show(list);
                         }
                     });
@@ -137,6 +143,7 @@ public class CounterApplication extends Application {
         dialogs = dialogFactory.apply(getHostServices(), messages);
         printing = printFactory.apply(messages);
         home = new HomeViewModel(context.lists(), messages, executors);
+        screens.drop(); // a form in the old language
         root.setTop(header());
         showCaptureProgress();
         showHome();
@@ -209,21 +216,30 @@ public class CounterApplication extends Application {
 
     private void showHome() {
         HomeView view = new HomeView(home, messages, this::showNewDossier, this::showReport);
-        root.setCenter(view);
+        screens.show(view);
         DossierOpening.onTable(view.lookup("#todayTable"), this::showDossier);
         home.refresh();
+        // Once the home list is on screen, the next form is built behind it: Ctrl+N then only has to show it.
+        PauseTransition idle = new PauseTransition(Duration.millis(300));
+        idle.setOnFinished(e -> {
+            if (screens.shown() == view && screens.ready() == null) {
+                readyCatalogue = context.catalogue().revision();
+                screens.makeReady(newDossierForm());
+            }
+        });
+        idle.play();
     }
 
     private void showDossier(DossierCode code) {
         DossierViewModel model = new DossierViewModel(context.lifecycle(), context.reception(), context.captureStore(),
                 context.profile(), messages, executors, code);
-        root.setCenter(new DossierView(model, messages, dialogs, printing, this::showHome));
+        screens.show(new DossierView(model, messages, dialogs, printing, this::showHome));
         model.load();
     }
 
     /** List and search keys act on the home screen only: leaving an open form would lose what was typed. */
     private void focusSearch() {
-        if (root.getCenter() instanceof HomeView view) {
+        if (screens.shown() instanceof HomeView view) {
             view.focusSearch();
         }
     }
@@ -231,14 +247,23 @@ public class CounterApplication extends Application {
     private void showReport() {
         ReportViewModel model = new ReportViewModel(context.reports(), context.lifecycle(), context.profile(), messages,
                 executors, CounterContext.VIETNAM_TIME, context.dataDirectory().resolve("reports"));
-        root.setCenter(new ReportView(model, messages, dialogs, printing, this::showHome));
+        screens.show(new ReportView(model, messages, dialogs, printing, this::showHome));
         model.show();
     }
 
     private void showNewDossier() {
-        if (root.getCenter() instanceof NewDossierView) {
+        if (screens.shown() instanceof NewDossierView) {
             return;
         }
+        if (screens.ready() != null && readyCatalogue != context.catalogue().revision()) {
+            screens.drop(); // the catalogue was imported since the form was built
+        }
+        Node form = screens.ready() != null ? screens.ready() : newDossierForm();
+        screens.show(form);
+        form.lookup("#fullName").requestFocus();
+    }
+
+    private NewDossierView newDossierForm() {
         NewDossierViewModel model = new NewDossierViewModel(context.reception(), context.scanning(),
                 context.cardReader(), context.catalogue().procedures(), context.profile(), messages, executors);
         model.checklist().useScanProfile(context.scanProfile());
@@ -262,8 +287,7 @@ public class CounterApplication extends Application {
                 received(receipt);
             }
         });
-        root.setCenter(view);
-        view.lookup("#fullName").requestFocus();
+        return view;
     }
 
     private void received(Receipt receipt) {

@@ -52,6 +52,17 @@ public final class SqliteCatalogue implements Catalogue {
     }
 
     @Override
+    public int revision() {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM procedure_versions");
+                 ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    @Override
     public OptionalInt currentVersion(String code) {
         return db.read(c -> currentVersion(c, code));
     }

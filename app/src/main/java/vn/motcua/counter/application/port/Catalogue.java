@@ -26,6 +26,9 @@ public interface Catalogue {
 
     boolean isEmpty();
 
+    /** Grows with every import that adds or changes a procedure, so a screen can tell its list is out of date. */
+    int revision();
+
     /**
      * Imports a whole catalogue in one transaction: a procedure whose definition changed gets a new version, the
      * old versions stay. Procedures missing from the list are left as they are.
