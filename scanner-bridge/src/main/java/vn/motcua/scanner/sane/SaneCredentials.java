@@ -19,19 +19,15 @@ import java.util.Set;
  * bare backend name ({@code test}) for any host. The file is read when saned asks, so a corrected file takes effect
  * at the next scan. Like scanimage, a file that others may read is ignored. Passwords never leave this class
  * except as saned's answer (see {@link SaneConnection}); {@link Credential#toString()} leaves them out.
+ *
+ * @param file the password file; null for none
  */
-public final class SaneCredentials {
+public record SaneCredentials(Path file) {
 
     /** saned copies the user and the password into 128-byte buffers (SANE_MAX_USERNAME_LEN/PASSWORD_LEN). */
     static final int MAX_LENGTH = 127;
     private static final Set<PosixFilePermission> PRIVATE = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE);
-
-    private final Path file;
-
-    private SaneCredentials(Path file) {
-        this.file = file;
-    }
 
     /** No file: a protected scanner is refused with {@link vn.motcua.scanner.ScanError#ACCESS_DENIED}. */
     public static SaneCredentials none() {
@@ -112,10 +108,5 @@ public final class SaneCredentials {
     private static boolean readableByOthers(Path file) throws IOException {
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         return posix != null && !PRIVATE.containsAll(posix.readAttributes().permissions());
-    }
-
-    @Override
-    public String toString() {
-        return file == null ? "SaneCredentials[none]" : "SaneCredentials[" + file + "]";
     }
 }
