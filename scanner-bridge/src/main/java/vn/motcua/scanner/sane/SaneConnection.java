@@ -327,7 +327,7 @@ final class SaneConnection implements AutoCloseable {
     private <T extends AuthorizableReply> T authorizedReply(ReplyReader<T> reader, String what)
             throws IOException, SaneStatusException {
         String authorization = null;
-        for (int round = 0; round <= MAX_AUTHORIZATIONS; round++) {
+        for (int round = 0; ; round++) {
             T reply = reader.read();
             String resource = readString();
             if (resource.isEmpty()) {
@@ -338,9 +338,12 @@ final class SaneConnection implements AutoCloseable {
                 check(reply.status(), what);
                 return reply;
             }
+            if (round == MAX_AUTHORIZATIONS) {
+                throw new IOException(what + ": saned asked for authorisation more than " + MAX_AUTHORIZATIONS
+                        + " times");
+            }
             authorization = authorize(resource);
         }
-        throw new IOException(what + ": saned asked for authorisation more than " + MAX_AUTHORIZATIONS + " times");
     }
 
     /**
