@@ -27,7 +27,12 @@ public enum ScanError {
     /** The app could not store a page it received (disk full, permissions). */
     PAGE_NOT_STORED("scanner.error.pageNotStored", false),
     CANCELLED("scanner.error.cancelled", false),
-    /** The device reported something this bridge does not recognise. */
+    /**
+     * The scanner's server wants a user name and password that were not given or were wrong (saned's
+     * {@code saned.users}); IT staff fix the credentials file, the clerk cannot.
+     */
+    ACCESS_DENIED("scanner.error.accessDenied", false),
+        /** The device reported something this bridge does not recognise. */
     DEVICE_ERROR("scanner.error.deviceError", true);
 
     private static final String BUNDLE = "vn.motcua.scanner.messages";

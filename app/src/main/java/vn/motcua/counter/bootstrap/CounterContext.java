@@ -64,6 +64,7 @@ import vn.motcua.scanner.PaperSize;
 import vn.motcua.scanner.PaperSource;
 import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannerBridge;
+import vn.motcua.scanner.sane.SaneCredentials;
 import vn.motcua.scanner.sane.SaneHost;
 import vn.motcua.scanner.setup.ScannerSetup;
 
@@ -202,12 +203,16 @@ public final class CounterContext implements AutoCloseable {
         }
     }
 
-    /** The counter's scanners: the simulator always, SANE hosts, eSCL by address and mDNS, hot folders. */
+    /** The counter's scanners: the simulator always, SANE hosts and password file, eSCL, hot folders. */
     static ScannerSetup scannerSetup(Settings settings) {
         ScannerSetup setup = ScannerSetup.defaults();
         List<String> sane = settings.list(Settings.SCANNER_SANE_HOSTS);
         if (!sane.isEmpty()) {
             setup = setup.withSaneHosts(sane.stream().map(SaneHost::parse).toList());
+        }
+        Optional<String> passFile = settings.get(Settings.SCANNER_SANE_PASSFILE);
+        if (passFile.isPresent()) {
+            setup = setup.withSaneCredentials(SaneCredentials.fromFile(Path.of(passFile.get())));
         }
         setup = setup.withEsclScanners(settings.list(Settings.SCANNER_ESCL).stream().map(URI::create).toList(),
                 !"false".equalsIgnoreCase(settings.get(Settings.SCANNER_MDNS).orElse("true")));

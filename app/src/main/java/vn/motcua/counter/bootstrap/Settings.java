@@ -38,6 +38,8 @@ public final class Settings {
     public static final String SCAN_DPI = "scan.dpi";
     public static final String SCAN_MODE = "scan.mode";
     public static final String SCANNER_SANE_HOSTS = "scanner.sane.hosts";
+    /** scanimage-style {@code user:password:resource} file for a saned that asks for a login; unset: ~/.sane/pass. */
+    public static final String SCANNER_SANE_PASSFILE = "scanner.sane.passfile";
     public static final String SCANNER_ESCL = "scanner.escl";
     public static final String SCANNER_MDNS = "scanner.mdns";
     public static final String SCANNER_HOT_FOLDERS = "scanner.hotfolders";

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.i18n.Messages;
+import vn.motcua.scanner.sane.SaneCredentials;
 
 class SettingsTest {
 
@@ -30,6 +31,15 @@ class SettingsTest {
         // nothing was opened, so a corrected setting starts at once
         Settings corrected = Settings.of(Map.of(Settings.DATA_DIR, data.toString(), Settings.OCR_WORKERS, "0"));
         CounterContext.open(corrected, SaveLoopClock.DAY).close();
+    }
+
+    @Test
+    void theSanePasswordFileIsScanimagesUnlessSet() {
+        assertThat(CounterContext.scannerSetup(Settings.of(Map.of())).saneCredentials())
+                .isEqualTo(SaneCredentials.fromFile(SaneCredentials.defaultFile()));
+        Path shared = data.resolve("sane-pass");
+        assertThat(CounterContext.scannerSetup(Settings.of(Map.of(Settings.SCANNER_SANE_PASSFILE, shared.toString())))
+                .saneCredentials()).isEqualTo(SaneCredentials.fromFile(shared));
     }
 
     @Test

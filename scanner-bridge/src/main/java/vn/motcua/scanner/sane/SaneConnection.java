@@ -8,9 +8,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The control connection to {@code saned}: SANE's network protocol (SANE standard, "Network Protocol"), written
@@ -21,6 +26,10 @@ import java.util.List;
  * <p>Words are 4-byte big-endian; a string is its length including the NUL, then its bytes (0 for null); an array
  * is its length, then its elements; a pointer is an is-null word, then the value. Requests are serialised: the
  * data stream runs on its own socket, so {@link #cancel} may come from another thread while a page is read.
+ *
+ * <p>A saned whose {@code saned.users} names the backend answers OPEN (and, for backends that ask themselves,
+ * CONTROL_OPTION or START) with a resource to authorise; the answer comes from {@link SaneCredentials}, see
+ * {@link #authorize}.
  */
 final class SaneConnection implements AutoCloseable {
 
@@ -33,7 +42,13 @@ final class SaneConnection implements AutoCloseable {
     private static final int GET_PARAMETERS = 6;
     private static final int START = 7;
     private static final int CANCEL = 8;
+    private static final int AUTHORIZE = 9;
     private static final int EXIT = 10;
+    /** saned's resource to authorise ends with this and a salt when it wants the password as an MD5 digest. */
+    private static final String MD5_MARKER = "$MD5$";
+    /** saned asks once per call (sanei_authorize); more means a confused peer. */
+    private static final int MAX_AUTHORIZATIONS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(SaneConnection.class);
     /** SANE_VERSION_CODE(1, 0, 3): protocol version 3. */
     private static final int VERSION = (1 << 24) | 3;
     static final int ACTION_GET = 0;
@@ -45,23 +60,29 @@ final class SaneConnection implements AutoCloseable {
     private final DataInputStream in;
     private final DataOutputStream out;
     private final int readTimeoutMillis;
+    private final SaneHost host;
+    private final SaneCredentials credentials;
 
-    private SaneConnection(Socket socket, int readTimeoutMillis) throws IOException {
+    private SaneConnection(Socket socket, int readTimeoutMillis, SaneHost host, SaneCredentials credentials)
+            throws IOException {
         this.socket = socket;
         this.readTimeoutMillis = readTimeoutMillis;
+        this.host = host;
+        this.credentials = credentials;
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 4 * 1024));
     }
 
     /** Connects and says hello (SANE_NET_INIT). */
-    static SaneConnection open(SaneHost host, Duration connectTimeout, Duration readTimeout)
-            throws IOException, SaneStatusException {
+    static SaneConnection open(SaneHost host, Duration connectTimeout, Duration readTimeout,
+                               SaneCredentials credentials) throws IOException, SaneStatusException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) readTimeout.toMillis());
             socket.connect(host.socketAddress(), (int) connectTimeout.toMillis());
-            SaneConnection connection = new SaneConnection(socket, (int) readTimeout.toMillis());
+            SaneConnection connection = new SaneConnection(socket, (int) readTimeout.toMillis(), host,
+                    credentials);
             connection.init();
             return connection;
         } catch (IOException | SaneStatusException | RuntimeException e) {
@@ -97,20 +118,13 @@ final class SaneConnection implements AutoCloseable {
         return devices;
     }
 
-    /** SANE_NET_OPEN; returns the device handle. A device behind a password is refused (none is configured). */
+    /** SANE_NET_OPEN; returns the device handle. */
     synchronized int open(String deviceName) throws IOException, SaneStatusException {
         out.writeInt(OPEN);
         writeString(deviceName);
         out.flush();
-        SaneStatus status = SaneStatus.of(in.readInt());
-        int handle = in.readInt();
-        String resource = readString();
-        if (!resource.isEmpty()) {
-            throw new SaneStatusException(SaneStatus.ACCESS_DENIED, "open " + deviceName
-                    + " (saned asks for a user and password, which the counter does not configure)");
-        }
-        check(status, "open " + deviceName);
-        return handle;
+        return authorizedReply(() -> new Opened(SaneStatus.of(in.readInt()), in.readInt()), "open " + deviceName)
+                .handle();
     }
 
     synchronized List<SaneOptionDescriptor> optionDescriptors(int handle) throws IOException {
@@ -185,14 +199,13 @@ final class SaneConnection implements AutoCloseable {
         out.writeInt(option.type());
         writeValue(option.type(), option.size(), words, text);
         out.flush();
-        SaneStatus status = SaneStatus.of(in.readInt());
-        int info = in.readInt();
-        int type = in.readInt();
-        int size = in.readInt();
-        skipValue(type, size);
-        readString(); // resource to authorise: not configured, see open
-        check(status, "set option " + option.name());
-        return info;
+        return authorizedReply(() -> {
+            SaneStatus status = SaneStatus.of(in.readInt());
+            int info = in.readInt();
+            int type = in.readInt();
+            skipValue(type, in.readInt());
+            return new OptionSet(status, info);
+        }, "set option " + option.name()).info();
     }
 
     private void writeValue(int type, int size, int[] words, String text) throws IOException {
@@ -242,15 +255,12 @@ final class SaneConnection implements AutoCloseable {
         out.writeInt(START);
         out.writeInt(handle);
         out.flush();
-        SaneStatus status = SaneStatus.of(in.readInt());
-        int port = in.readInt();
-        int byteOrder = in.readInt();
-        readString();
-        check(status, "start");
+        Started started = authorizedReply(() -> new Started(SaneStatus.of(in.readInt()), in.readInt(),
+                in.readInt() == 0x4321), "start");
         out.writeInt(GET_PARAMETERS);
         out.writeInt(handle);
         out.flush();
-        return new DataPort(new InetSocketAddress(socket.getInetAddress(), port), byteOrder == 0x4321,
+        return new DataPort(new InetSocketAddress(socket.getInetAddress(), started.port()), started.bigEndian(),
                 readTimeoutMillis);
     }
 
@@ -289,8 +299,99 @@ final class SaneConnection implements AutoCloseable {
         }
     }
 
+    /** A reply that ends with a resource to authorise; its status is checked once no resource is named. */
+    private interface AuthorizableReply {
+        SaneStatus status();
+    }
+
+    private record Opened(SaneStatus status, int handle) implements AuthorizableReply {
+    }
+
+    private record OptionSet(SaneStatus status, int info) implements AuthorizableReply {
+    }
+
+    private record Started(SaneStatus status, int port, boolean bigEndian) implements AuthorizableReply {
+    }
+
+    @FunctionalInterface
+    private interface ReplyReader<T extends AuthorizableReply> {
+        T read() throws IOException;
+    }
+
+    /**
+     * Reads the reply of OPEN, CONTROL_OPTION or START. While it names a resource, answers SANE_NET_AUTHORIZE and
+     * reads the whole reply again, as net.c's sane_open/sane_control_option/sane_start loops do: saned's
+     * auth_callback (frontend/saned.c) sends the reply with only the resource set, reads AUTHORIZE, acknowledges
+     * it with one word, and the call then continues to its real reply.
+     */
+    private <T extends AuthorizableReply> T authorizedReply(ReplyReader<T> reader, String what)
+            throws IOException, SaneStatusException {
+        String authorization = null;
+        for (int round = 0; ; round++) {
+            T reply = reader.read();
+            String resource = readString();
+            if (resource.isEmpty()) {
+                if (reply.status() == SaneStatus.ACCESS_DENIED && authorization != null) {
+                    throw new SaneStatusException(reply.status(), what + " (saned refused the answer sent "
+                            + authorization + ")");
+                }
+                check(reply.status(), what);
+                return reply;
+            }
+            if (round == MAX_AUTHORIZATIONS) {
+                throw new IOException(what + ": saned asked for authorisation more than " + MAX_AUTHORIZATIONS
+                        + " times");
+            }
+            authorization = authorize(resource);
+        }
+    }
+
+    /**
+     * SANE_NET_AUTHORIZE: the resource as saned sent it, the user, and the password. sanei_auth.c's check_passwd
+     * takes a password starting with {@code $MD5$} as {@code $MD5$} + hex md5(salt + password), the salt being what
+     * follows {@code $MD5$} in the resource (saned always adds one); otherwise it compares the plain password,
+     * which is sent only when no salt came. Without credentials the user and password go empty, so saned answers
+     * ACCESS_DENIED and the connection stays in step.
+     *
+     * @return how it was answered, for the error if saned refuses (never the password)
+     */
+    private String authorize(String resource) throws IOException {
+        int salted = resource.indexOf(MD5_MARKER);
+        String name = salted < 0 ? resource : resource.substring(0, salted);
+        SaneCredentials.Lookup lookup = credentials.find(host, name);
+        byte[] user = lookup.credential().map(c -> c.user().getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
+        byte[] password = lookup.credential().map(c -> salted < 0 ? c.password()
+                : md5Answer(resource.substring(salted + MD5_MARKER.length()), c.password())).orElse(new byte[0]);
+        if (salted < 0 && lookup.credential().isPresent()) {
+            LOG.warn("saned on {} asks for the password of {} without a salt: it goes in plain text",
+                    host.idForm(), name);
+        }
+        LOG.info("saned on {} asks to authorise {}: answering {}", host.idForm(), name, lookup.explanation());
+        out.writeInt(AUTHORIZE);
+        writeString(resource);
+        writeBytes(user);
+        writeBytes(password);
+        out.flush();
+        in.readInt(); // saned's acknowledgement; the call's own reply follows
+        return lookup.explanation();
+    }
+
+    private static byte[] md5Answer(String salt, byte[] password) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(salt.getBytes(StandardCharsets.ISO_8859_1));
+            md5.update(password);
+            return (MD5_MARKER + HexFormat.of().formatHex(md5.digest())).getBytes(StandardCharsets.ISO_8859_1);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+
     private void writeString(String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        writeBytes(value.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private void writeBytes(byte[] bytes) throws IOException {
         out.writeInt(bytes.length + 1);
         out.write(bytes);
         out.write(0);

@@ -18,7 +18,8 @@ import vn.motcua.scanner.ScannerDriver;
 /**
  * SANE scanners through {@code saned}'s network protocol ({@link SaneConnection}, pure Java). On Linux, local USB
  * scanners are reached the same way through a saned on 127.0.0.1, so no native SANE code runs inside the
- * application.
+ * application. A saned that asks for a user and password ({@code saned.users}) is answered from
+ * {@link SaneCredentials}.
  */
 public final class SaneDriver implements ScannerDriver {
 
@@ -29,21 +30,24 @@ public final class SaneDriver implements ScannerDriver {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final SaneOptionOverrides overrides;
+    private final SaneCredentials credentials;
 
-    public SaneDriver(List<SaneHost> hosts) {
-        this(hosts, Duration.ofSeconds(3), Duration.ofSeconds(60), SaneOptionOverrides.NONE);
+    public SaneDriver(List<SaneHost> hosts, SaneCredentials credentials) {
+        this(hosts, Duration.ofSeconds(3), Duration.ofSeconds(60), SaneOptionOverrides.NONE, credentials);
     }
 
     /**
      * @param readTimeout a socket read that waits longer fails the page (saned itself hung); keep it under the
      *                    watchdog's page limit so the error says "saned stopped answering"
+     * @param credentials answers for a saned that asks for a user and password
      */
     public SaneDriver(List<SaneHost> hosts, Duration connectTimeout, Duration readTimeout,
-                      SaneOptionOverrides overrides) {
+                      SaneOptionOverrides overrides, SaneCredentials credentials) {
         this.hosts = List.copyOf(hosts);
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.overrides = overrides;
+        this.credentials = credentials;
     }
 
     @Override
@@ -122,7 +126,7 @@ public final class SaneDriver implements ScannerDriver {
     }
 
     private SaneConnection connect(SaneHost host) throws IOException, SaneStatusException {
-        return SaneConnection.open(host, connectTimeout, readTimeout);
+        return SaneConnection.open(host, connectTimeout, readTimeout, credentials);
     }
 
     private static SaneDeviceName parse(ScannerDevice device) throws ScanException {

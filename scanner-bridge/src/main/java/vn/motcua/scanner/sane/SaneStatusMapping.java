@@ -23,7 +23,8 @@ final class SaneStatusMapping {
             case CANCELLED -> ScanError.CANCELLED;
             case UNSUPPORTED, INVAL -> ScanError.UNSUPPORTED_SETTINGS;
             case IO_ERROR -> ScanError.OFFLINE;
-            case ACCESS_DENIED, NO_MEM, EOF, GOOD, UNKNOWN -> ScanError.DEVICE_ERROR;
+            case ACCESS_DENIED -> ScanError.ACCESS_DENIED;
+            case NO_MEM, EOF, GOOD, UNKNOWN -> ScanError.DEVICE_ERROR;
         };
     }
 

@@ -13,6 +13,7 @@ import vn.motcua.scanner.escl.EsclDriver;
 import vn.motcua.scanner.escl.EsclMdnsDiscovery;
 import vn.motcua.scanner.hotfolder.HotFolderDriver;
 import vn.motcua.scanner.hotfolder.HotFolderOptions;
+import vn.motcua.scanner.sane.SaneCredentials;
 import vn.motcua.scanner.sane.SaneDriver;
 import vn.motcua.scanner.sane.SaneHost;
 import vn.motcua.scanner.simulated.SimulatedScannerDriver;
@@ -20,15 +21,17 @@ import vn.motcua.scanner.twain.BridgeProcessDriver;
 
 /**
  * The drivers a counter uses, from its settings, as one {@link ScannerBridge}. Defaults: the simulated scanner,
- * SANE on 127.0.0.1, eSCL by mDNS; no hot folders; TWAIN/WIA only when a worker command is given.
+ * SANE on 127.0.0.1 answering a password request from scanimage's {@code ~/.sane/pass}, eSCL by mDNS; no hot
+ * folders; TWAIN/WIA only when a worker command is given.
  *
+ * @param saneCredentials user names and passwords for a saned that asks for them
  * @param twainWorker command line of the TWAIN worker process; empty for none (always on Linux)
  * @param wiaWorker   command line of the WIA worker process; empty for none
  * @param esclTrust   trust for HTTPS eSCL scanners; null for the JDK's default trust store
  */
-public record ScannerSetup(boolean simulated, List<SaneHost> saneHosts, List<URI> esclScanners, boolean mdns,
-                           List<Path> hotFolders, List<String> twainWorker, List<String> wiaWorker,
-                           SSLContext esclTrust, Watchdog watchdog) {
+public record ScannerSetup(boolean simulated, List<SaneHost> saneHosts, SaneCredentials saneCredentials,
+                           List<URI> esclScanners, boolean mdns, List<Path> hotFolders, List<String> twainWorker,
+                           List<String> wiaWorker, SSLContext esclTrust, Watchdog watchdog) {
 
     public ScannerSetup {
         saneHosts = List.copyOf(saneHosts);
@@ -39,23 +42,30 @@ public record ScannerSetup(boolean simulated, List<SaneHost> saneHosts, List<URI
     }
 
     public static ScannerSetup defaults() {
-        return new ScannerSetup(true, List.of(SaneHost.localhost()), List.of(), true, List.of(), List.of(),
+        return new ScannerSetup(true, List.of(SaneHost.localhost()),
+                SaneCredentials.fromFile(SaneCredentials.defaultFile()), List.of(), true, List.of(), List.of(),
                 List.of(), null, Watchdog.defaults());
     }
 
     public ScannerSetup withSaneHosts(List<SaneHost> hosts) {
-        return new ScannerSetup(simulated, hosts, esclScanners, mdns, hotFolders, twainWorker, wiaWorker, esclTrust,
-                watchdog);
+        return new ScannerSetup(simulated, hosts, saneCredentials, esclScanners, mdns, hotFolders, twainWorker,
+                wiaWorker, esclTrust, watchdog);
+    }
+
+    /** Answers for a saned that asks for a user and password, e.g. {@code SaneCredentials.fromFile(path)}. */
+    public ScannerSetup withSaneCredentials(SaneCredentials credentials) {
+        return new ScannerSetup(simulated, saneHosts, credentials, esclScanners, mdns, hotFolders, twainWorker,
+                wiaWorker, esclTrust, watchdog);
     }
 
     public ScannerSetup withEsclScanners(List<URI> scanners, boolean browseMdns) {
-        return new ScannerSetup(simulated, saneHosts, scanners, browseMdns, hotFolders, twainWorker, wiaWorker,
-                esclTrust, watchdog);
+        return new ScannerSetup(simulated, saneHosts, saneCredentials, scanners, browseMdns, hotFolders, twainWorker,
+                wiaWorker, esclTrust, watchdog);
     }
 
     public ScannerSetup withHotFolders(List<Path> folders) {
-        return new ScannerSetup(simulated, saneHosts, esclScanners, mdns, folders, twainWorker, wiaWorker, esclTrust,
-                watchdog);
+        return new ScannerSetup(simulated, saneHosts, saneCredentials, esclScanners, mdns, folders, twainWorker,
+                wiaWorker, esclTrust, watchdog);
     }
 
     public ScannerBridge build() {
@@ -64,7 +74,7 @@ public record ScannerSetup(boolean simulated, List<SaneHost> saneHosts, List<URI
             drivers.add(new SimulatedScannerDriver());
         }
         if (!saneHosts.isEmpty()) {
-            drivers.add(new SaneDriver(saneHosts));
+            drivers.add(new SaneDriver(saneHosts, saneCredentials));
         }
         drivers.add(new EsclDriver(esclScanners, mdns ? new EsclMdnsDiscovery(Duration.ofSeconds(2), null) : null,
                 esclTrust, Duration.ofSeconds(60)));

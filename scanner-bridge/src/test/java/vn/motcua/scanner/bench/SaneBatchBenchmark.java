@@ -24,6 +24,7 @@ import vn.motcua.scanner.ScanResult;
 import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannedPage;
 import vn.motcua.scanner.ScannerBridge;
+import vn.motcua.scanner.sane.SaneCredentials;
 import vn.motcua.scanner.sane.SaneDriver;
 import vn.motcua.scanner.sane.SaneHost;
 import vn.motcua.scanner.testing.SanedProcess;
@@ -66,7 +67,7 @@ class SaneBatchBenchmark {
         Timings timings = new Timings();
         try (SanedProcess saned = SanedProcess.start(work, 6566);
              ScannerBridge bridge = new ScannerBridge(List.of(new SaneDriver(List.of(new SaneHost("127.0.0.1",
-                     6566)))))) {
+                     6566)), SaneCredentials.none())))) {
             var device = bridge.device("sane:net:127.0.0.1:test:0");
             // Warm-up: JIT for us, page cache and saned's first fork for both.
             runOurs(bridge, device, false, new Timings());

@@ -59,7 +59,7 @@ class SaneDriverTest {
 
     private static ScannerBridge bridge(SaneOptionOverrides overrides) {
         return new ScannerBridge(List.of(new SaneDriver(List.of(new SaneHost("127.0.0.1", saned.port())),
-                Duration.ofSeconds(2), Duration.ofSeconds(30), overrides)));
+                Duration.ofSeconds(2), Duration.ofSeconds(30), overrides, SaneCredentials.none())));
     }
 
     private static ScannerDevice testDevice(ScannerBridge bridge) throws ScanException {
@@ -243,7 +243,7 @@ class SaneDriverTest {
         int port = stopped.port();
         stopped.stop();
         try (ScannerBridge bridge = new ScannerBridge(List.of(new SaneDriver(List.of(new SaneHost("127.0.0.1",
-                port)))))) {
+                port)), SaneCredentials.none())))) {
             assertThat(bridge.discover().failedDrivers()).containsEntry("sane", ScanError.OFFLINE);
             ScannerDevice device = bridge.device("sane:net:127.0.0.1:" + port + ":test:0");
             ScanResult result = bridge.scan(device, FEEDER_300_GRAY, new RecordingListener()).await(WAIT);

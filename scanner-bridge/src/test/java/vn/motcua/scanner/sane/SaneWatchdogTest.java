@@ -54,7 +54,7 @@ class SaneWatchdogTest {
         SaneOptionOverrides slowSecondPage = page -> page == 2 ? crawl : Map.of();
         Watchdog watchdog = Watchdog.defaults().withPage(Duration.ofSeconds(2));
         SaneDriver driver = new SaneDriver(List.of(new SaneHost("127.0.0.1", saned.port())), Duration.ofSeconds(2),
-                Duration.ofSeconds(30), slowSecondPage);
+                Duration.ofSeconds(30), slowSecondPage, SaneCredentials.none());
         try (ScannerBridge bridge = new ScannerBridge(List.of(driver), watchdog)) {
             RecordingListener listener = new RecordingListener();
             ScanJob job = bridge.scan(bridge.device("sane:net:127.0.0.1:" + saned.port() + ":test:0"),

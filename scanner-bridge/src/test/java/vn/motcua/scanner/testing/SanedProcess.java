@@ -32,11 +32,30 @@ public final class SanedProcess implements AutoCloseable {
 
     /** On a given port: scanimage's net backend only reaches saned on 6566 (it takes no port in net.conf). */
     public static SanedProcess start(Path workDir, int port) throws IOException, InterruptedException {
+        return start(workDir, port, List.of());
+    }
+
+    /**
+     * With a {@code saned.users} file: saned then asks for a login before opening a backend named in it
+     * (sanei_auth.c, resource = the backend name).
+     *
+     * @param sanedUsers lines {@code user:password:backend}, e.g. {@code scan:secret:test}
+     */
+    public static SanedProcess startRequiringLogin(Path workDir, List<String> sanedUsers)
+            throws IOException, InterruptedException {
+        return start(workDir, FreePorts.one(), sanedUsers);
+    }
+
+    private static SanedProcess start(Path workDir, int port, List<String> sanedUsers)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(SANED)) {
             throw new IllegalStateException("saned not installed: apt-get install sane-utils libsane1");
         }
         Path config = Files.createDirectories(workDir.resolve("sane.d"));
         writeConfig(config);
+        if (!sanedUsers.isEmpty()) {
+            Files.write(config.resolve("saned.users"), sanedUsers);
+        }
         SanedProcess saned = new SanedProcess(config, port);
         saned.launch();
         return saned;
