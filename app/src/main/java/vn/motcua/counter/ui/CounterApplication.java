@@ -72,6 +72,8 @@ public class CounterApplication extends Application {
     private final Screens screens = new Screens();
     /** The catalogue revision the ready new-dossier form lists. */
     private int readyCatalogue;
+    /** A moment after the home list shows, the next new-dossier form is built behind it. */
+    private final PauseTransition formAhead = new PauseTransition(Duration.millis(300));
     private HomeViewModel home;
     private CaptureProgressViewModel captureProgress; // null when background OCR is off
     private UiExecutors executors;
@@ -220,14 +222,13 @@ public class CounterApplication extends Application {
         DossierOpening.onTable(view.lookup("#todayTable"), this::showDossier);
         home.refresh();
         // Once the home list is on screen, the next form is built behind it: Ctrl+N then only has to show it.
-        PauseTransition idle = new PauseTransition(Duration.millis(300));
-        idle.setOnFinished(e -> {
+        formAhead.setOnFinished(e -> {
             if (screens.shown() == view && screens.ready() == null) {
                 readyCatalogue = context.catalogue().revision();
                 screens.makeReady(newDossierForm());
             }
         });
-        idle.play();
+        formAhead.playFromStart();
     }
 
     private void showDossier(DossierCode code) {
@@ -305,6 +306,7 @@ public class CounterApplication extends Application {
 
     @Override
     public void stop() {
+        formAhead.stop();
         if (captureProgress != null) {
             captureProgress.close();
         }

@@ -1,0 +1,101 @@
+package vn.motcua.counter.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.motcua.counter.domain.ComponentRequirement;
+import vn.motcua.counter.domain.ProcessingTime;
+import vn.motcua.counter.domain.Procedure;
+
+/**
+ * The new-dossier form is built behind the home list while the clerk is there, so Ctrl+N only shows it. What that
+ * must not change: each dossier starts from an empty form, and a catalogue imported in the meantime is listed.
+ */
+class NewDossierScreenWindowTest {
+
+    @TempDir
+    Path data;
+
+    private CounterWindow window;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() throws Exception {
+        window = CounterWindow.open(data, List::of);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        window.close();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void ctrlNShowsTheFormBuiltBehindTheHomeListAndEveryFormStartsEmpty() throws Exception {
+        TextField ready = readyNameField();
+        assertThat(onScreen(ready)).as("built, not shown").isFalse();
+
+        newDossier();
+        TextField name = robot.lookup("#fullName").queryAs(TextField.class);
+        assertThat(name).as("the form built beforehand is the one shown").isSameAs(ready);
+        assertThat(onScreen(name)).isTrue();
+        assertThat(name.isFocused()).isTrue();
+        robot.write("Võ Thị Sáu");
+        assertThat(name.getText()).isEqualTo("Võ Thị Sáu");
+
+        robot.clickOn("#close");
+        TextField next = readyNameField();
+        assertThat(next).as("a new form for the next dossier").isNotSameAs(name);
+        newDossier();
+        assertThat(robot.lookup("#fullName").queryAs(TextField.class).getText()).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aProcedureImportedWhileTheFormWaitedIsListed() throws Exception {
+        readyNameField();
+        Procedure added = new Procedure("2.002999", "Đăng ký hoạt động tín ngưỡng", "Tôn giáo",
+                ProcessingTime.ofWorkingDays(15), List.of(new ComponentRequirement("Văn bản đăng ký", 1, 0, null)));
+        window.application().context().catalogue().importProcedures(List.of(added), "bo-sung.json");
+
+        newDossier();
+        ListView<Procedure> procedures = robot.lookup("#procedureList").queryListView();
+        assertThat(procedures.getItems()).contains(added);
+    }
+
+    /** Waits, on the home list, for the next form to be built behind it and returns its name field. */
+    private TextField readyNameField() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#newDossier").tryQuery()
+                .map(Node::isVisible).orElse(false) && robot.lookup("#fullName").tryQuery().isPresent());
+        return robot.lookup("#fullName").queryAs(TextField.class);
+    }
+
+    /** Shown: the node and every parent up to the scene's root visible ({@link Node#isVisible} is the node's own). */
+    private static boolean onScreen(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
+    private void newDossier() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#fullName").match(NewDossierScreenWindowTest::onScreen)
+                .tryQuery().isPresent());
+    }
+}
