@@ -49,7 +49,7 @@ final class TransferCallback {
     private MemorySegment stream = MemorySegment.NULL;
     private int deviceError;
     private IOException sendFailure;
-    private RuntimeException failure;
+    private Throwable failure;
     private volatile boolean cancelled;
 
     TransferCallback(ComLibrary com, Arena arena) {
@@ -122,8 +122,11 @@ final class TransferCallback {
         if (sendFailure != null) {
             throw sendFailure;
         }
-        if (failure != null) {
-            throw failure;
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
         }
     }
 
@@ -138,7 +141,7 @@ final class TransferCallback {
             }
             result.set(ADDRESS, 0, MemorySegment.NULL);
             return Com.E_NOINTERFACE;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return keep(e, Com.E_POINTER);
         }
     }
@@ -176,7 +179,7 @@ final class TransferCallback {
             Com.addRef(stream);
             destination.set(ADDRESS, 0, stream);
             return Com.S_OK;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return keep(e, Com.E_FAIL);
         }
     }
@@ -205,12 +208,12 @@ final class TransferCallback {
         } catch (IOException e) {
             sendFailure = e;
             return Com.S_FALSE;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return keep(e, Com.S_FALSE);
         }
     }
 
-    private int keep(RuntimeException e, int hresult) {
+    private int keep(Throwable e, int hresult) {
         if (failure == null) {
             failure = e;
         }
