@@ -37,7 +37,7 @@ final class Com {
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Map<FunctionDescriptor, MethodHandle> HANDLES = new ConcurrentHashMap<>();
-    private static final FunctionDescriptor UNKNOWN_COUNT = method(JAVA_INT);
+    private static final FunctionDescriptor UNKNOWN_COUNT = method();
 
     private Com() {
     }

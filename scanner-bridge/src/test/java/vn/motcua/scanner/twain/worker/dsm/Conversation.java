@@ -83,6 +83,11 @@ public final class Conversation {
         return line.substring(2);
     }
 
+    /** The lines of {@code kind} still to come (without their marker), in order, without consuming them. */
+    public List<String> remaining(char kind) {
+        return lines.stream().filter(line -> line.charAt(0) == kind).map(line -> line.substring(2)).toList();
+    }
+
     /** Whether the next line (after recorded CANCELs, which are delivered) is of {@code kind}. */
     public boolean nextIs(char kind) {
         deliverCancels();
