@@ -57,7 +57,7 @@ final class Wia {
     static final int WIA_IPS_YEXTENT = 6152;
     static final int WIA_IPS_MAX_HORIZONTAL_SIZE = 6165;
     static final int WIA_IPS_MAX_VERTICAL_SIZE = 6166;
-    /** IWiaPropertyStorage::WriteMultiple's propidNameFirst, as the WIA samples pass it. */
+    /** WriteMultiple's propidNameFirst: used only for properties named by string (none here), so any id >= 2. */
     static final int WIA_IPA_FIRST = 4098;
 
     /** WIA_DPS_DOCUMENT_HANDLING_CAPABILITIES and _SELECT flags. */

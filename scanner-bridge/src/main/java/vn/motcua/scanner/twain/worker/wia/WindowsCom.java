@@ -56,25 +56,28 @@ public final class WindowsCom implements ComLibrary {
 
     @Override
     public int initialize() {
-        return (int) invoke(coInitializeEx, MemorySegment.NULL, COINIT_APARTMENTTHREADED);
+        return call("CoInitializeEx", () -> (int) coInitializeEx.invokeExact(MemorySegment.NULL,
+                COINIT_APARTMENTTHREADED));
     }
 
     @Override
     public int createInstance(MemorySegment clsid, MemorySegment iid, MemorySegment out) {
-        return (int) invoke(coCreateInstance, clsid, MemorySegment.NULL, CLSCTX_LOCAL_SERVER, iid, out);
+        return call("CoCreateInstance", () -> (int) coCreateInstance.invokeExact(clsid, MemorySegment.NULL,
+                CLSCTX_LOCAL_SERVER, iid, out));
     }
 
     @Override
     public int createStream(MemorySegment out) {
         // fDeleteOnRelease: the HGLOBAL goes with the stream's last Release.
-        return (int) invoke(createStreamOnHGlobal, MemorySegment.NULL, 1, out);
+        return call("CreateStreamOnHGlobal", () -> (int) createStreamOnHGlobal.invokeExact(MemorySegment.NULL, 1,
+                out));
     }
 
     @Override
     public MemorySegment allocString(String text) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment bstr = (MemorySegment) invoke(sysAllocString,
-                    arena.allocateFrom(text + "\0", StandardCharsets.UTF_16LE));
+            MemorySegment chars = arena.allocateFrom(text + "\0", StandardCharsets.UTF_16LE);
+            MemorySegment bstr = call("SysAllocString", () -> (MemorySegment) sysAllocString.invokeExact(chars));
             if (bstr.equals(MemorySegment.NULL)) {
                 throw new IllegalStateException("SysAllocString: out of memory");
             }
@@ -84,26 +87,38 @@ public final class WindowsCom implements ComLibrary {
 
     @Override
     public void freeString(MemorySegment bstr) {
-        invoke(sysFreeString, bstr);
+        call("SysFreeString", () -> {
+            sysFreeString.invokeExact(bstr);
+            return null;
+        });
     }
 
     @Override
     public void clearVariant(MemorySegment propVariant) {
-        invoke(propVariantClear, propVariant);
+        call("PropVariantClear", () -> (int) propVariantClear.invokeExact(propVariant));
     }
 
     @Override
     public void uninitialize() {
-        invoke(coUninitialize);
+        call("CoUninitialize", () -> {
+            coUninitialize.invokeExact();
+            return null;
+        });
     }
 
-    private static Object invoke(MethodHandle handle, Object... arguments) {
+    /** A downcall whose checked Throwable (there is none in practice) becomes unchecked, named. */
+    @FunctionalInterface
+    private interface Downcall<T> {
+        T run() throws Throwable;
+    }
+
+    private static <T> T call(String function, Downcall<T> downcall) {
         try {
-            return handle.invokeWithArguments(arguments);
+            return downcall.run();
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new IllegalStateException(handle.type() + " failed", e);
+            throw new IllegalStateException(function + " failed", e);
         }
     }
 }

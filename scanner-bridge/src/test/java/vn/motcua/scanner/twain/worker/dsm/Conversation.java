@@ -16,6 +16,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import vn.motcua.scanner.twain.BridgeCodec;
 import vn.motcua.scanner.twain.BridgeMessage;
+import vn.motcua.scanner.twain.worker.WorkerBackend;
 
 /**
  * One section of a recorded conversation between a worker backend and the native side, read in order: {@code >}
@@ -81,6 +82,27 @@ public final class Conversation {
         assertThat(line.charAt(0)).as("[%s] the worker went for '%s', the recording has: %s", title, kind, line)
                 .isEqualTo(kind);
         return line.substring(2);
+    }
+
+    /**
+     * Plays the recorded requests to {@code backend} ({@code BYE} closes it; a recorded CANCEL calls its
+     * {@link WorkerBackend#cancel()}) and checks every answer; {@code check} runs before each answer is compared
+     * and after each request, to surface a mismatch the native side could only keep.
+     */
+    public void replay(WorkerBackend backend, Runnable check) throws IOException, InterruptedException {
+        onCancel(backend::cancel);
+        while (hasNext()) {
+            BridgeMessage request = message(next('>'));
+            if (request.is("BYE")) {
+                backend.close();
+            } else {
+                backend.handle(request, answer -> {
+                    check.run();
+                    expect(answer);
+                });
+            }
+            check.run();
+        }
     }
 
     /** The lines of {@code kind} still to come (without their marker), in order, without consuming them. */

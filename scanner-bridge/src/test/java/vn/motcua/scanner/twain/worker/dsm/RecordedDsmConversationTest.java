@@ -6,7 +6,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
-import vn.motcua.scanner.twain.BridgeMessage;
 
 /**
  * The TWAIN backend's state sequence against recorded DSM conversations: for each bridge request, the DSM_Entry
@@ -29,16 +28,7 @@ class RecordedDsmConversationTest {
 
     private static void replay(Conversation conversation) throws Exception {
         RecordedDsm dsm = new RecordedDsm(conversation);
-        TwainBackend backend = new TwainBackend(dsm, 1_000);
-        conversation.onCancel(backend::cancel);
-        while (conversation.hasNext()) {
-            BridgeMessage request = Conversation.message(conversation.next('>'));
-            if (request.is("BYE")) {
-                backend.close();
-            } else {
-                backend.handle(request, conversation::expect);
-            }
-        }
+        conversation.replay(new TwainBackend(dsm, 1_000), () -> { });
         dsm.assertAllReleased();
     }
 }

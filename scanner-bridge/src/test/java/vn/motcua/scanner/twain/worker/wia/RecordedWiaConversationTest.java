@@ -10,7 +10,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
-import vn.motcua.scanner.twain.BridgeMessage;
 import vn.motcua.scanner.twain.worker.dsm.Conversation;
 
 /**
@@ -32,20 +31,7 @@ class RecordedWiaConversationTest {
 
     private static void replay(Conversation conversation) throws Exception {
         RecordedWia wia = new RecordedWia(conversation);
-        WiaBackend backend = new WiaBackend(wia);
-        conversation.onCancel(backend::cancel);
-        while (conversation.hasNext()) {
-            BridgeMessage request = Conversation.message(conversation.next('>'));
-            if (request.is("BYE")) {
-                backend.close();
-            } else {
-                backend.handle(request, answer -> {
-                    wia.rethrowFailure();
-                    conversation.expect(answer);
-                });
-            }
-            wia.rethrowFailure();
-        }
+        conversation.replay(new WiaBackend(wia), wia::rethrowFailure);
         wia.assertAllReleased();
     }
 
