@@ -22,7 +22,7 @@ import vn.motcua.scanner.twain.worker.WorkerBackend;
  * item, FEED if a feeder item, DUP if the feeder item says so), WIA_IPA_DATATYPE and WIA_IPS_XRES from the
  * feeder item (else the flatbed), the bed and sheet-feed sizes from each item's WIA_IPS_MAX_HORIZONTAL/VERTICAL_SIZE.
  * SET WIA_DPS_DOCUMENT_HANDLING_SELECT chooses the item (and duplex on the feeder); later SETs write to it. SCAN
- * asks for BMP (every WIA scanner item offers it) and downloads through {@link TransferCallback}, page by page.
+ * asks for BMP (driver rules require it of feeder items) and downloads through {@link TransferCallback}, page by page.
  * Every COM reference obtained is released: per call, or with the device on BYE.
  */
 public final class WiaBackend implements WorkerBackend {
