@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import vn.motcua.scanner.ColorMode;
 import vn.motcua.scanner.PaperSize;
 import vn.motcua.scanner.PaperSource;
@@ -54,16 +56,23 @@ class WorkerProcessTest {
         }
     }
 
-    @Test
-    void theNativeTwainBackendWithoutTwaindsmSaysWhyOnEveryRequest() throws Exception {
-        try (ScannerBridge bridge = bridge(BridgeProcessDriver.Api.TWAIN, Watchdog.defaults(), "--backend=twain")) {
-            assertThat(bridge.discover().failedDrivers()).containsEntry("twain", ScanError.DRIVER_CRASHED);
+    /** Not Windows: the native backend cannot load its DLL, and every request says which one. */
+    @ParameterizedTest
+    @CsvSource({"TWAIN, twain, fi-7160, TWAINDSM.dll", "WIA, wia, WIA-MFP-1, ole32.dll"})
+    void aNativeBackendWithoutItsDllSaysWhyOnEveryRequest(BridgeProcessDriver.Api api, String backend, String device,
+                                                          String dll) throws Exception {
+        try (ScannerBridge bridge = bridge(api, Watchdog.defaults(), "--backend=" + backend)) {
+            assertThat(bridge.discover().failedDrivers()).containsEntry(backend, ScanError.DRIVER_CRASHED);
 
-            assertThatThrownBy(() -> bridge.capabilities(bridge.device("twain:fi-7160")))
+            assertThatThrownBy(() -> bridge.capabilities(bridge.device(backend + ":" + device)))
                     .isInstanceOfSatisfying(ScanException.class, e -> {
                         assertThat(e.error()).isEqualTo(ScanError.DRIVER_CRASHED);
-                        assertThat(e.getMessage()).contains("TWAINDSM.dll");
+                        assertThat(e.getMessage()).contains(dll);
                     });
+            ScanResult scan = bridge.scan(bridge.device(backend + ":" + device), FEEDER_GREY_100,
+                    new RecordingListener()).await(Duration.ofSeconds(60));
+            assertThat(scan.error()).isEqualTo(ScanError.DRIVER_CRASHED);
+            assertThat(String.valueOf(scan.detail())).contains(dll);
         }
     }
 

@@ -14,17 +14,19 @@ import vn.motcua.scanner.twain.BridgeCodec;
 import vn.motcua.scanner.twain.BridgeMessage;
 import vn.motcua.scanner.twain.worker.dsm.TwainBackend;
 import vn.motcua.scanner.twain.worker.dsm.WindowsDsm;
+import vn.motcua.scanner.twain.worker.wia.WiaBackend;
+import vn.motcua.scanner.twain.worker.wia.WindowsCom;
 
 /**
  * The worker side of the bridge protocol, in Java. Backends: {@code virtual} (a virtual TWAIN/WIA source with
  * the simulated scanner's pages, for demos and for testing the process boundary), {@code twain} (TWAINDSM.dll
  * through the FFM API, 64-bit Windows only, not yet run on Windows: see README "What is not proven") and
- * {@code wia} (not written: it answers every request with an error).
+ * {@code wia} (WIA 2.0 through COM with the FFM API, likewise not yet run on Windows).
  *
  * <p>Arguments: {@code --backend=virtual --sheets=N --jam-at=PAGE --crash-at=PAGE --hang-at=PAGE
  * --page-delay-ms=N}; {@code --backend=twain --xfer-wait-ms=N} (how long a SCAN waits for the source's first
- * page, default 120000). The twain backend needs {@code java --enable-native-access=ALL-UNNAMED}. stdout carries
- * the protocol only; logs go to stderr.
+ * page, default 120000); {@code --backend=wia}. The twain and wia backends need
+ * {@code java --enable-native-access=ALL-UNNAMED}. stdout carries the protocol only; logs go to stderr.
  */
 public final class BridgeWorkerMain {
 
@@ -48,7 +50,7 @@ public final class BridgeWorkerMain {
         try {
             loaded = backend(backendName, options);
         } catch (RuntimeException e) {
-            // No TWAINDSM.dll (or not Windows): every request says why, so the client reports it.
+            // No TWAINDSM.dll / ole32.dll (not Windows): every request says why, so the client reports it.
             System.err.println("worker: backend " + backendName + " unavailable: " + e);
             unavailable = e.getMessage();
         }
@@ -105,6 +107,7 @@ public final class BridgeWorkerMain {
             case "virtual" -> new VirtualSource(options);
             case "twain" -> new TwainBackend(WindowsDsm.load(),
                     Long.parseLong(options.getOrDefault("xfer-wait-ms", "120000")));
+            case "wia" -> new WiaBackend(WindowsCom.load());
             default -> throw new IllegalArgumentException("native " + name + " backend not built");
         };
     }

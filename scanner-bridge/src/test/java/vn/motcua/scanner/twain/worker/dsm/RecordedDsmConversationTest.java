@@ -1,21 +1,11 @@
 package vn.motcua.scanner.twain.worker.dsm;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
-import vn.motcua.scanner.twain.BridgeMessage;
 
 /**
  * The TWAIN backend's state sequence against recorded DSM conversations: for each bridge request, the DSM_Entry
@@ -32,41 +22,13 @@ class RecordedDsmConversationTest {
     }
 
     private Stream<DynamicTest> conversations(String resource) throws IOException {
-        String text;
-        try (InputStream in = getClass().getResourceAsStream(resource)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        return Conversation.parse(text).stream().map(c -> DynamicTest.dynamicTest(c.title(), () -> replay(c)));
+        return Conversation.load(getClass(), resource).stream()
+                .map(c -> DynamicTest.dynamicTest(c.title(), () -> replay(c)));
     }
 
     private static void replay(Conversation conversation) throws Exception {
         RecordedDsm dsm = new RecordedDsm(conversation);
-        TwainBackend backend = new TwainBackend(dsm, 1_000);
-        conversation.onCancel(backend::cancel);
-        while (conversation.hasNext()) {
-            BridgeMessage request = Conversation.message(conversation.next('>'));
-            if (request.is("BYE")) {
-                backend.close();
-            } else {
-                backend.handle(request, answer -> expect(conversation, answer));
-            }
-        }
+        conversation.replay(new TwainBackend(dsm, 1_000), () -> { });
         dsm.assertAllReleased();
-    }
-
-    /** The answer must equal the recorded one; {@code image=WxH} stands for a payload that decodes to that size. */
-    private static void expect(Conversation conversation, BridgeMessage answer) throws IOException {
-        BridgeMessage recorded = Conversation.message(conversation.next('<'));
-        Map<String, String> fields = new LinkedHashMap<>(recorded.fields());
-        String size = fields.remove("image");
-        assertThat(answer.verb()).isEqualTo(recorded.verb());
-        assertThat(answer.fields()).as(answer.verb()).containsExactlyEntriesOf(fields);
-        if (size != null) {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(answer.payload()));
-            assertThat(image).as("page payload is an image").isNotNull();
-            assertThat(image.getWidth() + "x" + image.getHeight()).isEqualTo(size);
-        } else {
-            assertThat(answer.payload()).isEmpty();
-        }
     }
 }
