@@ -73,7 +73,7 @@ public class CounterApplication extends Application {
     /** The catalogue revision the ready new-dossier form lists. */
     private int readyCatalogue;
     /** A moment after the home list shows, the next new-dossier form is built behind it. */
-    private final PauseTransition formAhead = new PauseTransition(Duration.millis(300));
+    private final PauseTransition formAhead = new PauseTransition(Duration.millis(100));
     private HomeViewModel home;
     private CaptureProgressViewModel captureProgress; // null when background OCR is off
     private UiExecutors executors;
