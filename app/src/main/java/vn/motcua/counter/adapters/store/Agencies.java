@@ -2,7 +2,6 @@ package vn.motcua.counter.adapters.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -62,19 +61,12 @@ public final class Agencies implements AgencyRegister {
     }
 
     private static Optional<Agency> find(Connection c, String code) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT code, name, level, valid_from, valid_to FROM agencies WHERE code = ?")) {
-            st.setString(1, code);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                int level = rs.getInt(3);
-                Integer nullableLevel = rs.wasNull() ? null : level;
-                return Optional.of(new Agency(rs.getString(1), rs.getString(2), nullableLevel, date(rs.getString(4)),
-                        date(rs.getString(5))));
-            }
-        }
+        return Rows.first(c, "SELECT code, name, level, valid_from, valid_to FROM agencies WHERE code = ?", rs -> {
+            int level = rs.getInt(3);
+            Integer nullableLevel = rs.wasNull() ? null : level;
+            return new Agency(rs.getString(1), rs.getString(2), nullableLevel, date(rs.getString(4)),
+                    date(rs.getString(5)));
+        }, code);
     }
 
     private static LocalDate date(String text) {

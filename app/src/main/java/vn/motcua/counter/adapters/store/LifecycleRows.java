@@ -2,7 +2,6 @@ package vn.motcua.counter.adapters.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -104,20 +103,10 @@ final class LifecycleRows {
     }
 
     int reserveFormNumber(AgencyCode agency, FormKind form, int year) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO form_sequences (agency_code, form, year, last_number) VALUES (?, ?, ?, 1)
-                    ON CONFLICT (agency_code, form, year) DO UPDATE SET last_number = last_number + 1
-                    RETURNING last_number""")) {
-                st.setString(1, agency.value());
-                st.setString(2, form.name());
-                st.setInt(3, year);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return db.inTransaction(c -> Rows.first(c, """
+                INSERT INTO form_sequences (agency_code, form, year, last_number) VALUES (?, ?, ?, 1)
+                ON CONFLICT (agency_code, form, year) DO UPDATE SET last_number = last_number + 1
+                RETURNING last_number""", rs -> rs.getInt(1), agency.value(), form.name(), year).orElseThrow());
     }
 
     void saveIssuedForm(DossierCode code, IssuedForm form, LocalDate periodFrom, LocalDate periodTo) {
@@ -130,15 +119,8 @@ final class LifecycleRows {
     void attachResult(DossierCode code, List<ResultPage> pages) {
         db.inTransaction(c -> {
             long id = dossierId(c, code);
-            int position;
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT COALESCE(MAX(position), 0) FROM result_documents WHERE dossier_id = ?")) {
-                st.setLong(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    position = rs.getInt(1);
-                }
-            }
+            int position = Rows.first(c, "SELECT COALESCE(MAX(position), 0) FROM result_documents WHERE dossier_id = ?",
+                    rs -> rs.getInt(1), id).orElseThrow();
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO result_documents (dossier_id, position, name, content_id, media_type, byte_size,
                         source, attached_at, attached_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -171,23 +153,15 @@ final class LifecycleRows {
     }
 
     Optional<DossierProgress> progress(DossierCode code) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT id, extended_appointment_at, resolved_at, returned_at, rating_level, rating_label,
-                        rating_scale FROM dossiers WHERE code = ?""")) {
-                st.setString(1, code.value());
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    long id = rs.getLong(1);
-                    int level = rs.getInt(5);
-                    Rating rating = rs.wasNull() ? null : new Rating(level, rs.getString(6), rs.getInt(7));
-                    return Optional.of(new DossierProgress(time(rs.getString(2)), time(rs.getString(3)),
-                            time(rs.getString(4)), rating, handovers(c, id), forms(c, id), results(c, id)));
-                }
-            }
-        });
+        return db.read(c -> Rows.first(c, """
+                SELECT id, extended_appointment_at, resolved_at, returned_at, rating_level, rating_label,
+                    rating_scale FROM dossiers WHERE code = ?""", rs -> {
+            long id = rs.getLong(1);
+            int level = rs.getInt(5);
+            Rating rating = rs.wasNull() ? null : new Rating(level, rs.getString(6), rs.getInt(7));
+            return new DossierProgress(time(rs.getString(2)), time(rs.getString(3)), time(rs.getString(4)), rating,
+                    handovers(c, id), forms(c, id), results(c, id));
+        }, code.value()));
     }
 
     List<TrackingBookEntry> trackingBook(LocalDate from, LocalDate to) {
@@ -255,15 +229,8 @@ final class LifecycleRows {
     }
 
     private static long dossierId(Connection c, DossierCode code) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT id FROM dossiers WHERE code = ?")) {
-            st.setString(1, code.value());
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    throw new CounterException("lifecycle.unknown_dossier", code.value());
-                }
-                return rs.getLong(1);
-            }
-        }
+        return Rows.first(c, "SELECT id FROM dossiers WHERE code = ?", rs -> rs.getLong(1), code.value())
+                .orElseThrow(() -> new CounterException("lifecycle.unknown_dossier", code.value()));
     }
 
     private static LocalDateTime time(String text) {

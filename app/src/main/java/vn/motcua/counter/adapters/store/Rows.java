@@ -6,8 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The one way the store reads a list of rows: bind the parameters in order, map each row. */
+/** The one way the store reads rows: bind the parameters in order, map each row (or the first only). */
 final class Rows {
 
     @FunctionalInterface
@@ -19,13 +20,28 @@ final class Rows {
     }
 
     static <T> List<T> list(Connection c, String sql, Reader<T> reader, Object... parameters) throws SQLException {
+        return read(c, sql, reader, Integer.MAX_VALUE, parameters);
+    }
+
+    /**
+     * The first row, mapped; empty when there is none or {@code reader} maps it to null (a NULL column). Also the
+     * way to run an {@code INSERT … RETURNING} of one row.
+     */
+    static <T> Optional<T> first(Connection c, String sql, Reader<T> reader, Object... parameters)
+            throws SQLException {
+        List<T> rows = read(c, sql, reader, 1, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst());
+    }
+
+    private static <T> List<T> read(Connection c, String sql, Reader<T> reader, int limit, Object... parameters)
+            throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 st.setObject(i + 1, parameters[i]);
             }
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
+                while (rows.size() < limit && rs.next()) {
                     rows.add(reader.read(rs));
                 }
             }

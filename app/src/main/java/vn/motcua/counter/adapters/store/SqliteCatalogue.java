@@ -53,13 +53,8 @@ public final class SqliteCatalogue implements Catalogue {
 
     @Override
     public int revision() {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM procedure_versions");
-                 ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+        return db.read(c -> Rows.first(c, "SELECT count(*) FROM procedure_versions", rs -> rs.getInt(1)))
+                .orElseThrow();
     }
 
     @Override
@@ -82,12 +77,8 @@ public final class SqliteCatalogue implements Catalogue {
 
     @Override
     public boolean isEmpty() {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM procedures)");
-                 ResultSet rs = st.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        });
+        return db.read(c -> Rows.first(c, "SELECT NOT EXISTS (SELECT 1 FROM procedures)", rs -> rs.getBoolean(1)))
+                .orElseThrow();
     }
 
     @Override

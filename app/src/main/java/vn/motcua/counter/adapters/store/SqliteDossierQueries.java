@@ -47,18 +47,10 @@ public final class SqliteDossierQueries implements DossierQueries {
 
     @Override
     public OptionalInt procedureVersion(DossierCode code) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT procedure_version FROM dossiers WHERE code = ?")) {
-                st.setString(1, code.value());
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return OptionalInt.empty();
-                    }
-                    int version = rs.getInt(1);
-                    return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(version);
-                }
-            }
-        });
+        return db.read(c -> Rows.first(c, "SELECT procedure_version FROM dossiers WHERE code = ?", rs -> {
+            int version = rs.getInt(1);
+            return rs.wasNull() ? null : version;
+        }, code.value())).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     @Override

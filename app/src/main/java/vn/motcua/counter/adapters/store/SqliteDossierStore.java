@@ -90,21 +90,12 @@ public final class SqliteDossierStore implements DossierStore {
     public DossierCode reserveCode(AgencyCode agency, LocalDate receptionDate) {
         int number = db.inTransaction(c -> {
             Agencies.refuseClosed(c, agency, receptionDate);
-            try (PreparedStatement st = c.prepareStatement("""
+            return Rows.first(c, """
                     INSERT INTO code_sequences (agency_code, day, last_number, counter_number, counter_count)
                     VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (agency_code, day) DO UPDATE SET last_number = last_number + counter_count
-                    RETURNING last_number""")) {
-                st.setString(1, agency.value());
-                st.setString(2, receptionDate.toString());
-                st.setInt(3, slot.first());
-                st.setInt(4, slot.number());
-                st.setInt(5, slot.count());
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
+                    RETURNING last_number""", rs -> rs.getInt(1), agency.value(), receptionDate.toString(),
+                    slot.first(), slot.number(), slot.count()).orElseThrow();
         });
         if (number > DossierCode.MAX_SEQUENCE) {
             throw new CounterException("reception.day_full", agency.value(), receptionDate);
@@ -214,17 +205,8 @@ public final class SqliteDossierStore implements DossierStore {
 
     @Override
     public Optional<Dossier> dossier(DossierCode code) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT * FROM dossiers WHERE code = ?")) {
-                st.setString(1, code.value());
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(toDossier(c, rs));
-                }
-            }
-        });
+        return db.read(c -> Rows.first(c, "SELECT * FROM dossiers WHERE code = ?", rs -> toDossier(c, rs),
+                code.value()));
     }
 
     @Override
@@ -238,14 +220,8 @@ public final class SqliteDossierStore implements DossierStore {
 
     @Override
     public Optional<String> receiptContentId(DossierCode code) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT receipt_content_id FROM dossiers WHERE code = ?")) {
-                st.setString(1, code.value());
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.read(c -> Rows.first(c, "SELECT receipt_content_id FROM dossiers WHERE code = ?",
+                rs -> rs.getString(1), code.value()));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package vn.motcua.counter.adapters.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -55,34 +53,24 @@ public final class SqliteReports implements ReportQueries {
     /** Ratings given when results were returned in the period, by level (1 = best). */
     private static Map<String, Integer> satisfaction(Connection c, String start, String end) throws SQLException {
         Map<String, Integer> distribution = new LinkedHashMap<>();
-        try (PreparedStatement st = c.prepareStatement("""
+        for (Map.Entry<String, Integer> level : Rows.list(c, """
                 SELECT rating_level, COUNT(*) FROM dossiers
                 WHERE rating_level IS NOT NULL AND returned_at >= ? AND returned_at < ?
-                GROUP BY rating_level ORDER BY rating_level""")) {
-            st.setString(1, start);
-            st.setString(2, end);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    distribution.put(rs.getString(1), rs.getInt(2));
-                }
-            }
+                GROUP BY rating_level ORDER BY rating_level""",
+                rs -> Map.entry(rs.getString(1), rs.getInt(2)), start, end)) {
+            distribution.put(level.getKey(), level.getValue());
         }
         return distribution;
     }
+
     /** The integer columns of the query's single row. */
     private static int[] counts(Connection c, String sql, String... parameters) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                st.setString(i + 1, parameters[i]);
+        return Rows.first(c, sql, rs -> {
+            int[] values = new int[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getInt(i + 1);
             }
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                int[] values = new int[rs.getMetaData().getColumnCount()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = rs.getInt(i + 1);
-                }
-                return values;
-            }
-        }
+            return values;
+        }, (Object[]) parameters).orElseThrow();
     }
 }
