@@ -54,6 +54,7 @@ import vn.motcua.counter.domain.CounterSlot;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.adapters.images.TesseractMrzImages;
 import vn.motcua.counter.adapters.images.ZxingCardImages;
+import vn.motcua.counter.capture.cleanup.DefaultPageCleanup;
 import vn.motcua.counter.capture.ocr.MrzOcr;
 import vn.motcua.counter.capture.ocr.OcrSettings;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
@@ -134,7 +135,7 @@ public final class CounterContext implements AutoCloseable {
         this.scanners = scannerSetup(settings).build();
         this.scanning = new ScanService(scanners, reception, images, settings.get(Settings.SCANNER_DEVICE));
         this.cardReader = new CardReader(new ZxingCardImages(images), new TesseractMrzImages(images,
-                new MrzOcr(OcrSettings.defaults().tessdata(), MRZ_LANGUAGE)));
+                new DefaultPageCleanup(), new MrzOcr(OcrSettings.defaults().tessdata(), MRZ_LANGUAGE)));
         this.returning = new ReturningApplicants(dossiers);
         this.lifecycle = new LifecycleService(dossiers, contents, new FormPdfRenderer(), clock,
                 SatisfactionScale.parse(settings.require(Settings.RATING_LEVELS)),

@@ -6,32 +6,39 @@ import java.util.List;
 import java.util.Optional;
 import vn.motcua.counter.application.port.MrzImages;
 import vn.motcua.counter.application.port.PageImages;
+import vn.motcua.counter.capture.PageCleanup;
+import vn.motcua.counter.capture.PageKind;
 import vn.motcua.counter.capture.ocr.MrzOcr;
 
 /**
  * OCRs a card back and keeps the three consecutive lines that look like TD1 MRZ lines (about 30 characters with
  * fillers); the card's other printing (place of issue, fingerprints) is ignored. Check digits are the domain's job.
+ * The picture is first cleaned like any scanned page, forced to black and white: a card laid askew on the glass
+ * is straightened, and the light security print behind the MRZ is dropped.
  */
 public final class TesseractMrzImages implements MrzImages {
 
     private static final int LINE = 30;
     /** OCR may merge or split a run of fillers; a line this close to 30 is evened out before the checks. */
     private static final int SLACK = 3;
+    private static final java.util.regex.Pattern TD1_SECOND_LINE = java.util.regex.Pattern.compile("\\d{7}[MF<]\\d{7}");
     /** Card scans without a resolution tag are usually 300 dpi. */
     private static final int DPI = 300;
 
     private final PageImages pages;
+    private final PageCleanup cleanup;
     private final MrzOcr ocr;
 
-    public TesseractMrzImages(PageImages pages, MrzOcr ocr) {
+    public TesseractMrzImages(PageImages pages, PageCleanup cleanup, MrzOcr ocr) {
         this.pages = pages;
+        this.cleanup = cleanup;
         this.ocr = ocr;
     }
 
     @Override
     public Optional<String> mrzLines(byte[] image) {
         BufferedImage picture = CardPictures.read(pages, image);
-        BufferedImage grey = grey(picture);
+        BufferedImage grey = grey(cleanup.clean(picture, DPI, PageKind.GREY).ocrImage());
         // a card laid upside down on the glass, or photographed upright, is still read
         for (int quarterTurns : new int[] {0, 2, 1, 3}) {
             Optional<String> lines = mrz(ocr.read(turned(grey, quarterTurns), DPI));
@@ -70,13 +77,20 @@ public final class TesseractMrzImages implements MrzImages {
             }
             lines.add(compact);
         }
+        // A line of the card's other print can pass for an MRZ line too: three whose second line starts as TD1's
+        // does (birth date and check digit, sex, expiry and check digit) are taken first.
+        Optional<List<String>> first = Optional.empty();
         for (int i = 0; i + 3 <= lines.size(); i++) {
             List<String> three = lines.subList(i, i + 3);
             if (three.stream().allMatch(l -> Math.abs(l.length() - LINE) <= SLACK && l.indexOf('<') >= 0)) {
-                return Optional.of(String.join("\n", three.stream().map(TesseractMrzImages::even).toList()));
+                if (TD1_SECOND_LINE.matcher(three.get(1)).lookingAt()) {
+                    first = Optional.of(three);
+                    break;
+                }
+                first = first.or(() -> Optional.of(three));
             }
         }
-        return Optional.empty();
+        return first.map(three -> String.join("\n", three.stream().map(TesseractMrzImages::even).toList()));
     }
 
     /**

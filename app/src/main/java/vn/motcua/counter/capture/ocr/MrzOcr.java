@@ -1,16 +1,21 @@
 package vn.motcua.counter.capture.ocr;
 
 import com.sun.jna.Pointer;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.TessAPI;
 
 /**
- * Reads machine-readable-zone text: Tesseract limited to {@code A-Z 0-9 <}, the only characters ICAO 9303 allows,
- * so a filler is never read as a K or a guillemet. One engine per call: a card is read now and then, not in bulk.
+ * Reads machine-readable-zone text: Tesseract limited to {@code A-Z 0-9 <}, the only characters ICAO 9303 allows, so
+ * a filler is never read as a guillemet; a letter whose glyph is a chevron is taken as the filler it is
+ * ({@link MrzGlyphs}). One engine per call: a card is read now and then, not in bulk.
  */
 public final class MrzOcr {
 
@@ -43,18 +48,54 @@ public final class MrzOcr {
             buffer.put(pixels).flip();
             api.TessBaseAPISetImage(handle, buffer, grey.getWidth(), grey.getHeight(), 1, grey.getWidth());
             api.TessBaseAPISetSourceResolution(handle, dpi);
-            Pointer text = api.TessBaseAPIGetUTF8Text(handle);
-            if (text == null) {
-                return "";
+            if (api.TessBaseAPIRecognize(handle, null) != 0) {
+                throw new OcrException("Tesseract could not read the MRZ image");
             }
-            try {
-                return text.getString(0, "UTF-8");
-            } finally {
-                api.TessDeleteText(text);
-            }
+            return symbols(api, handle, grey);
         } finally {
             api.TessBaseAPIEnd(handle);
             api.TessBaseAPIDelete(handle);
+        }
+    }
+
+    /** The recognised symbols in reading order, a line break before each new line. */
+    private static String symbols(TessAPI api, ITessAPI.TessBaseAPI handle, BufferedImage grey) {
+        ITessAPI.TessResultIterator symbols = api.TessBaseAPIGetIterator(handle);
+        if (symbols == null) {
+            return "";
+        }
+        try {
+            ITessAPI.TessPageIterator position = api.TessResultIteratorGetPageIterator(symbols);
+            List<List<MrzGlyphs.Glyph>> lines = new ArrayList<>();
+            IntBuffer left = IntBuffer.allocate(1);
+            IntBuffer top = IntBuffer.allocate(1);
+            IntBuffer right = IntBuffer.allocate(1);
+            IntBuffer bottom = IntBuffer.allocate(1);
+            do {
+                Pointer utf8 = api.TessResultIteratorGetUTF8Text(symbols, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL);
+                if (utf8 == null) {
+                    continue;
+                }
+                String symbol;
+                try {
+                    symbol = utf8.getString(0, "UTF-8").strip();
+                } finally {
+                    api.TessDeleteText(utf8);
+                }
+                if (lines.isEmpty() || api.TessPageIteratorIsAtBeginningOf(position,
+                        ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE) != 0) {
+                    lines.add(new ArrayList<>());
+                }
+                api.TessPageIteratorBoundingBox(position, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL, left, top, right,
+                        bottom);
+                if (!symbol.isEmpty()) {
+                    lines.getLast().add(new MrzGlyphs.Glyph(symbol, new Rectangle(left.get(0), top.get(0),
+                            right.get(0) - left.get(0), bottom.get(0) - top.get(0))));
+                }
+            } while (api.TessResultIteratorNext(symbols, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL) != 0);
+            return MrzGlyphs.text(lines, grey);
+        } finally {
+            api.TessResultIteratorDelete(symbols);
         }
     }
 }

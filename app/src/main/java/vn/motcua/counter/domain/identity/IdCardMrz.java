@@ -101,7 +101,9 @@ public record IdCardMrz(String documentCode, String issuingState, String documen
         if (!problems.isEmpty()) {
             return ParseResult.rejected(problems);
         }
-        String[] names = l3.split("<<", 2);
+        // ICAO 9303: surname, "<<", given names each after one "<"; the next "<<" ends the name and only fillers
+        // follow, so a mark read in that filler run is not part of the name.
+        String[] names = l3.split("<<", 3);
         return ParseResult.ok(new IdCardMrz(strip(l1.substring(0, 2)), state, strip(l1.substring(5, 14)),
                 strip(l1.substring(15, 30)), birth, sex, expiry, strip(l2.substring(15, 18)), strip(l2.substring(18, 29)),
                 words(names[0]), names.length > 1 ? words(names[1]) : "", idNumber), warnings);

@@ -69,6 +69,17 @@ class IdCardMrzTest {
     }
 
     @Test
+    void theNameEndsAtTheFillersAfterTheGivenNames() {
+        String lines = vietnameseMrz("001085012345", "850314", 'M', "450314");
+        String strayMark = lines.substring(0, lines.length() - 6) + "K<<<<<"; // OCR read one filler as K
+
+        IdCardMrz mrz = IdCardMrz.parse(strayMark, TODAY).result().orElseThrow();
+
+        assertThat(mrz.surname()).isEqualTo("NGUYEN");
+        assertThat(mrz.givenNames()).isEqualTo("VAN AN");
+    }
+
+    @Test
     void readsAVietnameseCardWithItsTwelveDigitNumber() {
         ParseResult<IdCardMrz> parsed = IdCardMrz.parse(vietnameseMrz("001085012345", "850314", 'M', "450314"), TODAY);
         assertThat(parsed.problems()).isEmpty();
