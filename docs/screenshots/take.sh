@@ -23,9 +23,21 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   xdotool key --window "$win" ctrl+r; sleep 3
   /usr/bin/import -window root '"$out"'/report.png
   xdotool key Escape; sleep 1
-  xdotool key --window "$win" ctrl+n; sleep 1
   # xdotool cannot type every Vietnamese letter under Xvfb; paste them, as an input method commits them.
   paste() { printf "%s" "$1" | xclip -selection clipboard; xdotool key ctrl+v; }
+  # An organisation, identified by its tax code, with the person who came to the counter.
+  xdotool key --window "$win" ctrl+n; sleep 1
+  xdotool key shift+Tab Down Down Tab
+  paste "Công ty TNHH Hạt Điều Bình Phước"; xdotool key Tab
+  xdotool type --delay 20 "0100233488-001"; xdotool key Tab
+  paste "Lê Thị Thu Hà"; xdotool key Tab
+  paste "Khu công nghiệp Đồng Xoài, Bình Phước"; xdotool key Tab
+  xdotool type --delay 20 "02713888999"
+  xdotool mousemove 870 154 click 1
+  paste "bản sao từ bản chính"; xdotool key Return; sleep 1
+  /usr/bin/import -window root '"$out"'/new-dossier-organisation.png
+  xdotool key Escape; sleep 1
+  xdotool key --window "$win" ctrl+n; sleep 1
   paste "Nguyễn Thị Mai"; xdotool key Tab
   xdotool type --delay 20 "001190012345"; xdotool key Tab
   xdotool type --delay 20 "02/04/1990"; xdotool key Tab Tab

@@ -44,6 +44,8 @@ public final class ElectronicCopyService implements AutoCloseable {
     /** Pages queued or being read, so a refill never queues a page twice. */
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** Components whose copy failed in this run: no longer "being made", and tried again at the next start. */
+    private final Set<Long> failedCopies = ConcurrentHashMap.newKeySet();
     private ExecutorService readers;
     /** Copies are written one at a time, so two pages finishing together cannot write a component twice. */
     private ExecutorService writer;
@@ -95,7 +97,10 @@ public final class ElectronicCopyService implements AutoCloseable {
 
     /** Pages pending, done and failed, and components still without their copy, for a progress display. */
     public CaptureCounts progress() {
-        return store.counts();
+        CaptureCounts stored = store.counts();
+        int failed = failedCopies.size();
+        return new CaptureCounts(stored.pagesPending(), stored.pagesDone(), stored.pagesFailed(),
+                Math.max(0, stored.copiesPending() - failed), failed);
     }
 
     /**
@@ -183,9 +188,15 @@ public final class ElectronicCopyService implements AutoCloseable {
         }
         try {
             store.readyForCopy(componentId).ifPresent(this::writeCopy);
+            failedCopies.remove(componentId);
         } catch (RuntimeException e) {
+            if (stopping) {
+                return;
+            }
             // left without a copy: componentsAwaitingCopy() offers it again at the next start
             LOG.warn("electronic copy of component {} failed", componentId, e);
+            failedCopies.add(componentId);
+            notifyListeners();
         }
     }
 

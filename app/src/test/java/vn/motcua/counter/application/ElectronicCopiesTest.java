@@ -118,6 +118,41 @@ class ElectronicCopiesTest {
         }
     }
 
+    /** A page file lost from the disk: its copy cannot be made, and the status bar says so instead of waiting. */
+    @Test
+    @Timeout(240)
+    void aCopyThatCannotBeMadeIsReportedNotLeftAsInProgress() throws Exception {
+        DossierCode code;
+        String lost;
+        try (CounterContext counter = TestCounter.open(data, MONDAY)) { // OCR off: the pages stay pending
+            Receipt receipt = counter.reception().receive(ScannedForms.request(counter, 2), counter.profile());
+            code = receipt.dossier().code();
+            lost = receipt.dossier().documents().getFirst().pages().getLast().contentId();
+            java.nio.file.Files.delete(counter.contents().pathOf(lost));
+        }
+
+        try (CounterContext counter = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
+            ElectronicCopyService copies = counter.copies().orElseThrow();
+            long deadline = System.currentTimeMillis() + WAIT_MS;
+            while (copies.progress().copiesFailed() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            // one page read, the lost one unreadable; the component's copy failed and is no longer "being made"
+            assertThat(copies.progress()).isEqualTo(new CaptureStore.CaptureCounts(0, 1, 1, 0, 1));
+            assertThat(counter.captureStore().copies(code)).isEmpty();
+            assertThat(counter.captureStore().counts().copiesPending()).as("tried again at the next start").isEqualTo(1);
+
+            var status = new vn.motcua.counter.ui.capture.CaptureProgressViewModel(copies,
+                    vn.motcua.counter.i18n.Messages.of(java.util.Locale.forLanguageTag("vi-VN")),
+                    new vn.motcua.counter.ui.UiExecutors(Runnable::run, Runnable::run));
+            status.refresh();
+            assertThat(status.statusProperty().get()).isEqualTo("Bản điện tử: 1 thành phần chưa tạo được "
+                    + "(xem logs/motcua.log); sẽ thử lại khi mở lại chương trình");
+            assertThat(status.workingProperty().get()).isFalse();
+            status.close();
+        }
+    }
+
     private static CaptureStore.ElectronicCopy awaitCopy(CounterContext counter, DossierCode code)
             throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MS;

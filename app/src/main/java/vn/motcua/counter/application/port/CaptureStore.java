@@ -21,7 +21,17 @@ public interface CaptureStore {
     record ComponentPages(long componentId, String componentName, String dossierCode, List<StoredPage> pages) {
     }
 
-    record CaptureCounts(int pagesPending, int pagesDone, int pagesFailed, int copiesPending) {
+    /**
+     * @param copiesPending components whose pages are all read and whose copy is still to be written
+     * @param copiesFailed  of the components without a copy, those whose copy failed in this run (the service knows
+     *                      them; the store counts them as pending, and a restart tries them again)
+     */
+    record CaptureCounts(int pagesPending, int pagesDone, int pagesFailed, int copiesPending, int copiesFailed) {
+
+        /** As the store counts: no failure known. */
+        public CaptureCounts(int pagesPending, int pagesDone, int pagesFailed, int copiesPending) {
+            this(pagesPending, pagesDone, pagesFailed, copiesPending, 0);
+        }
     }
 
     record ElectronicCopy(int componentPosition, String componentName, String contentId, LocalDateTime madeAt) {

@@ -94,7 +94,8 @@ public final class CaptureProgressViewModel implements AutoCloseable {
         working.set(readBeforeRun >= 0);
         if (readBeforeRun < 0) {
             progress.set(1);
-            status.set(messages.text("capture.status.done"));
+            status.set(counts.copiesFailed() > 0 ? messages.text("capture.status.copiesFailed", counts.copiesFailed())
+                    : messages.text("capture.status.done"));
             return;
         }
         int readInRun = read - readBeforeRun;
