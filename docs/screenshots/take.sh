@@ -36,7 +36,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   xdotool mousemove 870 154 click 1
   paste "bản sao từ bản chính"; xdotool key Return; sleep 1
   /usr/bin/import -window root '"$out"'/new-dossier-organisation.png
-  xdotool key Escape; sleep 1
+  xdotool key Escape; sleep 1; xdotool key Tab space; sleep 1  # "Đóng, không lưu"
   xdotool key --window "$win" ctrl+n; sleep 1
   paste "Nguyễn Thị Mai"; xdotool key Tab
   xdotool type --delay 20 "001190012345"; xdotool key Tab
@@ -51,6 +51,9 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   /usr/bin/import -window root '"$out"'/new-dossier.png
   kill $app
 '
-receipt=$(ls -t "$data"/files/*/* | while read -r f; do head -c 4 "$f" | grep -q "%PDF" && echo "$f" && break; done)
+# the newest receipt (form 01) among the stored PDFs; electronic copies are PDFs too
+receipt=$(ls -t "$data"/files/*/* | while read -r f; do
+  head -c 4 "$f" | grep -q "%PDF" && pdftotext -l 1 "$f" - 2>/dev/null | grep -q "Mẫu số 01" && echo "$f" && break
+done)
 pdftoppm -r 80 -png -singlefile "$receipt" "$out"/receipt
 rm -rf "$data"

@@ -22,7 +22,8 @@ import vn.motcua.counter.domain.Procedure;
 
 /**
  * The new-dossier form is built behind the home list while the clerk is there, so Ctrl+N only shows it. What that
- * must not change: each dossier starts from an empty form, and a catalogue imported in the meantime is listed.
+ * must not change: each dossier starts from an empty form, and a catalogue imported in the meantime is listed. And
+ * leaving the form: Esc works from any field, and asks before anything entered is thrown away.
  */
 class NewDossierScreenWindowTest {
 
@@ -57,10 +58,38 @@ class NewDossierScreenWindowTest {
         assertThat(name.getText()).isEqualTo("Võ Thị Sáu");
 
         robot.clickOn("#close");
+        robot.clickOn("#discardDossier"); // something was typed: closing asks first
         TextField next = readyNameField();
         assertThat(next).as("a new form for the next dossier").isNotSameAs(name);
         newDossier();
         assertThat(robot.lookup("#fullName").queryAs(TextField.class).getText()).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void escClosesFromAnywhereButAsksFirstWhenSomethingWasEntered() throws Exception {
+        readyNameField();
+        newDossier();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#newDossier").tryQuery()
+                .map(NewDossierScreenWindowTest::onScreen).orElse(false)); // empty: closed at once
+
+        readyNameField();
+        newDossier();
+        robot.write("Đinh Văn Hùng");
+        robot.clickOn("#procedureFilter").write("khai sinh").type(KeyCode.ENTER); // focus goes to the list
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#keepDossier").tryQuery().isPresent());
+        robot.clickOn("#keepDossier");
+        TextField name = robot.lookup("#fullName").queryAs(TextField.class);
+        assertThat(onScreen(name)).as("kept open").isTrue();
+        assertThat(name.getText()).isEqualTo("Đinh Văn Hùng");
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#discardDossier").tryQuery().isPresent());
+        robot.clickOn("#discardDossier");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#newDossier").tryQuery()
+                .map(NewDossierScreenWindowTest::onScreen).orElse(false));
     }
 
     @Test

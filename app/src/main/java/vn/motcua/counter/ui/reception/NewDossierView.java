@@ -4,7 +4,10 @@ import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -52,10 +55,21 @@ public final class NewDossierView extends BorderPane {
         message.textProperty().bind(model.messageProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Runnable closeAsked = () -> {
+            if (!model.hasInput() || discardConfirmed(messages)) {
+                close.run();
+            }
+        };
         Button cancel = new Button(messages.text("dossier.cancel"));
         cancel.setId("close");
-        cancel.setCancelButton(true);
-        cancel.setOnAction(e -> close.run());
+        cancel.setOnAction(e -> closeAsked.run());
+        // Esc closes from anywhere on the form: a filter, because the procedure list would consume it first.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                closeAsked.run();
+            }
+        });
         Button receive = new Button(messages.text("dossier.receive"));
         receive.setId("receive");
         receive.getStyleClass().add("accent");
@@ -67,6 +81,22 @@ public final class NewDossierView extends BorderPane {
         setBottom(actions);
         setPadding(new Insets(16));
         listenForCardReader(model);
+    }
+
+    /** Asks before a form with something in it is closed; keeping it is the default answer. */
+    private boolean discardConfirmed(Messages messages) {
+        ButtonType discard = new ButtonType(messages.text("dossier.discard.yes"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(messages.text("dossier.discard.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, messages.text("dossier.discard.text"), discard, keep);
+        ask.initOwner(getScene().getWindow());
+        ask.setTitle(messages.text("dossier.discard.title"));
+        ask.setHeaderText(messages.text("dossier.discard.title"));
+        ((Button) ask.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        Button stay = (Button) ask.getDialogPane().lookupButton(keep);
+        stay.setDefaultButton(true);
+        stay.setId("keepDossier");
+        ask.getDialogPane().lookupButton(discard).setId("discardDossier");
+        return ask.showAndWait().filter(discard::equals).isPresent();
     }
 
     /** Adds a section under the applicant's fields (earlier dossiers), kept in its own class. */

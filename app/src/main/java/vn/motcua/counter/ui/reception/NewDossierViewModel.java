@@ -277,6 +277,13 @@ public final class NewDossierViewModel {
         }
     }
 
+    /** True when closing the form would lose something: a field typed, a procedure chosen or a page captured. */
+    public boolean hasInput() {
+        return java.util.stream.Stream.of(fullName, idNumber, idCountry, representative, birthDate, address, phone,
+                        email).anyMatch(field -> !field.get().isBlank())
+                || procedure.get() != null || components.stream().anyMatch(c -> !c.pages().isEmpty());
+    }
+
     public ReadOnlyIntegerProperty currentComponentProperty() {
         return currentComponent.getReadOnlyProperty();
     }
