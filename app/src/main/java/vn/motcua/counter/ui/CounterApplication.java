@@ -234,8 +234,18 @@ public class CounterApplication extends Application {
     private void showDossier(DossierCode code) {
         DossierViewModel model = new DossierViewModel(context.lifecycle(), context.reception(), context.captureStore(),
                 context.profile(), messages, executors, code);
-        screens.show(new DossierView(model, messages, dialogs, printing, this::showHome));
+        DossierView view = new DossierView(model, messages, dialogs, printing, this::showHome);
+        screens.show(view);
         model.load();
+        // the copy lines follow background OCR while the screen is open
+        context.copies().ifPresent(copies -> {
+            Runnable stop = copies.onProgress(model::refreshCopies);
+            view.sceneProperty().addListener((obs, old, now) -> {
+                if (now == null) {
+                    stop.run();
+                }
+            });
+        });
     }
 
     /** List and search keys act on the home screen only: leaving an open form would lose what was typed. */

@@ -73,8 +73,20 @@ class CaptureProgressWindowTest {
                 .isEqualTo(doneWhilePaused);
         assertThat(counter.captureStore().counts().pagesPending()).isEqualTo(2 - doneWhilePaused);
 
+        // the dossier's own screen, opened while paused, says how far its pages are read
+        robot.clickOn("Làm mới (F5)");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
+        robot.doubleClickOn(robot.lookup("#todayTable .table-row-cell").<Node>query());
+        String component = dossier.documents().getFirst().component().name();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#electronicCopies").queryLabeled()
+                .getText().equals("1. Đang nhận dạng chữ " + doneWhilePaused + "/2 trang — " + component));
+
+        // resumed from the status bar under the dossier screen: its copy line follows without a refresh
         robot.clickOn("#capturePause");
         waitForStatus("Bản điện tử: đã hoàn tất", OCR_WAIT_S);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#electronicCopies").queryLabeled()
+                .getText().equals("1. Đã có bản điện tử (2 trang) — " + component)); // the second has no pages
 
         assertThat(shown).contains("Đang nhận dạng chữ: 1/2 trang");
         assertThat(shown.indexOf("Đang nhận dạng chữ: 1/2 trang"))
@@ -85,15 +97,6 @@ class CaptureProgressWindowTest {
         assertThat(copies).hasSize(1);
         assertThat(counter.contents().verify(copies.getFirst().contentId())).isTrue();
         assertThat(counter.captureStore().counts()).isEqualTo(new CaptureStore.CaptureCounts(0, 2, 0, 0));
-
-        // the dossier's own screen says which component has its copy (the second has no pages, so no line)
-        robot.clickOn("Làm mới (F5)");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
-        robot.doubleClickOn(robot.lookup("#todayTable .table-row-cell").<Node>query());
-        String component = dossier.documents().getFirst().component().name();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#electronicCopies").queryLabeled()
-                .getText().equals("1. Đã có bản điện tử (2 trang) — " + component));
     }
 
     private void waitForStatus(String prefix, long seconds) throws Exception {

@@ -110,7 +110,16 @@ public final class DossierViewModel {
         allowed.clear();
         allowed.addAll(LifecycleAction.allowedIn(d.status()));
         results.set(messages.text("detail.results", s.resultPages()));
-        electronicCopies.set(String.join("\n", s.copies().stream().map(this::copyState).toList()));
+        showCopies(s.copies());
+    }
+
+    /** Reads the components' copy states again: called as background OCR and copy writing move on. */
+    public void refreshCopies() {
+        executors.run(() -> captures.copyStates(code), this::showCopies, this::fail);
+    }
+
+    private void showCopies(List<ComponentCopyState> copies) {
+        electronicCopies.set(String.join("\n", copies.stream().map(this::copyState).toList()));
     }
 
     /** One line per component: its electronic copy made, being made, or its pages still being read. */
