@@ -44,8 +44,6 @@ public final class ElectronicCopyService implements AutoCloseable {
     /** Pages queued or being read, so a refill never queues a page twice. */
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    /** Components whose copy failed in this run: no longer "being made", and tried again at the next start. */
-    private final Set<Long> failedCopies = ConcurrentHashMap.newKeySet();
     private ExecutorService readers;
     /** Copies are written one at a time, so two pages finishing together cannot write a component twice. */
     private ExecutorService writer;
@@ -74,6 +72,7 @@ public final class ElectronicCopyService implements AutoCloseable {
         for (int i = 0; i < capture.workers(); i++) {
             readers.execute(this::readPages);
         }
+        store.clearCopyFailures(); // what failed last run is tried again
         store.componentsAwaitingCopy().forEach(this::writeCopyLater);
         wake();
     }
@@ -97,10 +96,7 @@ public final class ElectronicCopyService implements AutoCloseable {
 
     /** Pages pending, done and failed, and components still without their copy, for a progress display. */
     public CaptureCounts progress() {
-        CaptureCounts stored = store.counts();
-        int failed = failedCopies.size();
-        return new CaptureCounts(stored.pagesPending(), stored.pagesDone(), stored.pagesFailed(),
-                Math.max(0, stored.copiesPending() - failed), failed);
+        return store.counts();
     }
 
     /**
@@ -188,14 +184,13 @@ public final class ElectronicCopyService implements AutoCloseable {
         }
         try {
             store.readyForCopy(componentId).ifPresent(this::writeCopy);
-            failedCopies.remove(componentId);
         } catch (RuntimeException e) {
             if (stopping) {
                 return;
             }
             // left without a copy: componentsAwaitingCopy() offers it again at the next start
             LOG.warn("electronic copy of component {} failed", componentId, e);
-            failedCopies.add(componentId);
+            store.saveCopyFailure(componentId, String.valueOf(e), now());
             notifyListeners();
         }
     }

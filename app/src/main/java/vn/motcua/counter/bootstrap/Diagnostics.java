@@ -86,8 +86,9 @@ public final class Diagnostics {
         try {
             var n = Database.readOnly(file, SqliteCaptureStore::counts);
             String detail = n.pagesDone() + " pages read, " + n.pagesPending() + " waiting for OCR, "
-                    + n.pagesFailed() + " unreadable; " + n.copiesPending() + " components without their PDF/A copy";
-            return new Check("copies", n.pagesFailed() > 0 ? Outcome.WARNING : Outcome.OK, detail);
+                    + n.pagesFailed() + " unreadable; " + n.copiesPending() + " components without their PDF/A copy"
+                    + (n.copiesFailed() > 0 ? ", " + n.copiesFailed() + " whose copy failed (see logs/motcua.log)" : "");
+            return new Check("copies", n.pagesFailed() + n.copiesFailed() > 0 ? Outcome.WARNING : Outcome.OK, detail);
         } catch (CounterException e) {
             // e.g. a database from before V4: the application migrates it on its next start
             return new Check("copies", Outcome.WARNING, "cannot count: " + e.messageKey());

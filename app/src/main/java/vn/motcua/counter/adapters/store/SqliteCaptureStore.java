@@ -131,6 +131,35 @@ public final class SqliteCaptureStore implements CaptureStore {
                 st.setString(6, madeAt.toString());
                 st.executeUpdate();
             }
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM copy_failures WHERE component_id = ?")) {
+                st.setLong(1, componentId);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void saveCopyFailure(long componentId, String reason, LocalDateTime at) {
+        db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO copy_failures (component_id, reason, failed_at) VALUES (?, ?, ?)
+                    ON CONFLICT (component_id) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at""")) {
+                st.setLong(1, componentId);
+                st.setString(2, reason);
+                st.setString(3, at.toString());
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void clearCopyFailures() {
+        db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM copy_failures")) {
+                st.executeUpdate();
+            }
             return null;
         });
     }
@@ -149,11 +178,12 @@ public final class SqliteCaptureStore implements CaptureStore {
     public List<ComponentCopyState> copyStates(DossierCode code) {
         return db.read(c -> Rows.list(c, """
                 SELECT c.position, c.name, count(p.id), count(p.id) FILTER (WHERE p.ocr_state <> 'PENDING'),
-                       EXISTS (SELECT 1 FROM electronic_copies e WHERE e.component_id = c.id)
+                       EXISTS (SELECT 1 FROM electronic_copies e WHERE e.component_id = c.id),
+                       EXISTS (SELECT 1 FROM copy_failures f WHERE f.component_id = c.id)
                 FROM dossiers d JOIN components c ON c.dossier_id = d.id JOIN pages p ON p.component_id = c.id
                 WHERE d.code = ? GROUP BY c.id ORDER BY c.position""",
                 rs -> new ComponentCopyState(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getBoolean(5)), code.value()));
+                        rs.getBoolean(5), rs.getBoolean(6)), code.value()));
     }
 
     @Override
@@ -163,16 +193,17 @@ public final class SqliteCaptureStore implements CaptureStore {
 
     /** Also used by {@code motcua doctor} on a read-only connection. */
     public static CaptureCounts counts(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
+        return Rows.first(c, """
                 SELECT (SELECT count(*) FROM pages WHERE ocr_state = 'PENDING'),
                        (SELECT count(*) FROM pages WHERE ocr_state = 'DONE'),
                        (SELECT count(*) FROM pages WHERE ocr_state = 'FAILED'),
                        (SELECT count(*) FROM components c
                         WHERE EXISTS (SELECT 1 FROM pages p WHERE p.component_id = c.id)
-                          AND NOT EXISTS (SELECT 1 FROM electronic_copies e WHERE e.component_id = c.id))""");
-             ResultSet rs = st.executeQuery()) {
-            rs.next();
-            return new CaptureCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
-        }
+                          AND NOT EXISTS (SELECT 1 FROM electronic_copies e WHERE e.component_id = c.id)
+                          AND NOT EXISTS (SELECT 1 FROM copy_failures f WHERE f.component_id = c.id)),
+                       (SELECT count(*) FROM copy_failures f
+                        WHERE NOT EXISTS (SELECT 1 FROM electronic_copies e WHERE e.component_id = f.component_id))""",
+                rs -> new CaptureCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .orElseThrow();
     }
 }

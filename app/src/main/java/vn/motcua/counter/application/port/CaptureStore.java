@@ -22,13 +22,12 @@ public interface CaptureStore {
     }
 
     /**
-     * @param copiesPending components whose pages are all read and whose copy is still to be written
-     * @param copiesFailed  of the components without a copy, those whose copy failed in this run (the service knows
-     *                      them; the store counts them as pending, and a restart tries them again)
+     * @param copiesPending components with pages and no copy yet, except those whose copy failed
+     * @param copiesFailed  components whose copy could not be written (tried again when the copy service starts)
      */
     record CaptureCounts(int pagesPending, int pagesDone, int pagesFailed, int copiesPending, int copiesFailed) {
 
-        /** As the store counts: no failure known. */
+        /** With no failed copy. */
         public CaptureCounts(int pagesPending, int pagesDone, int pagesFailed, int copiesPending) {
             this(pagesPending, pagesDone, pagesFailed, copiesPending, 0);
         }
@@ -37,9 +36,12 @@ public interface CaptureStore {
     record ElectronicCopy(int componentPosition, String componentName, String contentId, LocalDateTime madeAt) {
     }
 
-    /** Where one component of a dossier stands: pages read (done or unreadable) of its pages, and its copy. */
+    /**
+     * Where one component of a dossier stands: pages read (done or unreadable) of its pages, and its copy: made, or
+     * failed to be written.
+     */
     record ComponentCopyState(int componentPosition, String componentName, int pages, int pagesRead,
-                              boolean copyMade) {
+                              boolean copyMade, boolean copyFailed) {
     }
 
     /** Every page still to be read, oldest dossier first. */
@@ -59,7 +61,13 @@ public interface CaptureStore {
     /** The component's pages for its copy; empty while a page is pending or once the copy exists. */
     Optional<ComponentPages> readyForCopy(long componentId);
 
-    /** Records the copy; a second record for the same component is ignored. */
+    /** Records why the component's copy could not be written; it no longer counts as being made. */
+    void saveCopyFailure(long componentId, String reason, LocalDateTime at);
+
+    /** Forgets every recorded copy failure, so those copies count as to be made again (the service retries them). */
+    void clearCopyFailures();
+
+    /** Records the copy (and clears a failure recorded before); a second record for the same component is ignored. */
     void saveCopy(long componentId, String contentId, long byteSize, int pageCount, int pagesFailed,
                   LocalDateTime madeAt);
 

@@ -122,9 +122,10 @@ public final class DossierViewModel {
         electronicCopies.set(String.join("\n", copies.stream().map(this::copyState).toList()));
     }
 
-    /** One line per component: its electronic copy made, being made, or its pages still being read. */
+    /** One line per component: its electronic copy made, failed, being made, or its pages still being read. */
     private String copyState(ComponentCopyState c) {
         String state = c.copyMade() ? messages.text("detail.copy.made", c.pages())
+                : c.copyFailed() ? messages.text("detail.copy.failed")
                 : c.pagesRead() < c.pages() ? messages.text("detail.copy.reading", c.pagesRead(), c.pages())
                 : messages.text("detail.copy.writing");
         return messages.text("detail.copy", c.componentPosition(), c.componentName(), state);
