@@ -260,7 +260,13 @@ public final class NewDossierView extends BorderPane {
         ListView<Procedure> list = new ListView<>(model.procedures());
         list.setId("procedureList");
         list.setPrefHeight(110);
+        // Procedure names run to two lines ("Thủ tục chứng thực chữ ký trong các giấy tờ…"): wrapped, not scrolled
         list.setCellFactory(view -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Procedure p, boolean empty) {
                 super.updateItem(p, empty);
