@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import vn.motcua.counter.application.port.MrzImages;
 import vn.motcua.counter.application.port.PageImages;
 import vn.motcua.counter.capture.PageCleanup;
@@ -13,15 +14,17 @@ import vn.motcua.counter.capture.ocr.MrzOcr;
 /**
  * OCRs a card back and keeps the three consecutive lines that look like TD1 MRZ lines (about 30 characters with
  * fillers); the card's other printing (place of issue, fingerprints) is ignored. Check digits are the domain's job.
- * The picture is first cleaned like any scanned page, forced to black and white: a card laid askew on the glass
- * is straightened, and the light security print behind the MRZ is dropped.
+ * The picture is first cleaned like any scanned page, kept grey: a card laid askew on the glass is straightened. (Made
+ * black and white, the runs of fillers merge into bars Tesseract reads even worse; the light security print behind
+ * the MRZ stays light, under the ink threshold of {@code MrzGlyphs}.)
  */
 public final class TesseractMrzImages implements MrzImages {
 
     private static final int LINE = 30;
     /** OCR may merge or split a run of fillers; a line this close to 30 is evened out before the checks. */
     private static final int SLACK = 3;
-    private static final java.util.regex.Pattern TD1_SECOND_LINE = java.util.regex.Pattern.compile("\\d{7}[MF<]\\d{7}");
+    private static final Pattern FILLERS = Pattern.compile("<+");
+    private static final Pattern TD1_SECOND_LINE = Pattern.compile("\\d{7}[MF<]\\d{7}");
     /** Card scans without a resolution tag are usually 300 dpi. */
     private static final int DPI = 300;
 
@@ -98,7 +101,7 @@ public final class TesseractMrzImages implements MrzImages {
      * {@code <}, never the digits between them, and the check digits then tell whether the result is right.
      */
     private static String even(String line) {
-        java.util.regex.Matcher runs = java.util.regex.Pattern.compile("<+").matcher(line);
+        java.util.regex.Matcher runs = FILLERS.matcher(line);
         int start = -1;
         int end = -1;
         while (runs.find()) {
