@@ -60,13 +60,9 @@ public final class HubServer implements AutoCloseable {
                 }
             });
             config.routes.error(404, ctx -> {
-                if (isApi(ctx) && ctx.result() == null && !ctx.method().name().equals("HEAD")) {
-                    String path = ctx.path();
-                    if (!path.startsWith(Api.PREFIX + "/") && path.matches("/api/v[0-9]+/.*")) {
-                        error(ctx, 426, Api.Error.of(ErrorCode.UPGRADE_REQUIRED, "this hub speaks protocol version 1"));
-                    } else {
-                        error(ctx, 404, Api.Error.of(ErrorCode.NOT_FOUND, "no such resource"));
-                    }
+                if (isApi(ctx) && !"HEAD".equals(ctx.method().name()) && !ctx.res().isCommitted()
+                        && !"application/json; charset=utf-8".equals(ctx.res().getContentType())) {
+                    error(ctx, 404, Api.Error.of(ErrorCode.NOT_FOUND, "no such resource"));
                 }
             });
             config.routes.get("/health", ctx -> {
@@ -77,6 +73,12 @@ public final class HubServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> ctx.contentType(hub.metrics().contentType()).result(hub.metrics().scrape()));
             api.register(config.routes);
             web.register(config.routes);
+            // last: any other /api/vN/… path; a version this hub does not speak is told so
+            for (io.javalin.http.HandlerType method : new io.javalin.http.HandlerType[] {io.javalin.http.HandlerType.GET,
+                    io.javalin.http.HandlerType.POST, io.javalin.http.HandlerType.PUT, io.javalin.http.HandlerType.PATCH,
+                    io.javalin.http.HandlerType.DELETE}) {
+                config.routes.addHttpHandler(method, "/api/<rest>", HubServer::otherApi);
+            }
         });
         app.start(hub.config().bindAddress(), port);
     }
@@ -87,6 +89,14 @@ public final class HubServer implements AutoCloseable {
             return ctx.endpoint().path;
         } catch (RuntimeException noEndpoint) {
             return "unmatched";
+        }
+    }
+
+    private static void otherApi(Context ctx) {
+        if (ctx.path().matches("/api/v[0-9]+/.*") && !ctx.path().startsWith(Api.PREFIX + "/")) {
+            error(ctx, 426, Api.Error.of(ErrorCode.UPGRADE_REQUIRED, "this hub speaks protocol version 1"));
+        } else {
+            error(ctx, 404, Api.Error.of(ErrorCode.NOT_FOUND, "no such resource"));
         }
     }
 
