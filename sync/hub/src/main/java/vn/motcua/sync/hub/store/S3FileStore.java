@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -33,6 +35,10 @@ public final class S3FileStore implements FileStore, AutoCloseable {
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
                 .forcePathStyle(true)
+                // the SDK's default CRC32 checksum headers (since 2.30) are refused by many S3-compatible stores
+                // (S3Proxy, older MinIO and Ceph); SigV4 already signs the payload's SHA-256
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(accessKey == null ? DefaultCredentialsProvider.builder().build()
                         : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
