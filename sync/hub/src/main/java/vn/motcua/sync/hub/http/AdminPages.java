@@ -39,8 +39,8 @@ final class AdminPages {
                 Nhập mã này trên máy quầy (dùng được một lần, hết hạn lúc %s). Mã không hiển thị lại.</div>"""
                 .formatted(esc(fresh.counterName()), esc(fresh.code()), WebText.time(fresh.expiresAt()));
         String form = """
-                <form method="post" action="/quay/ma-dang-ky" class="card" style="display:flex;gap:12px;align-items:end">%s
-                <div style="flex:1"><label for="counter-name">Tên quầy mới hoặc quầy cần cấp lại</label>
+                <form method="post" action="/quay/ma-dang-ky" class="card filter">%s
+                <div class="grow"><label for="counter-name">Tên quầy mới hoặc quầy cần cấp lại</label>
                 <input id="counter-name" name="name" maxlength="100" required placeholder="VD: UBND xã Tân Lập - quầy 1"></div>
                 <button class="primary" type="submit" id="create-code">Tạo mã đăng ký</button></form>""".formatted(Pages.csrf(s));
         return Pages.layout("Quầy tiếp nhận", s, "/quay", Pages.notice(notice) + "<h1>Quầy tiếp nhận</h1>" + code + form + table);
@@ -57,7 +57,7 @@ final class AdminPages {
                 case FAILED -> "<span class=\"badge s8\">Gửi không được</span>";
             };
             String retry = e.state() == Exports.State.SENT ? "" : """
-                    <form method="post" action="/dong-bo/%d/gui-lai">%s<button class="primary" type="submit" style="margin:0">Gửi lại</button></form>"""
+                    <form class="inline" method="post" action="/dong-bo/%d/gui-lai">%s<button class="primary" type="submit">Gửi lại</button></form>"""
                     .formatted(e.id(), Pages.csrf(s));
             table.append("<tr><td>%d</td><td class=\"code\">%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td></tr>"
                     .formatted(e.id(), esc(e.code()), esc(e.service()), state, e.attempts(),

@@ -32,8 +32,8 @@ final class DossierPages {
         }
         table.append("</tbody></table>");
         String filter = """
-                <form method="get" action="/ho-so" class="card" style="display:flex;gap:12px;align-items:end">
-                <div style="flex:1"><label for="quay">Quầy tiếp nhận</label><select id="quay" name="quay">%s</select></div>
+                <form method="get" action="/ho-so" class="card filter">
+                <div class="grow"><label for="quay">Quầy tiếp nhận</label><select id="quay" name="quay">%s</select></div>
                 %s<button class="primary" type="submit" id="filter">Lọc</button></form>"""
                 .formatted(Pages.options(counterNames, counter, "Tất cả các quầy"),
                         status == null ? "" : "<input type=\"hidden\" name=\"trang-thai\" value=\"" + status + "\">");

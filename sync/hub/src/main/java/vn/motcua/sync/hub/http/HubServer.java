@@ -46,7 +46,7 @@ public final class HubServer implements AutoCloseable {
                 LOG.atDebug().addKeyValue("method", ctx.method().name()).addKeyValue("route", route)
                         .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", ms).log("request");
             });
-            config.routes.exception(Refusal.class, (r, ctx) -> refuse(ctx, r));
+            config.routes.exception(Refusal.class, (r, ctx) -> refuse(ctx, r, web));
             config.routes.exception(WebRoutes.NotLoggedIn.class, (e, ctx) -> ctx.redirect("/dang-nhap"));
             config.routes.exception(ApiRoutes.TusVersionMismatch.class, (e, ctx) -> ctx.status(412)
                     .header("Tus-Version", ApiRoutes.TUS_VERSION).result(""));
@@ -104,9 +104,9 @@ public final class HubServer implements AutoCloseable {
         return ctx.path().startsWith("/api/");
     }
 
-    private static void refuse(Context ctx, Refusal r) {
+    private static void refuse(Context ctx, Refusal r, WebRoutes web) {
         if (!isApi(ctx)) {
-            ctx.status(STATUS.getOrDefault(r.code(), 400)).html(Pages.problem(WebText.refusal(r)));
+            ctx.status(STATUS.getOrDefault(r.code(), 400)).html(web.problem(ctx, WebText.refusal(r)));
             return;
         }
         LOG.atInfo().addKeyValue("event", "refused").addKeyValue("error", r.code())

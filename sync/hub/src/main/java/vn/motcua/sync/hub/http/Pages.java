@@ -28,7 +28,8 @@ final class Pages {
             .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;background:#e4e8ef}.s4{background:#fff3c4}.s5,.s6{background:#ffe0b2}
             .s7,.s8,.s3{background:#f8d7da}.s9{background:#d4edda}.s10{background:#c8e6c9}.notice{background:#e7f3e9;border-left:4px solid #2e7d32;padding:8px 12px;margin-bottom:12px}
             .problem{background:#fdecea;border-left:4px solid #b3261e;padding:8px 12px;margin-bottom:12px}.muted{color:#5b6777;font-size:13px}
-            .code{font-family:"DejaVu Sans Mono",monospace;font-size:13px}.login{max-width:380px;margin:80px auto}.big{font-size:24px;letter-spacing:2px}
+            .code{font-family:"DejaVu Sans Mono",monospace;font-size:13px;white-space:nowrap}h1.code{font-size:20px}
+            .filter{display:flex;gap:12px;align-items:end}.filter .grow{flex:1}.filter button{margin-top:0}form.inline button{margin:0}.login{max-width:380px;margin:80px auto}.big{font-size:24px;letter-spacing:2px}
             """;
 
     private Pages() {
@@ -72,7 +73,11 @@ final class Pages {
     }
 
     static String problem(String message) {
-        return layout("Không thực hiện được", null, "", "<div class=\"problem\" id=\"problem\">" + esc(message)
+        return problem(null, message);
+    }
+
+    static String problem(Staff.Session session, String message) {
+        return layout("Không thực hiện được", session, "", "<div class=\"problem\" id=\"problem\">" + esc(message)
                 + "</div><p><a href=\"javascript:history.back()\">Quay lại</a> · <a href=\"/\">Trang chính</a></p>");
     }
 

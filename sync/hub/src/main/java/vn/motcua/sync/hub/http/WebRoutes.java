@@ -102,6 +102,17 @@ final class WebRoutes {
                 .header("Cache-Control", "no-store").html(page);
     }
 
+    /** A problem page that keeps the staff member's header (and logout) when logged in. */
+    String problem(Context ctx, String message) {
+        Staff.Session s = null;
+        try {
+            s = session(ctx).orElse(null);
+        } catch (RuntimeException noDatabase) {
+            // the page still says what went wrong
+        }
+        return Pages.problem(s, message);
+    }
+
     private Optional<Staff.Session> session(Context ctx) {
         return hub.staff().session(ctx.cookie(COOKIE));
     }
