@@ -66,7 +66,7 @@ public final class Hub implements AutoCloseable {
         String user = config.dbUser();
         String password = config.dbPassword();
         if (config.embeddedDatabase()) {
-            pg = EmbeddedDatabase.open(config.dataDir());
+            pg = startWhileWarmingUp(config.dataDir());
             url = pg.jdbcUrl();
             user = EmbeddedDatabase.USER;
             password = "";
@@ -98,6 +98,37 @@ public final class Hub implements AutoCloseable {
         this.metrics = new HubMetrics(this::exportQueue, this::countersSeen);
         LOG.atInfo().addKeyValue("store", store.describe()).addKeyValue("portal", connector.describe())
                 .addKeyValue("database", config.embeddedDatabase() ? "embedded" : "configured").log("hub ready");
+    }
+
+    /**
+     * Starts the embedded PostgreSQL (seconds: initdb on a new folder, then the server) in the background and
+     * meanwhile loads the classes the next steps need, so a cold {@code serve} overlaps the two.
+     */
+    private static EmbeddedDatabase startWhileWarmingUp(Path dataDir) throws IOException {
+        java.util.concurrent.CompletableFuture<EmbeddedDatabase> pg = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return EmbeddedDatabase.open(dataDir);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        for (String name : new String[] {"org.postgresql.Driver", "com.zaxxer.hikari.HikariDataSource", "org.flywaydb.core.Flyway",
+                "io.javalin.Javalin", "org.eclipse.jetty.server.Server", "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
+                "com.fasterxml.jackson.datatype.jsr310.JavaTimeModule", "io.prometheus.metrics.core.metrics.Counter"}) {
+            try {
+                Class.forName(name, true, Hub.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.atDebug().addKeyValue("class", name).log("warm-up skipped");
+            }
+        }
+        try {
+            return pg.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
     }
 
     private Map<String, Long> exportQueue() {

@@ -19,8 +19,14 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * PKCS#8. A key's id (in USB packages and receipts) is the first 20 bytes of the SHA-256 of its encoding.
  */
 public final class Keys {
-    /** Bouncy Castle as an instance, never installed JVM-wide. */
-    static final Provider BC = new BouncyCastleProvider();
+    /** Bouncy Castle as an instance, never installed JVM-wide; made on first use (it takes a second to load). */
+    private static final class Bc {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+    }
+
+    static Provider bc() {
+        return Bc.PROVIDER;
+    }
 
     private Keys() {
     }

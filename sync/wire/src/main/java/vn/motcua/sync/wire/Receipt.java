@@ -41,8 +41,8 @@ public record Receipt(String packageId, String counterId, OffsetDateTime importe
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(Keys.BC).build())
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Keys.BC).build(hubKey),
+                    new JcaDigestCalculatorProviderBuilder().setProvider(Keys.bc()).build())
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Keys.bc()).build(hubKey),
                             Keys.keyId(hubPublic)));
             return generator.generate(new CMSProcessableByteArray(WireJson.write(this)), true).getEncoded();
         } catch (CMSException | OperatorCreationException | IOException e) {
@@ -58,7 +58,7 @@ public record Receipt(String packageId, String counterId, OffsetDateTime importe
             if (signers.size() != 1 || !Arrays.equals(signers.getFirst().getSID().getSubjectKeyIdentifier(), Keys.keyId(hubPublic))) {
                 throw new PackageException(PackageException.UNKNOWN_SIGNER, "not signed by this hub");
             }
-            if (!signers.getFirst().verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Keys.BC).build(hubPublic))) {
+            if (!signers.getFirst().verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Keys.bc()).build(hubPublic))) {
                 throw new PackageException(PackageException.BAD_SIGNATURE, "the receipt was changed after signing");
             }
             return WireJson.read((byte[]) signed.getSignedContent().getContent(), Receipt.class);

@@ -86,13 +86,13 @@ public final class UsbPackage {
                 CMSEnvelopedDataStreamGenerator envelope = new CMSEnvelopedDataStreamGenerator();
                 envelope.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
                         ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
-                        .addRecipient(Keys.keyId(hubKey), hubKey).setProvider(Keys.BC));
+                        .addRecipient(Keys.keyId(hubKey), hubKey).setProvider(Keys.bc()));
                 encrypted = envelope.open(new NonClosing(out),
-                        new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(Keys.BC).build());
+                        new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(Keys.bc()).build());
                 CMSSignedDataStreamGenerator signer = new CMSSignedDataStreamGenerator();
                 signer.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                        new JcaDigestCalculatorProviderBuilder().setProvider(Keys.BC).build())
-                        .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Keys.BC)
+                        new JcaDigestCalculatorProviderBuilder().setProvider(Keys.bc()).build())
+                        .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Keys.bc())
                                 .build(counterKey.getPrivate()), Keys.keyId(counterKey.getPublic())));
                 signed = signer.open(encrypted, true);
             } catch (CMSException | OperatorCreationException | java.security.GeneralSecurityException e) {
@@ -154,9 +154,9 @@ public final class UsbPackage {
             if (recipient == null) {
                 throw new PackageException(PackageException.NOT_FOR_THIS_HUB, "the package is encrypted to another hub's key");
             }
-            CMSTypedStream content = recipient.getContentStream(new JceKeyAgreeEnvelopedRecipient(hubKey).setProvider(Keys.BC));
+            CMSTypedStream content = recipient.getContentStream(new JceKeyAgreeEnvelopedRecipient(hubKey).setProvider(Keys.bc()));
             CMSSignedDataParser signed = new CMSSignedDataParser(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(Keys.BC).build(), content.getContentStream());
+                    new JcaDigestCalculatorProviderBuilder().setProvider(Keys.bc()).build(), content.getContentStream());
             try (InputStream body = signed.getSignedContent().getContentStream()) {
                 Files.copy(body, zipFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
@@ -170,7 +170,7 @@ public final class UsbPackage {
             if (counterKey == null) {
                 throw new PackageException(PackageException.UNKNOWN_SIGNER, "signed by a key no enrolled counter holds");
             }
-            if (!info.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Keys.BC).build(counterKey))) {
+            if (!info.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Keys.bc()).build(counterKey))) {
                 throw new PackageException(PackageException.BAD_SIGNATURE, "the signature does not match the content");
             }
             return keyId;

@@ -18,10 +18,12 @@ public final class HubKeys {
     private final KeyPair pair;
 
     public HubKeys(Database db) {
-        KeyPair fresh = Keys.generate();
         this.pair = db.inTransaction(c -> {
-            update(c, "insert into hub_key (id, private_key, public_key) values (1, ?, ?) on conflict (id) do nothing",
-                    Keys.encodePrivate(fresh.getPrivate()), fresh.getPublic().getEncoded());
+            if (first(c, "select 1 from hub_key where id = 1", rs -> true).isEmpty()) {
+                KeyPair fresh = Keys.generate(); // the first instance ever; a concurrent first one may win the insert
+                update(c, "insert into hub_key (id, private_key, public_key) values (1, ?, ?) on conflict (id) do nothing",
+                        Keys.encodePrivate(fresh.getPrivate()), fresh.getPublic().getEncoded());
+            }
             return first(c, "select private_key, public_key from hub_key where id = 1", rs -> {
                 try {
                     return new KeyPair(Keys.decodePublic(java.util.Base64.getEncoder().encodeToString(rs.getBytes(2))),

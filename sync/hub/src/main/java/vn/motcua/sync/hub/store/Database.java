@@ -32,7 +32,26 @@ public final class Database implements AutoCloseable {
         config.setPoolName("hub");
         config.setConnectionTimeout(10_000);
         this.pool = new HikariDataSource(config);
-        Flyway.configure().dataSource(pool).locations("classpath:db/hub").load().migrate();
+        if (!upToDate()) {
+            Flyway.configure().dataSource(pool).locations("classpath:db/hub").load().migrate();
+        }
+    }
+
+    /** The newest migration in {@code db/hub}; {@code DatabaseTest} checks it against the files. */
+    static final String SCHEMA_VERSION = "1";
+
+    /**
+     * True when Flyway's history already ends at {@link #SCHEMA_VERSION} with success: then the hub skips Flyway,
+     * whose start costs seconds on a small machine (the cold-start target). Otherwise Flyway migrates, under its lock.
+     */
+    private boolean upToDate() {
+        try (Connection c = pool.getConnection()) {
+            return first(c, """
+                    select version from flyway_schema_history where success and version is not null
+                     order by installed_rank desc limit 1""", rs -> rs.getString(1)).map(SCHEMA_VERSION::equals).orElse(false);
+        } catch (SQLException noHistoryYet) {
+            return false;
+        }
     }
 
     public DataSource dataSource() {
