@@ -37,10 +37,12 @@ class FeedBenchmark {
                     s.execute("insert into counters (id, name, last_seq) select 'gen-' || i, 'Quầy sinh ' || i, 0 from generate_series(1, " + COUNTERS + ") i");
                     s.execute("""
                             insert into dossiers (code, counter_id, agency_code, latest_revision, status, procedure_name, applicant_name, received_at, updated_at)
-                            select '000.00.15.H42-' || to_char(date '2026-01-01' + (i / 10000), 'YYMMDD') || '-' || lpad((i % 10000)::text, 4, '0'),
-                                   case when i % %d = 0 then '%s' else 'gen-' || (1 + i %% %d) end, '000.00.15.H42', 1, 4,
+                            select '000.00.15.H42-' || to_char(date '2026-01-01' + (i / 10000), 'YYMMDD') || '-' || lpad(mod(i, 10000)::text, 4, '0'),
+                                   case when mod(i, COUNTERS_PLUS_ONE) = 0 then 'CALLER' else 'gen-' || (1 + mod(i, COUNTERS)) end, '000.00.15.H42', 1, 4,
                                    'Đăng ký khai sinh', 'Người nộp ' || i, now() - (i || ' minutes')::interval, now()
-                              from generate_series(1, %d) i""".formatted(COUNTERS + 1, caller.counterId, COUNTERS, DOSSIERS).replace("%%", "%"));
+                              from generate_series(1, DOSSIERS) i"""
+                            .replace("COUNTERS_PLUS_ONE", Integer.toString(COUNTERS + 1)).replace("CALLER", caller.counterId)
+                            .replace("COUNTERS", Integer.toString(COUNTERS)).replace("DOSSIERS", Integer.toString(DOSSIERS)));
                     s.execute("""
                             insert into changes (counter_id, seq, code, kind, status, at, by_name, reason, files)
                             select counter_id, row_number() over (partition by counter_id order by code, k), code,
