@@ -43,22 +43,26 @@ class ObjectStoreTest {
         byte[] data = new byte[150_000];
         new Random(7).nextBytes(data);
         String sha = Sha256.hex(data);
-        Path file = Files.write(dir.resolve("in-" + System.nanoTime()), data);
         assertThat(store.exists(sha)).isFalse();
         assertThatThrownBy(() -> store.open(sha)).isInstanceOf(NoSuchFileException.class);
-        store.put(sha, file);
-        store.put(sha, file); // again: harmless
+        store.put(sha, copy(data));
+        store.put(sha, copy(data)); // again: harmless
         assertThat(store.exists(sha)).isTrue();
         try (InputStream in = store.open(sha)) {
             assertThat(in.readAllBytes()).isEqualTo(data);
         }
-        store.putPart("u1", 0, file);
+        store.putPart("u1", 0, copy(data));
         try (InputStream in = store.openPart("u1", 0)) {
             assertThat(in.readAllBytes()).isEqualTo(data);
         }
         store.deletePart("u1", 0);
         assertThatThrownBy(() -> store.openPart("u1", 0)).isInstanceOf(NoSuchFileException.class);
         store.check();
+    }
+
+    /** A fresh file each time: a store may take the file it is given away. */
+    private static Path copy(byte[] data) throws java.io.IOException {
+        return Files.write(dir.resolve("in-" + System.nanoTime()), data);
     }
 
     @Test

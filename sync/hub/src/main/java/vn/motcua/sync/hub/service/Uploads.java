@@ -105,8 +105,12 @@ public final class Uploads {
             if (n == 0 && remaining > 0) {
                 return offset;
             }
-            store.putPart(id, offset, part);
             long end = offset + n;
+            if (offset == 0 && end == u.length()) {
+                finishWhole(id, u, part); // the whole file in one PATCH: no parts to keep or join
+                return end;
+            }
+            store.putPart(id, offset, part);
             if (end == u.length()) {
                 finish(id, u, offset, n);
             } else {
@@ -116,6 +120,28 @@ public final class Uploads {
         } finally {
             Files.deleteIfExists(part);
         }
+    }
+
+    private void finishWhole(String id, Upload u, Path file) throws IOException {
+        MessageDigest digest = Sha256.digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        String actual = Sha256.hex(digest);
+        if (!actual.equals(u.sha256())) {
+            discard(id, List.of());
+            LOG.atWarn().addKeyValue("event", "checksum_mismatch").addKeyValue("upload", id).log("upload discarded");
+            throw new Refusal(ErrorCode.CHECKSUM_MISMATCH, "the bytes do not have the announced SHA-256; start this file again");
+        }
+        store.put(actual, file);
+        db.inTransaction(c -> {
+            int moved = update(c, "update uploads set upload_offset = ?, completed_at = ? where id = ? and upload_offset = 0",
+                    u.length(), clock.instant(), id);
+            if (moved != 1) {
+                throw new Refusal(ErrorCode.UPLOAD_CONFLICT, "another request moved this upload first");
+            }
+            return update(c, "insert into blobs (sha256, size) values (?,?) on conflict do nothing", actual, u.length());
+        });
     }
 
     private void advance(String id, long offset, long n, boolean complete) {

@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Files on a local (or shared) disk in the counter's content-addressed layout ({@code files/ab/<sha256>}), upload
- * parts in {@code uploads/<id>/<offset>}. Written to a temporary name, forced to disk, then renamed atomically:
- * a crash leaves the whole file or none.
+ * parts in {@code uploads/<id>/<offset>}. Moved (or copied, across file systems) to a temporary name, forced to
+ * disk, then renamed atomically: a crash leaves the whole file or none.
  */
 public final class DiskFileStore implements FileStore {
     private final Path files;
@@ -44,7 +44,11 @@ public final class DiskFileStore implements FileStore {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(tmp, "in-", ".part");
         try {
-            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(source, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException otherFileSystem) {
+                Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

@@ -11,7 +11,10 @@ import java.nio.file.Path;
  */
 public interface FileStore {
 
-    /** Stores a file under its SHA-256; the caller has checked the hash. Storing the same hash again is harmless. */
+    /**
+     * Stores a file under its SHA-256; the caller has checked the hash. Storing the same hash again is harmless.
+     * The store may take {@code file} away (a disk store moves it); the caller only deletes it if still there.
+     */
     void put(String sha256, Path file) throws IOException;
 
     boolean exists(String sha256) throws IOException;
@@ -19,6 +22,7 @@ public interface FileStore {
     /** The file's bytes; {@link java.nio.file.NoSuchFileException} when absent. */
     InputStream open(String sha256) throws IOException;
 
+    /** Stores one PATCH's bytes; may take {@code part} away like {@link #put}. */
     void putPart(String uploadId, long offset, Path part) throws IOException;
 
     InputStream openPart(String uploadId, long offset) throws IOException;

@@ -44,7 +44,7 @@ class LoadBenchmark {
         Map<String, String> env = TestHub.env(TestPostgres.newDatabase());
         env.put("MOTCUA_HUB_DB_POOL", "32");
         ChildHub hub = ChildHub.start(Files.createDirectories(dir.resolve("hub")), env, dir.resolve("hub.log"));
-        ProcessHandle hubProcess = ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("").contains("HubCommand serve")).findFirst().orElseThrow();
+        ProcessHandle hubProcess = hub.handle();
         try (TestHub admin = TestHub.start(Files.createDirectories(dir.resolve("admin")), env)) {
             List<CounterClient> counters = new ArrayList<>();
             for (int i = 0; i < COUNTERS; i++) {
@@ -84,10 +84,11 @@ class LoadBenchmark {
                                     byte[] scan = noise.clone();
                                     String tag = counterNo + "/" + d + "/" + f;
                                     System.arraycopy(tag.getBytes(), 0, scan, 0, tag.length());
-                                    if (counter.upload(scan, Sha256.hex(scan), 1024 * 1024) != 204) {
+                                    String sha = Sha256.hex(scan);
+                                    if (counter.upload(scan, sha, 1024 * 1024) != 204) {
                                         errors.incrementAndGet();
                                     }
-                                    files.add(new FileRef(Sha256.hex(scan), scan.length, "trang-" + f + ".jpg", FileRef.Kind.SCAN_PAGE));
+                                    files.add(new FileRef(sha, scan.length, "trang-" + f + ".jpg", FileRef.Kind.SCAN_PAGE));
                                 }
                                 DossierManifest m = manifest(counterNo, d, files);
                                 long t = System.nanoTime();

@@ -54,6 +54,10 @@ public final class ChildHub implements AutoCloseable {
         process.waitFor();
     }
 
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
