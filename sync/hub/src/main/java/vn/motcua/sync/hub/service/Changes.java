@@ -53,9 +53,7 @@ public final class Changes {
         List<Api.Change> changes = db.read(c -> list(c, """
                 select seq, code, kind, status, at, by_name, reason, files::text from changes
                  where counter_id = ? and seq > ? order by seq limit ?""",
-                rs -> new Api.Change(rs.getLong(1), rs.getString(2), Api.ChangeKind.valueOf(rs.getString(3)),
-                        rs.getInt(4), Database.time(rs, "at"), rs.getString(6), rs.getString(7),
-                        files(rs.getString(8))),
+                Changes::change,
                 counterId, from, n));
         long last = changes.isEmpty() ? from : changes.getLast().seq();
         return new Api.ChangesPage(changes, encode(last));
@@ -65,10 +63,13 @@ public final class Changes {
     public List<Api.Change> ofDossier(String code) {
         return db.read(c -> list(c, """
                 select seq, code, kind, status, at, by_name, reason, files::text from changes where code = ? order by at, seq""",
-                rs -> new Api.Change(rs.getLong(1), rs.getString(2), Api.ChangeKind.valueOf(rs.getString(3)),
-                        rs.getInt(4), Database.time(rs, "at"), rs.getString(6), rs.getString(7),
-                        files(rs.getString(8))),
+                Changes::change,
                 code));
+    }
+
+    private static Api.Change change(java.sql.ResultSet rs) throws SQLException {
+        return new Api.Change(rs.getLong(1), rs.getString(2), Api.ChangeKind.valueOf(rs.getString(3)), rs.getInt(4),
+                Database.time(rs, "at"), rs.getString(6), rs.getString(7), files(rs.getString(8)));
     }
 
     private static List<FileRef> files(String json) {

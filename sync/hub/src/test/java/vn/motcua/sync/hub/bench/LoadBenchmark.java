@@ -55,6 +55,7 @@ class LoadBenchmark {
             Stats manifests = new Stats();
             Stats health = new Stats();
             AtomicInteger errors = new AtomicInteger();
+            java.util.Map<String, Integer> kinds = new java.util.concurrent.ConcurrentHashMap<>();
             Duration cpuBefore = hubProcess.info().totalCpuDuration().orElse(Duration.ZERO);
             long start = System.nanoTime();
             Thread prober = Thread.ofVirtual().start(() -> {
@@ -67,7 +68,7 @@ class LoadBenchmark {
                     } catch (InterruptedException e) {
                         return;
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        kinds.merge("/health " + e.getClass().getSimpleName(), 1, Integer::sum);
                     }
                 }
             });
@@ -96,9 +97,11 @@ class LoadBenchmark {
                                 manifests.add(System.nanoTime() - t);
                                 if (r.statusCode() != 200) {
                                     errors.incrementAndGet();
+                                    kinds.merge("manifest HTTP " + r.statusCode(), 1, Integer::sum);
                                 }
                             } catch (Exception e) {
                                 errors.incrementAndGet();
+                                kinds.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
                             }
                         }
                         return null;
@@ -114,6 +117,7 @@ class LoadBenchmark {
             long mb = (long) COUNTERS * DOSSIERS * MB;
             System.out.printf("LOAD %d counters x %d dossiers x %d MB: errors %d, %.1f s, %.1f MB/s%n", COUNTERS, DOSSIERS, MB, errors.get(), seconds, mb / seconds);
             System.out.printf("LOAD manifest PUT %s%n", manifests.summary());
+            kinds.forEach((kind, n) -> System.out.printf("LOAD error %d x %s%n", n, kind));
             System.out.printf("LOAD /health under the same load (peer) %s; manifest p95 / health p95 = %.2f%n", health.summary(),
                     manifests.percentile(95) / health.percentile(95));
             System.out.printf("LOAD hub CPU %.1f s for %d MB = %.1f ms CPU per MB (2 cores shared with the load generator and PostgreSQL)%n", cpu, mb, cpu * 1000 / mb);
