@@ -56,9 +56,11 @@ final class AdminPages {
                 case PENDING -> "<span class=\"badge s4\">Chờ gửi</span>";
                 case FAILED -> "<span class=\"badge s8\">Gửi không được</span>";
             };
-            String retry = e.state() == Exports.State.SENT ? "" : """
-                    <form class="inline" method="post" action="/dong-bo/%d/gui-lai">%s<button class="primary" type="submit">Gửi lại</button></form>"""
-                    .formatted(e.id(), Pages.csrf(s));
+            // a failed record is sent again on request; a waiting one that already failed once can be sent now
+            String label = e.state() == Exports.State.FAILED ? "Gửi lại" : e.attempts() > 0 ? "Gửi ngay" : null;
+            String retry = e.state() == Exports.State.SENT || label == null ? "" : """
+                    <form class="inline" method="post" action="/dong-bo/%d/gui-lai">%s<button class="primary" type="submit">%s</button></form>"""
+                    .formatted(e.id(), Pages.csrf(s), label);
             table.append("<tr><td>%d</td><td class=\"code\">%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td></tr>"
                     .formatted(e.id(), esc(e.code()), esc(e.service()), state, e.attempts(),
                             e.state() == Exports.State.PENDING ? WebText.time(e.nextAttemptAt()) : "—", esc(e.lastError()), retry));

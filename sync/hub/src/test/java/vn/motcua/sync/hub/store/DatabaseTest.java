@@ -27,11 +27,13 @@ class DatabaseTest {
     @Test
     void aSecondStartSkipsFlywayAndFindsTheSchema() {
         String url = TestPostgres.newDatabase();
+        long history;
         try (Database first = new Database(url, "postgres", "", 2)) {
-            assertThat(count(first, "select count(*) from flyway_schema_history")).contains(2L);
+            history = count(first, "select count(*) from flyway_schema_history").orElseThrow();
+            assertThat(count(first, "select count(*) from flyway_schema_history where version = '" + Database.SCHEMA_VERSION + "' and success")).contains(1L);
         }
         try (Database second = new Database(url, "postgres", "", 2)) {
-            assertThat(count(second, "select count(*) from flyway_schema_history")).contains(2L);
+            assertThat(count(second, "select count(*) from flyway_schema_history")).contains(history);
             assertThat(count(second, "select count(*) from dossiers")).contains(0L);
         }
     }
