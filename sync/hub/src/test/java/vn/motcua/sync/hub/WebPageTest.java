@@ -88,6 +88,8 @@ class WebPageTest {
         assertThat(browser.findElements(By.cssSelector("#dossiers tbody tr"))).hasSize(4);
         new Select(browser.findElement(By.id("quay"))).selectByVisibleText("UBND xã Tân Lập - quầy 1");
         browser.findElement(By.id("filter")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("quay="));
         assertThat(browser.findElements(By.cssSelector("#dossiers tbody tr"))).hasSize(2);
         browser.get(hub.base + "/ho-so");
         Browser.screenshot(browser, shots.resolve("hub-dossiers.png"));

@@ -35,6 +35,9 @@ public final class HubServer implements AutoCloseable {
         WebRoutes web = new WebRoutes(hub);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // a virtual thread per request: 200 counters streaming slow uploads never exhaust a pool that /health,
+            // manifests and staff pages also need
+            config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = 64 * 1024; // forms; API bodies are read by their handlers with their own limits
             config.jetty.multipartConfig.cacheDirectory(hub.tmp().toString());
             config.jetty.multipartConfig.maxFileSize(200, SizeUnit.MB);
