@@ -3,6 +3,8 @@ package vn.motcua.sync.hub.http;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,15 @@ public final class HubServer implements AutoCloseable {
             // a virtual thread per request: 200 counters streaming slow uploads never exhaust a pool that /health,
             // manifests and staff pages also need
             config.concurrency.useVirtualThreads = true;
+            // our own connector for its accept queue: Jetty's default backlog (the JVM's 50) drops the connections of
+            // a province's counters arriving at once (seen as connect time-outs in LoadBenchmark)
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(hub.config().bindAddress());
+                connector.setPort(port);
+                connector.setAcceptQueueSize(1024);
+                return connector;
+            });
             config.http.maxRequestSize = 64 * 1024; // forms; API bodies are read by their handlers with their own limits
             config.jetty.multipartConfig.cacheDirectory(hub.tmp().toString());
             config.jetty.multipartConfig.maxFileSize(200, SizeUnit.MB);
@@ -83,7 +94,7 @@ public final class HubServer implements AutoCloseable {
                 config.routes.addHttpHandler(method, "/api/<rest>", HubServer::otherApi);
             }
         });
-        app.start(hub.config().bindAddress(), port);
+        app.start();
     }
 
     /** The matched route pattern (never the raw path, which may hold codes), for metrics and logs. */
@@ -125,7 +136,7 @@ public final class HubServer implements AutoCloseable {
     }
 
     public int port() {
-        return app.port();
+        return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
     }
 
     @Override
