@@ -16,6 +16,8 @@ public final class ErrorCode {
     public static final String UPLOAD_CONFLICT = "upload_conflict";
     public static final String UPGRADE_REQUIRED = "upgrade_required";
     public static final String INTERNAL = "internal";
+    /** 503: the hub is overloaded; retry after the {@code Retry-After} seconds. */
+    public static final String BUSY = "busy";
 
     /** Receipt outcome of an accepted manifest. */
     public static final String ACCEPTED = "accepted";

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.sync.hub.Hub;
 import vn.motcua.sync.hub.service.Refusal;
+import vn.motcua.sync.hub.store.Database;
 import vn.motcua.sync.wire.Api;
 import vn.motcua.sync.wire.ErrorCode;
 import vn.motcua.sync.wire.WireJson;
@@ -28,7 +29,7 @@ public final class HubServer implements AutoCloseable {
             Map.entry(ErrorCode.NOT_YOUR_DOSSIER, 403), Map.entry(ErrorCode.BAD_MANIFEST, 400),
             Map.entry(ErrorCode.BAD_REQUEST, 400), Map.entry(ErrorCode.TOO_LARGE, 413),
             Map.entry(ErrorCode.NOT_FOUND, 404), Map.entry(ErrorCode.UPLOAD_CONFLICT, 409),
-            Map.entry(ErrorCode.UPGRADE_REQUIRED, 426));
+            Map.entry(ErrorCode.UPGRADE_REQUIRED, 426), Map.entry(ErrorCode.BUSY, 503));
 
     private final Javalin app;
 
@@ -64,15 +65,16 @@ public final class HubServer implements AutoCloseable {
             config.routes.exception(WebRoutes.NotLoggedIn.class, (e, ctx) -> ctx.redirect("/dang-nhap"));
             config.routes.exception(ApiRoutes.TusVersionMismatch.class, (e, ctx) -> ctx.status(412)
                     .header("Tus-Version", ApiRoutes.TUS_VERSION).result(""));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.atError().setCause(e).addKeyValue("route", route(ctx))
-                        .log("request failed");
-                if (isApi(ctx)) {
-                    error(ctx, 500, Api.Error.of(ErrorCode.INTERNAL, "the hub could not finish this request; try again"));
+            config.routes.exception(Database.StoreException.class, (e, ctx) -> {
+                if (e.busy() && isApi(ctx)) {
+                    LOG.atWarn().addKeyValue("route", route(ctx)).log("busy: no database connection came free");
+                    ctx.header("Retry-After", "5");
+                    error(ctx, 503, Api.Error.of(ErrorCode.BUSY, "the hub is busy; try again in a few seconds"));
                 } else {
-                    ctx.status(500).html(Pages.problem("Có lỗi khi xử lý yêu cầu. Vui lòng thử lại; nếu lỗi còn, báo bộ phận CNTT."));
+                    failed(ctx, e);
                 }
             });
+            config.routes.exception(Exception.class, (e, ctx) -> failed(ctx, e));
             config.routes.error(404, ctx -> {
                 if (isApi(ctx) && !"HEAD".equals(ctx.method().name()) && !ctx.res().isCommitted()
                         && !"application/json; charset=utf-8".equals(ctx.res().getContentType())) {
@@ -103,6 +105,15 @@ public final class HubServer implements AutoCloseable {
             return ctx.endpoint().path;
         } catch (RuntimeException noEndpoint) {
             return "unmatched";
+        }
+    }
+
+    private static void failed(Context ctx, Exception e) {
+        LOG.atError().setCause(e).addKeyValue("route", route(ctx)).log("request failed");
+        if (isApi(ctx)) {
+            error(ctx, 500, Api.Error.of(ErrorCode.INTERNAL, "the hub could not finish this request; try again"));
+        } else {
+            ctx.status(500).html(Pages.problem("Có lỗi khi xử lý yêu cầu. Vui lòng thử lại; nếu lỗi còn, báo bộ phận CNTT."));
         }
     }
 

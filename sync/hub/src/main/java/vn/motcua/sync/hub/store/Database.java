@@ -30,7 +30,7 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("hub");
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(30_000); // under a burst, waiting beats failing; past it the API answers 503 busy
         this.pool = new HikariDataSource(config);
         if (!upToDate()) {
             Flyway.configure().dataSource(pool).locations("classpath:db/hub").load().migrate();
@@ -151,6 +151,11 @@ public final class Database implements AutoCloseable {
     public static final class StoreException extends RuntimeException {
         public StoreException(SQLException cause) {
             super(cause.getMessage(), cause);
+        }
+
+        /** No connection came free in time: the hub is overloaded, not broken; the client should retry later. */
+        public boolean busy() {
+            return getCause() instanceof java.sql.SQLTransientConnectionException;
         }
     }
 }

@@ -86,14 +86,14 @@ class LoadBenchmark {
                                     String tag = counterNo + "/" + d + "/" + f;
                                     System.arraycopy(tag.getBytes(), 0, scan, 0, tag.length());
                                     String sha = Sha256.hex(scan);
-                                    if (counter.upload(scan, sha, 1024 * 1024) != 204) {
+                                    if (retrying(kinds, () -> counter.upload(scan, sha, 1024 * 1024)) != 204) {
                                         errors.incrementAndGet();
                                     }
                                     files.add(new FileRef(sha, scan.length, "trang-" + f + ".jpg", FileRef.Kind.SCAN_PAGE));
                                 }
                                 DossierManifest m = manifest(counterNo, d, files);
                                 long t = System.nanoTime();
-                                HttpResponse<String> r = counter.put(m);
+                                HttpResponse<String> r = retrying(kinds, () -> counter.put(m));
                                 manifests.add(System.nanoTime() - t);
                                 if (r.statusCode() != 200) {
                                     errors.incrementAndGet();
@@ -125,6 +125,30 @@ class LoadBenchmark {
             assertThat(admin.count("select count(*) from manifests")).isEqualTo((long) COUNTERS * DOSSIERS);
         } finally {
             hub.close();
+        }
+    }
+
+    /**
+     * As a counter's client does: a connect time-out or a {@code 503 busy} is tried again (three tries, 5 s apart);
+     * each retry is counted and printed, and only a request that still fails is an error.
+     */
+    private static <T> T retrying(java.util.Map<String, Integer> kinds, java.util.concurrent.Callable<T> call) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T result = call.call();
+                boolean busy = result instanceof HttpResponse<?> r && r.statusCode() == 503
+                        || result instanceof Integer status && status == 503;
+                if (!busy || attempt == 3) {
+                    return result;
+                }
+                kinds.merge("retried after 503 busy", 1, Integer::sum);
+            } catch (java.net.http.HttpConnectTimeoutException | IllegalStateException e) {
+                if (attempt == 3 || (e instanceof IllegalStateException && !String.valueOf(e.getMessage()).contains(" 503 "))) {
+                    throw e;
+                }
+                kinds.merge("retried after " + e.getClass().getSimpleName(), 1, Integer::sum);
+            }
+            Thread.sleep(5000);
         }
     }
 
