@@ -1,0 +1,157 @@
+package vn.motcua.sync.hub.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.sync.hub.Hub;
+import vn.motcua.sync.hub.service.Refusal;
+import vn.motcua.sync.hub.store.Database;
+import vn.motcua.sync.wire.Api;
+import vn.motcua.sync.wire.ErrorCode;
+import vn.motcua.sync.wire.WireJson;
+
+/**
+ * The hub's HTTP face on Javalin (Jetty 12): the counters' API, the staff page, {@code /health} and
+ * {@code /metrics}. Every refusal becomes the protocol's error body; anything unexpected becomes a 500 with no
+ * detail (the log has the cause, never personal data).
+ */
+public final class HubServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HubServer.class);
+    private static final Map<String, Integer> STATUS = Map.ofEntries(
+            Map.entry(ErrorCode.ENROLMENT_REFUSED, 403), Map.entry(ErrorCode.UNAUTHENTICATED, 401),
+            Map.entry(ErrorCode.COUNTER_REVOKED, 403), Map.entry(ErrorCode.CHECKSUM_MISMATCH, 460),
+            Map.entry(ErrorCode.MANIFEST_CONFLICT, 409), Map.entry(ErrorCode.MISSING_FILES, 409),
+            Map.entry(ErrorCode.NOT_YOUR_DOSSIER, 403), Map.entry(ErrorCode.BAD_MANIFEST, 400),
+            Map.entry(ErrorCode.BAD_REQUEST, 400), Map.entry(ErrorCode.TOO_LARGE, 413),
+            Map.entry(ErrorCode.NOT_FOUND, 404), Map.entry(ErrorCode.UPLOAD_CONFLICT, 409),
+            Map.entry(ErrorCode.UPGRADE_REQUIRED, 426), Map.entry(ErrorCode.BUSY, 503));
+
+    private final Javalin app;
+
+    public HubServer(Hub hub, int port) {
+        ApiRoutes api = new ApiRoutes(hub.counters(), hub.uploads(), hub.manifests(), hub.changes(), hub.metrics());
+        WebRoutes web = new WebRoutes(hub);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            // a virtual thread per request: 200 counters streaming slow uploads never exhaust a pool that /health,
+            // manifests and staff pages also need
+            config.concurrency.useVirtualThreads = true;
+            // our own connector for its accept queue: Jetty's default backlog (the JVM's 50) drops the connections of
+            // a province's counters arriving at once (seen as connect time-outs in LoadBenchmark)
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(hub.config().bindAddress());
+                connector.setPort(port);
+                connector.setAcceptQueueSize(1024);
+                return connector;
+            });
+            config.http.maxRequestSize = 64 * 1024; // forms; API bodies are read by their handlers with their own limits
+            config.jetty.multipartConfig.cacheDirectory(hub.tmp().toString());
+            config.jetty.multipartConfig.maxFileSize(200, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(2048, SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.requestLogger.http((ctx, ms) -> {
+                String route = route(ctx);
+                hub.metrics().request(ctx.method().name(), route, ctx.statusCode(), ms / 1000.0);
+                LOG.atDebug().addKeyValue("method", ctx.method().name()).addKeyValue("route", route)
+                        .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", ms).log("request");
+            });
+            config.routes.exception(Refusal.class, (r, ctx) -> refuse(ctx, r, web));
+            config.routes.exception(WebRoutes.NotLoggedIn.class, (e, ctx) -> ctx.redirect("/dang-nhap"));
+            config.routes.exception(ApiRoutes.TusVersionMismatch.class, (e, ctx) -> ctx.status(412)
+                    .header("Tus-Version", ApiRoutes.TUS_VERSION).result(""));
+            config.routes.exception(Database.StoreException.class, (e, ctx) -> {
+                if (e.busy() && isApi(ctx)) {
+                    LOG.atWarn().addKeyValue("route", route(ctx)).log("busy: no database connection came free");
+                    ctx.header("Retry-After", "5");
+                    error(ctx, 503, Api.Error.of(ErrorCode.BUSY, "the hub is busy; try again in a few seconds"));
+                } else {
+                    failed(ctx, e);
+                }
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> failed(ctx, e));
+            config.routes.error(404, ctx -> {
+                if (isApi(ctx) && !"HEAD".equals(ctx.method().name()) && !ctx.res().isCommitted()
+                        && !"application/json; charset=utf-8".equals(ctx.res().getContentType())) {
+                    error(ctx, 404, Api.Error.of(ErrorCode.NOT_FOUND, "no such resource"));
+                }
+            });
+            config.routes.get("/health", ctx -> {
+                Map<String, String> health = hub.health();
+                boolean ok = health.values().stream().allMatch("ok"::equals);
+                ctx.status(ok ? 200 : 503).contentType("application/json").result(WireJson.write(health));
+            });
+            config.routes.get("/metrics", ctx -> ctx.contentType(hub.metrics().contentType()).result(hub.metrics().scrape()));
+            api.register(config.routes);
+            web.register(config.routes);
+            // last: any other /api/vN/… path; a version this hub does not speak is told so
+            for (io.javalin.http.HandlerType method : new io.javalin.http.HandlerType[] {io.javalin.http.HandlerType.GET,
+                    io.javalin.http.HandlerType.POST, io.javalin.http.HandlerType.PUT, io.javalin.http.HandlerType.PATCH,
+                    io.javalin.http.HandlerType.DELETE}) {
+                config.routes.addHttpHandler(method, "/api/<rest>", HubServer::otherApi);
+            }
+        });
+        app.start();
+    }
+
+    /** The matched route pattern (never the raw path, which may hold codes), for metrics and logs. */
+    static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException noEndpoint) {
+            return "unmatched";
+        }
+    }
+
+    private static void failed(Context ctx, Exception e) {
+        LOG.atError().setCause(e).addKeyValue("route", route(ctx)).log("request failed");
+        if (isApi(ctx)) {
+            error(ctx, 500, Api.Error.of(ErrorCode.INTERNAL, "the hub could not finish this request; try again"));
+        } else {
+            ctx.status(500).html(Pages.problem("Có lỗi khi xử lý yêu cầu. Vui lòng thử lại; nếu lỗi còn, báo bộ phận CNTT."));
+        }
+    }
+
+    private static void otherApi(Context ctx) {
+        if (ctx.path().matches("/api/v[0-9]+/.*") && !ctx.path().startsWith(Api.PREFIX + "/")) {
+            error(ctx, 426, Api.Error.of(ErrorCode.UPGRADE_REQUIRED, "this hub speaks protocol version 1"));
+        } else {
+            error(ctx, 404, Api.Error.of(ErrorCode.NOT_FOUND, "no such resource"));
+        }
+    }
+
+    private static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+
+    private static void refuse(Context ctx, Refusal r, WebRoutes web) {
+        if (!isApi(ctx)) {
+            ctx.status(STATUS.getOrDefault(r.code(), 400)).html(web.problem(ctx, WebText.refusal(r)));
+            return;
+        }
+        LOG.atInfo().addKeyValue("event", "refused").addKeyValue("error", r.code())
+                .addKeyValue("route", route(ctx)).log("request refused");
+        error(ctx, STATUS.getOrDefault(r.code(), 400), new Api.Error(r.code(), r.getMessage(), r.field(), r.missing()));
+    }
+
+    private static void error(Context ctx, int status, Api.Error body) {
+        if (ctx.path().contains("/uploads")) {
+            ctx.header("Tus-Resumable", ApiRoutes.TUS_VERSION);
+        }
+        ctx.status(status).contentType("application/json; charset=utf-8").result(WireJson.write(body));
+    }
+
+    public int port() {
+        return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

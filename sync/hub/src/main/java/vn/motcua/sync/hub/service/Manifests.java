@@ -1,0 +1,161 @@
+package vn.motcua.sync.hub.service;
+
+import static vn.motcua.sync.hub.store.Database.first;
+import static vn.motcua.sync.hub.store.Database.update;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.sync.hub.export.Exports;
+import vn.motcua.sync.hub.store.Database;
+import vn.motcua.sync.wire.Api;
+import vn.motcua.sync.wire.ContentHash;
+import vn.motcua.sync.wire.DossierManifest;
+import vn.motcua.sync.wire.ErrorCode;
+import vn.motcua.sync.wire.FileRef;
+import vn.motcua.sync.wire.ManifestRules;
+import vn.motcua.sync.wire.WireFormatException;
+import vn.motcua.sync.wire.WireJson;
+
+/**
+ * Receives dossier manifests exactly once. One transaction per manifest, holding the dossier row's lock: the
+ * first counter to send a code owns it; a (code, revision) already held answers with its first answer when the
+ * content hash matches, and 409 when it does not; a manifest naming a file the hub lacks is refused whole.
+ * Nothing is stored unless everything holds.
+ */
+public final class Manifests {
+    private static final Logger LOG = LoggerFactory.getLogger(Manifests.class);
+    public static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+
+    private final Database db;
+    private final Clock clock;
+    private final Exports exports;
+
+    public Manifests(Database db, Clock clock, Exports exports) {
+        this.db = db;
+        this.clock = clock;
+        this.exports = exports;
+    }
+
+    /** How the manifest came: over the network or in a USB package (kept with it, shown on the page). */
+    public enum Via { NETWORK, USB }
+
+    public Api.ManifestAccepted accept(String counterId, String pathCode, byte[] body, Via via) {
+        DossierManifest m = parse(pathCode, body);
+        String hash = ContentHash.of(m);
+        Api.ManifestAccepted answer = db.inTransaction(c -> store(c, counterId, m, hash, via));
+        LOG.atInfo().addKeyValue("event", "manifest").addKeyValue("counter", counterId).addKeyValue("code", m.code())
+                .addKeyValue("revision", m.revision()).addKeyValue("via", via).log("manifest accepted");
+        return answer;
+    }
+
+    public static DossierManifest parse(String pathCode, byte[] body) {
+        if (!ManifestRules.isDossierCode(pathCode)) {
+            throw new Refusal(ErrorCode.BAD_MANIFEST, "the path does not name a dossier code", "code", null);
+        }
+        DossierManifest m;
+        try {
+            m = WireJson.readManifest(body);
+        } catch (WireFormatException e) {
+            throw new Refusal(body.length > WireJson.MAX_MANIFEST_BYTES ? ErrorCode.TOO_LARGE : ErrorCode.BAD_MANIFEST,
+                    e.getMessage(), e.field(), null);
+        }
+        if (!m.code().equals(pathCode)) {
+            throw new Refusal(ErrorCode.BAD_MANIFEST, "the path and the manifest name different dossiers", "code", null);
+        }
+        return m;
+    }
+
+    private Api.ManifestAccepted store(Connection c, String counterId, DossierManifest m, String hash, Via via)
+            throws SQLException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        update(c, """
+                insert into dossiers (code, counter_id, agency_code, latest_revision, status, procedure_name,
+                                      applicant_name, received_at, appointment_at, updated_at)
+                values (?,?,?,?,?,?,?,?,?,?) on conflict (code) do nothing""",
+                m.code(), counterId, m.agencyCode(), m.revision(), m.status(), m.procedure().name(),
+                m.applicant().name(), m.receivedAt(), m.appointmentAt(), now);
+        String owner = first(c, "select counter_id from dossiers where code = ? for update", rs -> rs.getString(1), m.code())
+                .orElseThrow();
+        if (!owner.equals(counterId)) {
+            throw new Refusal(ErrorCode.NOT_YOUR_DOSSIER, "this dossier code belongs to another counter");
+        }
+        record Held(String hash, OffsetDateTime at, String body) {
+        }
+        var held = first(c, "select content_hash, accepted_at, body::text from manifests where code = ? and revision = ?",
+                rs -> new Held(rs.getString(1), Database.time(rs, "accepted_at"), rs.getString(3)), m.code(), m.revision());
+        if (held.isPresent()) {
+            if (held.get().hash().equals(hash)) {
+                return new Api.ManifestAccepted(m.code(), m.revision(), held.get().at());
+            }
+            throw new Refusal(ErrorCode.MANIFEST_CONFLICT, "revision " + m.revision() + " is held with other content; differs in: "
+                    + String.join(", ", differing(held.get().body(), m)));
+        }
+        List<String> missing = missing(c, m.files());
+        if (!missing.isEmpty()) {
+            throw new Refusal(ErrorCode.MISSING_FILES, missing.size() + " file(s) to upload first", null, missing);
+        }
+        update(c, "insert into manifests (code, revision, content_hash, body, accepted_at, via) values (?,?,?,?,?,?)",
+                m.code(), m.revision(), hash, new Database.Json(new String(WireJson.write(m), java.nio.charset.StandardCharsets.UTF_8)),
+                now, via.name());
+        for (String sha : new LinkedHashSet<>(m.files().stream().map(FileRef::sha256).toList())) {
+            update(c, "insert into dossier_files (code, sha256) values (?,?) on conflict do nothing", m.code(), sha);
+        }
+        int newer = update(c, """
+                update dossiers set latest_revision = ?, status = ?, procedure_name = ?, applicant_name = ?,
+                                    appointment_at = ?, updated_at = ?
+                 where code = ? and latest_revision < ?""",
+                m.revision(), m.status(), m.procedure().name(), m.applicant().name(), m.appointmentAt(), now,
+                m.code(), m.revision());
+        if (newer == 1 || m.revision() == 1) {
+            exports.enqueueDossier(c, m, m.revision() > 1);
+        }
+        return new Api.ManifestAccepted(m.code(), m.revision(), now.atOffset(VIETNAM));
+    }
+
+    private static List<String> missing(Connection c, List<FileRef> files) throws SQLException {
+        Set<String> wanted = new TreeSet<>(files.stream().map(FileRef::sha256).toList());
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement s = c.prepareStatement("select sha256 from blobs where sha256 = any (?)")) {
+            s.setArray(1, c.createArrayOf("text", wanted.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    wanted.remove(rs.getString(1));
+                }
+            }
+        }
+        return new ArrayList<>(wanted);
+    }
+
+    /** The manifest's top-level fields whose content differs: names only, no values (they may be personal). */
+    private static List<String> differing(String heldBody, DossierManifest incoming) {
+        try {
+            var mapper = WireJson.mapper();
+            JsonNode held = mapper.readTree(ContentHash.canonicalJson(mapper.readValue(heldBody, DossierManifest.class)));
+            JsonNode now = mapper.readTree(ContentHash.canonicalJson(incoming));
+            Set<String> names = new TreeSet<>();
+            held.fieldNames().forEachRemaining(names::add);
+            now.fieldNames().forEachRemaining(names::add);
+            return names.stream().filter(n -> !java.util.Objects.equals(held.get(n), now.get(n))).toList();
+        } catch (IOException e) {
+            return List.of("?");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package vn.motcua.sync.hub.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.sync.hub.support.ChildHub;
+import vn.motcua.sync.hub.support.CounterClient;
+import vn.motcua.sync.hub.support.TestHub;
+import vn.motcua.sync.hub.support.TestPostgres;
+import vn.motcua.sync.wire.DossierManifest;
+import vn.motcua.sync.wire.FileRef;
+import vn.motcua.sync.wire.Sha256;
+
+/**
+ * 200 counters at once, each sending 5 dossiers of 3 MB (three 1 MB scans) over tus in 1 MB PATCHes and then the
+ * manifest, against one hub JVM on the disk store and a PostgreSQL on the same machine. Prints errors, the manifest
+ * latency beside {@code /health}'s under the same load (the peer), throughput and the hub's CPU time per MB.
+ * {@code -Dbench.counters=200 -Dbench.dossiers=5 -Dbench.mb=3}.
+ */
+class LoadBenchmark {
+    private static final int COUNTERS = Integer.getInteger("bench.counters", 200);
+    private static final int DOSSIERS = Integer.getInteger("bench.dossiers", 5);
+    private static final int MB = Integer.getInteger("bench.mb", 3);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void manyCountersSendAtOnce() throws Exception {
+        Map<String, String> env = TestHub.env(TestPostgres.newDatabase());
+        env.put("MOTCUA_HUB_DB_POOL", "32");
+        ChildHub hub = ChildHub.start(Files.createDirectories(dir.resolve("hub")), env, dir.resolve("hub.log"));
+        ProcessHandle hubProcess = hub.handle();
+        try (TestHub admin = TestHub.start(Files.createDirectories(dir.resolve("admin")), env)) {
+            List<CounterClient> counters = new ArrayList<>();
+            for (int i = 0; i < COUNTERS; i++) {
+                counters.add(admin.enrolCounter("Quầy " + i).via(hub.base));
+            }
+            byte[] noise = new byte[1024 * 1024];
+            new Random(1).nextBytes(noise);
+            Stats manifests = new Stats();
+            Stats health = new Stats();
+            AtomicInteger errors = new AtomicInteger();
+            java.util.Map<String, Integer> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+            Duration cpuBefore = hubProcess.info().totalCpuDuration().orElse(Duration.ZERO);
+            long start = System.nanoTime();
+            Thread prober = Thread.ofVirtual().start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        long t = System.nanoTime();
+                        CounterClient.HTTP.send(HttpRequest.newBuilder(hub.base.resolve("/health")).build(), HttpResponse.BodyHandlers.discarding());
+                        health.add(System.nanoTime() - t);
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        kinds.merge("/health " + e.getClass().getSimpleName(), 1, Integer::sum);
+                    }
+                }
+            });
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> runs = new ArrayList<>();
+                for (int c = 0; c < COUNTERS; c++) {
+                    int counterNo = c;
+                    CounterClient counter = counters.get(c);
+                    runs.add(pool.submit(() -> {
+                        for (int d = 0; d < DOSSIERS; d++) {
+                            try {
+                                List<FileRef> files = new ArrayList<>();
+                                for (int f = 0; f < MB; f++) {
+                                    byte[] scan = noise.clone();
+                                    String tag = counterNo + "/" + d + "/" + f;
+                                    System.arraycopy(tag.getBytes(), 0, scan, 0, tag.length());
+                                    String sha = Sha256.hex(scan);
+                                    if (retrying(kinds, () -> counter.upload(scan, sha, 1024 * 1024)) != 204) {
+                                        errors.incrementAndGet();
+                                    }
+                                    files.add(new FileRef(sha, scan.length, "trang-" + f + ".jpg", FileRef.Kind.SCAN_PAGE));
+                                }
+                                DossierManifest m = manifest(counterNo, d, files);
+                                long t = System.nanoTime();
+                                HttpResponse<String> r = retrying(kinds, () -> counter.put(m));
+                                manifests.add(System.nanoTime() - t);
+                                if (r.statusCode() != 200) {
+                                    errors.incrementAndGet();
+                                    kinds.merge("manifest HTTP " + r.statusCode(), 1, Integer::sum);
+                                }
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                                kinds.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : runs) {
+                    f.get();
+                }
+            }
+            prober.interrupt();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (hubProcess.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore)).toMillis() / 1000.0;
+            long mb = (long) COUNTERS * DOSSIERS * MB;
+            System.out.printf("LOAD %d counters x %d dossiers x %d MB: errors %d, %.1f s, %.1f MB/s%n", COUNTERS, DOSSIERS, MB, errors.get(), seconds, mb / seconds);
+            System.out.printf("LOAD manifest PUT %s%n", manifests.summary());
+            kinds.forEach((kind, n) -> System.out.printf("LOAD error %d x %s%n", n, kind));
+            System.out.printf("LOAD /health under the same load (peer) %s; manifest p95 / health p95 = %.2f%n", health.summary(),
+                    manifests.percentile(95) / health.percentile(95));
+            System.out.printf("LOAD hub CPU %.1f s for %d MB = %.1f ms CPU per MB (2 cores shared with the load generator and PostgreSQL)%n", cpu, mb, cpu * 1000 / mb);
+            assertThat(errors.get()).isZero();
+            assertThat(admin.count("select count(*) from manifests")).isEqualTo((long) COUNTERS * DOSSIERS);
+        } finally {
+            hub.close();
+        }
+    }
+
+    /**
+     * As a counter's client does: a connect time-out or a {@code 503 busy} is tried again (three tries, 5 s apart);
+     * each retry is counted and printed, and only a request that still fails is an error.
+     */
+    private static <T> T retrying(java.util.Map<String, Integer> kinds, java.util.concurrent.Callable<T> call) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T result = call.call();
+                boolean busy = result instanceof HttpResponse<?> r && r.statusCode() == 503
+                        || result instanceof Integer status && status == 503;
+                if (!busy || attempt == 3) {
+                    return result;
+                }
+                kinds.merge("retried after 503 busy", 1, Integer::sum);
+            } catch (java.net.http.HttpConnectTimeoutException | IllegalStateException e) {
+                if (attempt == 3 || (e instanceof IllegalStateException && !String.valueOf(e.getMessage()).contains(" 503 "))) {
+                    throw e;
+                }
+                kinds.merge("retried after " + e.getClass().getSimpleName(), 1, Integer::sum);
+            }
+            Thread.sleep(5000);
+        }
+    }
+
+    private static DossierManifest manifest(int counter, int d, List<FileRef> files) {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-12-04T08:00:00+07:00").plusMinutes(d);
+        return new DossierManifest("000.00.15.H42-261204-%04d".formatted(counter * 10 + d), 1, "000.00.15.H42",
+                new DossierManifest.Procedure("1.001612", "Đăng ký khai sinh", "HT", "Hộ tịch"),
+                new DossierManifest.Applicant(DossierManifest.IdKind.PERSONAL_ID, "001190012345", "Nguyễn Văn A", null, null, null, null, null),
+                null, at, at.plusDays(3), null, 2, 1, List.of(new DossierManifest.Component("TP1", "Tờ khai", 1, 0, 0, files)),
+                List.of(), List.of(new DossierManifest.Event(at, "RECEIVED", 2, "Cán bộ", null)));
+    }
+}

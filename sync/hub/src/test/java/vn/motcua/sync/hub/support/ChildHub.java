@@ -1,0 +1,74 @@
+package vn.motcua.sync.hub.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A hub in its own JVM ({@code motcua-hub serve}, the test's class path), so a test can kill it with SIGKILL in
+ * the middle of a request as a crashed machine would.
+ */
+public final class ChildHub implements AutoCloseable {
+    private static final Pattern READY = Pattern.compile("ready on http://127\\.0\\.0\\.1:(\\d+)/");
+
+    private final Process process;
+    public final URI base;
+
+    private ChildHub(Process process, URI base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    public static ChildHub start(Path dataDir, Map<String, String> env, Path log) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "vn.motcua.sync.hub.cli.HubCommand", "serve", "--data", dataDir.toString()));
+        pb.environment().putAll(env);
+        pb.redirectError(log.toFile());
+        Process p = pb.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        String line;
+        while (Instant.now().isBefore(deadline) && (line = out.readLine()) != null) {
+            Matcher m = READY.matcher(line);
+            if (m.find()) {
+                return new ChildHub(p, URI.create("http://127.0.0.1:" + m.group(1)));
+            }
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("child hub did not start; see " + log);
+    }
+
+    /** SIGKILL: no shutdown hook runs, open requests are cut. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
