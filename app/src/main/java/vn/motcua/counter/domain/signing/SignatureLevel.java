@@ -1,0 +1,19 @@
+package vn.motcua.counter.domain.signing;
+
+/**
+ * How long a signed electronic copy stays verifiable (PAdES baseline levels, ETSI EN 319 142-1): B-B is the bare
+ * signature, B-T adds a trusted time from a timestamp authority, B-LT adds the certificate chain and revocation data
+ * inside the file, so the copy can be checked offline for years.
+ */
+public enum SignatureLevel {
+    B_B, B_T, B_LT;
+
+    /** The level's usual name, e.g. {@code PAdES-B-LT}. */
+    public String label() {
+        return "PAdES-" + name().replace('_', '-');
+    }
+
+    public boolean atLeast(SignatureLevel other) {
+        return compareTo(other) >= 0;
+    }
+}
