@@ -94,7 +94,7 @@ public final class TestPki {
 
     /** A signer's certificate for a key made elsewhere (on a token), issued by the intermediate CA. */
     public X509Certificate issueSigner(String name, java.security.PublicKey key) throws Exception {
-        return issue(name, key, null, Instant.now());
+        return issue("CN=" + name + ",O=Motcua Counter tests,C=VN", key, null, Instant.now());
     }
 
     private X509Certificate issue(String name, java.security.PublicKey key, KeyPurposeId purpose, Instant now)
