@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "motcua", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Motcua Counter: one-stop dossier reception. Without a command, ./motcua opens the window.",
         subcommands = {VersionCommand.class, DoctorCommand.class, IdCommand.class, CalendarCommand.class,
-                ScanCommand.class, OcrCommand.class, CatalogCommand.class, ReportCommand.class,
+                ScanCommand.class, OcrCommand.class, CatalogCommand.class, ReportCommand.class, SignCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MotcuaCommand implements Runnable {
 

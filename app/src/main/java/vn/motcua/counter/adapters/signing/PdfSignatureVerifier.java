@@ -212,29 +212,36 @@ public final class PdfSignatureVerifier implements SignatureVerifier {
     private record RevocationCheck(Revocation status, String source) {
     }
 
-    /** Online: ask each issuer's responder now; offline: what the file holds; the worst answer counts. */
+    /**
+     * Online: ask each issuer's responder now, falling back to what the file holds when it cannot be reached;
+     * offline: what the file holds. The worst answer counts; nothing to go on is NOT_CHECKED, not a failure.
+     */
     private RevocationCheck revocation(List<X509Certificate> path, PdfSignatures.ValidationData embedded,
                                        boolean online) {
         if (path.size() < 2) {
             return new RevocationCheck(Revocation.NOT_CHECKED, null);
         }
         Revocation worst = Revocation.GOOD;
-        String source = online ? "online" : "embedded";
+        String source = null;
         for (int i = 0; i + 1 < path.size(); i++) {
             X509Certificate certificate = path.get(i);
             X509Certificate issuer = path.get(i + 1);
-            Revocation said;
+            Revocation said = null;
             if (online) {
                 try {
                     Revocations.Evidence evidence = revocations.fetch(certificate, issuer);
                     said = Revocations.judge(certificate, issuer, evidence.ocspResponses(), evidence.crls());
+                    source = "online";
                 } catch (CounterException unreachable) {
-                    said = Revocation.UNKNOWN;
+                    // the counter is offline or the CA's responder is down: use the file's data below
                 }
-            } else {
+            }
+            if (said == null) {
                 said = Revocations.judge(certificate, issuer, embedded.ocspResponses(), embedded.crls());
                 if (said == Revocation.UNKNOWN) {
                     said = Revocation.NOT_CHECKED;
+                } else if (source == null) {
+                    source = "embedded";
                 }
             }
             worst = worse(worst, said);
