@@ -45,6 +45,9 @@ import vn.motcua.counter.ui.dossier.DossierView;
 import vn.motcua.counter.ui.dossier.DossierViewModel;
 import vn.motcua.counter.ui.home.HomeView;
 import vn.motcua.counter.ui.print.FxPrintService;
+import vn.motcua.counter.ui.dossier.CopyViewing;
+import vn.motcua.counter.application.signing.CopyDocuments;
+import vn.motcua.counter.bootstrap.SigningServices;
 import vn.motcua.counter.ui.home.HomeViewModel;
 import vn.motcua.counter.ui.reception.NewDossierView;
 import vn.motcua.counter.ui.reception.ReturningApplicantView;
@@ -234,7 +237,11 @@ public class CounterApplication extends Application {
     private void showDossier(DossierCode code) {
         DossierViewModel model = new DossierViewModel(context.lifecycle(), context.reception(), context.captureStore(),
                 context.profile(), messages, executors, code);
-        DossierView view = new DossierView(model, messages, dialogs, printing, this::showHome);
+        // signatures are verified with the settings' trust store (signing.trust.dir); wired here until the
+        // composition root hands out services (issue 10)
+        CopyViewing copyViewing = new CopyViewing(new CopyDocuments(context.captureStore(), context.contents(),
+                SigningServices.from(settings, CounterContext.VIETNAM_TIME).verification()), messages, executors);
+        DossierView view = new DossierView(model, copyViewing, messages, dialogs, printing, this::showHome);
         screens.show(view);
         model.load();
         // the copy lines follow background OCR while the screen is open

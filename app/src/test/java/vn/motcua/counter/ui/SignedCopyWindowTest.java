@@ -1,0 +1,110 @@
+package vn.motcua.counter.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.adapters.signing.PadesCopySigner;
+import vn.motcua.counter.adapters.signing.KeyStoreSigningKeys;
+import vn.motcua.counter.adapters.signing.TestCopies;
+import vn.motcua.counter.adapters.signing.TestPki;
+import vn.motcua.counter.application.port.CopySigner;
+import vn.motcua.counter.application.port.SigningKey;
+import vn.motcua.counter.application.port.SigningKeys;
+import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.domain.signing.CopyKind;
+import vn.motcua.counter.domain.signing.SignatureStamp;
+
+/**
+ * The dossier screen's F12 opens a component's electronic copy with the verdict on its signature above the pages,
+ * in a clerk's words: valid with the signer and time when the root is in the trust store, not valid otherwise.
+ */
+class SignedCopyWindowTest {
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path dir;
+
+    private CounterWindow window;
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void stop() throws Exception {
+        System.clearProperty("motcua.signing.trust.dir");
+        window.close();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void theViewerSaysWhetherTheSignedCopyCanBeReliedOn() throws Exception {
+        TestPki pki = new TestPki("http://127.0.0.1:9");   // offline: nothing listens on the discard port
+        Path trust = Files.createDirectories(dir.resolve("trust"));
+        TestPki.writePem(trust.resolve("root.pem"), pki.root.certificate());
+        System.setProperty("motcua.signing.trust.dir", trust.toString());
+        window = CounterWindow.open(data, List::of);
+        CounterContext counter = window.application().context();
+        counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
+        long component = counter.captureStore().pendingPages().getFirst().componentId();
+        byte[] signed;
+        Path p12 = pki.writePkcs12(dir.resolve("k.p12"), "123456".toCharArray());
+        try (SigningKey key = new KeyStoreSigningKeys().unlock(new SigningKeys.Pkcs12File(p12), "123456".toCharArray())) {
+            signed = new PadesCopySigner(null, Duration.ofSeconds(1)).sign(TestCopies.copy(1), key,
+                    CopySigner.Appearance.text(new SignatureStamp(CopyKind.CERTIFIED_FROM_ORIGINAL,
+                            "Ủy ban nhân dân phường Bến Nghé", java.time.ZonedDateTime.now(SignatureStamp.VIETNAM))),
+                    false);
+        }
+        String contentId = counter.contents().put(signed);
+        counter.captureStore().saveCopy(component, contentId, signed.length, 1, 0, LocalDateTime.now());
+
+        robot.clickOn("Làm mới (F5)");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#todayTable .table-row-cell").tryQuery().isPresent());
+        robot.doubleClickOn(robot.lookup("#todayTable .table-row-cell").<Node>query());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#viewCopies").tryQuery().isPresent());
+        robot.type(KeyCode.F12);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#signatureVerdict").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label verdict = robot.lookup("#signatureVerdict").queryAs(Label.class);
+        assertThat(verdict.getText()).startsWith("Chữ ký số hợp lệ: UBND phường Bến Nghé (thử nghiệm) ký lúc")
+                .endsWith("(PAdES-B-B).");
+        Path shot = Path.of("target", "signing-out", "viewer.png");
+        Files.createDirectories(shot.getParent());
+        robot.interact(() -> {
+            try {
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                ImageIO.write(SwingFXUtils.fromFXImage(verdict.getScene().getRoot().snapshot(null, null), null),
+                        "png", png);
+                Files.write(shot, png.toByteArray());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        robot.clickOn("#closePreview");
+
+        Files.delete(trust.resolve("root.pem"));   // IT staff take the root out of the trust store
+        robot.type(KeyCode.F12);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#signatureVerdict").queryAllAs(Label.class)
+                .stream().anyMatch(l -> l.getScene().getWindow().isShowing()
+                        && l.getText().startsWith("Chữ ký số KHÔNG hợp lệ: Chữ ký còn nguyên vẹn nhưng chứng thư số")));
+    }
+}
