@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import vn.motcua.counter.adapters.signing.KeyStoreSigningKeys;
 import vn.motcua.counter.adapters.signing.PadesCopySigner;
@@ -17,13 +16,14 @@ import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.port.SigningKeys;
 import vn.motcua.counter.application.signing.CopySigning;
 import vn.motcua.counter.application.signing.CopyVerification;
+import vn.motcua.counter.application.signing.Signatures;
 import vn.motcua.counter.domain.signing.SignatureLevel;
 
 /**
  * Signing and verification built from the settings ({@code signing.*}), for the window and the command line: the
  * services, the counter's signing policy and where its key is. Nothing here opens the key: that needs the PIN.
  */
-public final class SigningServices {
+public final class SigningServices implements Signatures {
 
     /** Short enough that an offline counter signs at B-B without making the clerk wait. */
     private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
@@ -44,10 +44,12 @@ public final class SigningServices {
         return new SigningServices(settings, clock);
     }
 
+    @Override
     public CopySigning signing() {
         return signing;
     }
 
+    @Override
     public CopyVerification verification() {
         return verification;
     }
@@ -57,24 +59,22 @@ public final class SigningServices {
                 .orElseGet(() -> settings.dataDirectory().resolve(TRUST_FOLDER));
     }
 
-    /** The agency, the target level and, for results, the signer's and seal images. */
+    /** Without a timestamp authority a copy cannot rise above B-B: the level is then B-B, never "to extend". */
+    @Override
     public CopySigning.Policy policy() {
-        return policy(level(settings.get(Settings.SIGNING_LEVEL).orElse("B-LT")));
+        return policy(settings.get(Settings.SIGNING_TSA_URL).isEmpty() ? SignatureLevel.B_B
+                : level(settings.get(Settings.SIGNING_LEVEL).orElse("B-LT")));
     }
 
+    @Override
     public CopySigning.Policy policy(SignatureLevel level) {
         return new CopySigning.Policy(settings.require(Settings.AGENCY_NAME), level,
                 image(Settings.SIGNING_SIGNER_IMAGE), image(Settings.SIGNING_SEAL_IMAGE));
     }
 
-    /** {@code B-B}, {@code B-T} or {@code B-LT} (also with {@code PAdES-} in front or underscores). */
-    public static SignatureLevel level(String text) {
-        String name = text.toUpperCase(Locale.ROOT).replace("PADES-", "").replace('-', '_');
-        try {
-            return SignatureLevel.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new CounterException("settings.bad_value", Settings.SIGNING_LEVEL, text);
-        }
+    private static SignatureLevel level(String text) {
+        return SignatureLevel.parse(text)
+                .orElseThrow(() -> new CounterException("settings.bad_value", Settings.SIGNING_LEVEL, text));
     }
 
     private byte[] image(String key) {
@@ -89,7 +89,7 @@ public final class SigningServices {
         }
     }
 
-    /** The key the settings name: the PKCS#12 file, else the token of the CA profile; empty when neither is set. */
+    @Override
     public Optional<SigningKeys.Source> configuredKey() {
         Optional<String> file = settings.get(Settings.SIGNING_KEY);
         if (file.isPresent()) {
@@ -108,12 +108,13 @@ public final class SigningServices {
         return Optional.of(profiles.token(profile.get(), library.orElse(null)));
     }
 
-    public static SigningKeys.Source pkcs12(Path file) {
+    @Override
+    public SigningKeys.Source pkcs12(Path file) {
         return new SigningKeys.Pkcs12File(file);
     }
 
-    /** A SunPKCS11 configuration file ({@code name}, {@code library}, {@code slotListIndex}). */
-    public static SigningKeys.Source pkcs11(Path configuration) {
+    @Override
+    public SigningKeys.Source pkcs11(Path configuration) {
         return TokenProfiles.fromConfigFile(configuration);
     }
 }

@@ -1,6 +1,5 @@
 package vn.motcua.counter.cli;
 
-import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.i18n.Messages;
 
 import java.io.IOException;
@@ -32,8 +31,6 @@ import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
         subcommands = {CalendarCommand.Holidays.class, CalendarCommand.Due.class, CalendarCommand.Lunar.class})
 public final class CalendarCommand extends CommandGroup {
 
-    private static final Messages MESSAGES = Messages.of(Settings.load().locale());
-
     @Mixin
     JsonOption json;
 
@@ -50,7 +47,9 @@ public final class CalendarCommand extends CommandGroup {
         }
         VietnamHolidayCalendar.Loaded loaded = VietnamHolidayCalendar.withOverrides(text);
         PrintWriter err = spec.commandLine().getErr();
-        loaded.problems().forEach(p -> err.println(overrides + ":" + p.line() + ": " + MESSAGES.text(p.messageKey()) + " [" + p.text() + "]"));
+        Messages messages = Cli.messages(spec);
+        loaded.problems().forEach(p -> err.println(overrides + ":" + p.line() + ": " + messages.text(p.messageKey())
+                + " [" + p.text() + "]"));
         err.flush();
         return loaded.calendar();
     }

@@ -1,6 +1,5 @@
 package vn.motcua.counter.cli;
 
-import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.i18n.Messages;
 
 import java.io.PrintWriter;
@@ -27,15 +26,13 @@ import vn.motcua.counter.domain.identity.TaxCode;
         subcommands = IdCommand.Check.class)
 public final class IdCommand extends CommandGroup {
 
-    private static final Messages MESSAGES = Messages.of(Settings.load().locale());
-
     @Mixin
     JsonOption json;
 
     /** One problem as printed: its key for scripts and its Vietnamese text for people. */
     public record Problem(String key, String message) {
-        static List<Problem> of(List<IdentityProblem> problems) {
-            return problems.stream().map(p -> new Problem(p.messageKey(), MESSAGES.text(p.messageKey()))).toList();
+        static List<Problem> of(List<IdentityProblem> problems, Messages messages) {
+            return problems.stream().map(p -> new Problem(p.messageKey(), messages.text(p.messageKey()))).toList();
         }
     }
 
@@ -68,12 +65,15 @@ public final class IdCommand extends CommandGroup {
         @Option(names = "--sex", paramLabel = "nam|nu", description = "Giới tính khai báo.", converter = SexConverter.class)
         Sex sex;
 
+        private Messages messages;
+
         @Option(names = "--country", paramLabel = "XXX", defaultValue = "VNM", description = "Nước cấp hộ chiếu (mặc định VNM).")
         String country;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            messages = Cli.messages(spec);
             Result result = switch (kind) {
                 case CCCD -> personalId();
                 case MST -> result("mst", number, TaxCode.parse(number), TaxCode::toString, t -> t.isBranch() ? "đơn vị phụ thuộc" : "");
@@ -81,7 +81,7 @@ public final class IdCommand extends CommandGroup {
                         p -> p.number() + " (" + p.issuingCountry() + ")", p -> "");
             };
             json.print(out, result, () -> {
-                out.println((result.valid() ? MESSAGES.text("id.valid") : MESSAGES.text("id.invalid")) + ": " + result.number()
+                out.println((result.valid() ? messages.text("id.valid") : messages.text("id.invalid")) + ": " + result.number()
                         + (result.detail().isEmpty() ? "" : " — " + result.detail()));
                 result.problems().forEach(p -> out.println("  - " + p.message()));
             });
@@ -101,11 +101,11 @@ public final class IdCommand extends CommandGroup {
                     + compact.substring(compact.length() - 3);
         }
 
-        private static <T> Result result(String kind, String typed, ParseResult<T> parsed,
+        private <T> Result result(String kind, String typed, ParseResult<T> parsed,
                                          java.util.function.Function<T, String> shown, java.util.function.Function<T, String> detail) {
             boolean valid = parsed.accepted() && parsed.problems().isEmpty();
             String number = parsed.result().map(shown).orElse(typed == null ? "" : typed.strip());
-            return new Result(kind, number, valid, Problem.of(parsed.problems()), parsed.result().map(detail).orElse(""));
+            return new Result(kind, number, valid, Problem.of(parsed.problems(), messages), parsed.result().map(detail).orElse(""));
         }
     }
 

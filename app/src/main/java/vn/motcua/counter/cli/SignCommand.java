@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +20,8 @@ import picocli.CommandLine.Spec;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.port.SigningKeys;
 import vn.motcua.counter.application.signing.CopySigning;
-import vn.motcua.counter.bootstrap.Settings;
-import vn.motcua.counter.bootstrap.SigningServices;
+import vn.motcua.counter.application.signing.Signatures;
+import vn.motcua.counter.domain.signing.SignatureLevel;
 import vn.motcua.counter.domain.signing.CopyKind;
 import vn.motcua.counter.i18n.Messages;
 
@@ -76,11 +75,10 @@ public final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = Settings.load();
-        Messages messages = Messages.of(settings.locale());
+        Messages messages = Cli.messages(spec);
         PrintWriter printer = spec.commandLine().getOut();
         try {
-            SigningServices services = SigningServices.from(settings, Clock.systemDefaultZone());
+            Signatures services = Cli.access(spec).signatures();
             SigningKeys.Source source = source(services);
             CopyKind copyKind = kind(kind);
             List<Path> outputs = outputs();
@@ -91,8 +89,8 @@ public final class SignCommand implements Callable<Integer> {
                 items.add(new CopySigning.Item(input.toString(), copyKind, () -> read(input),
                         signed -> writeAtomically(output, signed)));
             }
-            CopySigning.Policy policy = level == null ? services.policy()
-                    : services.policy(SigningServices.level(level));
+            CopySigning.Policy policy = level == null ? services.policy() : services.policy(SignatureLevel.parse(level)
+                    .orElseThrow(() -> new CounterException("settings.bad_value", "--level", level)));
             char[] pin = pin(messages, source);
             CopySigning.BatchResult result = services.signing().sign(source, pin, items, policy,
                     (done, total, outcome) -> {
@@ -123,12 +121,12 @@ public final class SignCommand implements Callable<Integer> {
         }
     }
 
-    private SigningKeys.Source source(SigningServices services) {
+    private SigningKeys.Source source(Signatures services) {
         if (key != null && key.pkcs12 != null) {
-            return SigningServices.pkcs12(key.pkcs12);
+            return services.pkcs12(key.pkcs12);
         }
         if (key != null && key.pkcs11 != null) {
-            return SigningServices.pkcs11(key.pkcs11);
+            return services.pkcs11(key.pkcs11);
         }
         return services.configuredKey().orElseThrow(() -> new CounterException("signing.no_key_configured"));
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,8 +15,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.signing.Verdict;
-import vn.motcua.counter.bootstrap.Settings;
-import vn.motcua.counter.bootstrap.SigningServices;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.i18n.VerdictWords;
 
@@ -50,13 +47,11 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = Settings.load();
-        Messages messages = Messages.of(settings.locale());
+        Messages messages = Cli.messages(spec);
         PrintWriter out = spec.commandLine().getOut();
         try {
             byte[] pdf = Files.readAllBytes(file);
-            Verdict verdict = SigningServices.from(settings, Clock.systemDefaultZone()).verification()
-                    .verify(pdf, trust, !offline);
+            Verdict verdict = Cli.access(spec).signatures().verification().verify(pdf, trust, !offline);
             VerdictWords words = new VerdictWords(messages);
             int code = exitCode(verdict.outcome());
             json.print(out, new Result(file.toAbsolutePath(), verdict.outcome(),

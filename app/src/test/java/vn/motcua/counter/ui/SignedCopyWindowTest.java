@@ -28,12 +28,12 @@ import vn.motcua.counter.adapters.signing.TestPki;
 import vn.motcua.counter.application.port.CopySigner;
 import vn.motcua.counter.application.port.SigningKey;
 import vn.motcua.counter.application.port.SigningKeys;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.signing.CopyKind;
 import vn.motcua.counter.domain.signing.SignatureStamp;
 
 /**
- * The dossier screen's F12 opens a component's electronic copy with the verdict on its signature above the pages,
+ * The dossier screen's F5 opens a component's electronic copy with the verdict on its signature above the pages,
  * in a clerk's words: valid with the signer and time when the root is in the trust store, not valid otherwise.
  */
 class SignedCopyWindowTest {
@@ -60,9 +60,9 @@ class SignedCopyWindowTest {
         TestPki.writePem(trust.resolve("root.pem"), pki.root.certificate());
         System.setProperty("motcua.signing.trust.dir", trust.toString());
         window = CounterWindow.open(data, List::of);
-        CounterContext counter = window.application().context();
-        counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
-        long component = counter.captureStore().pendingPages().getFirst().componentId();
+        CounterWiring counter = window.counter();
+        var code = counter.reception().receive(TestCounter.request(counter, 1), counter.profile()).dossier().code();
+        long component = counter.captureStore().componentsOf(code).getFirst().componentId();
         byte[] signed;
         Path p12 = pki.writePkcs12(dir.resolve("k.p12"), "123456".toCharArray());
         try (SigningKey key = new KeyStoreSigningKeys().unlock(new SigningKeys.Pkcs12File(p12), "123456".toCharArray())) {
@@ -81,7 +81,7 @@ class SignedCopyWindowTest {
                 () -> robot.lookup("#todayTable .table-row-cell").tryQuery().isPresent());
         robot.doubleClickOn(robot.lookup("#todayTable .table-row-cell").<Node>query());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#viewCopies").tryQuery().isPresent());
-        robot.type(KeyCode.F12);
+        robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#signatureVerdict").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Label verdict = robot.lookup("#signatureVerdict").queryAs(Label.class);
@@ -102,7 +102,7 @@ class SignedCopyWindowTest {
         robot.clickOn("#closePreview");
 
         Files.delete(trust.resolve("root.pem"));   // IT staff take the root out of the trust store
-        robot.type(KeyCode.F12);
+        robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#signatureVerdict").queryAllAs(Label.class)
                 .stream().anyMatch(l -> l.getScene().getWindow().isShowing()
                         && l.getText().startsWith("Chữ ký số KHÔNG hợp lệ: Chữ ký còn nguyên vẹn nhưng chứng thư số")));

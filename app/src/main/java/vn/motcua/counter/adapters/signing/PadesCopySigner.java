@@ -99,6 +99,28 @@ public final class PadesCopySigner implements CopySigner {
         }
     }
 
+    @Override
+    public java.util.Optional<SignatureLevel> levelOf(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<PdfSignatures.Found> found = PdfSignatures.read(doc, pdf);
+            List<PdfSignatures.Found> signatures = found.stream().filter(f -> !f.documentTimestamp()).toList();
+            if (signatures.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            PdfSignatures.Found last = signatures.getLast();
+            boolean timestamped = !last.timestamps().isEmpty() || found.getLast().documentTimestamp()
+                    && found.getLast().signedLength() > last.signedLength();
+            if (!timestamped) {
+                return java.util.Optional.of(SignatureLevel.B_B);
+            }
+            PdfSignatures.ValidationData data = PdfSignatures.ValidationData.of(doc);
+            boolean longTerm = !data.ocspResponses().isEmpty() || !data.crls().isEmpty();
+            return java.util.Optional.of(longTerm ? SignatureLevel.B_LT : SignatureLevel.B_T);
+        } catch (IOException e) {
+            throw new CounterException("signing.unreadable_document", e);
+        }
+    }
+
     /** A signature made offline carries no timestamp and none covers it from a later revision. */
     private static boolean needsDocumentTimestamp(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {

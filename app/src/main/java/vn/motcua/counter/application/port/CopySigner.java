@@ -35,6 +35,12 @@ public interface CopySigner {
      */
     byte[] extend(byte[] signedPdf, SignatureLevel level);
 
+    /**
+     * The level the copy's last signature has reached by its structure (a timestamp, validation data after it), or
+     * empty when it carries no signature. Trust is not judged here: that is the verifier's work.
+     */
+    java.util.Optional<SignatureLevel> levelOf(byte[] pdf);
+
     /** The counter is offline for now: what was asked can be done later, when it is online again. */
     final class ValidationDataUnavailableException extends vn.motcua.counter.application.CounterException {
         public ValidationDataUnavailableException(String what, Throwable cause) {

@@ -1,9 +1,10 @@
 package vn.motcua.counter.application.signing;
 
 import java.util.List;
-import vn.motcua.counter.application.port.CaptureStore;
-import vn.motcua.counter.application.port.ContentStore;
+import vn.motcua.counter.application.Documents;
+import vn.motcua.counter.application.capture.ElectronicCopies;
 import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.domain.ElectronicCopy;
 
 /**
  * A dossier's electronic copies as the window shows them: each component's PDF with the verdict on its signatures,
@@ -15,21 +16,25 @@ public final class CopyDocuments {
     public record CopyDocument(int componentPosition, String componentName, byte[] pdf, Verdict verdict) {
     }
 
-    private final CaptureStore captures;
-    private final ContentStore contents;
+    private final ElectronicCopies copies;
+    private final Documents documents;
     private final CopyVerification verification;
 
-    public CopyDocuments(CaptureStore captures, ContentStore contents, CopyVerification verification) {
-        this.captures = captures;
-        this.contents = contents;
+    public CopyDocuments(ElectronicCopies copies, Documents documents, CopyVerification verification) {
+        this.copies = copies;
+        this.documents = documents;
         this.verification = verification;
     }
 
+    /** The copies written so far, by component position. */
     public List<CopyDocument> of(DossierCode code) {
-        return captures.copies(code).stream().map(copy -> {
-            byte[] pdf = contents.read(copy.contentId());
-            return new CopyDocument(copy.componentPosition(), copy.componentName(), pdf,
-                    verification.verify(pdf, List.of(), false));
-        }).toList();
+        return copies.of(code).stream().map(ElectronicCopies.CopyWork::copy)
+                .filter(copy -> copy.pdfContentId() != null).map(this::document).toList();
+    }
+
+    private CopyDocument document(ElectronicCopy copy) {
+        byte[] pdf = documents.read(copy.pdfContentId());
+        return new CopyDocument(copy.component().position(), copy.component().name(), pdf,
+                verification.verify(pdf, List.of(), false));
     }
 }

@@ -76,12 +76,7 @@ public final class CopySigning {
      */
     public BatchResult sign(SigningKeys.Source source, char[] pin, List<Item> items, Policy policy, Progress progress,
                             BooleanSupplier cancelled) {
-        SigningKey key;
-        try {
-            key = keys.unlock(source, pin);
-        } finally {
-            Arrays.fill(pin, '\0');
-        }
+        SigningKey key = unlock(source, pin);
         List<Outcome> outcomes = new ArrayList<>();
         try (key) {
             for (Item item : items) {
@@ -109,12 +104,25 @@ public final class CopySigning {
     }
 
     private Outcome signOne(Item item, SigningKey key, Policy policy) {
+        Signed signed = sign(item.content().get(), item.name(), item.kind(), key, policy);
+        item.signed().accept(signed.pdf());
+        return new Outcome(item.name(), signed.level(), !signed.level().atLeast(policy.target()), null);
+    }
+
+    /** A copy signed at {@code level}: the policy's target, or lower when the network was missing. */
+    public record Signed(byte[] pdf, SignatureLevel level) {
+    }
+
+    /**
+     * Signs one copy with an unlocked key at the policy's level, or at B-B (or B-T) when the TSA or the revocation
+     * services cannot be reached; {@link #extend} raises it later.
+     */
+    public Signed sign(byte[] pdf, String name, CopyKind kind, SigningKey key, Policy policy) {
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(SignatureStamp.VIETNAM);
-        SignatureStamp stamp = new SignatureStamp(item.kind(), policy.agency(), now);
-        CopySigner.Appearance appearance = item.kind().sealed() && policy.signerImage() != null
+        SignatureStamp stamp = new SignatureStamp(kind, policy.agency(), now);
+        CopySigner.Appearance appearance = kind.sealed() && policy.signerImage() != null
                 ? new CopySigner.Appearance(stamp, policy.signerImage(), policy.sealImage())
                 : CopySigner.Appearance.text(stamp);
-        byte[] pdf = item.content().get();
         SignatureLevel level = SignatureLevel.B_B;
         byte[] signed;
         if (policy.target().atLeast(SignatureLevel.B_T)) {
@@ -122,7 +130,7 @@ public final class CopySigning {
                 signed = signer.sign(pdf, key, appearance, true);
                 level = SignatureLevel.B_T;
             } catch (ValidationDataUnavailableException offline) {
-                LOG.info("no timestamp for {} ({}): signed at B-B, to be extended", item.name(), offline.getMessage());
+                LOG.info("no timestamp for {} ({}): signed at B-B, to be extended", name, offline.getMessage());
                 signed = signer.sign(pdf, key, appearance, false);
             }
         } else {
@@ -133,11 +141,10 @@ public final class CopySigning {
                 signed = signer.extend(signed, SignatureLevel.B_LT);
                 level = SignatureLevel.B_LT;
             } catch (ValidationDataUnavailableException offline) {
-                LOG.info("no revocation data for {} ({}): kept at B-T, to be extended", item.name(), offline.getMessage());
+                LOG.info("no revocation data for {} ({}): kept at B-T, to be extended", name, offline.getMessage());
             }
         }
-        item.signed().accept(signed);
-        return new Outcome(item.name(), level, !level.atLeast(policy.target()), null);
+        return new Signed(signed, level);
     }
 
     /** Raises a copy signed offline to the target level; throws {@link ValidationDataUnavailableException} offline. */
@@ -145,8 +152,22 @@ public final class CopySigning {
         return signer.extend(signedPdf, target);
     }
 
+    /** The level of a signed copy's last signature, or empty when it carries none. */
+    public java.util.Optional<SignatureLevel> levelOf(byte[] pdf) {
+        return signer.levelOf(pdf);
+    }
+
+    /** Unlocks a key for a batch the caller runs itself (the signing stage); the PIN is cleared here. */
+    public SigningKey unlock(SigningKeys.Source source, char[] pin) {
+        try {
+            return keys.unlock(source, pin);
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+    }
+
     /** A token gone or asking for a second PIN fails every later copy the same way: stop and let them wait. */
-    private static boolean stopsTheBatch(CounterException e) {
+    public static boolean stopsTheBatch(CounterException e) {
         return switch (e.messageKey()) {
             case "signing.token_removed", "signing.second_pin" -> true;
             default -> false;

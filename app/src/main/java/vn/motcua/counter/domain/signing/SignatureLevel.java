@@ -13,6 +13,12 @@ public enum SignatureLevel {
         return "PAdES-" + name().replace('_', '-');
     }
 
+    /** {@code B-B}, {@code B-T} or {@code B-LT}, also written {@code PAdES-B-LT} or {@code B_LT}. */
+    public static java.util.Optional<SignatureLevel> parse(String text) {
+        String name = text.strip().toUpperCase(java.util.Locale.ROOT).replace("PADES-", "").replace('-', '_');
+        return java.util.Arrays.stream(values()).filter(l -> l.name().equals(name)).findFirst();
+    }
+
     public boolean atLeast(SignatureLevel other) {
         return compareTo(other) >= 0;
     }

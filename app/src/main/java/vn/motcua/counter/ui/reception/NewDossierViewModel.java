@@ -3,7 +3,6 @@ package vn.motcua.counter.ui.reception;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -25,6 +24,7 @@ import javafx.collections.transformation.FilteredList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CardReader;
+import vn.motcua.counter.application.ApplicantForm;
 import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.Receipt;
 import vn.motcua.counter.application.ReceptionRequest;
@@ -170,12 +170,7 @@ public final class NewDossierViewModel {
     }
 
     private Optional<LocalDate> parsedBirthDate() {
-        try {
-            return birthDate.get().isBlank() ? Optional.empty()
-                    : Optional.of(LocalDate.parse(birthDate.get().strip(), BIRTH_DATE));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return form().parsedBirthDate();
     }
 
     /**
@@ -256,7 +251,7 @@ public final class NewDossierViewModel {
     /** Stores the chosen image files as pages of {@code item}; a bad file is reported and the others still go in. */
     public void addImages(ComponentItem item, List<Path> files) {
         for (Path file : files) {
-            executors.run(() -> reception.importPage(file), page -> item.pages().add(page), failure -> {
+            executors.run(() -> reception.importPages(file), pages -> item.pages().addAll(pages), failure -> {
                 LOG.warn("page import refused: {}", failure.toString());
                 message.set(file.getFileName() + ": " + messages.describe(failure));
             });
@@ -299,15 +294,10 @@ public final class NewDossierViewModel {
             message.set(problem.get());
             return;
         }
-        boolean organisation = idKind.get().organisation();
-        Applicant applicant = new Applicant(fullName.get(), applicantId().orElseThrow(),
-                organisation ? blankToNull(representative) : null,
-                organisation ? null : parsedBirthDate().orElse(null), organisation ? null : sex.get(),
-                blankToNull(address), blankToNull(phone), blankToNull(email));
-        ReceptionRequest request = new ReceptionRequest(applicant, procedure.get(),
+        ApplicantForm form = form();
+        ReceptionRequest request = new ReceptionRequest(form.applicant(), procedure.get(),
                 ProcessingTime.ofWorkingDays(processingDays.get()),
-                components.stream().map(ComponentItem::toDocument).toList(), reused,
-                idMismatch.get() ? blankToNull(identityOverride) : null);
+                components.stream().map(ComponentItem::toDocument).toList(), reused, form.overrideToRecord());
         busy.set(true);
         message.set(messages.text("dossier.saving"));
         executors.run(() -> reception.receive(request, counter), done -> {
@@ -328,17 +318,16 @@ public final class NewDossierViewModel {
         reused.add(pages);
     }
 
+    /** What is typed, as the checks shared with {@code motcua receive} take it. */
+    private ApplicantForm form() {
+        return new ApplicantForm(idKind.get(), fullName.get(), idNumber.get(), idCountry.get(), representative.get(),
+                birthDate.get(), sex.get(), address.get(), phone.get(), email.get(), identityOverride.get());
+    }
+
     private Optional<String> validate() {
-        if (fullName.get().isBlank()) {
-            return Optional.of(messages.text(idKind.get().organisation() ? "dossier.missing.organisationName"
-                    : "dossier.missing.name"));
-        }
-        ParseResult<? extends ApplicantId> id = ApplicantId.parse(idKind.get(), idNumber.get(), idCountry.get());
-        if (!id.accepted()) {
-            return Optional.of(describe(id.problems()));
-        }
-        if (idMismatch.get() && identityOverride.get().isBlank()) {
-            return Optional.of(messages.text("dossier.missing.idOverride"));
+        Optional<ApplicantForm.Problem> applicant = form().check().stream().findFirst();
+        if (applicant.isPresent()) {
+            return Optional.of(messages.text(applicant.get().messageKey(), applicant.get().arguments().toArray()));
         }
         if (procedure.get() == null) {
             return Optional.of(messages.text("dossier.missing.procedure"));
@@ -347,10 +336,6 @@ public final class NewDossierViewModel {
             return Optional.of(messages.text("dossier.missing.processingDays"));
         }
         return Optional.empty();
-    }
-
-    private static String blankToNull(StringProperty p) {
-        return p.get() == null || p.get().isBlank() ? null : p.get().strip();
     }
 
     public javafx.beans.property.ReadOnlyBooleanProperty idMismatchProperty() { return idMismatch.getReadOnlyProperty(); }

@@ -1,0 +1,33 @@
+package vn.motcua.counter.application;
+
+import java.util.List;
+import java.util.Locale;
+import vn.motcua.counter.application.capture.FileCopies;
+
+/**
+ * What the launcher hands to the window and to every command: the counter opened on its data folder, and the
+ * capabilities that need no data folder (the capture pipeline on files, the scanners, the checks of {@code doctor}).
+ */
+public interface CounterAccess {
+
+    /** The language of the clerk's messages (setting {@code ui.language}). */
+    Locale locale();
+
+    /**
+     * Opens the data folder, locked against a second process, and every service over it.
+     *
+     * @throws CounterException when it cannot be opened (locked by another window, unwritable, a bad setting)
+     */
+    CounterServices open();
+
+    /** The capture pipeline of {@link #open()}'s copies, on files, reading text in {@code language}. Close it after. */
+    FileCopies fileCopies(String language);
+
+    /** The counter's scanners, also asking {@code moreSaneHosts}; close it after. */
+    Scanners scanners(List<String> moreSaneHosts);
+
+    CounterDiagnostics diagnostics();
+
+    /** Signing and verification of PDF files as the settings set them up; needs no data folder. */
+    vn.motcua.counter.application.signing.Signatures signatures();
+}
