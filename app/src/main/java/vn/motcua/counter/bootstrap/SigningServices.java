@@ -25,6 +25,8 @@ import vn.motcua.counter.domain.signing.SignatureLevel;
  */
 public final class SigningServices implements Signatures {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SigningServices.class);
+
     /** Short enough that an offline counter signs at B-B without making the clerk wait. */
     private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
     static final String TRUST_FOLDER = "trust";
@@ -105,6 +107,10 @@ public final class SigningServices implements Signatures {
         }
         TokenProfiles profiles = TokenProfiles.load(settings.get(Settings.SIGNING_PKCS11_PROFILES).map(Path::of)
                 .orElse(null));
+        if (library.isEmpty() && !profiles.confirmed(profile.get())) {
+            LOG.warn("the driver path of token profile {} is unconfirmed: check it on this PC, or set {}",
+                    profile.get(), Settings.SIGNING_PKCS11_LIBRARY);
+        }
         return Optional.of(profiles.token(profile.get(), library.orElse(null)));
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.counter.adapters.signing.SigningPeers;
 import vn.motcua.counter.adapters.signing.TestCopies;
 import vn.motcua.counter.adapters.signing.TestPki;
 import vn.motcua.counter.adapters.signing.TestPkiServer;
@@ -27,6 +28,7 @@ class SignVerifyCommandTest {
 
     @TempDir
     static Path dir;
+    static SigningPeers peers;
     static TestPkiServer server;
     static TestPki pki;
     static Path p12;
@@ -35,10 +37,10 @@ class SignVerifyCommandTest {
 
     @BeforeAll
     static void signABatch() throws Exception {
-        server = TestPkiServer.start();
-        pki = new TestPki(server.base());
-        server.serve(pki);
-        p12 = pki.writePkcs12(dir.resolve("agency.p12"), "123456".toCharArray());
+        peers = SigningPeers.start(dir);
+        server = peers.server;
+        pki = peers.pki;
+        p12 = peers.p12;
         root = TestPki.writePem(dir.resolve("root.pem"), pki.root.certificate());
         Path in1 = Files.write(dir.resolve("khai-sinh.pdf"), TestCopies.copy(2));
         Path in2 = Files.write(dir.resolve("cccd.pdf"), TestCopies.copy(1));
@@ -61,7 +63,7 @@ class SignVerifyCommandTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        peers.close();
     }
 
     private static CliRun verify(Path file, String... more) {

@@ -2,18 +2,15 @@ package vn.motcua.counter.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -87,18 +84,7 @@ class SignedCopyWindowTest {
         Label verdict = robot.lookup("#signatureVerdict").queryAs(Label.class);
         assertThat(verdict.getText()).startsWith("Chữ ký số hợp lệ: UBND phường Bến Nghé (thử nghiệm) ký lúc")
                 .endsWith("(PAdES-B-B).");
-        Path shot = Path.of("target", "signing-out", "viewer.png");
-        Files.createDirectories(shot.getParent());
-        robot.interact(() -> {
-            try {
-                ByteArrayOutputStream png = new ByteArrayOutputStream();
-                ImageIO.write(SwingFXUtils.fromFXImage(verdict.getScene().getRoot().snapshot(null, null), null),
-                        "png", png);
-                Files.write(shot, png.toByteArray());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        WindowShots.save(robot, verdict, "viewer.png");
         robot.clickOn("#closePreview");
 
         Files.delete(trust.resolve("root.pem"));   // IT staff take the root out of the trust store

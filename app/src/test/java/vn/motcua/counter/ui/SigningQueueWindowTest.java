@@ -2,15 +2,12 @@ package vn.motcua.counter.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,7 +59,7 @@ class SigningQueueWindowTest {
 
         WaitForAsyncUtils.waitFor(150, TimeUnit.SECONDS, () -> robot.lookup("#signingStatus").queryAs(Label.class)
                 .getText().equals(components + " bản chờ ký"));
-        shot("signing-queue.png");
+        WindowShots.save(robot, robot.lookup("#signingBar").query(), "signing-queue.png");
         robot.press(KeyCode.CONTROL).press(KeyCode.K).release(KeyCode.K).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#signingPin").tryQuery().isPresent());
         robot.clickOn("#signingPin").write("123456").type(KeyCode.ENTER);
@@ -72,20 +69,5 @@ class SigningQueueWindowTest {
         assertThat(counter.signedCopies().of(code)).hasSize(components)
                 .allSatisfy(c -> assertThat(c.verdict().outcome()).isEqualTo(Verdict.Outcome.VALID));
         assertThat(counter.signingDesk().orElseThrow().key()).isEmpty();
-    }
-
-    private void shot(String name) throws Exception {
-        Path file = Path.of("target", "signing-out", name);
-        Files.createDirectories(file.getParent());
-        robot.interact(() -> {
-            try {
-                var root = robot.lookup("#signingBar").query().getScene().getRoot();
-                ByteArrayOutputStream png = new ByteArrayOutputStream();
-                ImageIO.write(SwingFXUtils.fromFXImage(root.snapshot(null, null), null), "png", png);
-                Files.write(file, png.toByteArray());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
     }
 }

@@ -7,17 +7,18 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.port.CopySigner;
 import vn.motcua.counter.application.port.SigningKey;
@@ -151,17 +152,11 @@ public final class PadesCopySigner implements CopySigner {
         }
     }
 
+    /** The certificate's common name (the agency or person), else its whole subject. */
     static String commonName(X509Certificate certificate) {
-        try {
-            List<Rdn> rdns = new ArrayList<>(new LdapName(certificate.getSubjectX500Principal().getName()).getRdns());
-            for (Rdn rdn : rdns.reversed()) {
-                if ("CN".equalsIgnoreCase(rdn.getType())) {
-                    return rdn.getValue().toString();
-                }
-            }
-        } catch (javax.naming.InvalidNameException e) {
-            // fall through to the whole name
-        }
-        return certificate.getSubjectX500Principal().getName();
+        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        RDN[] names = subject.getRDNs(BCStyle.CN);
+        return names.length == 0 ? certificate.getSubjectX500Principal().getName()
+                : IETFUtils.valueToString(names[names.length - 1].getFirst().getValue());
     }
 }

@@ -46,8 +46,4 @@ final class TimestampAuthority {
             throw new ValidationDataUnavailableException(url.toString(), e);
         }
     }
-
-    URI url() {
-        return url;
-    }
 }

@@ -4,49 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.application.port.SigningKey;
-import vn.motcua.counter.application.port.SigningKeys;
 
 /** The EU DSS validator, trusting the test root, passes our signatures at B-B, B-T and B-LT. */
 class DssValidatesSignaturesTest {
 
-    static final char[] PIN = "123456".toCharArray();
-
     @TempDir
     static Path dir;
-    static TestPkiServer server;
+    static SigningPeers peers;
     static TestPki pki;
     static byte[] copy;
 
     @BeforeAll
     static void peers() throws Exception {
-        server = TestPkiServer.start();
-        pki = new TestPki(server.base());
-        server.serve(pki);
+        peers = SigningPeers.start(dir);
+        pki = peers.pki;
         copy = TestCopies.copy(1);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        peers.close();
     }
 
-    private byte[] sign(boolean timestamped) throws Exception {
-        Path p12 = pki.writePkcs12(dir.resolve("signer.p12"), PIN);
-        try (SigningKey key = new KeyStoreSigningKeys().unlock(new SigningKeys.Pkcs12File(p12), PIN.clone())) {
+    private byte[] sign(boolean timestamped) {
+        try (SigningKey key = peers.key()) {
             return signer().sign(copy, key, PadesCopySignerTest.stamp(), timestamped);
         }
     }
 
     private PadesCopySigner signer() {
-        return new PadesCopySigner(URI.create(server.tsaUrl()), Duration.ofSeconds(5));
+        return peers.signer();
     }
 
     @Test

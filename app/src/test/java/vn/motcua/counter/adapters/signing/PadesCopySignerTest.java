@@ -2,7 +2,6 @@ package vn.motcua.counter.adapters.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.application.port.CopySigner;
 import vn.motcua.counter.application.port.SignatureVerifier;
 import vn.motcua.counter.application.port.SigningKey;
-import vn.motcua.counter.application.port.SigningKeys;
 import vn.motcua.counter.capture.pdfa.VeraPdf;
 import vn.motcua.counter.domain.signing.CopyKind;
 import vn.motcua.counter.domain.signing.SignatureLevel;
@@ -30,21 +28,21 @@ import vn.motcua.counter.domain.signing.SignatureStamp;
  */
 class PadesCopySignerTest {
 
-    static final char[] PIN = "123456".toCharArray();
     static final Path OUT = Path.of("target", "signing-out");
 
     @TempDir
     static Path dir;
-    static TestPkiServer server;
+    static SigningPeers peers;
     static TestPki pki;
+    static TestPkiServer server;
     static Pdfsig pdfsig;
     static byte[] copy;
 
     @BeforeAll
     static void peers() throws Exception {
-        server = TestPkiServer.start();
-        pki = new TestPki(server.base());
-        server.serve(pki);
+        peers = SigningPeers.start(dir);
+        pki = peers.pki;
+        server = peers.server;
         pdfsig = Pdfsig.trusting(pki.root.certificate(), dir);
         copy = TestCopies.copy(2);
         Files.createDirectories(OUT);
@@ -52,12 +50,11 @@ class PadesCopySignerTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        peers.close();
     }
 
-    static SigningKey key() throws Exception {
-        Path p12 = pki.writePkcs12(dir.resolve("signer.p12"), PIN);
-        return new KeyStoreSigningKeys().unlock(new SigningKeys.Pkcs12File(p12), PIN.clone());
+    static SigningKey key() {
+        return peers.key();
     }
 
     static CopySigner.Appearance stamp() {
@@ -66,7 +63,7 @@ class PadesCopySignerTest {
     }
 
     PadesCopySigner signer() {
-        return new PadesCopySigner(URI.create(server.tsaUrl()), Duration.ofSeconds(5));
+        return peers.signer();
     }
 
     SignatureVerifier.Signature verify(byte[] pdf, boolean online) {

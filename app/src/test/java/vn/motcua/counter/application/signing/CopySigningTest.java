@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.adapters.signing.KeyStoreSigningKeys;
 import vn.motcua.counter.adapters.signing.PadesCopySigner;
 import vn.motcua.counter.adapters.signing.PdfSignatureVerifier;
+import vn.motcua.counter.adapters.signing.SigningPeers;
 import vn.motcua.counter.adapters.signing.TestCopies;
 import vn.motcua.counter.adapters.signing.TestPki;
 import vn.motcua.counter.adapters.signing.TestPkiServer;
@@ -29,19 +30,20 @@ class CopySigningTest {
 
     @TempDir
     static Path dir;
+    static SigningPeers peers;
     static TestPkiServer server;
     static TestPki pki;
 
     @BeforeAll
     static void peers() throws Exception {
-        server = TestPkiServer.start();
-        pki = new TestPki(server.base());
-        server.serve(pki);
+        peers = SigningPeers.start(dir);
+        server = peers.server;
+        pki = peers.pki;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        peers.close();
     }
 
     @Test
@@ -50,7 +52,7 @@ class CopySigningTest {
                 new PadesCopySigner(URI.create(server.tsaUrl()), Duration.ofSeconds(2)), Clock.systemUTC());
         CopyVerification verification = new CopyVerification(new PdfSignatureVerifier(Duration.ofSeconds(2)),
                 new TrustFolder(null));
-        Path p12 = pki.writePkcs12(dir.resolve("k.p12"), "123456".toCharArray());
+        Path p12 = peers.p12;
         byte[] copy = TestCopies.copy(1);
         List<byte[]> signed = new ArrayList<>();
         AtomicInteger progress = new AtomicInteger();
@@ -83,7 +85,7 @@ class CopySigningTest {
     void aCancelledBatchStopsBeforeTheNextCopy() throws Exception {
         CopySigning signing = new CopySigning(new KeyStoreSigningKeys(), new PadesCopySigner(null, Duration.ofSeconds(1)),
                 Clock.systemUTC());
-        Path p12 = pki.writePkcs12(dir.resolve("c.p12"), "123456".toCharArray());
+        Path p12 = peers.p12;
         byte[] copy = TestCopies.copy(1);
         List<byte[]> signed = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
