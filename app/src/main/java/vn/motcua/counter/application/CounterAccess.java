@@ -27,4 +27,7 @@ public interface CounterAccess {
     Scanners scanners(List<String> moreSaneHosts);
 
     CounterDiagnostics diagnostics();
+
+    /** Signing and verification of PDF files as the settings set them up; needs no data folder. */
+    vn.motcua.counter.application.signing.Signatures signatures();
 }

@@ -44,6 +44,12 @@ public interface CounterServices extends AutoCloseable {
 
     Documents documents();
 
+    /** The key the clerk unlocks to sign the waiting copies; empty when no signing key is configured. */
+    java.util.Optional<vn.motcua.counter.application.signing.SigningDesk> signingDesk();
+
+    /** The dossier's electronic copies with the verdict on their signatures, for the document viewer. */
+    vn.motcua.counter.application.signing.CopyDocuments signedCopies();
+
     UserPreferences preferences();
 
     /** The counter's clock, in Vietnam's time. */

@@ -58,6 +58,11 @@ public final class CounterLauncher implements CounterAccess {
     }
 
     @Override
+    public SigningServices signatures() {
+        return SigningServices.from(configuration.settings(), clock);
+    }
+
+    @Override
     public CounterDiagnostics diagnostics() {
         return new Diagnostics(configuration.settings());
     }

@@ -45,6 +45,9 @@ import vn.motcua.counter.application.UserPreferences;
 import vn.motcua.counter.application.capture.ElectronicCopies;
 import vn.motcua.counter.application.capture.ElectronicCopyStage;
 import vn.motcua.counter.application.capture.PageTextStage;
+import vn.motcua.counter.application.signing.CopyDocuments;
+import vn.motcua.counter.application.signing.SignCopyStage;
+import vn.motcua.counter.application.signing.SigningDesk;
 import vn.motcua.counter.application.port.Catalogue;
 import vn.motcua.counter.application.port.DossierStore;
 import vn.motcua.counter.application.port.PageCapture;
@@ -100,6 +103,8 @@ public final class CounterWiring implements CounterServices {
     private final PageCapture pageCapture; // null when ocr.workers = 0
     private final StageRunner pipeline;
     private final ElectronicCopies copies;
+    private final SigningServices signatures;
+    private final SigningDesk signingDesk;
     private final Documents documents;
     private StartupWork startup;
 
@@ -144,7 +149,13 @@ public final class CounterWiring implements CounterServices {
         this.catalogueImports = new CatalogueImports(new CatalogueFileSources(), catalogue, agencies);
         this.pageCapture = ocrWorkers == 0 ? null
                 : new TesseractPageCapture(new OcrWorkerPool(OcrSettings.defaults().withWorkers(ocrWorkers)));
+        this.signatures = SigningServices.from(configuration.settings(), clock);
+        this.signingDesk = signatures.configuredKey().map(key -> new SigningDesk(signatures.signing(), key))
+                .orElse(null);
         this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
+        if (signingDesk != null) {
+            signingDesk.attach(pipeline);
+        }
         this.copies = new ElectronicCopies(captureStore, stages);
         this.documents = new Documents(contents);
         reception.afterReceive(pipeline::wake);
@@ -159,6 +170,10 @@ public final class CounterWiring implements CounterServices {
         if (pageCapture != null) {
             handlers.add(new PageTextStage(captureStore, contents, pageCapture, clock));
             handlers.add(new ElectronicCopyStage(captureStore, contents, pageCapture, profile.agencyName(), clock));
+        }
+        if (signingDesk != null) {   // with no key configured, copies stay unsigned and their items wait
+            handlers.add(new SignCopyStage(captureStore, contents, signatures.signing(), signingDesk,
+                    signatures.policy()));
         }
         return handlers;
     }
@@ -248,6 +263,16 @@ public final class CounterWiring implements CounterServices {
     @Override
     public ElectronicCopies copies() {
         return copies;
+    }
+
+    @Override
+    public Optional<SigningDesk> signingDesk() {
+        return Optional.ofNullable(signingDesk);
+    }
+
+    @Override
+    public CopyDocuments signedCopies() {
+        return new CopyDocuments(copies, documents(), signatures.verification());
     }
 
     @Override

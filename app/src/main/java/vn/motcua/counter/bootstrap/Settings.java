@@ -52,6 +52,20 @@ public final class Settings {
     public static final String COUNTER_COUNT = "counter.count";
     /** Background OCR threads (one page each); unset: one per core; {@code 0}: no background OCR nor copies. */
     public static final String OCR_WORKERS = "ocr.workers";
+    /** Signing (docs/decisions/1001-signing.md): a PKCS#12 file, or a USB token by its CA profile or driver. */
+    public static final String SIGNING_KEY = "signing.key";
+    public static final String SIGNING_PKCS11_PROFILE = "signing.pkcs11.profile";
+    public static final String SIGNING_PKCS11_LIBRARY = "signing.pkcs11.library";
+    public static final String SIGNING_PKCS11_PROFILES = "signing.pkcs11.profiles";
+    /** The RFC 3161 timestamp authority; unset: copies are signed at B-B only. */
+    public static final String SIGNING_TSA_URL = "signing.tsa.url";
+    /** The level copies are raised to when online: {@code B-B}, {@code B-T} or {@code B-LT}. */
+    public static final String SIGNING_LEVEL = "signing.level";
+    /** Trust anchors for verification, PEM or DER files; unset: {@code trust} in the data folder. */
+    public static final String SIGNING_TRUST_DIR = "signing.trust.dir";
+    /** For results: the signer's signature image (blue, transparent PNG) and the agency's seal (red PNG). */
+    public static final String SIGNING_SIGNER_IMAGE = "signing.signer.image";
+    public static final String SIGNING_SEAL_IMAGE = "signing.seal.image";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(AGENCY_CODE, "000.00.00.H26"),
@@ -65,7 +79,8 @@ public final class Settings {
             Map.entry(COUNTER_COUNT, "1"),
             Map.entry(SCAN_SOURCE, "feeder"),
             Map.entry(SCAN_DPI, "200"),
-            Map.entry(SCAN_MODE, "color"));
+            Map.entry(SCAN_MODE, "color"),
+            Map.entry(SIGNING_LEVEL, "B-LT"));
 
     private final Properties files;
     private final Map<String, String> environment;

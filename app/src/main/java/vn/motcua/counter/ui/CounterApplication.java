@@ -40,11 +40,14 @@ import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.ui.capture.CaptureProgressViewModel;
 import vn.motcua.counter.ui.capture.CaptureStatusBar;
+import vn.motcua.counter.ui.signing.SigningQueueViewModel;
+import vn.motcua.counter.ui.signing.SigningStatusBar;
 import vn.motcua.counter.ui.dossier.DossierOpening;
 import vn.motcua.counter.ui.dossier.DossierView;
 import vn.motcua.counter.ui.dossier.DossierViewModel;
 import vn.motcua.counter.ui.home.HomeView;
 import vn.motcua.counter.ui.print.FxPrintService;
+import vn.motcua.counter.ui.dossier.CopyViewing;
 import vn.motcua.counter.ui.home.HomeViewModel;
 import vn.motcua.counter.ui.reception.NewDossierView;
 import vn.motcua.counter.ui.reception.ReturningApplicantView;
@@ -80,6 +83,7 @@ public class CounterApplication extends Application {
     private final PauseTransition formAhead = new PauseTransition(Duration.millis(100));
     private HomeViewModel home;
     private CaptureProgressViewModel captureProgress; // null when background OCR is off
+    private SigningQueueViewModel signingQueue; // null when no signing key is configured
     private UiExecutors executors;
     private final Label notice = new Label();
     private final HBox noticeBar = new HBox(12);
@@ -171,10 +175,21 @@ public class CounterApplication extends Application {
         }
         captureProgress = services.pipeline().runs(vn.motcua.counter.application.stage.Stage.PAGE_TEXT)
                 ? new CaptureProgressViewModel(services.pipeline(), messages, executors) : null;
-        root.setBottom(captureProgress == null ? null : new CaptureStatusBar(captureProgress, messages));
+        if (signingQueue != null) {
+            signingQueue.close();
+        }
+        signingQueue = services.signingDesk()
+                .map(desk -> new SigningQueueViewModel(services.pipeline(), desk, messages, executors)).orElse(null);
+        javafx.scene.layout.VBox bars = new javafx.scene.layout.VBox();
         if (captureProgress != null) {
+            bars.getChildren().add(new CaptureStatusBar(captureProgress, messages));
             captureProgress.refresh();
         }
+        if (signingQueue != null) {   // copies waiting for the agency's signature, and the batch that signs them
+            bars.getChildren().add(new SigningStatusBar(signingQueue, messages));
+            signingQueue.refresh();
+        }
+        root.setBottom(bars.getChildren().isEmpty() ? null : bars);
     }
 
     private ComboBox<Locale> languageChoice() {
@@ -246,7 +261,8 @@ public class CounterApplication extends Application {
     private void showDossier(DossierCode code) {
         DossierViewModel model = new DossierViewModel(services.lifecycle(), services.reception(), services.copies(),
                 services.pipeline(), services.profile(), messages, executors, code);
-        DossierView view = new DossierView(model, messages, dialogs, printing, this::showHome);
+        CopyViewing copyViewing = new CopyViewing(services.signedCopies(), messages, executors);
+        DossierView view = new DossierView(model, copyViewing, messages, dialogs, printing, this::showHome);
         screens.show(view);
         model.load();
         // the copy lines follow the pipeline while the screen is open
@@ -329,6 +345,9 @@ public class CounterApplication extends Application {
         formAhead.stop();
         if (captureProgress != null) {
             captureProgress.close();
+        }
+        if (signingQueue != null) {
+            signingQueue.close();
         }
         background.shutdownNow();
         if (services != null) {

@@ -10,4 +10,7 @@ public interface PrintService {
 
     /** Opens a preview of {@code pdf}'s pages with a print button. */
     void preview(Window owner, String title, byte[] pdf);
+
+    /** Opens a signed document's pages under the verdict on its signatures. */
+    void show(Window owner, vn.motcua.counter.ui.print.DocumentViewModel document);
 }

@@ -76,6 +76,11 @@ final class CounterWindow implements AutoCloseable {
         public CounterDiagnostics diagnostics() {
             return launcher.diagnostics();
         }
+
+        @Override
+        public vn.motcua.counter.application.signing.Signatures signatures() {
+            return launcher.signatures();
+        }
     }
 
     static CounterWindow open(Path data, ChosenFiles chosen) throws TimeoutException {

@@ -13,7 +13,12 @@ public enum Stage {
     /** Clean-up and OCR of one page: its text for search and its cleaned image for the copy. */
     PAGE_TEXT(Subject.PAGE, null),
     /** The PDF/A electronic copy of one component, once every page of it is read (or could not be). */
-    ELECTRONIC_COPY(Subject.COMPONENT, PAGE_TEXT);
+    ELECTRONIC_COPY(Subject.COMPONENT, PAGE_TEXT),
+    /**
+     * The agency's signature on the copy (docs/decisions/1001-signing.md): BLOCKED while no key is unlocked
+     * ("chờ ký"), and retried until a copy signed offline is raised to the counter's level.
+     */
+    SIGN_COPY(Subject.COMPONENT, ELECTRONIC_COPY);
 
     /** What an item of a stage works on; items are scoped to their component and dossier for the ordering. */
     public enum Subject { PAGE, COMPONENT, DOSSIER }

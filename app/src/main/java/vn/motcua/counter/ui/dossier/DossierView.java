@@ -33,8 +33,8 @@ public final class DossierView extends BorderPane {
 
     private final Map<KeyCode, Button> keys = new LinkedHashMap<>();
 
-    public DossierView(DossierViewModel model, Messages messages, DialogService dialogs, PrintService printing,
-                       Runnable close) {
+    public DossierView(DossierViewModel model, CopyViewing copyViewing, Messages messages, DialogService dialogs,
+                       PrintService printing, Runnable close) {
         Label title = new Label(messages.text("detail.title", model.code().value()));
         title.getStyleClass().add("title-3");
         Label status = new Label();
@@ -88,11 +88,14 @@ public final class DossierView extends BorderPane {
                 model::controlSlip);
         slip.disableProperty().bind(model.busyProperty());
         actions.getChildren().add(slip);
+        Button view = button(messages.text("detail.action.viewCopies"), "viewCopies", KeyCode.F5,
+                () -> copyViewing.load(model.code(), shown -> showCopy(shown, messages, printing)));
+        actions.getChildren().add(view);
 
         Label message = new Label();
         message.setId("detailMessage");
         message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
+        message.textProperty().bind(Bindings.concat(model.messageProperty(), copyViewing.messageProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button back = new Button(messages.text("detail.close"));
@@ -118,6 +121,19 @@ public final class DossierView extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    /** One copy opens at once; with several, the clerk picks which. */
+    private void showCopy(java.util.List<vn.motcua.counter.ui.print.DocumentViewModel> shown, Messages messages,
+                          PrintService printing) {
+        if (shown.size() == 1) {
+            printing.show(getScene().getWindow(), shown.getFirst());
+            return;
+        }
+        var choice = new javafx.scene.control.ChoiceDialog<>(shown.getFirst(), shown);
+        choice.setHeaderText(messages.text("detail.copy.choose"));
+        choice.initOwner(getScene().getWindow());
+        choice.showAndWait().ifPresent(document -> printing.show(getScene().getWindow(), document));
     }
 
     private static VBox inputs(DossierViewModel model, Messages messages) {

@@ -47,6 +47,25 @@ public final class FxPrintService implements PrintService {
 
     @Override
     public void preview(Window owner, String title, byte[] pdf) {
+        open(owner, title, pdf, null);
+    }
+
+    @Override
+    public void show(Window owner, DocumentViewModel document) {
+        Label verdict = new Label();
+        verdict.setId("signatureVerdict");
+        verdict.setWrapText(true);
+        verdict.setMaxWidth(Double.MAX_VALUE);
+        verdict.setPadding(new Insets(10));
+        verdict.textProperty().bind(document.verdictProperty());
+        verdict.styleProperty().bind(javafx.beans.binding.Bindings.when(document.trustedProperty())
+                .then("-fx-background-color: #e3f4e1; -fx-text-fill: #1b5e20; -fx-font-weight: bold;")
+                .otherwise("-fx-background-color: #fde4e1; -fx-text-fill: #b71c1c; -fx-font-weight: bold;"));
+        open(owner, document.title(), document.pdf(), verdict);
+    }
+
+    /** The pages, with {@code banner} above them when given. */
+    private void open(Window owner, String title, byte[] pdf, javafx.scene.Node banner) {
         VBox pages = new VBox(16);
         pages.setId("previewPages");
         pages.setAlignment(Pos.TOP_CENTER);
@@ -75,6 +94,7 @@ public final class FxPrintService implements PrintService {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10));
         BorderPane root = new BorderPane(scroll);
+        root.setTop(banner);
         root.setBottom(bar);
 
         Scene scene = new Scene(root, 900, 760);
