@@ -27,4 +27,12 @@ public interface CounterAccess {
     Scanners scanners(List<String> moreSaneHosts);
 
     CounterDiagnostics diagnostics();
+
+    /**
+     * What the clerk should be told at start (OCR engine or model missing, wrong settings, an update waiting). It may
+     * load native libraries: call it off the UI thread.
+     */
+    default java.util.List<Notice> notices() {
+        return java.util.List.of();
+    }
 }

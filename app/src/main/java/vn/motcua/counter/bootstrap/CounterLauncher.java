@@ -44,7 +44,7 @@ public final class CounterLauncher implements CounterAccess {
 
     @Override
     public FileCopies fileCopies(String language) {
-        OcrSettings ocr = OcrSettings.defaults().withLanguage(language);
+        OcrSettings ocr = configuration.ocrSettings().withLanguage(language);
         Path model = ocr.tessdata().resolve(language + ".traineddata");
         if (!Files.isRegularFile(model)) {
             throw new CounterException("capture.ocr.language_missing", language, model);
@@ -55,6 +55,11 @@ public final class CounterLauncher implements CounterAccess {
     @Override
     public Scanners scanners(List<String> moreSaneHosts) {
         return new Scanners(configuration.scannerSetup(moreSaneHosts).build(), configuration.scannerDevice());
+    }
+
+    @Override
+    public List<vn.motcua.counter.application.Notice> notices() {
+        return StartupNotices.of(configuration);
     }
 
     @Override

@@ -52,6 +52,8 @@ public final class Settings {
     public static final String COUNTER_COUNT = "counter.count";
     /** Background OCR threads (one page each); unset: one per core; {@code 0}: no background OCR nor copies. */
     public static final String OCR_WORKERS = "ocr.workers";
+    /** Tesseract's model folder; unset: the installed application's own, else TESSDATA_PREFIX, else Debian's. */
+    public static final String OCR_TESSDATA = "ocr.tessdata";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(AGENCY_CODE, "000.00.00.H26"),

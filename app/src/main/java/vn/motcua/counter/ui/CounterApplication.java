@@ -82,6 +82,9 @@ public class CounterApplication extends Application {
     private CaptureProgressViewModel captureProgress; // null when background OCR is off
     private UiExecutors executors;
     private final Label notice = new Label();
+    /** What the clerk should know from the start (OCR missing, wrong settings, an update), in their language. */
+    private final Label startupNotice = new Label();
+    private java.util.List<vn.motcua.counter.application.Notice> startupNotices = java.util.List.of();
     private final HBox noticeBar = new HBox(12);
 
     /** Opens the window on the application the launcher built. */
@@ -125,6 +128,10 @@ public class CounterApplication extends Application {
             return;
         }
         executors = new UiExecutors(background, Platform::runLater);
+        executors.run(access::notices, found -> {
+            startupNotices = found;
+            showStartupNotices();
+        }, failure -> LOG.warn("start-up checks failed", failure));
         root = new BorderPane(screens);
         speak(messages);
         Scene scene = new Scene(root, 1280, 800);
@@ -149,6 +156,19 @@ public class CounterApplication extends Application {
         }
         stage.setScene(scene);
         stage.show();
+        reportWhenUsable();
+    }
+
+    /** The window is usable once the home list has been filled the first time (see {@link StartupProbe}). */
+    private void reportWhenUsable() {
+        javafx.beans.value.ChangeListener<String> firstList = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends String> obs, String old, String now) {
+                obs.removeListener(this);
+                Platform.runLater(StartupProbe::windowUsable); // after the pulse that lays the rows out
+            }
+        };
+        home.summaryProperty().addListener(firstList);
     }
 
     /** (Re)builds every screen in the clerk's language; switching language returns to the home list. */
@@ -225,7 +245,21 @@ public class CounterApplication extends Application {
         noticeBar.setManaged(false);
         BorderPane top = new BorderPane(noticeBar);
         top.setTop(bar);
+        startupNotice.setId("startupNotice");
+        startupNotice.setWrapText(true);
+        startupNotice.setPadding(new Insets(8, 16, 8, 16));
+        startupNotice.getStyleClass().addAll("notice-bar", "startup-notice");
+        startupNotice.setMaxWidth(Double.MAX_VALUE);
+        top.setBottom(startupNotice);
+        showStartupNotices();
         return top;
+    }
+
+    private void showStartupNotices() {
+        startupNotice.setText(String.join(System.lineSeparator(), startupNotices.stream()
+                .map(n -> messages.text(n.messageKey(), n.arguments().toArray())).toList()));
+        startupNotice.setVisible(!startupNotices.isEmpty());
+        startupNotice.setManaged(!startupNotices.isEmpty());
     }
 
     private void showHome() {

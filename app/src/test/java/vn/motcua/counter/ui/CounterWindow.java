@@ -76,6 +76,11 @@ final class CounterWindow implements AutoCloseable {
         public CounterDiagnostics diagnostics() {
             return launcher.diagnostics();
         }
+
+        @Override
+        public List<vn.motcua.counter.application.Notice> notices() {
+            return launcher.notices();
+        }
     }
 
     static CounterWindow open(Path data, ChosenFiles chosen) throws TimeoutException {
