@@ -12,14 +12,15 @@
 # 3. Tesseract's vie, eng (MRZ) and osd models, checked against packaging/tessdata.sha256; the configuration
 #    template; trust anchors.
 # 4. jpackage --type app-image with two launchers: MotcuaCounter (the window) and motcua (the command line).
-# 5. An AOT cache per launcher (JDK 25 -XX:AOTCacheOutput), trained by starting the window to its home list and by
-#    the command line, and named in each launcher's .cfg.
+# 5. An AOT cache (JDK 25 -XX:AOTCacheOutput) trained by starting the window to its home list, named in both
+#    launchers' .cfg (it replaces the JDK's default CDS archive, which is left out).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="${1:?usage: build-image.sh OUT_DIR}"
 mkdir -p "$out" && out="$(cd "$out" && pwd)"
 version="${MOTCUA_VERSION:-0.1.0}"
+version="${version%%-*}" # jpackage takes digits and dots only (0.1.0-SNAPSHOT: 0.1.0)
 
 case "$(uname -s)" in
   Linux) platform=linux-x86-64; fxclassifier=linux; exe=""; runtime_natives=lib ;;
@@ -51,9 +52,11 @@ echo "build-image: jars without native payloads, natives for $platform"
 "$java" "$here/src/build/Natives.java" strip "$platform" "$work/input" "$work/input/native" "$app/app.jar" $appjars
 
 echo "build-image: modules"
+sep=":"; [ "$platform" = windows-x86-64 ] && sep=";"
 # shellcheck disable=SC2086
 found=$("$jdk/bin/jdeps$exe" --ignore-missing-deps --multi-release 25 --print-module-deps \
-  --class-path "$(echo $appjars | tr ' ' "${PATH_SEPARATOR:-:}")" "$app/app.jar" $appjars 2>/dev/null | tail -1)
+  --module-path "$(echo $fxjars | tr ' ' "$sep")" --class-path "$(echo $appjars | tr ' ' "$sep")" \
+  "$app/app.jar" $appjars | tail -1)
 # loaded as services or by name, which jdeps cannot see: Vietnamese formats, USB signing tokens (SunPKCS11),
 # legacy Windows code pages, JNA's and sqlite-jdbc's use of sun.misc
 services="jdk.localedata,jdk.crypto.cryptoki,jdk.charsets,jdk.unsupported"
@@ -61,14 +64,14 @@ modules="$found,javafx.controls,javafx.swing,$services"
 echo "  $modules"
 
 echo "build-image: jlink"
-strip_native=()
-if command -v objcopy >/dev/null 2>&1; then strip_native=(--strip-native-debug-symbols exclude-debuginfo-files); fi
-sep=":"; [ "$platform" = windows-x86-64 ] && sep=";"
+# Java debug attributes always; native symbols too where objcopy is there (Linux)
+strip=(--strip-debug)
+if command -v objcopy >/dev/null 2>&1; then
+  strip=(--strip-java-debug-attributes --strip-native-debug-symbols exclude-debuginfo-files)
+fi
 "$jdk/bin/jlink$exe" --module-path "$(echo $fxjars | tr ' ' "$sep")" --add-modules "$modules" \
-  --include-locales=en,vi --strip-debug "${strip_native[@]}" --no-header-files --no-man-pages --compress=zip-6 \
-  --generate-cds-archive --output "$work/runtime"
-# the default CDS archive for heaps over 32 GB: a counter PC never runs one
-rm -f "$work/runtime/lib/server/classes_nocoops.jsa" "$work/runtime/bin/server/classes_nocoops.jsa"
+  --include-locales=en,vi "${strip[@]}" --no-header-files --no-man-pages --compress=zip-6 \
+  --output "$work/runtime"
 # shellcheck disable=SC2086
 "$java" "$here/src/build/Natives.java" extract "$platform" "$work/runtime/$runtime_natives" $fxjars
 
@@ -107,28 +110,21 @@ case "$platform" in
 esac
 
 if [ "${SKIP_AOT:-false}" != true ]; then
-  echo "build-image: AOT caches (training runs)"
+  echo "build-image: AOT cache (training run)"
   train="$work/train"; rm -rf "$train"; mkdir -p "$train"
-  run_window() {
-    if [ "$platform" = linux-x86-64 ] && [ -z "${DISPLAY:-}" ]; then
-      xvfb-run -a -s "-screen 0 1280x1024x24" "$@"
-    else
-      "$@"
-    fi
-  }
-  # the window: start on a fresh data folder (migrations, sample catalogue), show the home list, close
-  MOTCUA_DATA_DIR="$train/data" MOTCUA_OCR_WORKERS=0 JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$appdir/motcua-window.aot \
--Dmotcua.startup.report=$train/window.txt -Dmotcua.startup.exit=true" run_window "$bin/MotcuaCounter$exe" \
-    > "$train/window.log" 2>&1 || { cat "$train/window.log" >&2; exit 1; }
+  window=("$bin/MotcuaCounter$exe")
+  if [ "$platform" = linux-x86-64 ] && [ -z "${DISPLAY:-}" ]; then
+    window=(xvfb-run -a -s "-screen 0 1280x1024x24" "${window[@]}")
+  fi
+  # start the window on a fresh data folder (migrations, sample catalogue), fill the home list, close
+  MOTCUA_DATA_DIR="$train/data" MOTCUA_OCR_WORKERS=0 JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$appdir/motcua.aot \
+-Dmotcua.startup.report=$train/window.txt -Dmotcua.startup.exit=true" "${window[@]}" > "$train/window.log" 2>&1 \
+    || { cat "$train/window.log" >&2; exit 1; }
   grep -q usable "$train/window.txt" || { echo "build-image: the window did not come up" >&2; exit 1; }
-  # the command line: the commands IT staff and scripts call most
-  MOTCUA_DATA_DIR="$train/data" JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$appdir/motcua-cli.aot" \
-    "$bin/motcua$exe" id check 001190012345 --birth-date 1990-04-02 --sex nu > "$train/cli.log" 2>&1 || true
-  for cfg_name in MotcuaCounter:motcua-window motcua:motcua-cli; do
-    cfg="$appdir/${cfg_name%%:*}.cfg"
-    aot="${cfg_name##*:}.aot"
-    [ -f "$appdir/$aot" ] || { echo "build-image: no $aot was written" >&2; exit 1; }
-    sed -i "/^\[JavaOptions\]/a java-options=-XX:AOTCache=\$APPDIR/$aot" "$cfg"
+  [ -f "$appdir/motcua.aot" ] || { echo "build-image: no AOT cache was written" >&2; exit 1; }
+  # both launchers use it: the command line shares the start-up path (settings, logging, the JDK's classes)
+  for cfg in "$appdir/MotcuaCounter.cfg" "$appdir/motcua.cfg"; do
+    sed -i '/^\[JavaOptions\]/a java-options=-XX:AOTCache=$APPDIR/motcua.aot' "$cfg"
   done
   echo "  window usable after $(cut -d' ' -f2 "$train/window.txt") ms in the training run"
 fi

@@ -40,8 +40,7 @@ public final class Diagnostics implements CounterDiagnostics {
     public Report run() {
         Path data = settings.dataDirectory();
         List<Check> checks = new ArrayList<>();
-        checks.add(new Check("settings", Outcome.OK, settings.sources().isEmpty()
-                ? "embedded defaults (no motcua.properties found)" : "read " + settings.sources()));
+        checks.add(settingsCheck());
         checks.add(dataFolder(data));
         checks.add(database(data.resolve(CounterWiring.DATABASE_FILE)));
         checks.add(pipeline(data.resolve(CounterWiring.DATABASE_FILE)));
@@ -49,6 +48,24 @@ public final class Diagnostics implements CounterDiagnostics {
         checks.add(tesseract());
         checks.add(scanner());
         return new Report(List.copyOf(checks));
+    }
+
+    /** The files read, and every unknown key or wrong value with its file and line. */
+    private Check settingsCheck() {
+        StringBuilder detail = new StringBuilder(settings.sources().isEmpty()
+                ? "embedded defaults (no motcua.properties found)" : "read " + settings.sources());
+        Messages english = Messages.of(Locale.ENGLISH);
+        for (Settings.Problem problem : settings.problems()) {
+            var notice = StartupNotices.settingsProblem(problem);
+            detail.append(System.lineSeparator()).append("  ")
+                    .append(english.text(notice.messageKey(), notice.arguments().toArray()));
+        }
+        return new Check("settings", settings.problems().isEmpty() ? Outcome.OK : Outcome.WARNING, detail.toString());
+    }
+
+    @Override
+    public List<String> writeBundle(Report report, Path zip) throws IOException {
+        return new SupportBundle(settings).write(report, zip);
     }
 
     private static Check dataFolder(Path data) {

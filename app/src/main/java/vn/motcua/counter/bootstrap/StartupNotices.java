@@ -18,8 +18,16 @@ final class StartupNotices {
 
     static List<Notice> of(CounterConfiguration configuration) {
         List<Notice> notices = new ArrayList<>();
+        configuration.settings().problems().forEach(p -> notices.add(settingsProblem(p)));
         ocr(configuration).ifPresent(notices::add);
         return notices;
+    }
+
+    static Notice settingsProblem(Settings.Problem p) {
+        return p.expected().isEmpty()
+                ? Notice.of("settings.unknown_key", p.file().toString(), String.valueOf(p.line()), p.key())
+                : Notice.of("settings.wrong_value", p.file().toString(), String.valueOf(p.line()), p.key(), p.value(),
+                        p.expected());
     }
 
     static java.util.Optional<Notice> ocr(CounterConfiguration configuration) {
