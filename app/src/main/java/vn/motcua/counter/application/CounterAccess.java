@@ -35,4 +35,7 @@ public interface CounterAccess {
     default java.util.List<Notice> notices() {
         return java.util.List.of();
     }
+
+    /** Updates from the hub, as the settings allow (off, pinned, or the newest). */
+    CounterUpdates updates();
 }

@@ -59,7 +59,15 @@ public final class CounterLauncher implements CounterAccess {
 
     @Override
     public List<vn.motcua.counter.application.Notice> notices() {
-        return StartupNotices.of(configuration);
+        List<vn.motcua.counter.application.Notice> notices = new java.util.ArrayList<>(
+                StartupNotices.of(configuration));
+        updates().waiting().ifPresent(v -> notices.add(vn.motcua.counter.application.Notice.of("update.waiting", v)));
+        return notices;
+    }
+
+    @Override
+    public vn.motcua.counter.application.CounterUpdates updates() {
+        return new vn.motcua.counter.adapters.update.HubUpdates(UpdateSettings.config(configuration.settings()));
     }
 
     @Override

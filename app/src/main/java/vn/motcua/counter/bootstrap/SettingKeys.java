@@ -50,7 +50,6 @@ final class SettingKeys {
         safe("update.enabled", oneOf("true", "false"), "true or false");
         unsafe("update.url", SettingKeys::isHttpUrl, "an http(s) address");
         unsafe("update.pin", v -> v.matches("\\d+(\\.\\d+){0,3}"), "a version such as 0.2.0");
-        safe("update.interval.hours", integer(1, 24 * 30), "hours 1–720");
     }
 
     private SettingKeys() {

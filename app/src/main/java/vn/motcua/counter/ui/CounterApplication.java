@@ -131,6 +131,7 @@ public class CounterApplication extends Application {
         executors.run(access::notices, found -> {
             startupNotices = found;
             showStartupNotices();
+            checkForUpdate();
         }, failure -> LOG.warn("start-up checks failed", failure));
         root = new BorderPane(screens);
         speak(messages);
@@ -253,6 +254,20 @@ public class CounterApplication extends Application {
         top.setBottom(startupNotice);
         showStartupNotices();
         return top;
+    }
+
+    /** Asks the hub once per start; a downloaded, checked update is announced with the other notices. */
+    private void checkForUpdate() {
+        executors.run(() -> access.updates().check(), result -> {
+            if (result.outcome() == vn.motcua.counter.application.CounterUpdates.Outcome.DOWNLOADED) {
+                var waiting = vn.motcua.counter.application.Notice.of("update.waiting", result.version());
+                if (!startupNotices.contains(waiting)) {
+                    startupNotices = java.util.stream.Stream.concat(startupNotices.stream(),
+                            java.util.stream.Stream.of(waiting)).toList();
+                    showStartupNotices();
+                }
+            }
+        }, failure -> LOG.warn("update check failed", failure));
     }
 
     private void showStartupNotices() {

@@ -81,6 +81,11 @@ final class CounterWindow implements AutoCloseable {
         public List<vn.motcua.counter.application.Notice> notices() {
             return launcher.notices();
         }
+
+        @Override
+        public vn.motcua.counter.application.CounterUpdates updates() {
+            return launcher.updates();
+        }
     }
 
     static CounterWindow open(Path data, ChosenFiles chosen) throws TimeoutException {

@@ -29,13 +29,16 @@ class StartupNoticeWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        window.close();
         System.clearProperty("motcua.ocr.tessdata");
+        if (window != null) {
+            window.close();
+        }
     }
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aMissingVietnameseModelIsNamedWithItsInstallCommand() throws Exception {
+        vn.motcua.counter.TestCounter.open(data, vn.motcua.counter.crash.SaveLoopClock.DAY).close(); // migrated
         System.setProperty("motcua.ocr.tessdata", emptyModels.toString());
         window = CounterWindow.open(data, List::of);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#startupNotice").queryAs(Label.class)
