@@ -64,13 +64,15 @@ modules="$found,javafx.controls,javafx.swing,$services"
 echo "  $modules"
 
 echo "build-image: jlink"
+# Uncompressed modules: the .deb's xz then packs the runtime into 26 MB instead of 44 MB (already-deflated classes do
+# not compress again), and classes need no inflating at start.
 # Java debug attributes always; native symbols too where objcopy is there (Linux)
 strip=(--strip-debug)
 if command -v objcopy >/dev/null 2>&1; then
   strip=(--strip-java-debug-attributes --strip-native-debug-symbols exclude-debuginfo-files)
 fi
 "$jdk/bin/jlink$exe" --module-path "$(echo $fxjars | tr ' ' "$sep")" --add-modules "$modules" \
-  --include-locales=en,vi "${strip[@]}" --no-header-files --no-man-pages --compress=zip-6 \
+  --include-locales=en,vi "${strip[@]}" --no-header-files --no-man-pages --compress=zip-0 \
   --output "$work/runtime"
 # shellcheck disable=SC2086
 "$java" "$here/src/build/Natives.java" extract "$platform" "$work/runtime/$runtime_natives" $fxjars

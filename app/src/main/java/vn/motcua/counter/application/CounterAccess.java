@@ -38,4 +38,11 @@ public interface CounterAccess {
 
     /** Updates from the hub, as the settings allow (off, pinned, or the newest). */
     CounterUpdates updates();
+
+    /**
+     * Writes {@code values} into the machine-wide configuration (administrators only) and returns its path.
+     *
+     * @throws CounterException for an unknown key or a wrong value, before anything is written
+     */
+    java.nio.file.Path provision(java.util.Map<String, String> values);
 }

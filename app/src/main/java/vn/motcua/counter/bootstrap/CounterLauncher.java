@@ -66,6 +66,11 @@ public final class CounterLauncher implements CounterAccess {
     }
 
     @Override
+    public Path provision(java.util.Map<String, String> values) {
+        return MachineConfiguration.provision(Settings.machineFile(), values);
+    }
+
+    @Override
     public vn.motcua.counter.application.CounterUpdates updates() {
         return new vn.motcua.counter.adapters.update.HubUpdates(UpdateSettings.config(configuration.settings()));
     }

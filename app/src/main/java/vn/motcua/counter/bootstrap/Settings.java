@@ -97,10 +97,10 @@ public final class Settings {
     }
 
     public static Settings load() {
-        Settings base = load(System.getenv(), systemConfigFile(), userConfigFile());
+        Settings base = load(System.getenv(), machineFile(), userConfigFile());
         Path counterFile = base.dataDirectory().resolve(USER_FILE);
         Settings settings = counterFile.equals(userConfigFile()) ? base
-                : load(System.getenv(), systemConfigFile(), userConfigFile(), counterFile);
+                : load(System.getenv(), machineFile(), userConfigFile(), counterFile);
         settings.problems.forEach(p -> LOG.warn("settings {} line {}: {}={} ({})", p.file(), p.line(), p.key(),
                 p.value(), p.expected().isEmpty() ? "unknown key, ignored" : "expected " + p.expected()));
         return settings;
@@ -280,6 +280,12 @@ public final class Settings {
         String xdg = System.getenv("XDG_DATA_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share"))
                 .resolve("motcua-counter");
+    }
+
+    /** The machine-wide file IT staff provision; {@code -Dmotcua.machine.file} moves it (tests, portable copies). */
+    static Path machineFile() {
+        String moved = System.getProperty("motcua.machine.file");
+        return moved != null && !moved.isBlank() ? Path.of(moved) : systemConfigFile();
     }
 
     private static Path systemConfigFile() {

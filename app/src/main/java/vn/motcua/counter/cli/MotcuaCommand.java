@@ -9,7 +9,7 @@ import vn.motcua.counter.application.CounterAccess;
         description = "Motcua Counter: one-stop dossier reception. Without a command, ./motcua opens the window.",
         subcommands = {VersionCommand.class, DoctorCommand.class, IdCommand.class, CalendarCommand.class,
                 ScanCommand.class, OcrCommand.class, CatalogCommand.class, ReportCommand.class,
-                ReceiveCommand.class, DossierCommand.class, RunCommand.class, UpdateCommand.class,
+                ReceiveCommand.class, DossierCommand.class, RunCommand.class, UpdateCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MotcuaCommand implements Runnable {
 

@@ -86,6 +86,11 @@ final class CounterWindow implements AutoCloseable {
         public vn.motcua.counter.application.CounterUpdates updates() {
             return launcher.updates();
         }
+
+        @Override
+        public Path provision(java.util.Map<String, String> values) {
+            return launcher.provision(values);
+        }
     }
 
     static CounterWindow open(Path data, ChosenFiles chosen) throws TimeoutException {
