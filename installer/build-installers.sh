@@ -42,9 +42,9 @@ for type in $types; do
     msi)
       echo "build-installers: .msi"
       # per-machine, stable upgrade code, ProgramData configuration written from msiexec properties (main.wxs)
+      # per-machine (jpackage's default without --win-per-user-install); never change the upgrade code
       "$jdk/bin/jpackage$exe" --type msi "${common[@]}" --win-upgrade-uuid 6f1c2b7e-4a53-4f0e-9d61-2c8f3b1e7a90 \
-        --win-per-user-install false --win-menu --win-menu-group "Motcua Counter" --win-shortcut \
-        --resource-dir "$here/windows"
+        --win-menu --win-menu-group "Motcua Counter" --win-shortcut --resource-dir "$here/windows"
       ;;
     zip)
       echo "build-installers: portable zip"
