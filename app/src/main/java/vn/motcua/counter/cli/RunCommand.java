@@ -131,10 +131,12 @@ public final class RunCommand implements Callable<Integer> {
             out.println(messages.text("cli.run.timeout"));
         }
         for (StageLine s : r.stages()) {
-            out.println(messages.text("cli.run.summary", s.stage(), s.waiting(), s.failed(), s.blocked()));
+            out.println(messages.text("cli.run.summary", messages.text("stage.name." + s.stage()), s.waiting(),
+                    s.failed(), s.blocked()));
         }
         for (FailedItem f : r.attention()) {
-            out.println(messages.text("cli.run.failed", f.id(), f.stage(), f.dossier(), f.reason()));
+            out.println(messages.text("cli.run.failed", f.id(), messages.text("stage.name." + f.stage()), f.dossier(),
+                    f.reason()));
         }
     }
 }

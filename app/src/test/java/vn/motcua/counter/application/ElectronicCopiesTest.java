@@ -162,9 +162,20 @@ class ElectronicCopiesTest {
             assertThat(status.workingProperty().get()).isFalse();
             status.close();
 
+            // the dossier screen names both failures with their reason and offers the retry
+            var messages = vn.motcua.counter.i18n.Messages.of(java.util.Locale.forLanguageTag("vi-VN"));
+            var screen = new vn.motcua.counter.ui.dossier.DossierViewModel(counter.lifecycle(), counter.reception(),
+                    counter.copies(), counter.pipeline(), counter.profile(), messages,
+                    new vn.motcua.counter.ui.UiExecutors(Runnable::run, Runnable::run), code);
+            screen.load();
+            assertThat(screen.electronicCopiesProperty().get())
+                    .startsWith("1. Chưa tạo được bản điện tử: Thiếu tệp ")
+                    .contains("Một trang không nhận dạng được chữ (Thiếu tệp ");
+            assertThat(screen.stuckWork()).hasSize(2);
+
             java.nio.file.Files.write(lostFile, lostBytes); // IT staff restore it from a backup
-            assertThat(counter.pipeline().retry(work.needingAttention().stream().map(item -> item.id()).toList()))
-                    .isEqualTo(2);
+            screen.retryStuckWork(); // F12
+            assertThat(screen.messageProperty().get()).isEqualTo("Đã đưa 2 việc vào làm lại.");
             ElectronicCopy copy = awaitCopy(counter, code);
             // the page is read this time, and the copy is made with both pages' text
             assertThat(PipelineCounts.of(counter)).isEqualTo(new PipelineCounts(0, 2, 0, 0, 0));

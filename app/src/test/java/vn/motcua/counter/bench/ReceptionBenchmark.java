@@ -20,6 +20,7 @@ import vn.motcua.counter.application.Receipt;
 import vn.motcua.counter.bootstrap.CounterConfiguration;
 import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
+import vn.motcua.counter.bootstrap.CounterLauncher;
 import vn.motcua.counter.ui.CounterApplication;
 
 /**
@@ -61,7 +62,8 @@ class ReceptionBenchmark {
 
         System.setProperty("motcua.data.dir", Files.createTempDirectory("motcua-bench-window").toString());
         FxToolkit.registerPrimaryStage();
-        CounterApplication application = (CounterApplication) FxToolkit.setupApplication(CounterApplication::new);
+        CounterApplication application = (CounterApplication) FxToolkit.setupApplication(
+                () -> new CounterApplication(CounterLauncher.load(), vn.motcua.counter.ui.FxDialogService::new));
         FxRobot robot = new FxRobot();
         try {
             ScreenTimes ready = new ScreenTimes();

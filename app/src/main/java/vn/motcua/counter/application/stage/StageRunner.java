@@ -328,8 +328,13 @@ public final class StageRunner implements AutoCloseable {
         }
     }
 
+    /** The clerk's message from the failure; the detail for IT staff from its root cause. */
     private static StageError error(Stage stage, RuntimeException e) {
-        String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = root.getClass().getSimpleName() + ": " + root.getMessage();
         if (e instanceof CounterException known) {
             return new StageError(known.messageKey(),
                     Arrays.stream(known.arguments()).map(String::valueOf).toList(), detail);

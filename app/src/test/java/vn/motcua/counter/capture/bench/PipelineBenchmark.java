@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import vn.motcua.counter.application.capture.FileCopies;
+import vn.motcua.counter.bootstrap.CounterLauncher;
 import vn.motcua.counter.capture.CapturedPage;
 import vn.motcua.counter.capture.CleanedPage;
 import vn.motcua.counter.capture.OcrResult;
@@ -110,10 +112,49 @@ class PipelineBenchmark {
                 peer.toString()));
         double peerSeconds = (System.nanoTime() - t1) / 1e9;
 
+        double pipelineSeconds = throughThePipeline(scans);
+
         Report.print(new Report.Inputs(PAGES, inputBytes, OUT.resolve("ours.pdf"), peer, oursSeconds, peerSeconds,
                 truth, cleanMillis, cleanCpu, cleaned.stream().map(CleanedPage::kind).toList(),
                 TesseractCli.read(read(scans.get(0)), 300, OUT), VeraPdf.failures(Files.readAllBytes(OUT.resolve("ours.pdf")))));
         assertThat(Files.size(OUT.resolve("ours.pdf"))).isLessThan(Files.size(peer));
+        comparePipelineWithLibrary(pipelineSeconds, oursSeconds, peerSeconds);
+    }
+
+    /**
+     * The same scans through the counter's own entry point ({@code FileCopies}: the window's file import, the page
+     * stage's clean-up and OCR on two workers, the copy stage's writer), which {@code motcua ocr} and the background
+     * copies use. Its copy is compared with the library path above, which is what {@code motcua ocr} ran before the
+     * pipeline had one entry point: same text, size within 2 %.
+     */
+    private static double throughThePipeline(List<Path> scans) throws Exception {
+        long t = System.nanoTime();
+        try (FileCopies copies = CounterLauncher.load().fileCopies("vie")) {
+            byte[] pdf = copies.make(scans, CapturePdfaWriterTest.META.componentName(), CapturePdfaWriterTest.META.created(),
+                    (read, total) -> { }).pdf();
+            Files.write(OUT.resolve("pipeline.pdf"), pdf);
+        }
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static void comparePipelineWithLibrary(double pipelineSeconds, double librarySeconds, double peerSeconds)
+            throws IOException {
+        long library = Files.size(OUT.resolve("ours.pdf"));
+        long pipeline = Files.size(OUT.resolve("pipeline.pdf"));
+        String libraryText = text(OUT.resolve("ours.pdf"));
+        String pipelineText = text(OUT.resolve("pipeline.pdf"));
+        System.out.printf("pipeline entry point (FileCopies, as motcua ocr): %.1f s (library path %.1f s; speed vs "
+                        + "ocrmypdf %.1fx, library path %.1fx), %d bytes = %.3fx the library path's copy, text %s%n",
+                pipelineSeconds, librarySeconds, peerSeconds / pipelineSeconds, peerSeconds / librarySeconds,
+                pipeline, (double) pipeline / library, pipelineText.equals(libraryText) ? "identical" : "DIFFERENT");
+        assertThat((double) pipeline / library).isBetween(0.98, 1.02);
+        assertThat(pipelineText).isEqualTo(libraryText);
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
     }
 
     /**
