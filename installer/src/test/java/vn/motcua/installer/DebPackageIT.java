@@ -20,6 +20,7 @@ class DebPackageIT {
     static final Path INSTALLERS = Path.of(System.getProperty("installers.dir", "target/installers"));
     static final Path INSTALLED = Path.of("/opt/motcua-counter");
     static final Path MACHINE_CONFIG = Path.of("/etc/motcua-counter/motcua.properties");
+    static final Path UPDATE_UNIT = Path.of("/etc/systemd/system/motcua-counter-update.service");
 
     @TempDir
     Path home;
@@ -57,6 +58,7 @@ class DebPackageIT {
             assertThat(install.exit()).as(install.output()).isZero();
             assertThat(MACHINE_CONFIG).isRegularFile();
             assertThat(Files.readString(MACHINE_CONFIG)).contains("#agency.code=");
+            assertThat(Files.readString(UPDATE_UNIT)).contains("ExecStart=/opt/motcua-counter/bin/motcua update apply");
             assertThat(Files.getPosixFilePermissions(MACHINE_CONFIG).toString()).doesNotContain("OTHERS_WRITE",
                     "GROUP_WRITE");
 
@@ -74,6 +76,7 @@ class DebPackageIT {
             assertThat(INSTALLED).doesNotExist();
             assertThat(Path.of("/usr/bin/motcua")).doesNotExist();
             assertThat(Path.of("/usr/share/applications/motcua-counter.desktop")).doesNotExist();
+            assertThat(UPDATE_UNIT).doesNotExist();
             assertThat(MACHINE_CONFIG).as("remove keeps IT's configuration").isRegularFile();
 
             Processes purge = Processes.run("dpkg", "--purge", "motcua-counter");
