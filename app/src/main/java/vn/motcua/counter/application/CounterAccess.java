@@ -30,4 +30,22 @@ public interface CounterAccess {
 
     /** Signing and verification of PDF files as the settings set them up; needs no data folder. */
     vn.motcua.counter.application.signing.Signatures signatures();
+
+    /**
+     * What the clerk should be told at start (OCR engine or model missing, wrong settings, an update waiting). It may
+     * load native libraries: call it off the UI thread.
+     */
+    default java.util.List<Notice> notices() {
+        return java.util.List.of();
+    }
+
+    /** Updates from the hub, as the settings allow (off, pinned, or the newest). */
+    CounterUpdates updates();
+
+    /**
+     * Writes {@code values} into the machine-wide configuration (administrators only) and returns its path.
+     *
+     * @throws CounterException for an unknown key or a wrong value, before anything is written
+     */
+    java.nio.file.Path provision(java.util.Map<String, String> values);
 }

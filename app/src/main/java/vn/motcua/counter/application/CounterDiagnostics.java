@@ -20,4 +20,10 @@ public interface CounterDiagnostics {
     }
 
     Report run();
+
+    /**
+     * Writes a support bundle (the report, versions, settings, logs, scanners, pipeline and sync state) to {@code zip}
+     * with personal data removed; returns the names of the files in it.
+     */
+    List<String> writeBundle(Report report, java.nio.file.Path zip) throws java.io.IOException;
 }

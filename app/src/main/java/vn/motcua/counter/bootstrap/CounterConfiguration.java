@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.capture.ocr.OcrSettings;
 import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.domain.CounterSlot;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
@@ -56,6 +57,17 @@ public final class CounterConfiguration {
 
     public int ocrWorkers() {
         return settings.ocrWorkers();
+    }
+
+    /**
+     * Tesseract's models: {@code ocr.tessdata}, else the {@code tessdata} folder of the installed application (the
+     * models bundled with it), else {@code TESSDATA_PREFIX}, else Debian's folder.
+     */
+    public OcrSettings ocrSettings() {
+        OcrSettings defaults = OcrSettings.defaults();
+        return settings.get(Settings.OCR_TESSDATA).map(Path::of)
+                .or(() -> Installation.folder().map(app -> app.resolve("tessdata")).filter(Files::isDirectory))
+                .map(defaults::withTessdata).orElse(defaults);
     }
 
     public CounterSlot counterSlot() {

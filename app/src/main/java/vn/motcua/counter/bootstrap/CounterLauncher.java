@@ -44,7 +44,7 @@ public final class CounterLauncher implements CounterAccess {
 
     @Override
     public FileCopies fileCopies(String language) {
-        OcrSettings ocr = OcrSettings.defaults().withLanguage(language);
+        OcrSettings ocr = configuration.ocrSettings().withLanguage(language);
         Path model = ocr.tessdata().resolve(language + ".traineddata");
         if (!Files.isRegularFile(model)) {
             throw new CounterException("capture.ocr.language_missing", language, model);
@@ -60,6 +60,24 @@ public final class CounterLauncher implements CounterAccess {
     @Override
     public SigningServices signatures() {
         return SigningServices.from(configuration.settings(), clock);
+    }
+
+    @Override
+    public List<vn.motcua.counter.application.Notice> notices() {
+        List<vn.motcua.counter.application.Notice> notices = new java.util.ArrayList<>(
+                StartupNotices.of(configuration));
+        updates().waiting().ifPresent(v -> notices.add(vn.motcua.counter.application.Notice.of("update.waiting", v)));
+        return notices;
+    }
+
+    @Override
+    public Path provision(java.util.Map<String, String> values) {
+        return MachineConfiguration.provision(Settings.machineFile(), values);
+    }
+
+    @Override
+    public vn.motcua.counter.application.CounterUpdates updates() {
+        return new vn.motcua.counter.adapters.update.HubUpdates(UpdateSettings.config(configuration.settings()));
     }
 
     @Override

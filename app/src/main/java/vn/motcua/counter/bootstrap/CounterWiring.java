@@ -56,7 +56,6 @@ import vn.motcua.counter.application.stage.StageHandler;
 import vn.motcua.counter.application.stage.StageRunner;
 import vn.motcua.counter.capture.cleanup.DefaultPageCleanup;
 import vn.motcua.counter.capture.ocr.MrzOcr;
-import vn.motcua.counter.capture.ocr.OcrSettings;
 import vn.motcua.counter.capture.ocr.OcrWorkerPool;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.scanner.ScanSettings;
@@ -142,13 +141,13 @@ public final class CounterWiring implements CounterServices {
         this.scanners = new Scanners(scannerBridge, configuration.scannerDevice());
         this.scanning = new ScanService(scanners, reception, images);
         this.cardReader = new CardReader(new ZxingCardImages(images), new TesseractMrzImages(images,
-                new DefaultPageCleanup(), new MrzOcr(OcrSettings.defaults().tessdata(), MRZ_LANGUAGE)), pageFiles);
+                new DefaultPageCleanup(), new MrzOcr(configuration.ocrSettings().tessdata(), MRZ_LANGUAGE)), pageFiles);
         this.returning = new ReturningApplicants(dossiers);
         this.lifecycle = new LifecycleService(dossiers, contents, new FormPdfRenderer(), clock,
                 configuration.satisfactionScale(), configuration.processingUnit());
         this.catalogueImports = new CatalogueImports(new CatalogueFileSources(), catalogue, agencies);
         this.pageCapture = ocrWorkers == 0 ? null
-                : new TesseractPageCapture(new OcrWorkerPool(OcrSettings.defaults().withWorkers(ocrWorkers)));
+                : new TesseractPageCapture(new OcrWorkerPool(configuration.ocrSettings().withWorkers(ocrWorkers)));
         this.signatures = SigningServices.from(configuration.settings(), clock);
         this.signingDesk = signatures.configuredKey().map(key -> new SigningDesk(signatures.signing(), key))
                 .orElse(null);

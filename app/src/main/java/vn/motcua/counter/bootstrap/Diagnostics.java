@@ -1,6 +1,5 @@
 package vn.motcua.counter.bootstrap;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -8,14 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.adapters.store.SqliteStageQueue;
 import vn.motcua.counter.application.CounterDiagnostics;
 import vn.motcua.counter.application.stage.Stage;
 import vn.motcua.counter.application.stage.WorkItem;
 import vn.motcua.counter.application.stage.WorkState;
+import vn.motcua.counter.capture.ocr.OcrReadiness;
 import vn.motcua.counter.i18n.Messages;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +40,7 @@ public final class Diagnostics implements CounterDiagnostics {
     public Report run() {
         Path data = settings.dataDirectory();
         List<Check> checks = new ArrayList<>();
-        checks.add(new Check("settings", Outcome.OK, settings.sources().isEmpty()
-                ? "embedded defaults (no motcua.properties found)" : "read " + settings.sources()));
+        checks.add(settingsCheck());
         checks.add(dataFolder(data));
         checks.add(database(data.resolve(CounterWiring.DATABASE_FILE)));
         checks.add(pipeline(data.resolve(CounterWiring.DATABASE_FILE)));
@@ -51,6 +48,24 @@ public final class Diagnostics implements CounterDiagnostics {
         checks.add(tesseract());
         checks.add(scanner());
         return new Report(List.copyOf(checks));
+    }
+
+    /** The files read, and every unknown key or wrong value with its file and line. */
+    private Check settingsCheck() {
+        StringBuilder detail = new StringBuilder(settings.sources().isEmpty()
+                ? "embedded defaults (no motcua.properties found)" : "read " + settings.sources());
+        Messages english = Messages.of(Locale.ENGLISH);
+        for (Settings.Problem problem : settings.problems()) {
+            var notice = StartupNotices.settingsProblem(problem);
+            detail.append(System.lineSeparator()).append("  ")
+                    .append(english.text(notice.messageKey(), notice.arguments().toArray()));
+        }
+        return new Check("settings", settings.problems().isEmpty() ? Outcome.OK : Outcome.WARNING, detail.toString());
+    }
+
+    @Override
+    public List<String> writeBundle(Report report, Path zip) throws IOException {
+        return new SupportBundle(settings).write(report, zip);
     }
 
     private static Check dataFolder(Path data) {
@@ -132,24 +147,18 @@ public final class Diagnostics implements CounterDiagnostics {
         }
     }
 
-    /** OCR needs the Tesseract engine and its Vietnamese model. */
-    private static Check tesseract() {
-        Optional<Path> engine = onPath("tesseract").or(() -> onPath("tesseract.exe"));
-        if (engine.isEmpty()) {
-            return new Check("tesseract", Outcome.FAILED, "tesseract not found on PATH (OCR unavailable)");
-        }
-        Optional<Path> model = tessdataFolders().map(dir -> dir.resolve("vie.traineddata"))
-                .filter(Files::isRegularFile).findFirst();
-        return model.map(m -> new Check("tesseract", Outcome.OK, engine.get() + ", Vietnamese model " + m))
-                .orElseGet(() -> new Check("tesseract", Outcome.FAILED,
-                        engine.get() + " found, but no vie.traineddata (install tesseract-ocr-vie)"));
-    }
-
-    private static Stream<Path> tessdataFolders() {
-        String prefix = System.getenv("TESSDATA_PREFIX");
-        return Stream.concat(prefix == null ? Stream.empty() : Stream.of(Path.of(prefix)),
-                Stream.of("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
-                        "/usr/share/tessdata").map(Path::of));
+    /** OCR needs the Tesseract engine and its Vietnamese model; a missing one is named with its install command. */
+    private Check tesseract() {
+        CounterConfiguration configuration = new CounterConfiguration(settings);
+        var readiness = OcrReadiness.check(configuration.ocrSettings());
+        return switch (readiness.state()) {
+            case READY -> new Check("tesseract", Outcome.OK, readiness.detail() + ", Vietnamese model "
+                    + readiness.model());
+            case ENGINE_MISSING -> new Check("tesseract", Outcome.FAILED, "Tesseract library not found (OCR "
+                    + "unavailable); install: " + StartupNotices.installCommand("tesseract-ocr tesseract-ocr-vie"));
+            case MODEL_MISSING -> new Check("tesseract", Outcome.FAILED, "no " + readiness.model()
+                    + "; install: " + StartupNotices.installCommand("tesseract-ocr-vie"));
+        };
     }
 
     /** A real scanner is reachable when a SANE daemon answers locally; the simulated scanner is always there. */
@@ -160,16 +169,5 @@ public final class Diagnostics implements CounterDiagnostics {
         } catch (IOException e) {
             return new Check("scanner", Outcome.WARNING, "no scanner service found; the simulated scanner is used");
         }
-    }
-
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        return Stream.of(path.split(File.pathSeparator))
-                .map(dir -> Path.of(dir, program))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 }

@@ -14,9 +14,12 @@ import java.util.Properties;
 
 /**
  * The counter's settings, from (strongest first) Java system properties {@code -Dmotcua.KEY}, environment variables
- * ({@code MOTCUA_DATA_DIR} for the data folder), the user's {@code motcua.properties}, and the machine-wide file
- * IT staff provision ({@code %ProgramData%\MotcuaCounter\motcua.properties} or {@code /etc/motcua-counter/}).
- * Everything has an embedded default, so a fresh machine runs as a demo counter.
+ * ({@code MOTCUA_DATA_DIR} for the data folder), the machine-wide file IT staff provision
+ * ({@code %ProgramData%\MotcuaCounter\motcua.properties} or {@code /etc/motcua-counter/}), and the user's
+ * {@code motcua.properties}. A key the machine file sets wins over the user's file, so a clerk cannot change what IT
+ * set, except the keys the machine file lists in {@code user.changeable} (default: the language), where the clerk's
+ * choice wins. Everything has an embedded default, so a fresh machine runs as a demo counter. Unknown keys and wrong
+ * values are {@linkplain #problems() reported} with their file and line (docs/decisions/0901-packaging.md).
  */
 public final class Settings {
 
@@ -66,6 +69,10 @@ public final class Settings {
     /** For results: the signer's signature image (blue, transparent PNG) and the agency's seal (red PNG). */
     public static final String SIGNING_SIGNER_IMAGE = "signing.signer.image";
     public static final String SIGNING_SEAL_IMAGE = "signing.seal.image";
+    /** Tesseract's model folder; unset: the installed application's own, else TESSDATA_PREFIX, else Debian's. */
+    public static final String OCR_TESSDATA = "ocr.tessdata";
+    /** Keys a clerk's own file may set although the machine file sets them, comma-separated (machine file only). */
+    public static final String USER_CHANGEABLE = "user.changeable";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(AGENCY_CODE, "000.00.00.H26"),
@@ -80,23 +87,38 @@ public final class Settings {
             Map.entry(SCAN_SOURCE, "feeder"),
             Map.entry(SCAN_DPI, "200"),
             Map.entry(SCAN_MODE, "color"),
-            Map.entry(SIGNING_LEVEL, "B-LT"));
+            Map.entry(SIGNING_LEVEL, "B-LT"),
+            Map.entry(USER_CHANGEABLE, LANGUAGE));
 
+    /** A key of a settings file that is unknown or has a wrong value; {@code expected} is empty for unknown keys. */
+    public record Problem(Path file, int line, String key, String value, String expected) {
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Settings.class);
+
+    private final Properties machine;
     private final Properties files;
     private final Map<String, String> environment;
     private final List<Path> sources;
+    private final List<Problem> problems;
 
-    private Settings(Properties files, Map<String, String> environment, List<Path> sources) {
+    private Settings(Properties machine, Properties files, Map<String, String> environment, List<Path> sources,
+                     List<Problem> problems) {
+        this.machine = machine;
         this.files = files;
         this.environment = environment;
         this.sources = List.copyOf(sources);
+        this.problems = List.copyOf(problems);
     }
 
     public static Settings load() {
-        Settings base = load(System.getenv(), systemConfigFile(), userConfigFile());
+        Settings base = load(System.getenv(), machineFile(), userConfigFile());
         Path counterFile = base.dataDirectory().resolve(USER_FILE);
-        return counterFile.equals(userConfigFile()) ? base
-                : load(System.getenv(), systemConfigFile(), userConfigFile(), counterFile);
+        Settings settings = counterFile.equals(userConfigFile()) ? base
+                : load(System.getenv(), machineFile(), userConfigFile(), counterFile);
+        settings.problems.forEach(p -> LOG.warn("settings {} line {}: {}={} ({})", p.file(), p.line(), p.key(),
+                p.value(), p.expected().isEmpty() ? "unknown key, ignored" : "expected " + p.expected()));
+        return settings;
     }
 
     /**
@@ -126,27 +148,52 @@ public final class Settings {
         files.setProperty(key, value);
     }
 
-    static Settings load(Map<String, String> environment, Path... configFiles) {
-        Properties merged = new Properties();
+    /** The machine-wide file, then the user's files (later ones override earlier ones). */
+    static Settings load(Map<String, String> environment, Path machineFile, Path... userFiles) {
         List<Path> read = new ArrayList<>();
-        for (Path file : configFiles) {  // later files override earlier ones
-            if (file != null && Files.isRegularFile(file)) {
-                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    merged.load(reader);
-                    read.add(file);
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot read settings file " + file, e);
-                }
-            }
+        List<Problem> problems = new ArrayList<>();
+        Properties machine = readChecked(machineFile, read, problems);
+        Properties user = new Properties();
+        for (Path file : userFiles) {
+            user.putAll(readChecked(file, read, problems));
         }
-        return new Settings(merged, environment, read);
+        user.remove(USER_CHANGEABLE); // only IT decides what clerks may change
+        return new Settings(machine, user, environment, read, problems);
     }
 
-    /** Settings given as values, as if read from a file; system properties still win. */
+    /** The file's keys, without unknown ones and without wrong values that have a safe default. */
+    private static Properties readChecked(Path file, List<Path> read, List<Problem> problems) {
+        Properties kept = new Properties();
+        if (file == null || !Files.isRegularFile(file)) {
+            return kept;
+        }
+        try {
+            for (SettingsFile.Entry entry : SettingsFile.read(file).entries()) {
+                var known = SettingKeys.find(entry.key());
+                if (known.isEmpty()) {
+                    problems.add(new Problem(file, entry.line(), entry.key(), entry.value(), ""));
+                    continue;
+                }
+                boolean valid = entry.value().isBlank() || known.get().valid().test(entry.value());
+                if (!valid) {
+                    problems.add(new Problem(file, entry.line(), entry.key(), entry.value(), known.get().expected()));
+                }
+                if (valid || !known.get().safeDefault()) {
+                    kept.setProperty(entry.key(), entry.value());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read settings file " + file, e);
+        }
+        read.add(file);
+        return kept;
+    }
+
+    /** Settings given as values, as if read from the user's file; system properties still win. */
     public static Settings of(Map<String, String> values) {
         Properties properties = new Properties();
         properties.putAll(values);
-        return new Settings(properties, Map.of(), List.of());
+        return new Settings(new Properties(), properties, Map.of(), List.of(), List.of());
     }
 
     public Optional<String> get(String key) {
@@ -154,13 +201,31 @@ public final class Settings {
         if (value == null) {
             value = environment.get("MOTCUA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'));
         }
+        if (value == null && machine.containsKey(key) && !userChangeable(key)) {
+            value = machine.getProperty(key);
+        }
         if (value == null) {
-            value = files.getProperty(key);
+            value = files.getProperty(key, machine.getProperty(key));
         }
         if (value == null) {
             value = DEFAULTS.get(key);
         }
         return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private boolean userChangeable(String key) {
+        String listed = machine.getProperty(USER_CHANGEABLE, DEFAULTS.get(USER_CHANGEABLE));
+        return java.util.Arrays.stream(listed.split(",")).map(String::strip).anyMatch(key::equals);
+    }
+
+    /** Whether IT set {@code key} in the machine-wide file so that a clerk's file cannot change it. */
+    public boolean lockedByMachine(String key) {
+        return machine.containsKey(key) && !userChangeable(key);
+    }
+
+    /** Unknown keys and wrong values found in the settings files, with file and line. */
+    public List<Problem> problems() {
+        return problems;
     }
 
     /**
@@ -230,6 +295,12 @@ public final class Settings {
         String xdg = System.getenv("XDG_DATA_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share"))
                 .resolve("motcua-counter");
+    }
+
+    /** The machine-wide file IT staff provision; {@code -Dmotcua.machine.file} moves it (tests, portable copies). */
+    static Path machineFile() {
+        String moved = System.getProperty("motcua.machine.file");
+        return moved != null && !moved.isBlank() ? Path.of(moved) : systemConfigFile();
     }
 
     private static Path systemConfigFile() {

@@ -86,6 +86,9 @@ public class CounterApplication extends Application {
     private SigningQueueViewModel signingQueue; // null when no signing key is configured
     private UiExecutors executors;
     private final Label notice = new Label();
+    /** What the clerk should know from the start (OCR missing, wrong settings, an update), in their language. */
+    private final Label startupNotice = new Label();
+    private java.util.List<vn.motcua.counter.application.Notice> startupNotices = java.util.List.of();
     private final HBox noticeBar = new HBox(12);
 
     /** Opens the window on the application the launcher built. */
@@ -129,6 +132,11 @@ public class CounterApplication extends Application {
             return;
         }
         executors = new UiExecutors(background, Platform::runLater);
+        executors.run(access::notices, found -> {
+            startupNotices = found;
+            showStartupNotices();
+            checkForUpdate();
+        }, failure -> LOG.warn("start-up checks failed", failure));
         root = new BorderPane(screens);
         speak(messages);
         Scene scene = new Scene(root, 1280, 800);
@@ -153,6 +161,19 @@ public class CounterApplication extends Application {
         }
         stage.setScene(scene);
         stage.show();
+        reportWhenUsable();
+    }
+
+    /** The window is usable once the home list has been filled the first time (see {@link StartupProbe}). */
+    private void reportWhenUsable() {
+        javafx.beans.value.ChangeListener<String> firstList = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends String> obs, String old, String now) {
+                obs.removeListener(this);
+                Platform.runLater(StartupProbe::windowUsable); // after the pulse that lays the rows out
+            }
+        };
+        home.summaryProperty().addListener(firstList);
     }
 
     /** (Re)builds every screen in the clerk's language; switching language returns to the home list. */
@@ -240,7 +261,35 @@ public class CounterApplication extends Application {
         noticeBar.setManaged(false);
         BorderPane top = new BorderPane(noticeBar);
         top.setTop(bar);
+        startupNotice.setId("startupNotice");
+        startupNotice.setWrapText(true);
+        startupNotice.setPadding(new Insets(8, 16, 8, 16));
+        startupNotice.getStyleClass().addAll("notice-bar", "startup-notice");
+        startupNotice.setMaxWidth(Double.MAX_VALUE);
+        top.setBottom(startupNotice);
+        showStartupNotices();
         return top;
+    }
+
+    /** Asks the hub once per start; a downloaded, checked update is announced with the other notices. */
+    private void checkForUpdate() {
+        executors.run(() -> access.updates().check(), result -> {
+            if (result.outcome() == vn.motcua.counter.application.CounterUpdates.Outcome.DOWNLOADED) {
+                var waiting = vn.motcua.counter.application.Notice.of("update.waiting", result.version());
+                if (!startupNotices.contains(waiting)) {
+                    startupNotices = java.util.stream.Stream.concat(startupNotices.stream(),
+                            java.util.stream.Stream.of(waiting)).toList();
+                    showStartupNotices();
+                }
+            }
+        }, failure -> LOG.warn("update check failed", failure));
+    }
+
+    private void showStartupNotices() {
+        startupNotice.setText(String.join(System.lineSeparator(), startupNotices.stream()
+                .map(n -> messages.text(n.messageKey(), n.arguments().toArray())).toList()));
+        startupNotice.setVisible(!startupNotices.isEmpty());
+        startupNotice.setManaged(!startupNotices.isEmpty());
     }
 
     private void showHome() {

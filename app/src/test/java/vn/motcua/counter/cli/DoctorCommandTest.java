@@ -85,4 +85,40 @@ class DoctorCommandTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("version", "doctor", "id", "calendar");
     }
+
+    /**
+     * The support bundle holds what support needs and no applicant's name, ID number, address or phone, even where
+     * a log line (written here on purpose) or a folded name would carry them.
+     */
+    @Test
+    void writesASupportBundleWithoutPersonalData() throws Exception {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+            counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
+        }
+        Path logs = Files.createDirectories(data.resolve("logs"));
+        Files.writeString(logs.resolve("motcua.log"), "INFO reception of NGUYỄN THỊ HỒNG NHUNG, 001190012345, "
+                + "phone 0912345678, nguyen thi hong nhung, lan@example.vn\nWARN scanner sane:net:1 busy\n");
+        Path bundle = data.resolve("ho-tro.zip");
+        int exit = run("doctor", "--bundle", bundle.toString());
+        assertThat(exit).isZero();
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (var zip = new java.util.zip.ZipFile(bundle.toFile())) {
+            for (var entry : java.util.Collections.list(zip.entries())) {
+                files.put(entry.getName(), new String(zip.getInputStream(entry).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(files).containsKeys("doctor.txt", "versions.txt", "system.txt", "settings/in-force.txt",
+                "scanners.txt", "sync.txt", "logs/motcua.log");
+        assertThat(files.get("doctor.txt")).containsPattern("OK\\s+database").contains("PAGE_TEXT: 2 to do");
+        assertThat(files.get("scanners.txt")).contains("simulated");
+        assertThat(files.get("logs/motcua.log")).contains("WARN scanner sane:net:1 busy", "[removed]");
+        assertThat(files.get("settings/in-force.txt")).contains("agency.code=000.00.00.H26");
+        String all = String.join("\n", files.values());
+        for (String personal : java.util.List.of(TestCounter.APPLICANT_NAME, "001190012345", "0912345678",
+                "Hàng Bài", "Hồng Nhung", "hong nhung", "lan@example.vn", "Trần Văn Bình")) {
+            assertThat(all.toLowerCase(java.util.Locale.ROOT)).as("bundle holds %s", personal)
+                    .doesNotContain(personal.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
 }

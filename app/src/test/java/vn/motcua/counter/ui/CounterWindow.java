@@ -81,6 +81,21 @@ final class CounterWindow implements AutoCloseable {
         public vn.motcua.counter.application.signing.Signatures signatures() {
             return launcher.signatures();
         }
+
+        @Override
+        public List<vn.motcua.counter.application.Notice> notices() {
+            return launcher.notices();
+        }
+
+        @Override
+        public vn.motcua.counter.application.CounterUpdates updates() {
+            return launcher.updates();
+        }
+
+        @Override
+        public Path provision(java.util.Map<String, String> values) {
+            return launcher.provision(values);
+        }
     }
 
     static CounterWindow open(Path data, ChosenFiles chosen) throws TimeoutException {

@@ -28,6 +28,10 @@ public record OcrSettings(Path tessdata, String language, int workers) {
         return new OcrSettings(tessdata, language, n);
     }
 
+    public OcrSettings withTessdata(Path folder) {
+        return new OcrSettings(folder, language, workers);
+    }
+
     public OcrSettings withLanguage(String lang) {
         return new OcrSettings(tessdata, lang, workers);
     }

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Builds the Motcua Counter application image from app/target (app.jar + lib/), on Linux or on a Windows runner
+# (Git Bash). Called by `./mvnw verify` (packaging/pom.xml, phase package); by hand:
+#   packaging/build-image.sh OUT_DIR
+# Environment: MOTCUA_VERSION (the image's version, digits and dots), TESSDATA_SOURCE (folder holding vie, eng and osd
+# .traineddata; default Debian's), UPDATE_KEYS (folder of update-signing public keys to bundle), SKIP_AOT=true.
+#
+# 1. jlink: a runtime with the modules jdeps finds plus those loaded as services (locales, PKCS#11, charsets),
+#    JavaFX's modules, and JavaFX's native libraries copied into it (never unpacked to ~/.openjfx/cache).
+# 2. The jars without their native payloads; this platform's SQLite, JNA (and on Windows Tesseract/Leptonica)
+#    libraries in app/native, loaded from there (packaging/src/build/Natives.java).
+# 3. Tesseract's vie, eng (MRZ) and osd models, checked against packaging/tessdata.sha256; the configuration
+#    template; trust anchors.
+# 4. jpackage --type app-image with two launchers: MotcuaCounter (the window) and motcua (the command line).
+# 5. An AOT cache (JDK 25 -XX:AOTCacheOutput) trained by starting the window to its home list, named in both
+#    launchers' .cfg (it replaces the JDK's default CDS archive, which is left out).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+out="${1:?usage: build-image.sh OUT_DIR}"
+mkdir -p "$out" && out="$(cd "$out" && pwd)"
+version="${MOTCUA_VERSION:-0.1.0}"
+version="${version%%-*}" # jpackage takes digits and dots only (0.1.0-SNAPSHOT: 0.1.0)
+
+case "$(uname -s)" in
+  Linux) platform=linux-x86-64; fxclassifier=linux; exe=""; runtime_natives=lib ;;
+  MINGW* | MSYS* | CYGWIN*) platform=windows-x86-64; fxclassifier=win; exe=".exe"; runtime_natives=bin ;;
+  *) echo "build-image: unsupported system $(uname -s)" >&2; exit 1 ;;
+esac
+
+jdk=""
+for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25*; do
+  if [ -n "$candidate" ] && [ -x "$candidate/bin/jpackage$exe" ] \
+     && "$candidate/bin/java$exe" -version 2>&1 | grep -q 'version "2[5-9]'; then
+    jdk="$candidate"; break
+  fi
+done
+[ -n "$jdk" ] || { echo "build-image: a JDK 25 with jlink and jpackage is needed (set JAVA_HOME)" >&2; exit 1; }
+java="$jdk/bin/java$exe"
+
+app="$root/app/target"
+[ -f "$app/app.jar" ] || { echo "build-image: build the app first (app/target/app.jar)" >&2; exit 1; }
+work="$out/work"
+rm -rf "$work" "$out/MotcuaCounter"
+mkdir -p "$work/input/native" "$work/input/tessdata" "$work/input/config" "$work/input/trust/update"
+
+fxjars=$(ls "$app"/lib/javafx-*-"$fxclassifier".jar)
+appjars=$(ls "$app"/lib/*.jar | grep -v '/javafx-')
+
+echo "build-image: jars without native payloads, natives for $platform"
+# shellcheck disable=SC2086
+"$java" "$here/src/build/Natives.java" strip "$platform" "$work/input" "$work/input/native" "$app/app.jar" $appjars
+
+echo "build-image: modules"
+sep=":"; [ "$platform" = windows-x86-64 ] && sep=";"
+# shellcheck disable=SC2086
+found=$("$jdk/bin/jdeps$exe" --ignore-missing-deps --multi-release 25 --print-module-deps \
+  --module-path "$(echo $fxjars | tr ' ' "$sep")" --class-path "$(echo $appjars | tr ' ' "$sep")" \
+  "$app/app.jar" $appjars | tail -1)
+# loaded as services or by name, which jdeps cannot see: Vietnamese formats, USB signing tokens (SunPKCS11),
+# legacy Windows code pages, JNA's and sqlite-jdbc's use of sun.misc
+services="jdk.localedata,jdk.crypto.cryptoki,jdk.charsets,jdk.unsupported"
+modules="$found,javafx.controls,javafx.swing,$services"
+echo "  $modules"
+
+echo "build-image: jlink"
+# Uncompressed modules: the .deb's xz then packs the runtime into 26 MB instead of 44 MB (already-deflated classes do
+# not compress again), and classes need no inflating at start.
+# Java debug attributes always; native symbols too where objcopy is there (Linux)
+strip=(--strip-debug)
+if command -v objcopy >/dev/null 2>&1; then
+  strip=(--strip-java-debug-attributes --strip-native-debug-symbols exclude-debuginfo-files)
+fi
+"$jdk/bin/jlink$exe" --module-path "$(echo $fxjars | tr ' ' "$sep")" --add-modules "$modules" \
+  --include-locales=en,vi "${strip[@]}" --no-header-files --no-man-pages --compress=zip-0 \
+  --output "$work/runtime"
+# shellcheck disable=SC2086
+"$java" "$here/src/build/Natives.java" extract "$platform" "$work/runtime/$runtime_natives" $fxjars
+
+echo "build-image: Tesseract models"
+tessdata="${TESSDATA_SOURCE:-/usr/share/tesseract-ocr/5/tessdata}"
+while read -r sum name; do
+  [ -f "$tessdata/$name" ] || { echo "build-image: $tessdata/$name is missing (apt-get install tesseract-ocr-vie)" >&2; exit 1; }
+  cp "$tessdata/$name" "$work/input/tessdata/$name"
+  actual=$("$java" "$here/src/build/Sha256.java" "$work/input/tessdata/$name")
+  [ "$actual" = "$sum" ] || { echo "build-image: $name has SHA-256 $actual, expected $sum" >&2; exit 1; }
+done < <(sed 's/#.*//; /^\s*$/d' "$here/tessdata.sha256")
+
+echo "build-image: configuration template and trust anchors"
+cp "$root/app/src/main/resources/config/motcua.properties" "$work/input/config/motcua.properties"
+cp "$here/trust/README.md" "$work/input/trust/README.md"
+if [ -n "${UPDATE_KEYS:-}" ]; then cp "$UPDATE_KEYS"/*.pem "$work/input/trust/update/"; fi
+
+echo "build-image: jpackage app image"
+options=(--enable-native-access=javafx.graphics,ALL-UNNAMED -Dfile.encoding=UTF-8 -Dmotcua.app.dir=\$APPDIR
+  -Djava.net.useSystemProxies=true -Dorg.sqlite.lib.path=\$APPDIR/native -Djna.boot.library.path=\$APPDIR/native
+  -Djna.library.path=\$APPDIR/native -Djna.nounpack=true
+  --add-exports=javafx.base/com.sun.javafx.runtime=ALL-UNNAMED)
+cli="$work/motcua.properties"
+{
+  echo "java-options=${options[*]} -Djava.awt.headless=true"
+  [ "$platform" = windows-x86-64 ] && echo "win-console=true"
+} > "$cli"
+"$jdk/bin/jpackage$exe" --type app-image --name MotcuaCounter --app-version "$version" \
+  --vendor "Motcua Counter" --input "$work/input" --main-jar app.jar --main-class vn.motcua.counter.Launcher \
+  --runtime-image "$work/runtime" --java-options "${options[*]}" --add-launcher "motcua=$cli" --dest "$out"
+
+image="$out/MotcuaCounter"
+case "$platform" in
+  linux-x86-64) appdir="$image/lib/app"; bin="$image/bin" ;;
+  windows-x86-64) appdir="$image/app"; bin="$image" ;;
+esac
+
+if [ "${SKIP_AOT:-false}" != true ]; then
+  echo "build-image: AOT cache (training run)"
+  train="$work/train"; rm -rf "$train"; mkdir -p "$train"
+  window=("$bin/MotcuaCounter$exe")
+  if [ "$platform" = linux-x86-64 ] && [ -z "${DISPLAY:-}" ]; then
+    window=(xvfb-run -a -s "-screen 0 1280x1024x24" "${window[@]}")
+  fi
+  # start the window on a fresh data folder (migrations, sample catalogue), fill the home list, close
+  MOTCUA_DATA_DIR="$train/data" MOTCUA_OCR_WORKERS=0 JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$appdir/motcua.aot \
+-Dmotcua.startup.report=$train/window.txt -Dmotcua.startup.exit=true" "${window[@]}" > "$train/window.log" 2>&1 \
+    || { cat "$train/window.log" >&2; exit 1; }
+  grep -q usable "$train/window.txt" || { echo "build-image: the window did not come up" >&2; exit 1; }
+  [ -f "$appdir/motcua.aot" ] || { echo "build-image: no AOT cache was written" >&2; exit 1; }
+  # both launchers use it: the command line shares the start-up path (settings, logging, the JDK's classes)
+  for cfg in "$appdir/MotcuaCounter.cfg" "$appdir/motcua.cfg"; do
+    sed -i '/^\[JavaOptions\]/a java-options=-XX:AOTCache=$APPDIR/motcua.aot' "$cfg"
+  done
+  echo "  window usable after $(cut -d' ' -f2 "$train/window.txt") ms in the training run"
+fi
+rm -rf "$work"
+du -sh "$image"
