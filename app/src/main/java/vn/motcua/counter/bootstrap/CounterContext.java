@@ -127,7 +127,7 @@ public final class CounterContext implements AutoCloseable {
         this.catalogue = new SqliteCatalogue(database, clock);
         this.queries = new SqliteDossierQueries(database, clock);
         ImageIoPageImages images = new ImageIoPageImages();
-        VietnamHolidayCalendar calendar = holidayCalendar(settings);
+        VietnamHolidayCalendar calendar = CounterCalendar.of(settings);
         this.reception = new ReceptionService(dossiers, contents, images, new ReceiptPdfRenderer(), calendar, clock);
         this.lists = new DossierLists(queries, calendar, clock);
         this.reports = new CounterReports(new SqliteReports(database), new ReportFiles(Messages.of(settings.locale())),
@@ -182,26 +182,6 @@ public final class CounterContext implements AutoCloseable {
         reception.afterReceive(service::wake);
         service.start();
         return service;
-    }
-
-    /**
-     * The bundled holiday schedule laid over with the yearly override file IT staff maintain (extra days off, working
-     * Saturdays), so a new government schedule needs no new release. Bad lines are logged and skipped.
-     */
-    static VietnamHolidayCalendar holidayCalendar(Settings settings) {
-        Optional<Path> file = settings.holidayOverrides();
-        if (file.isEmpty()) {
-            return VietnamHolidayCalendar.bundled();
-        }
-        try {
-            VietnamHolidayCalendar.Loaded loaded = VietnamHolidayCalendar.withOverrides(
-                    Files.readString(file.get(), java.nio.charset.StandardCharsets.UTF_8));
-            loaded.problems().forEach(p -> LOG.warn("{} line {}: {} [{}]", file.get(), p.line(), p.reason(), p.text()));
-            LOG.info("holiday overrides read from {}", file.get());
-            return loaded.calendar();
-        } catch (IOException e) {
-            throw new CounterException("settings.holidays_unreadable", e, file.get());
-        }
     }
 
     /** The counter's scanners: the simulator always, SANE hosts and password file, eSCL, hot folders. */

@@ -53,6 +53,12 @@ public final class Settings {
     /** Background OCR threads (one page each); unset: one per core; {@code 0}: no background OCR nor copies. */
     public static final String OCR_WORKERS = "ocr.workers";
 
+    /** Office sessions, e.g. {@code 07:30-11:30,13:00-17:00}; the cutoff after which a reception counts from the
+     *  next working day (default: closing time) and the same-day procedures' cutoff (docs/decisions/0201). */
+    public static final String OFFICE_HOURS = "office.hours";
+    public static final String RECEPTION_CUTOFF = "office.cutoff";
+    public static final String SAME_DAY_CUTOFF = "office.same_day_cutoff";
+
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(AGENCY_CODE, "000.00.00.H26"),
             Map.entry(AGENCY_NAME, "Ủy ban nhân dân Thành phố Hà Nội"),
@@ -65,7 +71,9 @@ public final class Settings {
             Map.entry(COUNTER_COUNT, "1"),
             Map.entry(SCAN_SOURCE, "feeder"),
             Map.entry(SCAN_DPI, "200"),
-            Map.entry(SCAN_MODE, "color"));
+            Map.entry(SCAN_MODE, "color"),
+            Map.entry(OFFICE_HOURS, "07:30-11:30,13:00-17:00"),
+            Map.entry(SAME_DAY_CUTOFF, "15:00"));
 
     private final Properties files;
     private final Map<String, String> environment;

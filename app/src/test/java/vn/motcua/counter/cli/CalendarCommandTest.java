@@ -53,6 +53,21 @@ class CalendarCommandTest {
     }
 
     @Test
+    void limitsAndDatesTheCalendarCannotCountAreRefusedInWords() {
+        for (String[] args : new String[][] {
+                {"due", "--received", "2026-12-04T10:00", "--working-days", "99999999"},
+                {"due", "--received", "9999-12-31T09:30", "--working-days", "3"}}) {
+            CliRun run = CliRun.of(new CalendarCommand(), args);
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("từ năm 1800 đến năm 2199").doesNotContain("Exception", "\tat ");
+        }
+        CliRun negative = CliRun.of(new CalendarCommand(), "due", "--received", "2026-12-04T10:00", "--working-days", "-5");
+        assertThat(negative.err()).contains("Số ngày làm việc phải là số từ 0 trở lên (0 = trong ngày), không phải -5")
+                .doesNotContain("must not be negative");
+        assertThat(CliRun.of(new CalendarCommand(), "holidays", "2300").err()).contains("đến năm 2199");
+    }
+
+    @Test
     void lunarPrintsTheVietnameseDate() throws Exception {
         CliRun run = CliRun.of(new CalendarCommand(), "lunar", "2026-02-17");
         assertThat(run.out().strip()).isEqualTo("1/1 năm Bính Ngọ (1/1/2026 âm lịch)");
