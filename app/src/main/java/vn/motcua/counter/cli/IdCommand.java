@@ -15,6 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.domain.identity.BirthDate;
 import vn.motcua.counter.domain.identity.IdentityProblem;
 import vn.motcua.counter.domain.identity.ParseResult;
 import vn.motcua.counter.domain.identity.PassportNumber;
@@ -63,7 +65,7 @@ public final class IdCommand extends CommandGroup {
         Kind kind;
 
         @Option(names = "--birth-date", paramLabel = "YYYY-MM-DD", description = "Ngày sinh khai báo (đối chiếu năm sinh).")
-        LocalDate birthDate;
+        String birthDate;
 
         @Option(names = "--sex", paramLabel = "nam|nu", description = "Giới tính khai báo.", converter = SexConverter.class)
         Sex sex;
@@ -89,7 +91,15 @@ public final class IdCommand extends CommandGroup {
         }
 
         private Result personalId() {
-            ParseResult<PersonalIdNumber> checked = PersonalIdNumber.check(number, birthDate, sex);
+            LocalDate today = LocalDate.now(CounterContext.VIETNAM_TIME);
+            LocalDate stated = null;
+            if (birthDate != null) {
+                // the form's check and message: a date the calendar does not have is refused, never moved
+                ParseResult<LocalDate> date = BirthDate.parse(birthDate, today);
+                stated = date.result().orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                        "--birth-date " + birthDate + ": " + MESSAGES.text(date.problems().getFirst().messageKey())));
+            }
+            ParseResult<PersonalIdNumber> checked = PersonalIdNumber.check(number, stated, sex, today);
             return result("cccd", mask(number), checked, PersonalIdNumber::masked, n -> "nơi đăng ký khai sinh " + n.provinceName()
                     + ", " + (n.sex() == Sex.MALE ? "nam" : "nữ") + ", sinh năm " + n.birthYear());
         }

@@ -174,14 +174,7 @@ public final class NewDossierView extends BorderPane {
         row = field(grid, row, number, "idNumber", model.idNumberProperty());
         row = shownWhen(grid, field(grid, row, new Label(messages.text("dossier.idCountry")), "idCountry",
                 model.idCountryProperty()), row, model.idKindProperty().isEqualTo(IdKind.PASSPORT));
-        Label idMessage = new Label();
-        idMessage.setId("idMessage");
-        idMessage.setWrapText(true);
-        idMessage.getStyleClass().add("danger");
-        idMessage.textProperty().bind(model.idMessageProperty());
-        idMessage.managedProperty().bind(idMessage.textProperty().isNotEmpty());
-        idMessage.visibleProperty().bind(idMessage.managedProperty());
-        grid.add(idMessage, 1, row++);
+        row = problemLine(grid, row, "idMessage", model.idMessageProperty());
         TextField idOverride = new TextField();
         idOverride.setId("idOverride");
         idOverride.setPromptText(messages.text("dossier.idOverride"));
@@ -201,12 +194,26 @@ public final class NewDossierView extends BorderPane {
         grid.add(new Label(messages.text("dossier.sex")), 0, row);
         grid.add(sex, 1, row++);
         row = shownWhen(grid, row, personal, organisation.not());
+        row = problemLine(grid, row, "birthDateMessage", model.birthDateMessageProperty());
         row = field(grid, row, new Label(messages.text("dossier.address")), "address", model.addressProperty());
         row = field(grid, row, new Label(messages.text("dossier.phone")), "phone", model.phoneProperty());
         field(grid, row, new Label(messages.text("dossier.email")), "email", model.emailProperty());
         // The rows' spacing goes with their nodes, not GridPane's vgap, which stays around a hidden row as a gap.
         grid.getChildren().forEach(node -> GridPane.setMargin(node, new Insets(4, 0, 4, 0)));
         return grid;
+    }
+
+    /** A red line under a field, taking space only while there is something to say. */
+    private static int problemLine(GridPane grid, int row, String id, javafx.beans.value.ObservableStringValue text) {
+        Label problem = new Label();
+        problem.setId(id);
+        problem.setWrapText(true);
+        problem.getStyleClass().add("danger");
+        problem.textProperty().bind(text);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
+        grid.add(problem, 1, row);
+        return row + 1;
     }
 
     private static int field(GridPane grid, int row, Label label, String id,

@@ -3,7 +3,6 @@ package vn.motcua.counter.ui.reception;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -36,6 +35,7 @@ import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Procedure;
 import vn.motcua.counter.domain.identity.ApplicantId;
+import vn.motcua.counter.domain.identity.BirthDate;
 import vn.motcua.counter.domain.identity.CardQrCode;
 import vn.motcua.counter.domain.identity.IdCardMrz;
 import vn.motcua.counter.domain.identity.IdKind;
@@ -57,6 +57,8 @@ public final class NewDossierViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(NewDossierViewModel.class);
     private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final DateTimeFormatter APPOINTMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
+    /** "2/4/1990" is the shortest complete birth date. */
+    private static final int BIRTH_DATE_LENGTH = 8;
 
     private final ReceptionService reception;
     private final CardReader cardReader;
@@ -77,6 +79,7 @@ public final class NewDossierViewModel {
     private final StringProperty phone = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper idMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper birthDateMessage = new ReadOnlyStringWrapper("");
     /** True when the number disagrees with the stated birth year or sex: reception then needs a reason. */
     private final javafx.beans.property.ReadOnlyBooleanWrapper idMismatch = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final StringProperty identityOverride = new SimpleStringProperty("");
@@ -110,10 +113,16 @@ public final class NewDossierViewModel {
                 procedures.setPredicate(p -> DiacriticFolding.matches(p.code() + " " + p.name(), query)));
         procedure.addListener((obs, old, chosen) -> choose(chosen));
         processingDays.addListener((obs, old, days) -> updateAppointment());
-        idKind.addListener((obs, old, now) -> checkIdNumber());
+        idKind.addListener((obs, old, now) -> {
+            checkBirthDate();
+            checkIdNumber();
+        });
         idNumber.addListener((obs, old, now) -> checkIdNumber());
         idCountry.addListener((obs, old, now) -> checkIdNumber());
-        birthDate.addListener((obs, old, now) -> checkIdNumber());
+        birthDate.addListener((obs, old, now) -> {
+            checkBirthDate();
+            checkIdNumber();
+        });
         sex.addListener((obs, old, now) -> checkIdNumber());
     }
 
@@ -143,7 +152,8 @@ public final class NewDossierViewModel {
             idMessage.set("");
             return;
         }
-        ParseResult<? extends ApplicantId> parsed = ApplicantId.parse(idKind.get(), typed, idCountry.get());
+        ParseResult<? extends ApplicantId> parsed = ApplicantId.parse(idKind.get(), typed, idCountry.get(),
+                reception.today());
         if (parsed.result().isEmpty()) {
             idMessage.set(describe(parsed.problems()));
             return;
@@ -166,16 +176,29 @@ public final class NewDossierViewModel {
 
     /** The applicant's number as typed for the chosen kind, when it is a valid one. */
     Optional<ApplicantId> applicantId() {
-        return ApplicantId.parse(idKind.get(), idNumber.get(), idCountry.get()).result().map(ApplicantId.class::cast);
+        return ApplicantId.parse(idKind.get(), idNumber.get(), idCountry.get(), reception.today()).result()
+                .map(ApplicantId.class::cast);
     }
 
+    /** The birth date typed, when it is one; blank or impossible dates give none (see {@link #birthDateProblem}). */
     private Optional<LocalDate> parsedBirthDate() {
-        try {
-            return birthDate.get().isBlank() ? Optional.empty()
-                    : Optional.of(LocalDate.parse(birthDate.get().strip(), BIRTH_DATE));
-        } catch (DateTimeParseException e) {
+        return birthDate.get().isBlank() ? Optional.empty()
+                : BirthDate.parse(birthDate.get(), reception.today()).result();
+    }
+
+    /** Why the typed birth date cannot be used (31/02, month 13, after today…); empty when blank or valid. */
+    private Optional<String> birthDateProblem() {
+        if (birthDate.get().isBlank() || idKind.get().organisation()) {
             return Optional.empty();
         }
+        ParseResult<LocalDate> parsed = BirthDate.parse(birthDate.get(), reception.today());
+        return parsed.accepted() ? Optional.empty() : Optional.of(describe(parsed.problems()));
+    }
+
+    /** Live, once the date looks complete: a half-typed "02/04/19" is not yet called wrong. */
+    private void checkBirthDate() {
+        boolean complete = birthDate.get().strip().length() >= BIRTH_DATE_LENGTH;
+        birthDateMessage.set(complete ? birthDateProblem().orElse("") : "");
     }
 
     /**
@@ -333,9 +356,14 @@ public final class NewDossierViewModel {
             return Optional.of(messages.text(idKind.get().organisation() ? "dossier.missing.organisationName"
                     : "dossier.missing.name"));
         }
-        ParseResult<? extends ApplicantId> id = ApplicantId.parse(idKind.get(), idNumber.get(), idCountry.get());
+        ParseResult<? extends ApplicantId> id = ApplicantId.parse(idKind.get(), idNumber.get(), idCountry.get(),
+                reception.today());
         if (!id.accepted()) {
             return Optional.of(describe(id.problems()));
+        }
+        Optional<String> birth = birthDateProblem();
+        if (birth.isPresent()) {
+            return birth;
         }
         if (idMismatch.get() && identityOverride.get().isBlank()) {
             return Optional.of(messages.text("dossier.missing.idOverride"));
@@ -366,6 +394,7 @@ public final class NewDossierViewModel {
     public StringProperty phoneProperty() { return phone; }
     public StringProperty emailProperty() { return email; }
     public ReadOnlyStringProperty idMessageProperty() { return idMessage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty birthDateMessageProperty() { return birthDateMessage.getReadOnlyProperty(); }
     public StringProperty procedureFilterProperty() { return procedureFilter; }
     public ObservableList<Procedure> procedures() { return procedures; }
     public ObjectProperty<Procedure> procedureProperty() { return procedure; }

@@ -188,6 +188,36 @@ class NewDossierViewModelTest {
     }
 
     @Test
+    void impossibleBirthDatesAreRefusedWithTheCommandLinesMessageAndKeptAsTyped() throws Exception {
+        model.fullNameProperty().set("Lê Văn Tám");
+        model.idNumberProperty().set("001090012345"); // born 1990
+        model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
+        model.addImages(model.components().getFirst(), List.of(Files.write(files.resolve("p.png"), TestImages.png("p"))));
+        String noSuchDate = Messages.of(Locale.forLanguageTag("vi-VN")).text("birthdate.problem.no_such_date");
+        for (String typed : List.of("31/02/1990", "32/13/1985")) {
+            model.birthDateProperty().set(typed);
+            assertThat(model.birthDateMessageProperty().get()).isEqualTo(noSuchDate);
+            model.receive(receipt -> { throw new AssertionError(typed + " is not a date"); });
+            assertThat(model.messageProperty().get()).isEqualTo(noSuchDate);
+            assertThat(model.birthDateProperty().get()).isEqualTo(typed);
+        }
+        assertThat(counter.dossiers().receivedOn(LocalDate.of(2026, 11, 24))).isEmpty();
+
+        model.birthDateProperty().set("02/04/1985"); // a real date: the ID number's birth-year check comes back
+        assertThat(model.birthDateMessageProperty().get()).isEmpty();
+        assertThat(model.idMismatchProperty().get()).isTrue();
+    }
+
+    @Test
+    void anIdNumberBornInTheFutureIsRefused() {
+        model.idNumberProperty().set("001299012345"); // century digit 2, year 99: born 2099
+        assertThat(model.idMessageProperty().get()).contains("ở sau năm nay");
+        assertThat(model.applicantId()).isEmpty();
+        model.idNumberProperty().set("001226012345"); // 2026: this year, possible
+        assertThat(model.idMessageProperty().get()).isEmpty();
+    }
+
+    @Test
     void ctrlDownMovesTheCurrentComponentAndANewProcedureStartsAtTheFirst() {
         model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
         for (int i = 0; i < 6; i++) {
