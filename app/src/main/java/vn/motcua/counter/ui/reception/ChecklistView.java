@@ -73,7 +73,16 @@ final class ChecklistView extends VBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinHeight(80);
         scroll.getStyleClass().add("edge-to-edge");
-        getChildren().addAll(heading, scanProfile(), scanProblem(), scroll, pageTools());
+        Label noComponents = new Label(messages.text("dossier.other.noneInCatalogue"));
+        noComponents.setId("noCatalogueComponents");
+        noComponents.setWrapText(true);
+        noComponents.getStyleClass().add("text-bold");
+        noComponents.setMinHeight(Region.USE_PREF_SIZE);
+        noComponents.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                model.procedureProperty().get() != null && model.procedureProperty().get().components().isEmpty(),
+                model.procedureProperty()));
+        noComponents.managedProperty().bind(noComponents.visibleProperty());
+        getChildren().addAll(heading, scanProfile(), scanProblem(), noComponents, scroll, otherComponent(), pageTools());
         VBox.setVgrow(scroll, Priority.ALWAYS);
         // Handled here, not as a filter, so Ctrl+Z in a text field still undoes typing.
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -82,6 +91,32 @@ final class ChecklistView extends VBox {
                 e.consume();
             }
         });
+    }
+
+    /** A paper the catalogue does not list: typed name, Enter (or the button) adds it as the next component. */
+    private HBox otherComponent() {
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField();
+        name.setId("otherComponent");
+        name.setPromptText(messages.text("dossier.other.prompt"));
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Button add = new Button(messages.text("dossier.other.add"));
+        add.setId("addOtherComponent");
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        Runnable adding = () -> {
+            int before = model.components().size();
+            model.addOtherComponent(name.getText());
+            if (model.components().size() > before) {
+                name.clear();
+            }
+        };
+        name.setOnAction(e -> adding.run());
+        add.setOnAction(e -> adding.run());
+        Label label = new Label(messages.text("dossier.other"));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, label, name, add);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.disableProperty().bind(model.procedureProperty().isNull().or(model.busyProperty()));
+        return row;
     }
 
     private HBox scanProfile() {

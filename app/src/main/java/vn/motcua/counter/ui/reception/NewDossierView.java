@@ -36,6 +36,9 @@ import vn.motcua.counter.ui.DialogService;
 /** The new-dossier screen: applicant on the left, procedure and component checklist on the right. */
 public final class NewDossierView extends BorderPane {
 
+    /** The longest limit the form takes, in working days. */
+    private static final int MAX_DAYS = 365;
+
     private final VBox applicantColumn;
 
     public NewDossierView(NewDossierViewModel model, Messages messages, DialogService dialogs, Runnable close) {
@@ -68,6 +71,14 @@ public final class NewDossierView extends BorderPane {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 closeAsked.run();
+            } else if (e.getCode() == KeyCode.T && e.isShortcutDown()) { // a paper the catalogue does not list
+                e.consume();
+                if (model.procedureProperty().get() == null) {
+                    model.addOtherComponent(null); // says to choose the procedure first
+                    lookup("#procedureFilter").requestFocus();
+                } else {
+                    lookup("#otherComponent").requestFocus();
+                }
             }
         });
         Button receive = new Button(messages.text("dossier.receive"));
@@ -291,18 +302,30 @@ public final class NewDossierView extends BorderPane {
             list.requestFocus();
         });
 
-        Spinner<Integer> days = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 365, 0));
+        Spinner<Integer> days = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, MAX_DAYS, 0));
         days.setId("processingDays");
         days.setEditable(true);
         days.setPrefWidth(90);
+        days.getEditor().setText(""); // no procedure, no limit yet
+        // A procedure the catalogue gives no limit leaves the field blank (not the last procedure's number), and a
+        // number typed counts as soon as it is typed, also when it equals the spinner's hidden value.
         model.processingDaysProperty().addListener((obs, old, value) -> {
-            if (value != null && !value.equals(days.getValue())) {
+            if (value == null) {
+                days.getEditor().setText("");
+            } else if (!value.equals(days.getValue()) || days.getEditor().getText().isEmpty()) {
                 days.getValueFactory().setValue(value);
+                days.getEditor().setText(String.valueOf(value));
             }
         });
         days.valueProperty().addListener((obs, old, value) -> {
             if (model.procedureProperty().get() != null) {
                 model.processingDaysProperty().set(value);
+            }
+        });
+        days.getEditor().textProperty().addListener((obs, old, text) -> {
+            if (model.procedureProperty().get() != null && text.strip().matches("\\d{1,3}")
+                    && Integer.parseInt(text.strip()) <= MAX_DAYS) {
+                model.processingDaysProperty().set(Integer.parseInt(text.strip()));
             }
         });
         Label appointment = new Label();

@@ -31,6 +31,7 @@ import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.ReusedPages;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.domain.Applicant;
+import vn.motcua.counter.domain.ComponentRequirement;
 import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Procedure;
@@ -57,6 +58,8 @@ public final class NewDossierViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(NewDossierViewModel.class);
     private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final DateTimeFormatter APPOINTMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
+    /** Kept with a component the clerk added, so the dossier shows it was not in the catalogue. */
+    static final String OTHER_COMPONENT_NOTE = "Thêm tại quầy, ngoài danh mục";
     /** "2/4/1990" is the shortest complete birth date. */
     private static final int BIRTH_DATE_LENGTH = 8;
 
@@ -284,6 +287,34 @@ public final class NewDossierViewModel {
                 message.set(file.getFileName() + ": " + messages.describe(failure));
             });
         }
+    }
+
+    /**
+     * A paper the catalogue does not list for the chosen procedure (some list none at all, e.g. 2.001019 Chứng thực
+     * di chúc): the clerk names it, and it becomes a component of this dossier and the one F8 scans into.
+     */
+    public void addOtherComponent(String name) {
+        if (procedure.get() == null) {
+            message.set(messages.text("dossier.missing.procedure"));
+            return;
+        }
+        String named = name == null ? "" : name.strip();
+        if (named.isEmpty()) {
+            message.set(messages.text("dossier.other.missingName"));
+            return;
+        }
+        String folded = DiacriticFolding.fold(named).toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < components.size(); i++) {
+            if (DiacriticFolding.fold(components.get(i).requirement().name()).toLowerCase(java.util.Locale.ROOT)
+                    .equals(folded)) {
+                currentComponent.set(i);
+                message.set(messages.text("dossier.other.exists", i + 1));
+                return;
+            }
+        }
+        components.add(new ComponentItem(new ComponentRequirement(named, null, null, OTHER_COMPONENT_NOTE)));
+        currentComponent.set(components.size() - 1);
+        message.set(messages.text("dossier.other.added", components.size(), named));
     }
 
     /** Ctrl+Down: the next component becomes the one F8 scans (wrapping to the first). */

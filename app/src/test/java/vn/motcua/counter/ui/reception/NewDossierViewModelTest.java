@@ -218,6 +218,33 @@ class NewDossierViewModelTest {
     }
 
     @Test
+    void theClerkAddsAPaperTheCatalogueDoesNotList() throws Exception {
+        model.addOtherComponent("Bản di chúc");
+        assertThat(model.messageProperty().get()).contains("thủ tục");
+        assertThat(model.components()).isEmpty();
+
+        model.fullNameProperty().set("Lê Văn Tám");
+        model.idNumberProperty().set("001090012345");
+        model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
+        model.addOtherComponent("  ");
+        assertThat(model.components()).hasSize(5);
+        model.addOtherComponent("Giấy ủy quyền có công chứng");
+        assertThat(model.components()).hasSize(6);
+        assertThat(model.currentComponentProperty().get()).isEqualTo(5);
+        model.addOtherComponent("giay uy quyen co cong chung");
+        assertThat(model.components()).as("the same name again").hasSize(6);
+        assertThat(model.messageProperty().get()).contains("số 6");
+
+        model.addImages(model.components().get(5), List.of(Files.write(files.resolve("uq.png"), TestImages.png("UQ"))));
+        model.receive(receipt -> { });
+        var saved = counter.dossiers().dossier(model.receiptProperty().get().dossier().code()).orElseThrow();
+        assertThat(saved.handedIn()).singleElement().satisfies(d -> {
+            assertThat(d.component().name()).isEqualTo("Giấy ủy quyền có công chứng");
+            assertThat(d.component().note()).isEqualTo(NewDossierViewModel.OTHER_COMPONENT_NOTE);
+        });
+    }
+
+    @Test
     void ctrlDownMovesTheCurrentComponentAndANewProcedureStartsAtTheFirst() {
         model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
         for (int i = 0; i < 6; i++) {
