@@ -21,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CardReader;
@@ -35,6 +36,7 @@ import vn.motcua.counter.domain.ComponentRequirement;
 import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Procedure;
+import vn.motcua.counter.domain.TextMatch;
 import vn.motcua.counter.domain.identity.ApplicantId;
 import vn.motcua.counter.domain.identity.BirthDate;
 import vn.motcua.counter.domain.identity.CardQrCode;
@@ -88,7 +90,9 @@ public final class NewDossierViewModel {
     private final StringProperty identityOverride = new SimpleStringProperty("");
 
     private final StringProperty procedureFilter = new SimpleStringProperty("");
-    private final FilteredList<Procedure> procedures;
+    private final FilteredList<Procedure> matching;
+    /** The procedures matching the filter, best match first (the catalogue's order among equals). */
+    private final SortedList<Procedure> procedures;
     private final ObjectProperty<Procedure> procedure = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> processingDays = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper appointment = new ReadOnlyStringWrapper("");
@@ -111,9 +115,14 @@ public final class NewDossierViewModel {
         this.executors = executors;
         this.checklist = new ChecklistModel(reception, scanning, messages, executors, busy, message);
         this.components = checklist.components();
-        this.procedures = new FilteredList<>(FXCollections.observableArrayList(catalogue));
-        procedureFilter.addListener((obs, old, query) ->
-                procedures.setPredicate(p -> DiacriticFolding.matches(p.code() + " " + p.name(), query)));
+        this.matching = new FilteredList<>(FXCollections.observableArrayList(catalogue));
+        this.procedures = new SortedList<>(matching);
+        procedureFilter.addListener((obs, old, query) -> {
+            java.util.Map<Procedure, Integer> scores = new java.util.HashMap<>();
+            catalogue.forEach(p -> scores.put(p, TextMatch.score(p.code() + " " + p.name(), query)));
+            matching.setPredicate(p -> scores.get(p) > 0);
+            procedures.setComparator(java.util.Comparator.comparing(scores::get, java.util.Comparator.reverseOrder()));
+        });
         procedure.addListener((obs, old, chosen) -> choose(chosen));
         processingDays.addListener((obs, old, days) -> updateAppointment());
         idKind.addListener((obs, old, now) -> {

@@ -51,6 +51,21 @@ class NewDossierViewModelTest {
     }
 
     @Test
+    void theProcedureWhoseWordsWereTypedComesFirst() {
+        for (String typed : List.of("khai tử", "khai tu")) {
+            model.procedureFilterProperty().set(typed);
+            assertThat(model.procedures()).as(typed).first()
+                    .satisfies(p -> assertThat(p.name()).isEqualTo("Thủ tục đăng ký khai tử"));
+        }
+        model.procedureFilterProperty().set("khai sinh");
+        assertThat(model.procedures()).extracting(p -> p.name()).startsWith("Thủ tục đăng ký khai sinh");
+        model.procedureFilterProperty().set("ket hon");
+        assertThat(model.procedures()).first().satisfies(p -> assertThat(p.name()).isEqualTo("Thủ tục đăng ký kết hôn"));
+        model.procedureFilterProperty().set("");
+        assertThat(model.procedures()).hasSize(counter.catalogue().procedures().size());
+    }
+
+    @Test
     void choosingAProcedureListsItsComponentsAndAppointment() {
         model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
         assertThat(model.components()).hasSize(5);
