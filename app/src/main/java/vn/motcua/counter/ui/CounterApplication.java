@@ -40,7 +40,6 @@ import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.ui.capture.CaptureProgressViewModel;
 import vn.motcua.counter.ui.capture.CaptureStatusBar;
-import vn.motcua.counter.ui.dossier.DossierOpening;
 import vn.motcua.counter.ui.dossier.DossierView;
 import vn.motcua.counter.ui.dossier.DossierViewModel;
 import vn.motcua.counter.ui.home.HomeView;
@@ -217,9 +216,8 @@ public class CounterApplication extends Application {
     }
 
     private void showHome() {
-        HomeView view = new HomeView(home, messages, this::showNewDossier, this::showReport);
+        HomeView view = new HomeView(home, messages, this::showNewDossier, this::showReport, this::showDossier);
         screens.show(view);
-        DossierOpening.onTable(view.lookup("#todayTable"), this::showDossier);
         home.refresh();
         // Once the home list is on screen, the next form is built behind it: Ctrl+N then only has to show it.
         formAhead.setOnFinished(e -> {

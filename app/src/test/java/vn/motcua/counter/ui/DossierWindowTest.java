@@ -141,6 +141,34 @@ class DossierWindowTest {
         }
     }
 
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void enterInTheSearchOpensTheDossierFoundAndDownReachesTheResults() throws Exception {
+        CounterContext counter = application.context();
+        counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
+        String second = counter.reception().receive(TestCounter.request(counter, 2), counter.profile())
+                .dossier().code().value();
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write(second.substring(second.length() - 11)).type(KeyCode.ENTER); // YYMMDD-NNNN, then at once Enter
+        waitForStatus("Được tiếp nhận");
+        assertThat(robot.lookup(".title-3").queryLabeled().getText()).contains(second);
+        assertThat(robot.lookup("#newDossier").tryQuery()).as("not the new-dossier form").isEmpty();
+
+        robot.type(KeyCode.ESCAPE); // back to the list from the keyboard
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#search").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("hong nhung");
+        javafx.scene.control.TableView<?> table = robot.lookup("#todayTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2
+                && robot.lookup("#summary").queryLabeled().getText().contains("hong nhung"));
+        robot.type(KeyCode.DOWN);
+        assertThat(table.isFocused()).isTrue();
+        assertThat(table.getSelectionModel().getSelectedIndex()).isZero();
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        waitForStatus("Được tiếp nhận");
+        assertThat(robot.lookup(".title-3").queryLabeled().getText()).doesNotContain(second); // the older one
+    }
+
     private void waitForPreview() throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#closePreview").tryQuery()
                 .filter(button -> button.getScene().getWindow().isShowing()).isPresent());
