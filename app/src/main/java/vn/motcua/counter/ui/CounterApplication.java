@@ -56,6 +56,9 @@ import vn.motcua.counter.ui.reception.NewDossierViewModel;
 public class CounterApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(CounterApplication.class);
+    /** The window's size where the screen has room for it. */
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 800;
 
     private final BiFunction<HostServices, Messages, DialogService> dialogFactory;
     private final Function<Messages, PrintService> printFactory;
@@ -114,7 +117,9 @@ public class CounterApplication extends Application {
         executors = new UiExecutors(background, Platform::runLater);
         root = new BorderPane(screens);
         speak(messages);
-        Scene scene = new Scene(root, 1280, 800);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.geometry.Dimension2D size = windowSize(screen);
+        Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         scene.getStylesheets().add(CounterApplication.class.getResource("counter.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 this::showNewDossier);
@@ -136,6 +141,20 @@ public class CounterApplication extends Application {
         }
         stage.setScene(scene);
         stage.show();
+        keepOnScreen(stage, screen);
+    }
+
+    /** 1280×800 where it fits; on a smaller screen (1366×768 less a task bar) what there is. */
+    static javafx.geometry.Dimension2D windowSize(javafx.geometry.Rectangle2D screen) {
+        return new javafx.geometry.Dimension2D(Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+    }
+
+    /** The window's frame counts too: the window is shrunk and moved so that all of it, title bar included, shows. */
+    private static void keepOnScreen(Stage stage, javafx.geometry.Rectangle2D screen) {
+        stage.setWidth(Math.min(stage.getWidth(), screen.getWidth()));
+        stage.setHeight(Math.min(stage.getHeight(), screen.getHeight()));
+        stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
     }
 
     /** (Re)builds every screen in the clerk's language; switching language returns to the home list. */

@@ -57,7 +57,6 @@ final class ChecklistView extends VBox {
         this.dialogs = dialogs;
         Label heading = new Label(messages.text("dossier.components"));
         heading.getStyleClass().add("title-4");
-        heading.setWrapText(true);
         VBox rows = new VBox(6);
         rows.setId("components");
         model.components().addListener((ListChangeListener<ComponentItem>) change -> {
@@ -82,7 +81,9 @@ final class ChecklistView extends VBox {
                 model.procedureProperty().get() != null && model.procedureProperty().get().components().isEmpty(),
                 model.procedureProperty()));
         noComponents.managedProperty().bind(noComponents.visibleProperty());
-        getChildren().addAll(heading, scanProfile(), scanProblem(), noComponents, scroll, otherComponent(), pageTools());
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(16, 6, heading, scanProfile());
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(top, scanProblem(), noComponents, scroll, otherComponent(), pageTools());
         VBox.setVgrow(scroll, Priority.ALWAYS);
         // Handled here, not as a filter, so Ctrl+Z in a text field still undoes typing.
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -227,7 +228,7 @@ final class ChecklistView extends VBox {
         }
     }
 
-    private HBox componentRow(int index, ComponentItem item) {
+    private VBox componentRow(int index, ComponentItem item) {
         Label name = new Label((index + 1) + ". " + item.requirement().name());
         name.setWrapText(true);
         name.setMaxWidth(Double.MAX_VALUE);
@@ -249,15 +250,20 @@ final class ChecklistView extends VBox {
         scan.setMinWidth(Region.USE_PREF_SIZE);
         pages.setMinWidth(Region.USE_PREF_SIZE);
         name.setMinWidth(120);
+        // The thumbnails go under the name across the whole row: beside a long name they were squeezed into a column.
         FlowPane strip = new FlowPane(3, 3);
         strip.setId("component-" + index + "-thumbnails");
         strip.setAlignment(Pos.CENTER_LEFT);
-        strip.setPrefWrapLength(8 * (THUMBNAIL_WIDTH + 3));
+        strip.setPadding(new Insets(0, 0, 0, 14));
+        strip.managedProperty().bind(item.pageCount().greaterThan(0));
+        strip.visibleProperty().bind(strip.managedProperty());
         item.pages().addListener((ListChangeListener<Page>) change -> showPages(strip, index, item));
+        showPages(strip, index, item);
         checklist.selectedComponentProperty().addListener((obs, old, now) -> markSelected(strip, item));
         checklist.selectedPageProperty().addListener((obs, old, now) -> markSelected(strip, item));
-        HBox row = new HBox(8, name, strip, pages, add, scan);
-        row.setAlignment(Pos.CENTER_LEFT);
+        HBox line = new HBox(8, name, pages, add, scan);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(4, line, strip);
         row.setPadding(new Insets(6, 8, 6, 8));
         row.getStyleClass().add("component-row");
         // the row F8 scans into, moved with Ctrl+Down

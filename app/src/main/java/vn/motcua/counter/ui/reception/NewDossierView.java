@@ -277,7 +277,9 @@ public final class NewDossierView extends BorderPane {
         filter.textProperty().bindBidirectional(model.procedureFilterProperty());
         ListView<Procedure> list = new ListView<>(model.procedures());
         list.setId("procedureList");
-        list.setPrefHeight(110);
+        list.getStyleClass().add("procedure-list");
+        list.setPrefHeight(150); // five procedures, four at least: the clerk sees the neighbours of the match
+        list.setMinHeight(118);
         // Procedure names run to two lines ("Thủ tục chứng thực chữ ký trong các giấy tờ…"): wrapped, not scrolled
         list.setCellFactory(view -> new ListCell<>() {
             {
