@@ -323,9 +323,14 @@ public class CounterApplication extends Application {
         notice.setText(messages.text("dossier.received", receipt.dossier().code().value()));
         Button open = new Button(messages.text("dossier.openReceipt"));
         open.setId("openReceipt");
-        open.setOnAction(e -> dialogs.open(context.contents().pathOf(receipt.pdfContentId())));
-        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
-                open::fire);
+        // the application's own preview: a counter PC may have no PDF viewer or browser to open it with
+        open.setOnAction(e -> printing.preview(stage, messages.text("dossier.receiptTitle",
+                receipt.dossier().code().value()), context.contents().read(receipt.pdfContentId())));
+        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (screens.shown() instanceof HomeView) {
+                open.fire();
+            }
+        });
         noticeBar.getChildren().setAll(notice, open);
         noticeBar.setVisible(true);
         noticeBar.setManaged(true);

@@ -123,6 +123,12 @@ class DossierWindowTest {
         waitForPreview();
         robot.clickOn("#closePreview");
 
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL); // form 01 again, as issued
+        waitForPreview();
+        assertThat(((javafx.stage.Stage) robot.lookup("#closePreview").query().getScene().getWindow()).getTitle())
+                .contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + code);
+        robot.clickOn("#closePreview");
+
         try (Connection db = SqlRows.open(data)) {
             List<String> dossier = SqlRows.rows(db, "SELECT status, rating_level, rating_label, rating_scale, "
                     + "returned_at IS NOT NULL FROM dossiers WHERE code = ?", code).getFirst();

@@ -80,6 +80,15 @@ class ReceptionWindowTest {
         robot.clickOn("#receive");
         String code = CounterWindow.receivedCode(robot);
         assertThat(code).endsWith("-0001");
+
+        // Ctrl+P: the receipt in the application's own preview (a counter PC may have no PDF viewer)
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#closePreview").tryQuery()
+                .filter(button -> button.getScene().getWindow().isShowing()).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Stage preview = (javafx.stage.Stage) robot.lookup("#closePreview").query().getScene().getWindow();
+        assertThat(preview.getTitle()).contains("Giấy tiếp nhận hồ sơ", code);
+        robot.clickOn("#closePreview");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
 

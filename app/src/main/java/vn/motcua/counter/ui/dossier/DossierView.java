@@ -82,7 +82,12 @@ public final class DossierView extends BorderPane {
         Button slip = button(messages.text("detail.action.controlSlip"), "controlSlip", KeyCode.F11,
                 model::controlSlip);
         slip.disableProperty().bind(model.busyProperty());
-        actions.getChildren().add(slip);
+        Button receipt = new Button(messages.text("detail.action.receipt"));
+        receipt.setId("reprintReceipt");
+        receipt.setMinWidth(Region.USE_PREF_SIZE);
+        receipt.disableProperty().bind(model.busyProperty());
+        receipt.setOnAction(e -> model.receipt());
+        actions.getChildren().addAll(slip, receipt);
 
         Label message = new Label();
         message.setId("detailMessage");
@@ -107,6 +112,11 @@ public final class DossierView extends BorderPane {
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.P && e.isShortcutDown()) {
+                e.consume();
+                receipt.fire();
+                return;
+            }
             Button target = keys.get(e.getCode());
             if (target != null && !target.isDisabled()) {
                 target.fire();

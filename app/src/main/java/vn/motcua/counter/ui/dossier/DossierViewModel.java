@@ -31,6 +31,7 @@ import vn.motcua.counter.application.port.CaptureStore.ComponentCopyState;
 import vn.motcua.counter.application.port.IssuedForm;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.domain.lifecycle.FormKind;
 import vn.motcua.counter.domain.lifecycle.SupplementItem;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
@@ -160,6 +161,16 @@ public final class DossierViewModel {
             return;
         }
         withForm(() -> lifecycle.apologise(code, date, reason.get(), counter));
+    }
+
+    /** Ctrl+P: the receipt (form 01) again, as it was issued, for the applicant who lost it or a second copy. */
+    public void receipt() {
+        busy.set(true);
+        executors.run(() -> new PrintableForm(FormKind.RECEIPT.title() + " " + code.value(), lifecycle.receipt(code)),
+                printable -> {
+                    busy.set(false);
+                    form.set(printable);
+                }, this::fail);
     }
 
     public void controlSlip() {
