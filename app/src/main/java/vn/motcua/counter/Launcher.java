@@ -1,14 +1,14 @@
 package vn.motcua.counter;
 
-import java.nio.file.Path;
-import javafx.application.Application;
+import vn.motcua.counter.bootstrap.CounterLauncher;
 import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.cli.MotcuaCommand;
 import vn.motcua.counter.ui.CounterApplication;
 
 /**
- * The one entry point: no arguments opens the counter window, arguments run the command line. It is not the
- * JavaFX Application class itself, so JavaFX can start from the class path.
+ * The one entry point: no arguments opens the counter window, arguments run the command line. Both get the same
+ * application from the composition root. It is not the JavaFX Application class itself, so JavaFX can start from
+ * the class path.
  */
 public final class Launcher {
 
@@ -16,12 +16,13 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        Path logs = Settings.load().dataDirectory().resolve("logs");
-        System.setProperty("motcua.log.dir", logs.toString());
+        Settings settings = Settings.load();
+        System.setProperty("motcua.log.dir", settings.dataDirectory().resolve("logs").toString());
+        CounterLauncher application = CounterLauncher.load();
         if (args.length == 0) {
-            Application.launch(CounterApplication.class);
+            CounterApplication.launch(application);
         } else {
-            System.exit(MotcuaCommand.execute(args));
+            System.exit(MotcuaCommand.execute(application, args));
         }
     }
 }

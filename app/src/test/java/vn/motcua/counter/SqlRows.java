@@ -7,7 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 
 /** Reads rows straight from a counter's SQLite file, as text (NULL as ""), for assertions on what was saved. */
 public final class SqlRows {
@@ -16,7 +17,7 @@ public final class SqlRows {
     }
 
     public static Connection open(Path dataDirectory) throws Exception {
-        return DriverManager.getConnection("jdbc:sqlite:" + dataDirectory.resolve(CounterContext.DATABASE_FILE));
+        return DriverManager.getConnection("jdbc:sqlite:" + dataDirectory.resolve(CounterWiring.DATABASE_FILE));
     }
 
     /** Runs {@code sql} with {@code parameter} bound to its one {@code ?}, if given. */

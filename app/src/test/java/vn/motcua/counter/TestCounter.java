@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import vn.motcua.counter.application.ReceptionRequest;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.Document;
@@ -39,8 +40,8 @@ public final class TestCounter {
                 Settings.CLERK_NAME, "Trần Văn Bình", Settings.OCR_WORKERS, String.valueOf(workers)));
     }
 
-    public static CounterContext open(Path dataDirectory, Clock clock) {
-        return CounterContext.open(settings(dataDirectory), clock);
+    public static CounterWiring open(Path dataDirectory, Clock clock) {
+        return CounterWiring.open(settings(dataDirectory), clock);
     }
 
     public static Applicant applicant() {
@@ -53,7 +54,7 @@ public final class TestCounter {
     }
 
     /** A request for the catalogue's marital-status certificate with one page per component. */
-    public static ReceptionRequest request(CounterContext counter, int label) {
+    public static ReceptionRequest request(CounterWiring counter, int label) {
         Procedure procedure = counter.catalogue().procedure("1.004873").orElseThrow();
         List<Document> documents = procedure.components().stream().limit(2)
                 .map(component -> {

@@ -37,4 +37,14 @@ public final class TestImages {
     public static byte[] png(String text) {
         return page(text, "png");
     }
+
+    /** A 1 × 1 PNG: a valid image that is no page. */
+    public static byte[] pixel() {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

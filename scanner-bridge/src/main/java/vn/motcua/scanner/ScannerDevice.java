@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record ScannerDevice(String id, String driver, String localId, String displayName) {
 
+    /** The driver name of the simulated scanner, the one a counter uses only when no real scanner answers. */
+    public static final String SIMULATED_DRIVER = "simulated";
+
     public ScannerDevice {
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(localId, "localId");
@@ -24,6 +27,11 @@ public record ScannerDevice(String id, String driver, String localId, String dis
 
     public static ScannerDevice of(String driver, String localId, String displayName) {
         return new ScannerDevice(driver + ":" + localId, driver, localId, displayName);
+    }
+
+    /** A scanner of the simulator (demos, training, tests), not a real device. */
+    public boolean simulated() {
+        return SIMULATED_DRIVER.equals(driver);
     }
 
     /** The driver part of a device id ({@code sane} in {@code sane:net:host:test:0}). */

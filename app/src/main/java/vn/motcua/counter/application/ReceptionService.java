@@ -14,8 +14,12 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.port.ContentStore;
 import vn.motcua.counter.application.port.DossierEvent;
 import vn.motcua.counter.application.port.DossierStore;
+import vn.motcua.counter.application.port.PageFiles;
 import vn.motcua.counter.application.port.PageImages;
 import vn.motcua.counter.application.port.ReceiptRenderer;
+import vn.motcua.counter.application.port.StageQueue;
+import vn.motcua.counter.application.port.Transactions;
+import vn.motcua.counter.application.stage.Stage;
 import vn.motcua.counter.domain.Document;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
@@ -41,22 +45,33 @@ public final class ReceptionService {
     private final DossierStore dossiers;
     private final ContentStore contents;
     private final PageImages images;
+    private final PageFiles files;
     private final ReceiptRenderer receipts;
     private final AppointmentCalendar calendar;
+    private final Transactions transactions;
+    private final StageQueue stages;
     private final Clock clock;
     private volatile Runnable afterReceive = () -> { };
 
-    public ReceptionService(DossierStore dossiers, ContentStore contents, PageImages images, ReceiptRenderer receipts,
-                            AppointmentCalendar calendar, Clock clock) {
-        this.dossiers = dossiers;
-        this.contents = contents;
-        this.images = images;
-        this.receipts = receipts;
-        this.calendar = calendar;
-        this.clock = clock;
+    /** The stores, the pages' image checks and files, the receipt's renderer, the calendar and the clock. */
+    public record Parts(DossierStore dossiers, ContentStore contents, PageImages images, PageFiles files,
+                        ReceiptRenderer receipts, AppointmentCalendar calendar, Transactions transactions,
+                        StageQueue stages, Clock clock) {
     }
 
-    /** Runs after each dossier is saved (the background capture queues its pages); never delays the receipt. */
+    public ReceptionService(Parts parts) {
+        this.dossiers = parts.dossiers();
+        this.contents = parts.contents();
+        this.images = parts.images();
+        this.files = parts.files();
+        this.receipts = parts.receipts();
+        this.calendar = parts.calendar();
+        this.transactions = parts.transactions();
+        this.stages = parts.stages();
+        this.clock = parts.clock();
+    }
+
+    /** Runs after each dossier is saved (the stage runner looks for the new work); never delays the receipt. */
     public void afterReceive(Runnable action) {
         this.afterReceive = action;
     }
@@ -83,9 +98,9 @@ public final class ReceptionService {
         return storePage(images.rotateClockwise(contents.read(page.contentId())), page.source());
     }
 
-    /** Reads an image file the clerk chose or dropped and stores it as a page. */
-    public Page importPage(Path file) {
-        return storePage(ClerkFiles.read(file), Page.PageSource.IMPORTED);
+    /** Reads a file the clerk chose or dropped (an image, a multi-page TIFF, a PDF) and stores its pages. */
+    public List<Page> importPages(Path file) {
+        return files.pages(file).stream().map(page -> storePage(page, Page.PageSource.IMPORTED)).toList();
     }
 
     /** Today at the counter (its clock is in Vietnam time), for checks against a date such as an MRZ's birth date. */
@@ -119,7 +134,13 @@ public final class ReceptionService {
                     + mismatches.stream().map(Enum::name).collect(Collectors.joining(","))
                     + " reason=\"" + request.identityOverride().strip() + "\""));
         }
-        dossiers.saveReceived(dossier, receipt, events);
+        // the dossier and its pipeline's first work are saved whole, or not at all
+        transactions.inOneTransaction(() -> {
+            dossiers.saveReceived(dossier, receipt, events);
+            for (Stage stage : Stage.values()) {
+                stages.enqueueDossier(stage, code, clock.instant());
+            }
+        });
         LOG.info("dossier {} received: procedure {}, {} pages", code, dossier.procedureCode(), dossier.pageCount());
         try {
             afterReceive.run();

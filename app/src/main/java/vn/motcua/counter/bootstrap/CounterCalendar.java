@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterException;
@@ -30,11 +30,7 @@ public final class CounterCalendar {
     /** The counter's calendar; override lines that cannot be used are logged and skipped. */
     public static VietnamHolidayCalendar of(Settings settings) {
         return of(settings, settings.holidayOverrides().orElse(null),
-                p -> LOG.warn("{} line {}: {} [{}]", p.file(), p.problem().line(), p.problem().reason(), p.problem().text()));
-    }
-
-    /** A skipped line of an override file. */
-    public record SkippedLine(Path file, ScheduleProblem problem) {
+                (file, p) -> LOG.warn("{} line {}: {} [{}]", file, p.line(), p.reason(), p.text()));
     }
 
     /**
@@ -42,13 +38,14 @@ public final class CounterCalendar {
      *
      * @throws CounterException when the file cannot be read or the office hours settings are wrong
      */
-    public static VietnamHolidayCalendar of(Settings settings, Path overrides, Consumer<SkippedLine> skipped) {
+    public static VietnamHolidayCalendar of(Settings settings, Path overrides,
+                                           BiConsumer<Path, ScheduleProblem> skipped) {
         VietnamHolidayCalendar calendar = VietnamHolidayCalendar.bundled();
         if (overrides != null) {
             try {
                 VietnamHolidayCalendar.Loaded loaded = VietnamHolidayCalendar.withOverrides(
                         Files.readString(overrides, StandardCharsets.UTF_8));
-                loaded.problems().forEach(p -> skipped.accept(new SkippedLine(overrides, p)));
+                loaded.problems().forEach(p -> skipped.accept(overrides, p));
                 calendar = loaded.calendar();
             } catch (IOException e) {
                 throw new CounterException("settings.holidays_unreadable", e, overrides);

@@ -11,29 +11,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import vn.motcua.counter.adapters.store.Database;
-import vn.motcua.counter.adapters.store.SqliteCaptureStore;
+import vn.motcua.counter.adapters.store.SqliteStageQueue;
+import vn.motcua.counter.application.CounterDiagnostics;
+import vn.motcua.counter.application.stage.Stage;
+import vn.motcua.counter.application.stage.WorkItem;
+import vn.motcua.counter.application.stage.WorkState;
+import vn.motcua.counter.i18n.Messages;
+import java.util.Locale;
+import java.util.Map;
 import vn.motcua.counter.application.CounterException;
 
 /**
  * The checks behind {@code motcua doctor}: where data lives, whether the database is sound, free disk, and whether
  * OCR and a scanner are available. It reads only; it never migrates or repairs anything.
  */
-public final class Diagnostics {
-
-    public enum Outcome { OK, WARNING, FAILED }
-
-    public record Check(String name, Outcome outcome, String detail) {
-    }
-
-    public record Report(List<Check> checks) {
-        public boolean healthy() {
-            return checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED);
-        }
-    }
+public final class Diagnostics implements CounterDiagnostics {
 
     static final long MIN_FREE_BYTES = 500L * 1024 * 1024;
     static final long LOW_FREE_BYTES = 2L * 1024 * 1024 * 1024;
     private static final int SANED_PORT = 6566;
+    private static final int ATTENTION_LISTED = 20;
 
     private final Settings settings;
 
@@ -41,14 +38,15 @@ public final class Diagnostics {
         this.settings = settings;
     }
 
+    @Override
     public Report run() {
         Path data = settings.dataDirectory();
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("settings", Outcome.OK, settings.sources().isEmpty()
                 ? "embedded defaults (no motcua.properties found)" : "read " + settings.sources()));
         checks.add(dataFolder(data));
-        checks.add(database(data.resolve(CounterContext.DATABASE_FILE)));
-        checks.add(electronicCopies(data.resolve(CounterContext.DATABASE_FILE)));
+        checks.add(database(data.resolve(CounterWiring.DATABASE_FILE)));
+        checks.add(pipeline(data.resolve(CounterWiring.DATABASE_FILE)));
         checks.add(freeDisk(data));
         checks.add(tesseract());
         checks.add(scanner());
@@ -78,20 +76,42 @@ public final class Diagnostics {
         }
     }
 
-    /** The background OCR's backlog: pages still to read, pages it could not read, components without a copy. */
-    private static Check electronicCopies(Path file) {
+    /**
+     * The pipeline's backlog per stage, and every item that failed or waits for something outside, with its reason:
+     * the same items the dossier screen shows with a retry.
+     */
+    private static Check pipeline(Path file) {
         if (!Files.exists(file)) {
-            return new Check("copies", Outcome.OK, "no database yet");
+            return new Check("pipeline", Outcome.OK, "no database yet");
         }
         try {
-            var n = Database.readOnly(file, SqliteCaptureStore::counts);
-            String detail = n.pagesDone() + " pages read, " + n.pagesPending() + " waiting for OCR, "
-                    + n.pagesFailed() + " unreadable; " + n.copiesPending() + " components without their PDF/A copy"
-                    + (n.copiesFailed() > 0 ? ", " + n.copiesFailed() + " whose copy failed (see logs/motcua.log)" : "");
-            return new Check("copies", n.pagesFailed() + n.copiesFailed() > 0 ? Outcome.WARNING : Outcome.OK, detail);
+            Map<Stage, Map<WorkState, Integer>> counts = Database.readOnly(file, SqliteStageQueue::counts);
+            List<WorkItem> attention = Database.readOnly(file, SqliteStageQueue.attentionQuery(ATTENTION_LISTED));
+            StringBuilder detail = new StringBuilder();
+            for (Stage stage : Stage.values()) {
+                Map<WorkState, Integer> c = counts.getOrDefault(stage, Map.of());
+                detail.append(detail.isEmpty() ? "" : "; ").append(stage).append(": ")
+                        .append(c.getOrDefault(WorkState.WAITING, 0) + c.getOrDefault(WorkState.RUNNING, 0))
+                        .append(" to do, ").append(c.getOrDefault(WorkState.FAILED, 0)).append(" failed, ")
+                        .append(c.getOrDefault(WorkState.BLOCKED, 0)).append(" waiting for something outside");
+            }
+            Messages english = Messages.of(Locale.ENGLISH);
+            for (WorkItem item : attention) {
+                detail.append(System.lineSeparator()).append("  ").append(item.state()).append(' ')
+                        .append(item.stage()).append(" #").append(item.id()).append(" of ").append(item.dossierCode())
+                        .append(": ").append(item.error() == null ? "" : english.text(item.error().messageKey(),
+                                item.error().arguments().toArray()))
+                        .append(item.error() == null || item.error().detail() == null ? ""
+                                : " (" + item.error().detail() + ")");
+            }
+            if (!attention.isEmpty()) {
+                detail.append(System.lineSeparator())
+                        .append("  retry: ./motcua run --retry-failed --until-idle, or on the dossier screen");
+            }
+            return new Check("pipeline", attention.isEmpty() ? Outcome.OK : Outcome.WARNING, detail.toString());
         } catch (CounterException e) {
-            // e.g. a database from before V4: the application migrates it on its next start
-            return new Check("copies", Outcome.WARNING, "cannot count: " + e.messageKey());
+            // e.g. a database from before V10: the application migrates it on its next start
+            return new Check("pipeline", Outcome.WARNING, "cannot count: " + e.messageKey());
         }
     }
 

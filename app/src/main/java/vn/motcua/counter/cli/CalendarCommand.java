@@ -1,8 +1,6 @@
 package vn.motcua.counter.cli;
 
 import vn.motcua.counter.application.CounterException;
-import vn.motcua.counter.bootstrap.CounterCalendar;
-import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.i18n.Messages;
 
 import java.io.PrintWriter;
@@ -32,8 +30,6 @@ import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
         subcommands = {CalendarCommand.Holidays.class, CalendarCommand.Due.class, CalendarCommand.Lunar.class})
 public final class CalendarCommand extends CommandGroup {
 
-    private static final Messages MESSAGES = Messages.of(Settings.load().locale());
-
     @Mixin
     JsonOption json;
 
@@ -42,14 +38,13 @@ public final class CalendarCommand extends CommandGroup {
      * {@code --overrides FILE} instead of the configured override file when given; skipped lines go to stderr.
      */
     static VietnamHolidayCalendar calendar(Path overrides, CommandSpec spec) {
-        Settings settings = Settings.load();
         PrintWriter err = spec.commandLine().getErr();
+        Messages messages = Cli.messages(spec);
         try {
-            return CounterCalendar.of(settings, overrides != null ? overrides : settings.holidayOverrides().orElse(null),
-                    skipped -> err.println(skipped.file() + ":" + skipped.problem().line() + ": "
-                            + MESSAGES.text(skipped.problem().messageKey()) + " [" + skipped.problem().text() + "]"));
+            return Cli.access(spec).calendar(overrides, (file, p) -> err.println(file + ":" + p.line() + ": "
+                    + messages.text(p.messageKey()) + " [" + p.text() + "]"));
         } catch (CounterException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), MESSAGES.describe(e));
+            throw new CommandLine.ParameterException(spec.commandLine(), messages.describe(e));
         } finally {
             err.flush();
         }
@@ -57,7 +52,7 @@ public final class CalendarCommand extends CommandGroup {
 
     private static void checkYear(CommandSpec spec, int year, int first) {
         if (year < first || year > LunarCalendar.LAST_YEAR) {
-            throw new CommandLine.ParameterException(spec.commandLine(), MESSAGES.text("calendar.out_of_range",
+            throw new CommandLine.ParameterException(spec.commandLine(), Cli.messages(spec).text("calendar.out_of_range",
                     first, LunarCalendar.LAST_YEAR));
         }
     }
@@ -111,10 +106,10 @@ public final class CalendarCommand extends CommandGroup {
         @Override
         public Integer call() {
             if (limit.days != null && limit.days < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), MESSAGES.text("calendar.bad_days", limit.days));
+                throw new CommandLine.ParameterException(spec.commandLine(), Cli.messages(spec).text("calendar.bad_days", limit.days));
             }
             if (limit.hours != null && limit.hours <= 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), MESSAGES.text("calendar.bad_hours", limit.hours));
+                throw new CommandLine.ParameterException(spec.commandLine(), Cli.messages(spec).text("calendar.bad_hours", limit.hours));
             }
             ProcessingTime time = limit.days != null ? ProcessingTime.ofWorkingDays(limit.days)
                     : ProcessingTime.ofWorkingHours(limit.hours);
@@ -123,7 +118,7 @@ public final class CalendarCommand extends CommandGroup {
             try {
                 due = calendar.appointment(received, time);
             } catch (OutsideCalendarRange e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), MESSAGES.text("calendar.out_of_range",
+                throw new CommandLine.ParameterException(spec.commandLine(), Cli.messages(spec).text("calendar.out_of_range",
                         LunarCalendar.FIRST_YEAR, LunarCalendar.LAST_YEAR));
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -10,15 +10,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import vn.motcua.counter.adapters.catalogue.AgencyFileReader;
-import vn.motcua.counter.adapters.catalogue.CatalogueFiles;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.InvalidFileException;
-import vn.motcua.counter.application.port.CatalogueImport;
-import vn.motcua.counter.bootstrap.CounterContext;
-import vn.motcua.counter.bootstrap.Settings;
+import vn.motcua.counter.application.CatalogueImports;
+import vn.motcua.counter.application.CounterServices;
 import vn.motcua.counter.domain.Agency;
-import vn.motcua.counter.domain.Procedure;
 import vn.motcua.counter.i18n.Messages;
 
 /**
@@ -50,9 +46,9 @@ public final class CatalogCommand extends CommandGroup {
         @Override
         public Integer call() {
             return importFile(spec, json, file, (counter, name) -> {
-                List<Procedure> procedures = CatalogueFiles.read(file);
-                CatalogueImport done = counter.catalogue().importProcedures(procedures, name);
-                return new Result(name, procedures.size(), done.added(), done.changed(), done.unchanged(), List.of());
+                CatalogueImports.Imported done = counter.catalogueImports().importProcedures(file);
+                return new Result(name, done.procedures(), done.changes().added(), done.changes().changed(),
+                        done.changes().unchanged(), List.of());
             }, (messages, r) -> messages.text("catalogue.imported", r.procedures(), r.added().size(),
                     r.changed().size(), r.unchanged()));
         }
@@ -64,8 +60,7 @@ public final class CatalogCommand extends CommandGroup {
         @Override
         public Integer call() {
             return importFile(spec, json, file, (counter, name) -> {
-                List<Agency> agencies = AgencyFileReader.read(file);
-                counter.agencies().importAgencies(agencies);
+                List<Agency> agencies = counter.catalogueImports().importAgencies(file);
                 return new Result(name, agencies.size(), agencies.stream().map(Agency::code).toList(), List.of(), 0,
                         List.of());
             }, (messages, r) -> messages.text("agency.imported", r.procedures()));
@@ -77,15 +72,14 @@ public final class CatalogCommand extends CommandGroup {
      * imported, 1 refused.
      */
     private static int importFile(CommandSpec spec, JsonOption json, Path file,
-                                  BiFunction<CounterContext, String, Result> work,
+                                  BiFunction<CounterServices, String, Result> work,
                                   BiFunction<Messages, Result, String> human) {
-        Settings settings = Settings.load();
-        Messages messages = Messages.of(settings.locale());
+        Messages messages = Cli.messages(spec);
         PrintWriter out = spec.commandLine().getOut();
         String name = file.getFileName().toString();
         try {
             Result result;
-            try (CounterContext counter = CounterContext.open(settings, CounterContext.VIETNAM_TIME)) {
+            try (CounterServices counter = Cli.access(spec).open()) {
                 result = work.apply(counter, name);
             }
             json.print(out, result, () -> out.println(human.apply(messages, result)));

@@ -4,8 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import vn.motcua.counter.bootstrap.Diagnostics;
-import vn.motcua.counter.bootstrap.Settings;
+import vn.motcua.counter.application.CounterDiagnostics;
 
 /** {@code motcua doctor}: what IT staff run first when a counter misbehaves. Exit 1 when a check failed. */
 @Command(name = "doctor", description = "Check the data folder, database integrity, free disk, OCR and scanner.")
@@ -19,7 +18,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Diagnostics.Report report = new Diagnostics(Settings.load()).run();
+        CounterDiagnostics.Report report = Cli.access(spec).diagnostics().run();
         var out = spec.commandLine().getOut();
         json.print(out, report, () -> report.checks().forEach(c ->
                 out.printf("%-8s %-12s %s%n", c.outcome(), c.name(), c.detail())));

@@ -1,6 +1,5 @@
 package vn.motcua.counter.cli;
 
-import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.i18n.Messages;
 
 import java.io.PrintWriter;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.domain.calendar.LunarCalendar;
 import vn.motcua.counter.domain.identity.BirthDate;
 import vn.motcua.counter.domain.identity.IdentityProblem;
 import vn.motcua.counter.domain.identity.ParseResult;
@@ -29,15 +28,13 @@ import vn.motcua.counter.domain.identity.TaxCode;
         subcommands = IdCommand.Check.class)
 public final class IdCommand extends CommandGroup {
 
-    private static final Messages MESSAGES = Messages.of(Settings.load().locale());
-
     @Mixin
     JsonOption json;
 
     /** One problem as printed: its key for scripts and its Vietnamese text for people. */
     public record Problem(String key, String message) {
-        static List<Problem> of(List<IdentityProblem> problems) {
-            return problems.stream().map(p -> new Problem(p.messageKey(), MESSAGES.text(p.messageKey()))).toList();
+        static List<Problem> of(List<IdentityProblem> problems, Messages messages) {
+            return problems.stream().map(p -> new Problem(p.messageKey(), messages.text(p.messageKey()))).toList();
         }
     }
 
@@ -70,12 +67,15 @@ public final class IdCommand extends CommandGroup {
         @Option(names = "--sex", paramLabel = "nam|nu", description = "Giới tính khai báo.", converter = SexConverter.class)
         Sex sex;
 
+        private Messages messages;
+
         @Option(names = "--country", paramLabel = "XXX", defaultValue = "VNM", description = "Nước cấp hộ chiếu (mặc định VNM).")
         String country;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            messages = Cli.messages(spec);
             Result result = switch (kind) {
                 case CCCD -> personalId();
                 case MST -> result("mst", number, TaxCode.parse(number), TaxCode::toString, t -> t.isBranch() ? "đơn vị phụ thuộc" : "");
@@ -83,7 +83,7 @@ public final class IdCommand extends CommandGroup {
                         p -> p.number() + " (" + p.issuingCountry() + ")", p -> "");
             };
             json.print(out, result, () -> {
-                out.println((result.valid() ? MESSAGES.text("id.valid") : MESSAGES.text("id.invalid")) + ": " + result.number()
+                out.println((result.valid() ? messages.text("id.valid") : messages.text("id.invalid")) + ": " + result.number()
                         + (result.detail().isEmpty() ? "" : " — " + result.detail()));
                 result.problems().forEach(p -> out.println("  - " + p.message()));
             });
@@ -91,13 +91,13 @@ public final class IdCommand extends CommandGroup {
         }
 
         private Result personalId() {
-            LocalDate today = LocalDate.now(CounterContext.VIETNAM_TIME);
+            LocalDate today = LocalDate.now(LunarCalendar.VIETNAM_ZONE);
             LocalDate stated = null;
             if (birthDate != null) {
                 // the form's check and message: a date the calendar does not have is refused, never moved
                 ParseResult<LocalDate> date = BirthDate.parse(birthDate, today);
                 stated = date.result().orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                        "--birth-date " + birthDate + ": " + MESSAGES.text(date.problems().getFirst().messageKey())));
+                        Cli.messages(spec).text(date.problems().getFirst().messageKey(), birthDate)));
             }
             ParseResult<PersonalIdNumber> checked = PersonalIdNumber.check(number, stated, sex, today);
             return result("cccd", mask(number), checked, PersonalIdNumber::masked, n -> "nơi đăng ký khai sinh " + n.provinceName()
@@ -111,11 +111,11 @@ public final class IdCommand extends CommandGroup {
                     + compact.substring(compact.length() - 3);
         }
 
-        private static <T> Result result(String kind, String typed, ParseResult<T> parsed,
+        private <T> Result result(String kind, String typed, ParseResult<T> parsed,
                                          java.util.function.Function<T, String> shown, java.util.function.Function<T, String> detail) {
             boolean valid = parsed.accepted() && parsed.problems().isEmpty();
             String number = parsed.result().map(shown).orElse(typed == null ? "" : typed.strip());
-            return new Result(kind, number, valid, Problem.of(parsed.problems()), parsed.result().map(detail).orElse(""));
+            return new Result(kind, number, valid, Problem.of(parsed.problems(), messages), parsed.result().map(detail).orElse(""));
         }
     }
 

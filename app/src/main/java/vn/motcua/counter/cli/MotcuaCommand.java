@@ -2,24 +2,41 @@ package vn.motcua.counter.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.motcua.counter.application.CounterAccess;
 
 /** The root of {@code ./motcua COMMAND}: every command of the application, for clerks' scripts and IT staff. */
 @Command(name = "motcua", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Motcua Counter: one-stop dossier reception. Without a command, ./motcua opens the window.",
         subcommands = {VersionCommand.class, DoctorCommand.class, IdCommand.class, CalendarCommand.class,
                 ScanCommand.class, OcrCommand.class, CatalogCommand.class, ReportCommand.class,
+                ReceiveCommand.class, DossierCommand.class, RunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MotcuaCommand implements Runnable {
 
+    private final CounterAccess access;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Commands reach the application through {@code access}, the same services the window uses. */
+    public MotcuaCommand(CounterAccess access) {
+        this.access = access;
+    }
+
+    CounterAccess access() {
+        return access;
+    }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    public static int execute(String... args) {
-        return new CommandLine(new MotcuaCommand()).execute(args);
+    public static CommandLine commandLine(CounterAccess access) {
+        return new CommandLine(new MotcuaCommand(access));
+    }
+
+    public static int execute(CounterAccess access, String... args) {
+        return commandLine(access).execute(args);
     }
 }

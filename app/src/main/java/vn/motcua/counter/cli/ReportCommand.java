@@ -13,8 +13,7 @@ import picocli.CommandLine.Spec;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterReport;
 import vn.motcua.counter.application.port.ReportRenderer;
-import vn.motcua.counter.bootstrap.CounterContext;
-import vn.motcua.counter.bootstrap.Settings;
+import vn.motcua.counter.application.CounterServices;
 import vn.motcua.counter.i18n.Messages;
 
 /** {@code report --from DATE --to DATE --format csv|pdf --out FILE}: the counter report of a period as a file. */
@@ -41,8 +40,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = Settings.load();
-        Messages messages = Messages.of(settings.locale());
+        Messages messages = Cli.messages(spec);
         PrintWriter printer = spec.commandLine().getOut();
         ReportRenderer.Format chosen;
         try {
@@ -50,7 +48,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format phải là csv hoặc pdf: " + format);
         }
-        try (CounterContext counter = CounterContext.open(settings, CounterContext.VIETNAM_TIME)) {
+        try (CounterServices counter = Cli.access(spec).open()) {
             CounterReport report = counter.reports().report(from, to);
             counter.reports().export(report, chosen, out);
             json.print(printer, new Result(out.toAbsolutePath(), report), () -> {

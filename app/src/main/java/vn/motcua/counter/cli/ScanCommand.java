@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.motcua.counter.application.Scanners;
 import vn.motcua.scanner.ColorMode;
 import vn.motcua.scanner.PageFileWriter;
 import vn.motcua.scanner.PaperSize;
@@ -24,8 +25,6 @@ import vn.motcua.scanner.ScanResult;
 import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannerBridge;
 import vn.motcua.scanner.ScannerDevice;
-import vn.motcua.scanner.sane.SaneHost;
-import vn.motcua.scanner.setup.ScannerSetup;
 
 /**
  * {@code motcua scan --list} and {@code motcua scan --device ID [--source ..] [--dpi N] [--mode ..] --out DIR}:
@@ -98,17 +97,13 @@ public final class ScanCommand implements Callable<Integer> {
             stderr.println("--out DIR is required to scan.");
             return 2;
         }
-        ScannerSetup setup = ScannerSetup.defaults();
-        if (!saneHosts.isEmpty()) {
-            setup = setup.withSaneHosts(saneHosts.stream().map(SaneHost::parse).toList());
-        }
-        try (ScannerBridge bridge = setup.build()) {
-            return list ? list(bridge, stdout) : scan(bridge, settings, stdout, stderr);
+        try (Scanners scanners = Cli.access(spec).scanners(saneHosts)) {
+            return list ? list(scanners, stdout) : scan(scanners, settings, stdout, stderr);
         }
     }
 
-    private int list(ScannerBridge bridge, PrintWriter stdout) throws Exception {
-        ScannerBridge.Discovery discovery = bridge.discover();
+    private int list(Scanners scanners, PrintWriter stdout) throws Exception {
+        ScannerBridge.Discovery discovery = scanners.discover();
         Map<String, String> failed = new LinkedHashMap<>();
         discovery.failedDrivers().forEach((driver, error) -> failed.put(driver, error.name()));
         ListResult result = new ListResult(discovery.devices().stream()
@@ -123,17 +118,17 @@ public final class ScanCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int scan(ScannerBridge bridge, ScanSettings settings, PrintWriter stdout, PrintWriter stderr)
+    private int scan(Scanners scanners, ScanSettings settings, PrintWriter stdout, PrintWriter stderr)
             throws Exception {
         ScannerDevice device;
         try {
-            device = bridge.device(deviceId);
+            device = scanners.device(deviceId);
         } catch (ScanException e) {
             stderr.println(e.error().message(Locale.getDefault()) + " (" + deviceId + ")");
             return 3;
         }
         PageFileWriter files = new PageFileWriter(out);
-        ScanResult result = bridge.scan(device, settings, page -> {
+        ScanResult result = scanners.scan(device, settings, page -> {
             files.pageScanned(page);
             if (!json.enabled()) {
                 stdout.printf("page %d%n", page.pageNumber());

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.DossierList;
 import vn.motcua.counter.application.Receipt;
-import vn.motcua.counter.bootstrap.CounterContext;
-import vn.motcua.counter.bootstrap.Settings;
+import vn.motcua.counter.application.CounterAccess;
+import vn.motcua.counter.application.CounterServices;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.ui.capture.CaptureProgressViewModel;
@@ -59,13 +59,17 @@ public class CounterApplication extends Application {
     /** The window's size where the screen has room for it. */
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 800;
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
+    /** What {@link #launch(CounterAccess)} hands to the instance JavaFX creates. */
+    private static volatile CounterAccess launched;
+
+    private final CounterAccess access;
     private final BiFunction<HostServices, Messages, DialogService> dialogFactory;
     private final Function<Messages, PrintService> printFactory;
     private final ExecutorService background = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().daemon().name("counter-worker-", 1).factory());
-    private CounterContext context;
-    private Settings settings;
+    private CounterServices services;
     private Stage stage;
     private Messages messages;
     private DialogService dialogs;
@@ -82,18 +86,26 @@ public class CounterApplication extends Application {
     private final Label notice = new Label();
     private final HBox noticeBar = new HBox(12);
 
+    /** Opens the window on the application the launcher built. */
+    public static void launch(CounterAccess access) {
+        launched = access;
+        Application.launch(CounterApplication.class);
+    }
+
+    /** The instance JavaFX creates for {@link #launch(CounterAccess)}. */
     public CounterApplication() {
-        this(FxDialogService::new);
+        this(launched, FxDialogService::new);
     }
 
     /** Tests pass their own dialogs (a native file chooser cannot be driven by a robot). */
-    public CounterApplication(BiFunction<HostServices, Messages, DialogService> dialogFactory) {
-        this(dialogFactory, FxPrintService::new);
+    public CounterApplication(CounterAccess access, BiFunction<HostServices, Messages, DialogService> dialogFactory) {
+        this(access, dialogFactory, FxPrintService::new);
     }
 
     /** Tests may also replace the print preview; the default one needs no printer until Print is pressed. */
-    public CounterApplication(BiFunction<HostServices, Messages, DialogService> dialogFactory,
+    public CounterApplication(CounterAccess access, BiFunction<HostServices, Messages, DialogService> dialogFactory,
                               Function<Messages, PrintService> printFactory) {
+        this.access = access;
         this.dialogFactory = dialogFactory;
         this.printFactory = printFactory;
     }
@@ -101,11 +113,11 @@ public class CounterApplication extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        settings = Settings.load();
-        messages = Messages.of(settings.locale());
+        messages = Messages.of(access.locale());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         try {
-            context = CounterContext.open(settings, CounterContext.VIETNAM_TIME);
+            services = access.open();
+            services.pipeline().start(); // the window runs the dossier pipeline while it is open
         } catch (CounterException e) {
             LOG.error("cannot start", e);
             Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e));
@@ -162,7 +174,7 @@ public class CounterApplication extends Application {
         messages = language;
         dialogs = dialogFactory.apply(getHostServices(), messages);
         printing = printFactory.apply(messages);
-        home = new HomeViewModel(context.lists(), messages, executors);
+        home = new HomeViewModel(services.lists(), messages, executors);
         screens.drop(); // a form in the old language
         root.setTop(header());
         showCaptureProgress();
@@ -175,8 +187,8 @@ public class CounterApplication extends Application {
         if (captureProgress != null) {
             captureProgress.close();
         }
-        captureProgress = context.copies().map(copies -> new CaptureProgressViewModel(copies, messages, executors))
-                .orElse(null);
+        captureProgress = services.pipeline().runs(vn.motcua.counter.application.stage.Stage.PAGE_TEXT)
+                ? new CaptureProgressViewModel(services.pipeline(), messages, executors) : null;
         root.setBottom(captureProgress == null ? null : new CaptureStatusBar(captureProgress, messages));
         if (captureProgress != null) {
             captureProgress.refresh();
@@ -186,7 +198,7 @@ public class CounterApplication extends Application {
     private ComboBox<Locale> languageChoice() {
         ComboBox<Locale> language = new ComboBox<>();
         language.setId("language");
-        language.getItems().setAll(Settings.VIETNAMESE, Locale.ENGLISH);
+        language.getItems().setAll(VIETNAMESE, Locale.ENGLISH);
         language.setConverter(new StringConverter<>() {
             @Override
             public String toString(Locale locale) {
@@ -201,7 +213,7 @@ public class CounterApplication extends Application {
         language.setValue(messages.locale());
         language.valueProperty().addListener((obs, old, chosen) -> {
             if (chosen != null && !chosen.equals(messages.locale())) {
-                settings.remember(Settings.LANGUAGE, chosen.getLanguage());
+                services.preferences().rememberLanguage(chosen);
                 speak(Messages.of(chosen));
             }
         });
@@ -211,10 +223,10 @@ public class CounterApplication extends Application {
     private BorderPane header() {
         Label product = new Label("Motcua Counter");
         product.getStyleClass().addAll("title-4", "product");
-        Label agency = new Label(messages.text("app.agency", context.profile().agencyName(),
-                context.profile().agencyCode().value()));
+        Label agency = new Label(messages.text("app.agency", services.profile().agencyName(),
+                services.profile().agencyCode().value()));
         agency.getStyleClass().add("text-muted");
-        Label clerk = new Label(context.profile().clerkName());
+        Label clerk = new Label(services.profile().clerkName());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(16, product, agency, spacer, clerk, languageChoice());
@@ -241,7 +253,7 @@ public class CounterApplication extends Application {
         // Once the home list is on screen, the next form is built behind it: Ctrl+N then only has to show it.
         formAhead.setOnFinished(e -> {
             if (screens.shown() == view && screens.ready() == null) {
-                readyCatalogue = context.catalogue().revision();
+                readyCatalogue = services.catalogue().revision();
                 screens.makeReady(newDossierForm());
             }
         });
@@ -249,19 +261,17 @@ public class CounterApplication extends Application {
     }
 
     private void showDossier(DossierCode code) {
-        DossierViewModel model = new DossierViewModel(context.lifecycle(), context.reception(), context.captureStore(),
-                context.profile(), messages, executors, code);
+        DossierViewModel model = new DossierViewModel(services.lifecycle(), services.reception(), services.copies(),
+                services.pipeline(), services.profile(), messages, executors, code);
         DossierView view = new DossierView(model, messages, dialogs, printing, this::showHome);
         screens.show(view);
         model.load();
-        // the copy lines follow background OCR while the screen is open
-        context.copies().ifPresent(copies -> {
-            Runnable stop = copies.onProgress(model::refreshCopies);
-            view.sceneProperty().addListener((obs, old, now) -> {
-                if (now == null) {
-                    stop.run();
-                }
-            });
+        // the copy lines follow the pipeline while the screen is open
+        Runnable stop = services.pipeline().onProgress(model::refreshCopies);
+        view.sceneProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                stop.run();
+            }
         });
     }
 
@@ -273,8 +283,8 @@ public class CounterApplication extends Application {
     }
 
     private void showReport() {
-        ReportViewModel model = new ReportViewModel(context.reports(), context.lifecycle(), context.profile(), messages,
-                executors, CounterContext.VIETNAM_TIME, context.dataDirectory().resolve("reports"));
+        ReportViewModel model = new ReportViewModel(services.reports(), services.lifecycle(), services.profile(),
+                messages, executors, services.clock(), services.reportsFolder());
         screens.show(new ReportView(model, messages, dialogs, printing, this::showHome));
         model.show();
     }
@@ -283,7 +293,7 @@ public class CounterApplication extends Application {
         if (screens.shown() instanceof NewDossierView) {
             return;
         }
-        if (screens.ready() != null && readyCatalogue != context.catalogue().revision()) {
+        if (screens.ready() != null && readyCatalogue != services.catalogue().revision()) {
             screens.drop(); // the catalogue was imported since the form was built
         }
         Node form = screens.ready() != null ? screens.ready() : newDossierForm();
@@ -292,12 +302,12 @@ public class CounterApplication extends Application {
     }
 
     private NewDossierView newDossierForm() {
-        NewDossierViewModel model = new NewDossierViewModel(context.reception(), context.scanning(),
-                context.cardReader(), context.catalogue().procedures(), context.profile(), messages, executors);
-        model.checklist().useScanProfile(context.scanProfile());
+        NewDossierViewModel model = new NewDossierViewModel(services.reception(), services.scanning(),
+                services.cardReader(), services.catalogue().procedures(), services.profile(), messages, executors);
+        model.checklist().useScanProfile(services.scanProfile());
         NewDossierView view = new NewDossierView(model, messages, dialogs, this::showHome);
         view.addApplicantSection(new ReturningApplicantView(
-                new ReturningApplicantViewModel(context.returningApplicants(), model, messages, executors), messages));
+                new ReturningApplicantViewModel(services.returningApplicants(), model, messages, executors), messages));
         view.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 model.receive(this::received);
@@ -325,7 +335,7 @@ public class CounterApplication extends Application {
         open.setId("openReceipt");
         // the application's own preview: a counter PC may have no PDF viewer or browser to open it with
         open.setOnAction(e -> printing.preview(stage, messages.text("dossier.receiptTitle",
-                receipt.dossier().code().value()), context.contents().read(receipt.pdfContentId())));
+                receipt.dossier().code().value()), services.documents().read(receipt.pdfContentId())));
         root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
             if (screens.shown() instanceof HomeView) {
                 open.fire();
@@ -343,14 +353,9 @@ public class CounterApplication extends Application {
             captureProgress.close();
         }
         background.shutdownNow();
-        if (context != null) {
-            context.close();
+        if (services != null) {
+            services.close();
         }
-    }
-
-    /** For tests: the services behind the window. */
-    public CounterContext context() {
-        return context;
     }
 
 }

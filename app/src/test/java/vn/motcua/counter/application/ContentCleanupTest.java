@@ -20,7 +20,8 @@ import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.TestImages;
 import vn.motcua.counter.application.port.ContentStore;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.Document;
 import vn.motcua.counter.domain.Page;
 
@@ -40,13 +41,13 @@ class ContentCleanupTest {
 
     @Test
     void referencedFilesSurviveAndOldOrphansGo() throws Exception {
-        Path files = data.resolve(CounterContext.CONTENT_FOLDER);
+        Path files = data.resolve(CounterWiring.CONTENT_FOLDER);
         String replaced;
         String abandoned;
         String recent;
         String unused;
         String keptImage;
-        try (CounterContext counter = TestCounter.open(data, MONDAY)) {
+        try (CounterWiring counter = TestCounter.open(data, MONDAY)) {
             ReceptionRequest request = TestCounter.request(counter, 1);
             Page original = counter.reception().storePage(TestImages.png("Trang chụp ngược"), Page.PageSource.SCANNED);
             Page turned = counter.reception().rotatedPage(original);
@@ -81,7 +82,7 @@ class ContentCleanupTest {
         assertThat(referenced).hasSize(3) // the first component's page, the turned page, the receipt
                 .doesNotContain(replaced, abandoned, unused, recent);
         ContentStore.Removed removed;
-        try (CounterContext counter = TestCounter.open(data, MONDAY)) {
+        try (CounterWiring counter = TestCounter.open(data, MONDAY)) {
             removed = counter.contentCleanup().get(30, TimeUnit.SECONDS);
             for (String id : referenced) {
                 assertThat(counter.contents().verify(id)).as("referenced %s", id).isTrue();

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.port.ReportRenderer;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.Document;
 
@@ -36,7 +37,7 @@ class CounterReportTest {
     @TempDir
     Path out;
 
-    private CounterContext counter;
+    private CounterWiring counter;
     private final List<Receipt> received = new ArrayList<>();
 
     @BeforeEach

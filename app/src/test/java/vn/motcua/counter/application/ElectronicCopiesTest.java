@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
-import vn.motcua.counter.application.port.CaptureStore;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.PipelineCounts;
+import vn.motcua.counter.domain.ElectronicCopy;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.capture.pdfa.VeraPdf;
 import vn.motcua.counter.domain.DossierCode;
 
@@ -42,25 +44,25 @@ class ElectronicCopiesTest {
     @Test
     @Timeout(240)
     void aReceivedDossierBecomesSearchableAndGetsAValidPdfaCopyPerComponent() throws Exception {
-        try (CounterContext counter = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
+        try (CounterWiring counter = withOcr()) {
             AtomicInteger progressEvents = new AtomicInteger();
-            counter.copies().orElseThrow().onProgress(progressEvents::incrementAndGet);
+            counter.pipeline().onProgress(progressEvents::incrementAndGet);
             Receipt receipt = counter.reception().receive(ScannedForms.request(counter, 2), counter.profile());
             DossierCode code = receipt.dossier().code();
             // the receipt came back while OCR still has the pages (seconds of work each)
-            assertThat(counter.captureStore().counts().pagesPending()).isPositive();
+            assertThat(PipelineCounts.of(counter).pagesToRead()).isPositive();
 
-            CaptureStore.ElectronicCopy copy = awaitCopy(counter, code);
+            ElectronicCopy copy = awaitCopy(counter, code);
 
             assertThat(counter.dossierQueries().search("nghia dan")).extracting(s -> s.code())
                     .containsExactly(code.value());
             assertThat(progressEvents.get()).as("one event per page read before the copy").isGreaterThanOrEqualTo(2);
-            assertThat(counter.captureStore().counts())
-                    .isEqualTo(new CaptureStore.CaptureCounts(0, 2, 0, 0)); // the page-less component needs none
+            assertThat(PipelineCounts.of(counter))
+                    .isEqualTo(new PipelineCounts(0, 2, 0, 0, 0)); // the page-less component needs none
             String component = receipt.dossier().documents().getFirst().component().name();
-            assertThat(copy.componentName()).isEqualTo(component);
-            assertThat(copy.componentPosition()).isEqualTo(1);
-            assertValidCopy(counter.contents().read(copy.contentId()), component, code, 2);
+            assertThat(copy.component().name()).isEqualTo(component);
+            assertThat(copy.component().position()).isEqualTo(1);
+            assertValidCopy(counter.contents().read(copy.pdfContentId()), component, code, 2);
             // each page's cleaned image was kept with its text (the copy was made from it, not from a second clean-up)
             try (var db = SqlRows.open(data)) {
                 List<List<String>> images = SqlRows.rows(db,
@@ -76,26 +78,27 @@ class ElectronicCopiesTest {
     void closingWhileOcrRunsLeavesPagesPendingOrDoneAndTheCopyCompletesAfterARestart() throws Exception {
         DossierCode code;
         long closing;
-        try (CounterContext counter = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
+        try (CounterWiring counter = withOcr()) {
             code = counter.reception().receive(ScannedForms.request(counter, 2), counter.profile()).dossier().code();
             long deadline = System.currentTimeMillis() + WAIT_MS;
             // one worker: once the first page is done, the second is being cleaned up or read
-            while (counter.captureStore().counts().pagesDone() < 1 && System.currentTimeMillis() < deadline) {
+            while (PipelineCounts.of(counter).pagesDone() < 1 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(counter.captureStore().counts().pagesDone()).isEqualTo(1);
+            assertThat(PipelineCounts.of(counter).pagesDone()).isEqualTo(1);
             closing = System.nanoTime();
         } // close() cancels the second page mid-work
         // the clerk closing the window waits for at most one page's clean-up, not for its OCR
         assertThat((System.nanoTime() - closing) / 1_000_000).isLessThan(10_000);
 
-        try (CounterContext inspect = TestCounter.open(data, MONDAY)) { // OCR off: look at what close left
+        try (CounterWiring inspect = TestCounter.open(data, MONDAY)) { // OCR off: look at what close left
             List<String> states = inspect.database().read(c -> {
                 List<String> rows = new ArrayList<>();
                 try (var st = c.prepareStatement("""
-                        SELECT p.ocr_state, p.ocr_text IS NOT NULL, p.ocr_words IS NOT NULL,
+                        SELECT w.state, p.ocr_text IS NOT NULL, p.ocr_words IS NOT NULL,
                                EXISTS (SELECT 1 FROM page_texts t WHERE t.content_id = p.content_id)
-                        FROM pages p ORDER BY p.component_id, p.position""");
+                        FROM pages p JOIN stage_work w ON w.stage = 'PAGE_TEXT' AND w.subject_id = p.id
+                        ORDER BY p.component_id, p.position""");
                      var rs = st.executeQuery()) {
                     while (rs.next()) {
                         rows.add(rs.getString(1) + ":" + rs.getBoolean(2) + rs.getBoolean(3) + rs.getBoolean(4));
@@ -104,31 +107,32 @@ class ElectronicCopiesTest {
                 return rows;
             });
             // never half: the first page has its text, boxes and index entry; the second, cancelled inside its
-            // seconds of clean-up and OCR, has none of them; no copy while a page is pending
-            assertThat(states).containsExactly("DONE:truetruetrue", "PENDING:falsefalsefalse");
-            assertThat(inspect.captureStore().copies(code)).isEmpty();
-            assertThat(inspect.captureStore().counts()).isEqualTo(new CaptureStore.CaptureCounts(1, 1, 0, 1));
+            // seconds of clean-up and OCR, has none of them and waits to be read again; no copy while it waits
+            assertThat(states).containsExactly("DONE:truetruetrue", "WAITING:falsefalsefalse");
+            assertThat(inspect.copies().of(code)).singleElement()
+                    .satisfies(w -> assertThat(w.copy().state()).isEqualTo(ElectronicCopy.State.READING_PAGES));
+            assertThat(PipelineCounts.of(inspect)).isEqualTo(new PipelineCounts(1, 1, 0, 1, 0));
         }
 
-        try (CounterContext restarted = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
-            CaptureStore.ElectronicCopy copy = awaitCopy(restarted, code);
-            assertThat(restarted.captureStore().counts().pagesDone()).isEqualTo(2);
+        try (CounterWiring restarted = withOcr()) {
+            ElectronicCopy copy = awaitCopy(restarted, code);
+            assertThat(PipelineCounts.of(restarted).pagesDone()).isEqualTo(2);
             assertThat(restarted.dossierQueries().search("nghia dan")).hasSize(1);
-            assertValidCopy(restarted.contents().read(copy.contentId()), copy.componentName(), code, 2);
+            assertValidCopy(restarted.contents().read(copy.pdfContentId()), copy.component().name(), code, 2);
         }
     }
 
     /**
-     * A page file lost from the disk: the copy cannot be made, and the status bar and the dossier screen say so
-     * instead of "being made". With the file back, the next start makes it.
+     * A page file lost from the disk: its page and the component's copy fail at once with the reason, and the status
+     * bar and the dossier screen say so instead of "being made". With the file back, the clerk's retry makes it.
      */
     @Test
     @Timeout(300)
-    void aCopyThatCannotBeMadeIsReportedAndTriedAgainAtTheNextStart() throws Exception {
+    void aCopyThatCannotBeMadeIsReportedWithItsReasonAndARetryMakesIt() throws Exception {
         DossierCode code;
         java.nio.file.Path lostFile;
         byte[] lostBytes;
-        try (CounterContext counter = TestCounter.open(data, MONDAY)) { // OCR off: the pages stay pending
+        try (CounterWiring counter = TestCounter.open(data, MONDAY)) { // OCR off: the pages stay waiting
             Receipt receipt = counter.reception().receive(ScannedForms.request(counter, 2), counter.profile());
             code = receipt.dossier().code();
             lostFile = counter.contents().pathOf(receipt.dossier().documents().getFirst().pages().getLast().contentId());
@@ -136,47 +140,55 @@ class ElectronicCopiesTest {
             java.nio.file.Files.delete(lostFile);
         }
 
-        try (CounterContext counter = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
-            ElectronicCopyService copies = counter.copies().orElseThrow();
+        try (CounterWiring counter = withOcr()) {
             long deadline = System.currentTimeMillis() + WAIT_MS;
-            while (copies.progress().copiesFailed() == 0 && System.currentTimeMillis() < deadline) {
+            while (PipelineCounts.of(counter).copiesFailed() == 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
-            // one page read, the lost one unreadable; the component's copy failed and is no longer "being made"
-            assertThat(copies.progress()).isEqualTo(new CaptureStore.CaptureCounts(0, 1, 1, 0, 1));
-            assertThat(counter.captureStore().copies(code)).isEmpty();
-            assertThat(counter.captureStore().copyStates(code)).singleElement()
-                    .satisfies(state -> assertThat(state.copyFailed()).isTrue());
+            // one page read, the lost one failed; the component's copy failed and is no longer "being made"
+            assertThat(PipelineCounts.of(counter)).isEqualTo(new PipelineCounts(0, 1, 1, 0, 1));
+            var work = counter.copies().of(code).getFirst();
+            assertThat(work.copy().state()).isEqualTo(ElectronicCopy.State.FAILED);
+            assertThat(work.copy().pdfContentId()).isNull();
+            assertThat(work.needingAttention()).extracting(item -> item.error().messageKey())
+                    .containsExactly("store.content_missing", "store.content_missing");
 
-            var status = new vn.motcua.counter.ui.capture.CaptureProgressViewModel(copies,
+            var status = new vn.motcua.counter.ui.capture.CaptureProgressViewModel(counter.pipeline(),
                     vn.motcua.counter.i18n.Messages.of(java.util.Locale.forLanguageTag("vi-VN")),
                     new vn.motcua.counter.ui.UiExecutors(Runnable::run, Runnable::run));
             status.refresh();
-            assertThat(status.statusProperty().get()).isEqualTo("Bản điện tử: 1 thành phần chưa tạo được "
-                    + "(xem logs/motcua.log); sẽ thử lại khi mở lại chương trình");
+            assertThat(status.statusProperty().get()).isEqualTo("Bản điện tử: 1 thành phần chưa tạo được; "
+                    + "mở hồ sơ để xem lý do và thử lại (F12)");
             assertThat(status.workingProperty().get()).isFalse();
             status.close();
-        }
 
-        java.nio.file.Files.write(lostFile, lostBytes); // IT staff restore it from a backup
-        try (CounterContext restarted = CounterContext.open(TestCounter.settingsWithOcr(data, 1), MONDAY)) {
-            CaptureStore.ElectronicCopy copy = awaitCopy(restarted, code);
-            assertThat(restarted.captureStore().counts()).isEqualTo(new CaptureStore.CaptureCounts(0, 1, 1, 0, 0));
-            // the page whose OCR failed is in the copy as an image without text
-            try (PDDocument doc = Loader.loadPDF(restarted.contents().read(copy.contentId()))) {
-                assertThat(doc.getNumberOfPages()).isEqualTo(2);
-            }
+            java.nio.file.Files.write(lostFile, lostBytes); // IT staff restore it from a backup
+            assertThat(counter.pipeline().retry(work.needingAttention().stream().map(item -> item.id()).toList()))
+                    .isEqualTo(2);
+            ElectronicCopy copy = awaitCopy(counter, code);
+            // the page is read this time, and the copy is made with both pages' text
+            assertThat(PipelineCounts.of(counter)).isEqualTo(new PipelineCounts(0, 2, 0, 0, 0));
+            assertValidCopy(counter.contents().read(copy.pdfContentId()), copy.component().name(), code, 2);
         }
     }
 
-    private static CaptureStore.ElectronicCopy awaitCopy(CounterContext counter, DossierCode code)
-            throws InterruptedException {
+    private CounterWiring withOcr() {
+        CounterWiring counter = CounterWiring.open(TestCounter.settingsWithOcr(data, 1), MONDAY);
+        counter.pipeline().start();
+        return counter;
+    }
+
+    private static ElectronicCopy awaitCopy(CounterWiring counter, DossierCode code) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (counter.captureStore().copies(code).isEmpty() && System.currentTimeMillis() < deadline) {
+        while (!made(counter, code) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(counter.captureStore().copies(code)).as("electronic copy within %d s", WAIT_MS / 1000).hasSize(1);
-        return counter.captureStore().copies(code).getFirst();
+        assertThat(made(counter, code)).as("electronic copy within %d s", WAIT_MS / 1000).isTrue();
+        return counter.copies().of(code).getFirst().copy();
+    }
+
+    private static boolean made(CounterWiring counter, DossierCode code) {
+        return counter.copies().of(code).stream().anyMatch(w -> w.copy().state() == ElectronicCopy.State.MADE);
     }
 
     private static void assertValidCopy(byte[] pdf, String component, DossierCode code, int pages) throws Exception {

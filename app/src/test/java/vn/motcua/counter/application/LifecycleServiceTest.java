@@ -22,7 +22,8 @@ import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.TestImages;
 import vn.motcua.counter.application.port.IssuedForm;
 import vn.motcua.counter.application.port.LifecycleStep;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.Page;
 import vn.motcua.counter.domain.Status;
@@ -42,7 +43,7 @@ class LifecycleServiceTest {
 
     // Monday 2026-11-23 09:30; the appointment is Thursday 2026-11-26 09:30.
     private final MovableClock clock = new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30));
-    private CounterContext counter;
+    private CounterWiring counter;
     private LifecycleService lifecycle;
 
     @BeforeEach

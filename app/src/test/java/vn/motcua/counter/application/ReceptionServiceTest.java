@@ -14,7 +14,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.Status;
 
@@ -29,7 +30,7 @@ class ReceptionServiceTest {
 
     @Test
     void receivesADossierWithItsPagesReceiptAndHistory() throws Exception {
-        try (CounterContext counter = TestCounter.open(data, MONDAY)) {
+        try (CounterWiring counter = TestCounter.open(data, MONDAY)) {
             Receipt receipt = counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
 
             Dossier saved = counter.dossiers().dossier(receipt.dossier().code()).orElseThrow();
@@ -53,7 +54,7 @@ class ReceptionServiceTest {
 
     @Test
     void theReceiptListsOnlyThePapersHandedIn() throws Exception {
-        try (CounterContext counter = TestCounter.open(data, MONDAY)) {
+        try (CounterWiring counter = TestCounter.open(data, MONDAY)) {
             var procedure = counter.catalogue().procedure("1.004873").orElseThrow();
             var components = procedure.components();
             var page = counter.reception().storePage(vn.motcua.counter.TestImages.png("Tờ khai"),
@@ -78,7 +79,7 @@ class ReceptionServiceTest {
         // IT staff add a day off without a new release, e.g. if Vietnamese Culture Day (24/11) becomes a holiday.
         java.nio.file.Files.writeString(data.resolve("holidays.txt"),
                 "2026-11-24;HOLIDAY;Ngày Văn hóa Việt Nam;giả định cho kiểm thử\n");
-        try (CounterContext counter = TestCounter.open(data, MONDAY)) {
+        try (CounterWiring counter = TestCounter.open(data, MONDAY)) {
             Receipt receipt = counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
             assertThat(receipt.dossier().appointmentAt()).isEqualTo(LocalDateTime.of(2026, 11, 27, 9, 30));
         }
@@ -86,7 +87,7 @@ class ReceptionServiceTest {
 
     @Test
     void numbersDossiersOfOneDayInSequence() {
-        try (CounterContext counter = TestCounter.open(data, MONDAY)) {
+        try (CounterWiring counter = TestCounter.open(data, MONDAY)) {
             List<String> codes = List.of(1, 2, 3).stream()
                     .map(i -> counter.reception().receive(TestCounter.request(counter, i), counter.profile()))
                     .map(r -> r.dossier().code().value())
@@ -99,7 +100,7 @@ class ReceptionServiceTest {
 
     @Test
     void refusesADossierWithoutPages() {
-        try (CounterContext counter = TestCounter.open(data, MONDAY)) {
+        try (CounterWiring counter = TestCounter.open(data, MONDAY)) {
             var full = TestCounter.request(counter, 1);
             var empty = new ReceptionRequest(full.applicant(), full.procedure(), full.processingTime(),
                     full.documents().stream().map(d -> new vn.motcua.counter.domain.Document(d.component(), List.of())).toList());
@@ -112,7 +113,7 @@ class ReceptionServiceTest {
 
     @Test
     void loadsTheSampleCatalogueOnFirstStartOnly() {
-        try (CounterContext counter = TestCounter.open(data, MONDAY)) {
+        try (CounterWiring counter = TestCounter.open(data, MONDAY)) {
             assertThat(counter.catalogue().procedures()).hasSize(13);
             assertThat(counter.catalogue().procedure("1.004873").orElseThrow().processingTime().workingDays()).isEqualTo(3);
             assertThat(counter.catalogue().procedure("1.001193").orElseThrow().processingTime().sameDay()).isTrue();

@@ -24,18 +24,49 @@ class LayeringTest {
                     "vn.motcua.counter.ui..", "vn.motcua.counter.bootstrap..")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File");
 
+    /** Scanner drivers, their setup and the simulators: only the composition root picks them. */
+    private static final String[] SCANNER_INSIDES = {"vn.motcua.scanner.sane..", "vn.motcua.scanner.escl..",
+            "vn.motcua.scanner.hotfolder..", "vn.motcua.scanner.worker..", "vn.motcua.scanner.simulator..",
+            "vn.motcua.scanner.setup.."};
+
     @ArchTest
     static final ArchRule applicationUsesPortsNotAdapters = noClasses()
             .that().resideInAPackage("vn.motcua.counter.application..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "vn.motcua.counter.adapters..", "vn.motcua.counter.ui..", "vn.motcua.counter.bootstrap..",
-                    "javafx..", "java.sql..", "org.sqlite..");
+                    "vn.motcua.counter.cli..", "vn.motcua.counter.capture..", "javafx..", "java.sql..", "org.sqlite..")
+            .orShould().dependOnClassesThat().resideInAnyPackage(SCANNER_INSIDES);
 
+    /** The window gets service interfaces from the launcher: no adapter, no composition root, no store. */
     @ArchTest
-    static final ArchRule uiNeverTouchesTheStore = noClasses()
+    static final ArchRule uiTalksToServicesOnly = noClasses()
             .that().resideInAPackage("vn.motcua.counter.ui..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "vn.motcua.counter.adapters.store..", "java.sql..", "org.sqlite..", "org.flywaydb..");
+                    "vn.motcua.counter.adapters..", "vn.motcua.counter.bootstrap..", "vn.motcua.counter.capture..",
+                    "vn.motcua.counter.cli..", "java.sql..", "org.sqlite..", "org.flywaydb..")
+            .orShould().dependOnClassesThat().resideInAnyPackage(SCANNER_INSIDES);
+
+    /** The command line is the window's twin: the same application services, nothing behind them. */
+    @ArchTest
+    static final ArchRule commandLineTalksToServicesOnly = noClasses()
+            .that().resideInAPackage("vn.motcua.counter.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "vn.motcua.counter.adapters..", "vn.motcua.counter.bootstrap..", "vn.motcua.counter.capture..",
+                    "vn.motcua.counter.ui..", "javafx..", "java.sql..", "org.sqlite..", "org.flywaydb..",
+                    "org.apache.pdfbox..", "net.sourceforge.tess4j..")
+            .orShould().dependOnClassesThat().resideInAnyPackage(SCANNER_INSIDES);
+
+    /**
+     * Capture (clean-up, OCR, PDF/A, file input) is a library of image and PDF operations: it knows no dossier, no
+     * store, no service, no window; the adapters put it behind the application's ports.
+     */
+    @ArchTest
+    static final ArchRule captureKnowsNoApplication = noClasses()
+            .that().resideInAPackage("vn.motcua.counter.capture..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "vn.motcua.counter.application..", "vn.motcua.counter.adapters..", "vn.motcua.counter.ui..",
+                    "vn.motcua.counter.cli..", "vn.motcua.counter.bootstrap..", "vn.motcua.counter.domain..",
+                    "javafx..", "java.sql..", "org.sqlite..", "vn.motcua.scanner..");
 
     @ArchTest
     static final ArchRule adaptersDoNotDependOnTheUi = noClasses()

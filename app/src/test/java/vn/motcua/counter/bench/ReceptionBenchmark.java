@@ -17,7 +17,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
 import vn.motcua.counter.application.Receipt;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.ui.CounterApplication;
 
@@ -40,7 +41,7 @@ class ReceptionBenchmark {
         Path data = Files.createTempDirectory("motcua-bench-reception");
         List<Double> render = new ArrayList<>();
         List<Double> receive = new ArrayList<>();
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             Receipt sample = counter.reception().receive(TestCounter.request(counter, 0), counter.profile());
             ReceiptPdfRenderer renderer = new ReceiptPdfRenderer();
             for (int i = 0; i < WARM_UP + RUNS; i++) {

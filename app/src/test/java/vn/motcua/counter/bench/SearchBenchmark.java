@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import vn.motcua.counter.application.port.DossierSummary;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.AgencyCode;
@@ -61,7 +62,7 @@ class SearchBenchmark {
     void searchLatency() throws Exception {
         Settings settings = Settings.of(Map.of(Settings.DATA_DIR, folder.toString(),
                 Settings.AGENCY_CODE, "000.00.00.H26"));
-        try (CounterContext counter = CounterContext.open(settings, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = CounterWiring.open(settings, SaveLoopClock.DAY)) {
             int have = count(counter, "SELECT COUNT(*) FROM dossiers");
             if (have < dossiers) {
                 generate(counter, have);
@@ -73,7 +74,7 @@ class SearchBenchmark {
         }
     }
 
-    private void generate(CounterContext counter, int from) throws Exception {
+    private void generate(CounterWiring counter, int from) throws Exception {
         try (Statement st = counter.database().connection().createStatement()) {
             st.execute("PRAGMA synchronous = OFF"); // generation only: the counter itself always runs FULL
         }
@@ -119,7 +120,7 @@ class SearchBenchmark {
     private record Sample(long id, String code, String name, String idNumber) {
     }
 
-    private void measure(CounterContext counter) throws Exception {
+    private void measure(CounterWiring counter) throws Exception {
         List<Sample> samples = new ArrayList<>();
         try (Statement st = counter.database().connection().createStatement();
              ResultSet rs = st.executeQuery("SELECT id, code, applicant_name, applicant_id_number FROM dossiers "
@@ -187,7 +188,7 @@ class SearchBenchmark {
     private long databaseBytes() throws java.io.IOException {
         long bytes = 0;
         for (String suffix : List.of("", "-wal")) {
-            Path file = folder.resolve(CounterContext.DATABASE_FILE + suffix);
+            Path file = folder.resolve(CounterWiring.DATABASE_FILE + suffix);
             bytes += Files.exists(file) ? Files.size(file) : 0;
         }
         return bytes;
@@ -199,7 +200,7 @@ class SearchBenchmark {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
-    private static int count(CounterContext counter, String sql) throws Exception {
+    private static int count(CounterWiring counter, String sql) throws Exception {
         try (Statement st = counter.database().connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class SettingsTest {
     @Test
     void aWrongOcrWorkersSettingIsExplainedAndLeavesTheFolderFree() {
         Settings wrong = Settings.of(Map.of(Settings.DATA_DIR, data.toString(), Settings.OCR_WORKERS, "hai"));
-        assertThatThrownBy(() -> CounterContext.open(wrong, SaveLoopClock.DAY))
+        assertThatThrownBy(() -> CounterWiring.open(wrong, SaveLoopClock.DAY))
                 .isInstanceOfSatisfying(CounterException.class, e -> assertThat(
                         Messages.of(Settings.VIETNAMESE).describe(e)).isEqualTo(
                         "Cấu hình sai: ocr.workers=hai. Sửa trong motcua.properties rồi mở lại chương trình."));
@@ -30,15 +31,15 @@ class SettingsTest {
         assertThat(Settings.of(Map.of(Settings.OCR_WORKERS, "0")).ocrWorkers()).isZero();
         // nothing was opened, so a corrected setting starts at once
         Settings corrected = Settings.of(Map.of(Settings.DATA_DIR, data.toString(), Settings.OCR_WORKERS, "0"));
-        CounterContext.open(corrected, SaveLoopClock.DAY).close();
+        CounterWiring.open(corrected, SaveLoopClock.DAY).close();
     }
 
     @Test
     void theSanePasswordFileIsScanimagesUnlessSet() {
-        assertThat(CounterContext.scannerSetup(Settings.of(Map.of())).saneCredentials())
+        assertThat(new CounterConfiguration(Settings.of(Map.of())).scannerSetup(List.of()).saneCredentials())
                 .isEqualTo(SaneCredentials.fromFile(SaneCredentials.defaultFile()));
         Path shared = data.resolve("sane-pass");
-        assertThat(CounterContext.scannerSetup(Settings.of(Map.of(Settings.SCANNER_SANE_PASSFILE, shared.toString())))
+        assertThat(new CounterConfiguration(Settings.of(Map.of(Settings.SCANNER_SANE_PASSFILE, shared.toString()))).scannerSetup(List.of())
                 .saneCredentials()).isEqualTo(SaneCredentials.fromFile(shared));
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.Receipt;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterWiring;
 
 /** {@code calendar due} and the receipt date an appointment with the same calendar: holidays, office hours, cutoffs. */
 class CalendarDueAndReceiptTest {
@@ -63,7 +63,7 @@ class CalendarDueAndReceiptTest {
 
     private Receipt receiveAt(LocalDateTime received) {
         Clock clock = Clock.fixed(received.atZone(VIETNAM).toInstant(), VIETNAM);
-        try (CounterContext counter = CounterContext.open(TestCounter.settings(data), clock)) {
+        try (CounterWiring counter = TestCounter.open(data, clock)) {
             Receipt receipt = counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
             assertThat(receipt.dossier().processingTime().workingDays()).isEqualTo(3);
             return receipt;
@@ -71,7 +71,7 @@ class CalendarDueAndReceiptTest {
     }
 
     private String receiptText(Receipt receipt) throws IOException {
-        Path file = data.resolve(CounterContext.CONTENT_FOLDER).resolve(receipt.pdfContentId().substring(0, 2))
+        Path file = data.resolve(CounterWiring.CONTENT_FOLDER).resolve(receipt.pdfContentId().substring(0, 2))
                 .resolve(receipt.pdfContentId());
         try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(file))) {
             return new PDFTextStripper().getText(pdf);

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 
 class CatalogCommandTest {
@@ -31,7 +32,7 @@ class CatalogCommandTest {
         JsonNode result = new ObjectMapper().readTree(run.out());
         assertThat(result.get("added").get(0).asText()).isEqualTo("9.000001");
         assertThat(result.get("changed").get(0).asText()).isEqualTo("1.004873");
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             assertThat(counter.catalogue().procedure("1.004873").orElseThrow().processingTime().workingDays())
                     .isEqualTo(5);
             assertThat(counter.catalogue().currentVersion("1.004873")).hasValue(2);
@@ -47,7 +48,7 @@ class CatalogCommandTest {
         CliRun run = CliRun.motcua(data, "catalog", "import", csv.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("sai.csv có 1 lỗi", "dòng 2: thiếu name_vi");
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             assertThat(counter.catalogue().procedure("9.000001")).isEmpty();
         }
     }

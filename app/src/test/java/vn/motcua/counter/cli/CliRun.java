@@ -3,6 +3,7 @@ package vn.motcua.counter.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
+import vn.motcua.counter.bootstrap.CounterLauncher;
 
 /** Runs a command in memory and keeps what it printed. */
 record CliRun(int exitCode, String out, String err) {
@@ -21,7 +22,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun motcua(java.nio.file.Path data, String... args) {
         System.setProperty("motcua.data.dir", data.toString());
         try {
-            return of(new MotcuaCommand(), args);
+            return of(new MotcuaCommand(CounterLauncher.load()), args);
         } finally {
             System.clearProperty("motcua.data.dir");
         }

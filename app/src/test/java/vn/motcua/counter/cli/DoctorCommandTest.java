@@ -12,8 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import vn.motcua.counter.bootstrap.CounterLauncher;
 import vn.motcua.counter.TestCounter;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 
 class DoctorCommandTest {
@@ -30,7 +32,7 @@ class DoctorCommandTest {
 
     private int run(String... args) {
         System.setProperty("motcua.data.dir", data.toString());
-        return new CommandLine(new MotcuaCommand()).setOut(new PrintWriter(out)).execute(args);
+        return new CommandLine(new MotcuaCommand(CounterLauncher.load())).setOut(new PrintWriter(out)).execute(args);
     }
 
     @Test
@@ -53,18 +55,18 @@ class DoctorCommandTest {
 
     @Test
     void showsPagesWaitingForOcr() throws Exception {
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) { // background OCR off
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) { // background OCR off
             counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
         }
         int exit = run("doctor");
-        assertThat(out.toString()).containsPattern(
-                "OK\\s+copies\\s+0 pages read, 2 waiting for OCR, 0 unreadable; 2 components without their PDF/A copy");
+        assertThat(out.toString()).containsPattern("OK\\s+pipeline\\s+PAGE_TEXT: 2 to do, 0 failed, 0 waiting for "
+                + "something outside; ELECTRONIC_COPY: 2 to do, 0 failed");
         assertThat(exit).isZero();
     }
 
     @Test
     void failsOnACorruptDatabase() throws Exception {
-        Files.write(data.resolve(CounterContext.DATABASE_FILE), "not a database".repeat(200).getBytes());
+        Files.write(data.resolve(CounterWiring.DATABASE_FILE), "not a database".repeat(200).getBytes());
         int exit = run("doctor");
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).containsPattern("FAILED\\s+database");

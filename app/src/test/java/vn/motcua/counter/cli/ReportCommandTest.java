@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 
 class ReportCommandTest {
@@ -19,7 +20,7 @@ class ReportCommandTest {
 
     @Test
     void writesThePdfAndPrintsTheFigures() throws Exception {
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
         }
         Path pdf = files.resolve("thang-11.pdf");

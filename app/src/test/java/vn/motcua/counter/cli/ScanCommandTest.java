@@ -21,9 +21,13 @@ class ScanCommandTest {
     @TempDir
     Path out;
 
+    /** The data folder the command runs with (scanning to a folder opens none, but reads its settings). */
+    @TempDir
+    Path dir;
+
     @Test
     void scanningWritesOnePngPerPageAndJsonListsThem() throws Exception {
-        CliRun run = CliRun.of(new ScanCommand(), "--device", "simulated:demo", "--source", "adf", "--dpi", "100",
+        CliRun run = CliRun.motcua(dir, "scan", "--device", "simulated:demo", "--source", "adf", "--dpi", "100",
                 "--mode", "gray", "--out", out.toString(), "--json", "--sane-host", closedPort());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -44,7 +48,7 @@ class ScanCommandTest {
 
     @Test
     void withoutJsonEachPageIsPrintedAsItArrives() {
-        CliRun run = CliRun.of(new ScanCommand(), "--device", "simulated:demo", "--source", "flatbed", "--dpi", "100",
+        CliRun run = CliRun.motcua(dir, "scan", "--device", "simulated:demo", "--source", "flatbed", "--dpi", "100",
                 "--out", out.toString(), "--sane-host", closedPort());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -53,7 +57,7 @@ class ScanCommandTest {
 
     @Test
     void listAsJsonNamesTheSimulatorAndTheUnreachableSaned() throws Exception {
-        CliRun run = CliRun.of(new ScanCommand(), "--list", "--json", "--sane-host", closedPort());
+        CliRun run = CliRun.motcua(dir, "scan", "--list", "--json", "--sane-host", closedPort());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -67,7 +71,7 @@ class ScanCommandTest {
 
     @Test
     void aBadModeIsAUsageError() {
-        CliRun run = CliRun.of(new ScanCommand(), "--device", "simulated:demo", "--mode", "sepia", "--out",
+        CliRun run = CliRun.motcua(dir, "scan", "--device", "simulated:demo", "--mode", "sepia", "--out",
                 out.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);

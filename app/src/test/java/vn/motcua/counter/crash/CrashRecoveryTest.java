@@ -19,7 +19,8 @@ import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.port.DossierSummary;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
 
@@ -48,7 +49,7 @@ class CrashRecoveryTest {
             assertThat(child.exitValue()).isEqualTo(137);
             confirmedBeforeKills += confirmed;
 
-            assertThat(Database.checkIntegrity(data.resolve(CounterContext.DATABASE_FILE))).isEqualTo("ok");
+            assertThat(Database.checkIntegrity(data.resolve(CounterWiring.DATABASE_FILE))).isEqualTo("ok");
             List<DossierSummary> dossiers = checkEveryDossierWhole();
             assertThat(dossiers.size()).isGreaterThanOrEqualTo(confirmedBeforeKills);
         }
@@ -69,7 +70,7 @@ class CrashRecoveryTest {
     }
 
     private List<DossierSummary> checkEveryDossierWhole() {
-        try (CounterContext restarted = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring restarted = TestCounter.open(data, SaveLoopClock.DAY)) {
             List<DossierSummary> rows = restarted.dossiers().receivedOn(LocalDate.of(2026, 11, 24));
             List<Integer> sequences = new ArrayList<>();
             for (DossierSummary row : rows) {

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import vn.motcua.counter.TestImages;
 import vn.motcua.counter.application.ReceptionRequest;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.Document;
@@ -25,7 +26,7 @@ public final class DemoDossiers {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.of(java.util.Map.of(Settings.DATA_DIR, Path.of(args[0]).toString(),
                 Settings.CLERK_NAME, "Trần Văn Bình"));
-        try (CounterContext counter = CounterContext.open(settings, CounterContext.VIETNAM_TIME)) {
+        try (CounterWiring counter = CounterWiring.open(settings, CounterConfiguration.VIETNAM_TIME)) {
             var returned = receive(counter, "1.001193", "Phạm Minh Đức", "001095004512", Sex.MALE);
             // one result already returned, with the citizen's rating, so the report has satisfaction figures
             counter.lifecycle().process(returned, "", counter.profile());
@@ -39,7 +40,7 @@ public final class DemoDossiers {
         }
     }
 
-    private static vn.motcua.counter.domain.DossierCode receive(CounterContext counter, String procedureCode,
+    private static vn.motcua.counter.domain.DossierCode receive(CounterWiring counter, String procedureCode,
                                                                 String name, String id, Sex sex) throws Exception {
         Procedure procedure = counter.catalogue().procedure(procedureCode).orElseThrow();
         List<Document> documents = procedure.components().stream().limit(2)

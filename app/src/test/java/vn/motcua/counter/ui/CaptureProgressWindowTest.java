@@ -16,8 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.application.ScannedForms;
-import vn.motcua.counter.application.port.CaptureStore;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.PipelineCounts;
+import vn.motcua.counter.domain.ElectronicCopy;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
 
@@ -55,7 +57,7 @@ class CaptureProgressWindowTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void showsPagesReadPausesResumesAndEndsWithTheCopyMade() throws Exception {
-        CounterContext counter = window.application().context();
+        CounterWiring counter = window.counter();
         waitForStatus("Bản điện tử: đã hoàn tất", 10);
 
         Dossier dossier = counter.reception().receive(ScannedForms.request(counter, 2), counter.profile()).dossier();
@@ -67,11 +69,11 @@ class CaptureProgressWindowTest {
         waitForStatus("Đã tạm dừng nhận dạng chữ:", 10);
         assertThat(robot.lookup("#capturePause").queryButton().getText()).isEqualTo("Tiếp tục");
         Thread.sleep(1_000); // a page whose text came back just before the click may still be saved
-        int doneWhilePaused = counter.captureStore().counts().pagesDone();
+        int doneWhilePaused = PipelineCounts.of(counter).pagesDone();
         Thread.sleep(6_000); // longer than one page's clean-up and OCR here
-        assertThat(counter.captureStore().counts().pagesDone()).as("no page read while paused")
+        assertThat(PipelineCounts.of(counter).pagesDone()).as("no page read while paused")
                 .isEqualTo(doneWhilePaused);
-        assertThat(counter.captureStore().counts().pagesPending()).isEqualTo(2 - doneWhilePaused);
+        assertThat(PipelineCounts.of(counter).pagesToRead()).isEqualTo(2 - doneWhilePaused);
 
         // the dossier's own screen, opened while paused, says how far its pages are read
         robot.clickOn("Làm mới (F5)");
@@ -93,10 +95,10 @@ class CaptureProgressWindowTest {
                 .isLessThan(shown.lastIndexOf("Bản điện tử: đã hoàn tất"));
         assertThat(robot.lookup("#captureProgress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
         assertThat(robot.lookup("#capturePause").queryButton().isVisible()).isFalse();
-        List<CaptureStore.ElectronicCopy> copies = counter.captureStore().copies(code);
-        assertThat(copies).hasSize(1);
-        assertThat(counter.contents().verify(copies.getFirst().contentId())).isTrue();
-        assertThat(counter.captureStore().counts()).isEqualTo(new CaptureStore.CaptureCounts(0, 2, 0, 0));
+        List<ElectronicCopy> copies = counter.copies().of(code).stream().map(w -> w.copy()).toList();
+        assertThat(copies).singleElement().satisfies(c -> assertThat(c.state()).isEqualTo(ElectronicCopy.State.MADE));
+        assertThat(counter.contents().verify(copies.getFirst().pdfContentId())).isTrue();
+        assertThat(PipelineCounts.of(counter)).isEqualTo(new PipelineCounts(0, 2, 0, 0, 0));
     }
 
     private void waitForStatus(String prefix, long seconds) throws Exception {

@@ -17,7 +17,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.application.CounterAccess;
+import vn.motcua.counter.application.CounterDiagnostics;
+import vn.motcua.counter.application.Scanners;
+import vn.motcua.counter.application.capture.FileCopies;
+import vn.motcua.counter.bootstrap.CounterLauncher;
+import vn.motcua.counter.bootstrap.CounterWiring;
 
 /**
  * The real counter window on a test's data folder. Only the native file chooser, which no robot can drive, is
@@ -34,9 +39,49 @@ final class CounterWindow implements AutoCloseable {
     }
 
     private final CounterApplication application;
+    private final Recorded access;
 
-    private CounterWindow(CounterApplication application) {
+    private CounterWindow(CounterApplication application, Recorded access) {
         this.application = application;
+        this.access = access;
+    }
+
+    /** The launcher's application, remembering the counter the window opened so a test can look behind it. */
+    private static final class Recorded implements CounterAccess {
+        private final CounterLauncher launcher = CounterLauncher.load();
+        private volatile CounterWiring opened;
+
+        @Override
+        public java.util.Locale locale() {
+            return launcher.locale();
+        }
+
+        @Override
+        public CounterWiring open() {
+            opened = launcher.open();
+            return opened;
+        }
+
+        @Override
+        public FileCopies fileCopies(String language) {
+            return launcher.fileCopies(language);
+        }
+
+        @Override
+        public Scanners scanners(List<String> moreSaneHosts) {
+            return launcher.scanners(moreSaneHosts);
+        }
+
+        @Override
+        public CounterDiagnostics diagnostics() {
+            return launcher.diagnostics();
+        }
+
+        @Override
+        public vn.motcua.counter.domain.calendar.VietnamHolidayCalendar calendar(Path overrides,
+                java.util.function.BiConsumer<Path, vn.motcua.counter.domain.calendar.ScheduleProblem> skipped) {
+            return launcher.calendar(overrides, skipped);
+        }
     }
 
     static CounterWindow open(Path data, ChosenFiles chosen) throws TimeoutException {
@@ -57,8 +102,9 @@ final class CounterWindow implements AutoCloseable {
             public void open(Path file) {
             }
         };
+        Recorded access = new Recorded();
         return new CounterWindow((CounterApplication) FxToolkit.setupApplication(
-                () -> new CounterApplication((host, messages) -> dialogs)));
+                () -> new CounterApplication(access, (host, messages) -> dialogs)), access);
     }
 
     /** Waits for the home screen's notice of a reception and returns the dossier code it names. */
@@ -73,7 +119,7 @@ final class CounterWindow implements AutoCloseable {
 
     /** The text of a PDF in the data folder's content store, one space between words (table cells wrap). */
     static String storedPdfText(Path data, String contentId) throws IOException {
-        Path file = data.resolve(CounterContext.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
+        Path file = data.resolve(CounterWiring.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
         }
@@ -81,6 +127,11 @@ final class CounterWindow implements AutoCloseable {
 
     CounterApplication application() {
         return application;
+    }
+
+    /** The counter behind the window: its services and, for assertions, its stores. */
+    CounterWiring counter() {
+        return access.opened;
     }
 
     @Override

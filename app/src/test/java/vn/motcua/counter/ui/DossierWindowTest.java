@@ -20,7 +20,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.TestImages;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 
 /**
  * Drives the real window through the dossier screen: a supplement request (form 02 with the print preview) and the
@@ -53,7 +54,7 @@ class DossierWindowTest {
 
     /** Receives a dossier through the service, then opens it from the home list with a double-click. */
     private String openReceivedDossier() throws Exception {
-        CounterContext counter = application.context();
+        CounterWiring counter = window.counter();
         String code = counter.reception().receive(TestCounter.request(counter, 1), counter.profile())
                 .dossier().code().value();
         robot.clickOn("Làm mới (F5)");
@@ -150,7 +151,7 @@ class DossierWindowTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void enterInTheSearchOpensTheDossierFoundAndDownReachesTheResults() throws Exception {
-        CounterContext counter = application.context();
+        CounterWiring counter = window.counter();
         counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
         String second = counter.reception().receive(TestCounter.request(counter, 2), counter.profile())
                 .dossier().code().value();

@@ -98,7 +98,7 @@ class NewDossierScreenWindowTest {
         readyNameField();
         Procedure added = new Procedure("2.002999", "Đăng ký hoạt động tín ngưỡng", "Tôn giáo",
                 ProcessingTime.ofWorkingDays(15), List.of(new ComponentRequirement("Văn bản đăng ký", 1, 0, null)));
-        window.application().context().catalogue().importProcedures(List.of(added), "bo-sung.json");
+        window.counter().catalogue().importProcedures(List.of(added), "bo-sung.json");
 
         newDossier();
         ListView<Procedure> procedures = robot.lookup("#procedureList").queryListView();

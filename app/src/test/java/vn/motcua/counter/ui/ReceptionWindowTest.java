@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.TestImages;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 
 /**
  * Drives the real counter window through a reception with two components, one from image files and one from the
@@ -103,7 +104,7 @@ class ReceptionWindowTest {
                 () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
 
         String receiptId;
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterWiring.DATABASE_FILE));
              PreparedStatement st = db.prepareStatement("""
                      SELECT d.applicant_name, d.receipt_content_id,
                             (SELECT COUNT(*) FROM pages p JOIN components c ON c.id = p.component_id
@@ -149,7 +150,7 @@ class ReceptionWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pagesLabel(0).endsWith("2 trang"));
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         String code = CounterWindow.receivedCode(robot);
-        var saved = window.application().context().dossiers()
+        var saved = window.counter().dossiers()
                 .dossier(vn.motcua.counter.domain.DossierCode.parse(code)).orElseThrow();
         assertThat(saved.procedureCode()).isEqualTo("2.001019");
         assertThat(saved.documents()).singleElement().satisfies(d -> {
@@ -187,7 +188,7 @@ class ReceptionWindowTest {
         robot.clickOn("#receive");
         CounterWindow.receivedCode(robot);
         List<String> saved = new java.util.ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterWiring.DATABASE_FILE));
              PreparedStatement st = db.prepareStatement("""
                      SELECT p.content_id FROM pages p JOIN components c ON c.id = p.component_id
                      WHERE c.position = 2 ORDER BY p.position""");
@@ -210,7 +211,7 @@ class ReceptionWindowTest {
     }
 
     private Path stored(String contentId) {
-        return data.resolve(CounterContext.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
+        return data.resolve(CounterWiring.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
     }
 
     @Test

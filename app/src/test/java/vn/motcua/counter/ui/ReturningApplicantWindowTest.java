@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.TestCounter;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.Dossier;
 
 /** A returning applicant on the real window: the ID number brings up the earlier dossier, whose page is reused. */
@@ -37,7 +38,7 @@ class ReturningApplicantWindowTest {
 
     @BeforeEach
     void start() throws Exception {
-        try (CounterContext counter = TestCounter.open(data, Clock.systemDefaultZone())) {
+        try (CounterWiring counter = TestCounter.open(data, Clock.systemDefaultZone())) {
             earlier = counter.reception().receive(TestCounter.request(counter, 1), counter.profile()).dossier();
         }
         window = CounterWindow.open(data, List::of);
@@ -71,7 +72,7 @@ class ReturningApplicantWindowTest {
 
     private List<String> newDossierContentIds() throws Exception {
         List<String> ids = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterWiring.DATABASE_FILE));
              PreparedStatement st = db.prepareStatement("""
                      SELECT p.content_id FROM pages p JOIN components c ON c.id = p.component_id
                      JOIN dossiers d ON d.id = c.dossier_id WHERE d.code <> ? ORDER BY c.position, p.position""")) {

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.motcua.counter.bootstrap.CounterContext;
-import vn.motcua.scanner.simulated.SimulatedScannerDriver;
-import vn.motcua.scanner.simulated.SimulatedScannerOptions;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
+import vn.motcua.scanner.simulator.demo.SimulatedScannerDriver;
+import vn.motcua.scanner.simulator.demo.SimulatedScannerOptions;
 
 /**
  * Scanning from the component checklist of the real window with the counter's own simulated scanner: a jam on
@@ -52,7 +53,7 @@ class ScanningWindowTest {
             System.setProperty("motcua." + keyValues[i], keyValues[i + 1]);
         }
         window = CounterWindow.open(data, List::of);
-        scanner = window.application().context().scanners().driver(SimulatedScannerDriver.class).orElseThrow();
+        scanner = window.counter().scannerBridge().driver(SimulatedScannerDriver.class).orElseThrow();
         scanner.setOptions(SimulatedScannerOptions.demo().withPageDelay(Duration.ofMillis(50)));
     }
 
@@ -111,7 +112,7 @@ class ScanningWindowTest {
                 + " quét được 400 dpi, chỉ có 100, 150, 200, 300, 600 dpi. Chọn độ phân giải khác rồi bấm Quét.");
         assertThat(thumbnails()).isEmpty();
         assertThat(text("#scanProblem")).isEmpty();
-        Path contents = data.resolve(CounterContext.CONTENT_FOLDER);
+        Path contents = data.resolve(CounterWiring.CONTENT_FOLDER);
         try (var files = Files.walk(contents)) {
             assertThat(files.filter(Files::isRegularFile)).as("nothing was scanned or stored").isEmpty();
         }
@@ -157,12 +158,12 @@ class ScanningWindowTest {
     }
 
     private Path stored(String contentId) {
-        return data.resolve(CounterContext.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
+        return data.resolve(CounterWiring.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
     }
 
     private List<String> savedPages() throws Exception {
         List<String> saved = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterWiring.DATABASE_FILE));
              PreparedStatement st = db.prepareStatement("""
                      SELECT p.content_id FROM pages p JOIN components c ON c.id = p.component_id
                      WHERE c.position = ? ORDER BY p.position""")) {

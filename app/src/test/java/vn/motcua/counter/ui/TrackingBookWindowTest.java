@@ -20,7 +20,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.MovableClock;
 import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 
 /**
  * The tracking book (form 07) for a period the clerk picks on the report screen: one dossier received inside the
@@ -40,7 +41,7 @@ class TrackingBookWindowTest {
     @BeforeEach
     void start() throws Exception {
         MovableClock clock = new MovableClock(LocalDateTime.of(2026, 11, 3, 9, 0));
-        try (CounterContext counter = TestCounter.open(data, clock)) {
+        try (CounterWiring counter = TestCounter.open(data, clock)) {
             var first = counter.reception().receive(TestCounter.request(counter, 1), counter.profile()).dossier().code();
             inside = first.value();
             // returned with the citizen's rating, for the report's satisfaction figures
@@ -86,7 +87,7 @@ class TrackingBookWindowTest {
             assertThat(forms).hasSize(1);
             assertThat(forms.getFirst().subList(0, 3)).containsExactly("2026-11-01", "2026-11-10", CounterWindow.CLERK);
             String id = forms.getFirst().get(3);
-            Path kept = data.resolve(CounterContext.CONTENT_FOLDER).resolve(id.substring(0, 2)).resolve(id);
+            Path kept = data.resolve(CounterWiring.CONTENT_FOLDER).resolve(id.substring(0, 2)).resolve(id);
             assertThat(Files.readAllBytes(kept)).isEqualTo(Files.readAllBytes(file));
             assertThat(CounterWindow.storedPdfText(data, id)).contains("SỔ THEO DÕI HỒ SƠ", inside,
                     TestCounter.APPLICANT_NAME).doesNotContain(after);

@@ -16,8 +16,8 @@ import vn.motcua.scanner.hotfolder.HotFolderOptions;
 import vn.motcua.scanner.sane.SaneCredentials;
 import vn.motcua.scanner.sane.SaneDriver;
 import vn.motcua.scanner.sane.SaneHost;
-import vn.motcua.scanner.simulated.SimulatedScannerDriver;
-import vn.motcua.scanner.twain.BridgeProcessDriver;
+import vn.motcua.scanner.simulator.demo.SimulatedScannerDriver;
+import vn.motcua.scanner.worker.BridgeProcessDriver;
 
 /**
  * The drivers a counter uses, from its settings, as one {@link ScannerBridge}. Defaults: the simulated scanner,

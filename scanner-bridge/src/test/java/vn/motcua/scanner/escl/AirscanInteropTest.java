@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import vn.motcua.scanner.escl.simulator.EsclSimulator;
-import vn.motcua.scanner.escl.simulator.EsclSimulatorConfig;
+import vn.motcua.scanner.simulator.escl.EsclSimulator;
+import vn.motcua.scanner.simulator.escl.EsclSimulatorConfig;
 
 /**
  * The simulator against an independent eSCL client: Debian's sane-airscan driven by scanimage, with a private

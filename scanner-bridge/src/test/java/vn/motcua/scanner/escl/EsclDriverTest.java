@@ -28,8 +28,8 @@ import vn.motcua.scanner.ScannerBridge;
 import vn.motcua.scanner.ScannerCapabilities;
 import vn.motcua.scanner.ScannerDevice;
 import vn.motcua.scanner.Side;
-import vn.motcua.scanner.escl.simulator.EsclSimulator;
-import vn.motcua.scanner.escl.simulator.EsclSimulatorConfig;
+import vn.motcua.scanner.simulator.escl.EsclSimulator;
+import vn.motcua.scanner.simulator.escl.EsclSimulatorConfig;
 
 /** The eSCL client against the project's simulator over real HTTP on 127.0.0.1. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

@@ -26,8 +26,8 @@ import vn.motcua.scanner.ScanError;
 import vn.motcua.scanner.ScanResult;
 import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannerBridge;
-import vn.motcua.scanner.escl.simulator.EsclSimulator;
-import vn.motcua.scanner.escl.simulator.EsclSimulatorConfig;
+import vn.motcua.scanner.simulator.escl.EsclSimulator;
+import vn.motcua.scanner.simulator.escl.EsclSimulatorConfig;
 
 /**
  * eSCL over HTTPS with a self-signed certificate for 127.0.0.1 made by the JDK's keytool, as an MFP has:

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.port.PageCapture;
 import vn.motcua.counter.application.port.PageText;
 import vn.motcua.counter.capture.CapturedPage;
@@ -35,6 +37,7 @@ import vn.motcua.counter.capture.pdfa.PdfaCopyWriter.EncodedPage;
  */
 public final class TesseractPageCapture implements PageCapture {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TesseractPageCapture.class);
     private static final long CANCEL_POLL_MS = 100;
 
     private final OcrWorkerPool pool;
@@ -65,14 +68,27 @@ public final class TesseractPageCapture implements PageCapture {
         if (cancelled.getAsBoolean()) {
             return Optional.empty();
         }
-        Optional<OcrResult> result = recognize(page, cancelled);
-        if (result.isEmpty()) {
-            return Optional.empty();
+        OcrResult r;
+        try {
+            Optional<OcrResult> result = recognize(page, cancelled);
+            if (result.isEmpty()) {
+                return Optional.empty();
+            }
+            r = result.get();
+        } catch (RuntimeException e) {
+            if (cancelled.getAsBoolean()) {
+                return Optional.empty();
+            }
+            LOG.warn("OCR failed on a {} page", page.kind(), e);
+            r = null;
         }
-        OcrResult r = result.get();
         EncodedPage image = encode(CapturedPage.of(page, null));
-        return Optional.of(new ReadPage(new PageText(r.text(), page.kind().name(), r.language(), r.meanConfidence(),
-                WordBoxes.encode(r)), new CopyImage(image.bytes(), image.dpi())));
+        Findings findings = new Findings(page.kind().name(), page.skewDegrees(), page.quarterTurns(),
+                page.blankSuspected(), r == null ? 0 : r.words().size());
+        PageText text = r == null ? null : new PageText(r.text(), page.kind().name(), r.language(),
+                r.meanConfidence(), WordBoxes.encode(r));
+        return Optional.of(new ReadPage(text, new CopyImage(image.bytes(), image.dpi(), image.kind().name()),
+                findings));
     }
 
     private Optional<OcrResult> recognize(CleanedPage page, BooleanSupplier cancelled) {
@@ -119,8 +135,9 @@ public final class TesseractPageCapture implements PageCapture {
         List<OcrResult> texts = new ArrayList<>();
         for (CopyPage page : pages) {
             PageText text = page.text();
-            if (page.image() != null && text != null) {
-                images.add(new EncodedPage(PageKind.valueOf(text.kind()), page.image().dpi(), page.image().bytes()));
+            if (page.image() != null) {
+                images.add(new EncodedPage(PageKind.valueOf(page.image().kind()), page.image().dpi(),
+                        page.image().bytes()));
             } else {
                 StoredScans.Scan decoded = StoredScans.decode(page.scan().get());
                 images.add(encode(CapturedPage.of(cleanup.clean(decoded.image(), decoded.dpi()), null)));

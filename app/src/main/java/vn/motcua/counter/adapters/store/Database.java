@@ -13,14 +13,16 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import java.util.function.Supplier;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.port.Transactions;
 
 /**
  * The counter's SQLite file: WAL journal, full fsync on commit (a dossier the clerk saw saved stays saved through a
  * power cut), foreign keys, and the schema brought up to date by Flyway on open. One connection serves the whole
  * application; callers serialise on it.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, Transactions {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 5_000;
@@ -33,6 +35,8 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    /** Transactions open on the connection (its monitor held): an inner one joins the outer instead of nesting. */
+    private int depth;
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -97,8 +101,22 @@ public final class Database implements AutoCloseable {
         return connection;
     }
 
-    /** Runs {@code work} in one transaction that takes the write lock at once, so it cannot deadlock half-way. */
+    /**
+     * Runs {@code work} in one transaction that takes the write lock at once, so it cannot deadlock half-way. Called
+     * inside another transaction (on the same thread), it joins it: the outer one commits or rolls back both.
+     */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
+        if (depth > 0) {
+            depth++;
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw translate(e, file);
+            } finally {
+                depth--;
+            }
+        }
+        depth = 1;
         try {
             try (Statement st = connection.createStatement()) {
                 st.execute("BEGIN IMMEDIATE");
@@ -119,7 +137,14 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw translate(e, file);
+        } finally {
+            depth = 0;
         }
+    }
+
+    @Override
+    public <T> T inOneTransaction(Supplier<T> work) {
+        return inTransaction(c -> work.get());
     }
 
     /** Runs a read on the shared connection. */

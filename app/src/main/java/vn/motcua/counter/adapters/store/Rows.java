@@ -33,6 +33,16 @@ final class Rows {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst());
     }
 
+    /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
+    static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setObject(i + 1, parameters[i]);
+            }
+            return st.executeUpdate();
+        }
+    }
+
     private static <T> List<T> read(Connection c, String sql, Reader<T> reader, int limit, Object... parameters)
             throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {

@@ -5,77 +5,52 @@ import java.util.List;
 import java.util.Optional;
 import vn.motcua.counter.domain.DossierCode;
 
-/** OCR state per page and electronic copies per component, kept with the dossiers. */
+/**
+ * What the capture stages read and produce, kept with the dossiers: each page's text and cleaned image, each
+ * component's electronic copy. Where the work stands is the stage table's business ({@link StageQueue}).
+ */
 public interface CaptureStore {
 
-    record PendingPage(long pageId, long componentId, String contentId) {
+    /** A stored scan to read, by its page row. */
+    record PageScan(long pageId, long componentId, String contentId) {
     }
 
     /**
-     * A page as it goes into the copy; {@code text} is null when its OCR failed, {@code copyImageId} (the cleaned
-     * image in the content store, at {@code copyImageDpi}) is null when it was read before V7 or its OCR failed.
+     * A page as it goes into the copy; {@code text} is null when it was not read (its OCR failed),
+     * {@code copyImageId} (the cleaned image in the content store, at {@code copyImageDpi}) is null when it was read
+     * before V7 or not read.
      */
-    record StoredPage(String contentId, PageText text, String copyImageId, int copyImageDpi) {
+    record StoredPage(long pageId, String contentId, PageText text, String copyImageId, int copyImageDpi) {
     }
 
-    record ComponentPages(long componentId, String componentName, String dossierCode, List<StoredPage> pages) {
+    record ComponentPages(long componentId, int position, String componentName, String dossierCode,
+                          List<StoredPage> pages) {
     }
+
+    /** A component's copy as recorded; {@code contentId} is null while none was written. */
+    record CopyRecord(String contentId, long byteSize, int pagesWithoutText, LocalDateTime madeAt) {
+    }
+
+    Optional<PageScan> page(long pageId);
 
     /**
-     * @param copiesPending components with pages and no copy yet, except those whose copy failed
-     * @param copiesFailed  components whose copy could not be written (tried again when the copy service starts)
-     */
-    record CaptureCounts(int pagesPending, int pagesDone, int pagesFailed, int copiesPending, int copiesFailed) {
-
-        /** With no failed copy. */
-        public CaptureCounts(int pagesPending, int pagesDone, int pagesFailed, int copiesPending) {
-            this(pagesPending, pagesDone, pagesFailed, copiesPending, 0);
-        }
-    }
-
-    record ElectronicCopy(int componentPosition, String componentName, String contentId, LocalDateTime madeAt) {
-    }
-
-    /**
-     * Where one component of a dossier stands: pages read (done or unreadable) of its pages, and its copy: made, or
-     * failed to be written.
-     */
-    record ComponentCopyState(int componentPosition, String componentName, int pages, int pagesRead,
-                              boolean copyMade, boolean copyFailed) {
-    }
-
-    /** Every page still to be read, oldest dossier first. */
-    List<PendingPage> pendingPages();
-
-    /**
-     * Marks the page DONE with its text, word boxes and cleaned image (already in the content store) and indexes the
-     * text for search, in one transaction.
+     * Keeps the page's text, word boxes and cleaned image (already in the content store) and indexes the text for
+     * search, in one transaction (or the caller's).
      */
     void saveText(long pageId, PageText text, String copyImageId, int copyImageDpi, LocalDateTime at);
 
-    void saveFailure(long pageId, String reason, LocalDateTime at);
+    /** The component's pages, in order, with what is known of each. */
+    Optional<ComponentPages> componentPages(long componentId);
 
-    /** Components with pages, none of them pending, and no copy yet. */
-    List<Long> componentsAwaitingCopy();
-
-    /** The component's pages for its copy; empty while a page is pending or once the copy exists. */
-    Optional<ComponentPages> readyForCopy(long componentId);
-
-    /** Records why the component's copy could not be written; it no longer counts as being made. */
-    void saveCopyFailure(long componentId, String reason, LocalDateTime at);
-
-    /** Forgets every recorded copy failure, so those copies count as to be made again (the service retries them). */
-    void clearCopyFailures();
-
-    /** Records the copy (and clears a failure recorded before); a second record for the same component is ignored. */
-    void saveCopy(long componentId, String contentId, long byteSize, int pageCount, int pagesFailed,
+    /** Records the component's copy, replacing an earlier one (made again after a page was read again). */
+    void saveCopy(long componentId, String contentId, long byteSize, int pageCount, int pagesWithoutText,
                   LocalDateTime madeAt);
 
-    /** The dossier's electronic copies, by component position. */
-    List<ElectronicCopy> copies(DossierCode code);
+    /** The dossier's components that have pages, by position, with their copy if one was written. */
+    List<ComponentCopy> componentsOf(DossierCode code);
 
-    /** The dossier's components that have pages, by position, with their OCR and copy state. */
-    List<ComponentCopyState> copyStates(DossierCode code);
-
-    CaptureCounts counts();
+    /** A component's pages by row id and content id, in order, and its recorded copy. */
+    record ComponentCopy(long componentId, int position, String name, List<Long> pageIds,
+                         List<String> pageContentIds, Optional<CopyRecord> copy) {
+    }
 }

@@ -1,5 +1,6 @@
 package vn.motcua.counter.application.port;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -14,6 +15,9 @@ public interface ContentStore {
     String put(byte[] content);
 
     byte[] read(String contentId);
+
+    /** The item's file, for a viewer to open (never to be written). */
+    Path pathOf(String contentId);
 
     /** True when the item exists and its bytes still hash to its id. */
     boolean verify(String contentId);

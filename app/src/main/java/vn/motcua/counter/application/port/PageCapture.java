@@ -15,19 +15,26 @@ public interface PageCapture extends AutoCloseable {
     /**
      * Cleans up and reads one stored scan. Empty when {@code cancelled} turned true meanwhile: nothing was read.
      *
-     * @throws RuntimeException when the page cannot be read (it is then marked failed, never retried)
+     * @throws RuntimeException when the scan cannot be decoded or cleaned up
      */
     Optional<ReadPage> read(byte[] scan, BooleanSupplier cancelled);
 
     /** One component's pages, in order, as one PDF/A-2u file; a page whose OCR failed has {@code text == null}. */
     byte[] electronicCopy(List<CopyPage> pages, CopyDetails details);
 
-    /** A page read: its text, and its cleaned image as the copy will hold it (so the copy cleans nothing again). */
-    record ReadPage(PageText text, CopyImage image) {
+    /**
+     * A page read: its text (null when OCR failed on it), its cleaned image as the copy will hold it (so the copy
+     * cleans nothing again), and what the clean-up found.
+     */
+    record ReadPage(PageText text, CopyImage image, Findings findings) {
     }
 
-    /** A cleaned page's image in the form {@link #electronicCopy} takes back, at {@code dpi}. */
-    record CopyImage(byte[] bytes, int dpi) {
+    /** What the clean-up measured and OCR counted, for the command line's report of each page. */
+    record Findings(String kind, double skewDegrees, int quarterTurns, boolean blankSuspected, int words) {
+    }
+
+    /** A cleaned page's image in the form {@link #electronicCopy} takes back, at {@code dpi}, of its page kind. */
+    record CopyImage(byte[] bytes, int dpi, String kind) {
     }
 
     /**

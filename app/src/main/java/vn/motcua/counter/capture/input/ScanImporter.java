@@ -30,6 +30,11 @@ public final class ScanImporter {
 
     /** 80 megapixels: A3 at 600 dpi is 70 MP; anything larger is not a page from a counter scanner. */
     public static final long MAX_PIXELS = 80_000_000L;
+    /**
+     * A page's shorter side is at least this many pixels: 100 is half an inch at 200 dpi, smaller than any slip a
+     * counter scans, so a smaller image (an icon, a 1 × 1 tracking pixel) is not a page.
+     */
+    public static final int MIN_SIDE_PIXELS = 100;
     public static final int DEFAULT_DPI = 300;
     static final int PDF_RENDER_DPI = 300;
 
@@ -95,6 +100,10 @@ public final class ScanImporter {
     }
 
     static void checkSize(Path file, long width, long height) throws CaptureInputException {
+        if (width > 0 && height > 0 && Math.min(width, height) < MIN_SIDE_PIXELS) {
+            throw new CaptureInputException("capture.input.tooSmall", String.format(
+                    "%s is %d × %d pixels, too small to be a page", file.getFileName(), width, height));
+        }
         if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
             throw new CaptureInputException("capture.input.tooLarge", String.format(
                     "%s declares %d × %d pixels (%.0f MP); the limit is %d MP, so it was not opened",

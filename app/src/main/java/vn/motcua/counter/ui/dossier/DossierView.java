@@ -60,7 +60,12 @@ public final class DossierView extends BorderPane {
         copies.setWrapText(true);
         copies.setMinHeight(Region.USE_PREF_SIZE); // every component's line, never cut to "…"
         copies.textProperty().bind(model.electronicCopiesProperty());
-        VBox left = new VBox(8, summary, copies, new Label(messages.text("detail.history")), history, results);
+        // what failed in the pipeline is taken up again once the cause is fixed (a lost file restored, say)
+        Button retry = button(messages.text("detail.retry"), "retryWork", KeyCode.F12, model::retryStuckWork);
+        retry.visibleProperty().bind(Bindings.isNotEmpty(model.stuckWork()));
+        retry.managedProperty().bind(retry.visibleProperty());
+        VBox left = new VBox(8, summary, copies, retry, new Label(messages.text("detail.history")), history,
+                results);
         VBox.setVgrow(history, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox columns = new HBox(24, left, inputs(model, messages));

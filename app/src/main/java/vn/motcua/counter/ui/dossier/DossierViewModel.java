@@ -26,8 +26,10 @@ import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.LifecycleAction;
 import vn.motcua.counter.application.LifecycleService;
 import vn.motcua.counter.application.ReceptionService;
-import vn.motcua.counter.application.port.CaptureStore;
-import vn.motcua.counter.application.port.CaptureStore.ComponentCopyState;
+import vn.motcua.counter.application.capture.ElectronicCopies;
+import vn.motcua.counter.application.stage.StageRunner;
+import vn.motcua.counter.application.stage.WorkItem;
+import vn.motcua.counter.domain.ElectronicCopy;
 import vn.motcua.counter.application.port.IssuedForm;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
@@ -51,7 +53,8 @@ public final class DossierViewModel {
 
     private final LifecycleService lifecycle;
     private final ReceptionService reception;
-    private final CaptureStore captures;
+    private final ElectronicCopies copies;
+    private final StageRunner pipeline;
     private final CounterProfile counter;
     private final Messages messages;
     private final UiExecutors executors;
@@ -63,6 +66,8 @@ public final class DossierViewModel {
     private final ObservableSet<LifecycleAction> allowed = FXCollections.observableSet();
     private final ReadOnlyStringWrapper results = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper electronicCopies = new ReadOnlyStringWrapper("");
+    /** The dossier's stage items that failed or wait, which "Thử lại" takes up again. */
+    private final ObservableList<WorkItem> stuck = FXCollections.observableArrayList();
     private final StringProperty reason = new SimpleStringProperty("");
     private final StringProperty newAppointment = new SimpleStringProperty("");
     private final StringProperty supplementItems = new SimpleStringProperty("");
@@ -72,11 +77,13 @@ public final class DossierViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<PrintableForm> form = new ReadOnlyObjectWrapper<>();
 
-    public DossierViewModel(LifecycleService lifecycle, ReceptionService reception, CaptureStore captures,
-                            CounterProfile counter, Messages messages, UiExecutors executors, DossierCode code) {
+    public DossierViewModel(LifecycleService lifecycle, ReceptionService reception, ElectronicCopies copies,
+                            StageRunner pipeline, CounterProfile counter, Messages messages, UiExecutors executors,
+                            DossierCode code) {
         this.lifecycle = lifecycle;
         this.reception = reception;
-        this.captures = captures;
+        this.copies = copies;
+        this.pipeline = pipeline;
         this.counter = counter;
         this.messages = messages;
         this.executors = executors;
@@ -94,11 +101,11 @@ public final class DossierViewModel {
     /** Reads the dossier, its progress and history again. */
     public void load() {
         executors.run(() -> new Snapshot(lifecycle.dossier(code), lifecycle.progress(code).results().size(),
-                lifecycle.history(code), captures.copyStates(code)), this::show, this::fail);
+                lifecycle.history(code), copies.of(code)), this::show, this::fail);
     }
 
     private record Snapshot(Dossier dossier, int resultPages, List<vn.motcua.counter.application.port.DossierEvent> events,
-                            List<ComponentCopyState> copies) {
+                            List<ElectronicCopies.CopyWork> copies) {
     }
 
     private void show(Snapshot s) {
@@ -116,20 +123,51 @@ public final class DossierViewModel {
 
     /** Reads the components' copy states again: called as background OCR and copy writing move on. */
     public void refreshCopies() {
-        executors.run(() -> captures.copyStates(code), this::showCopies, this::fail);
+        executors.run(() -> copies.of(code), this::showCopies, this::fail);
     }
 
-    private void showCopies(List<ComponentCopyState> copies) {
-        electronicCopies.set(String.join("\n", copies.stream().map(this::copyState).toList()));
+    private void showCopies(List<ElectronicCopies.CopyWork> work) {
+        electronicCopies.set(String.join("\n", work.stream().map(this::copyState).toList()));
+        stuck.setAll(work.stream().flatMap(w -> w.needingAttention().stream()).toList());
     }
 
-    /** One line per component: its electronic copy made, failed, being made, or its pages still being read. */
-    private String copyState(ComponentCopyState c) {
-        String state = c.copyMade() ? messages.text("detail.copy.made", c.pages())
-                : c.copyFailed() ? messages.text("detail.copy.failed")
-                : c.pagesRead() < c.pages() ? messages.text("detail.copy.reading", c.pagesRead(), c.pages())
-                : messages.text("detail.copy.writing");
-        return messages.text("detail.copy", c.componentPosition(), c.componentName(), state);
+    /**
+     * One line per component: its electronic copy made, failed with the reason, being made, or its pages still being
+     * read; and the pages whose text could not be read, with why.
+     */
+    private String copyState(ElectronicCopies.CopyWork work) {
+        ElectronicCopy c = work.copy();
+        String state = switch (c.state()) {
+            case MADE -> messages.text("detail.copy.made", c.pageCount());
+            case FAILED -> messages.text("detail.copy.failed", reason(work.copyItem()));
+            case READING_PAGES -> messages.text("detail.copy.reading", c.pagesRead(), c.pageCount());
+            case BEING_MADE -> messages.text("detail.copy.writing");
+        };
+        StringBuilder line = new StringBuilder(messages.text("detail.copy", c.component().position(),
+                c.component().name(), state));
+        work.pageItems().stream().filter(i -> i.error() != null && !i.state().unfinished()
+                        && i.state() != vn.motcua.counter.application.stage.WorkState.DONE)
+                .forEach(i -> line.append("\n    ").append(messages.text("detail.page.failed", reason(i))));
+        return line.toString();
+    }
+
+    private String reason(WorkItem item) {
+        return item == null || item.error() == null ? ""
+                : messages.text(item.error().messageKey(), item.error().arguments().toArray());
+    }
+
+    /** The dossier's stage items that failed or wait for something outside. */
+    public ObservableList<WorkItem> stuckWork() {
+        return stuck;
+    }
+
+    /** Takes up every failed item of the dossier again (after IT staff fixed the cause). */
+    public void retryStuckWork() {
+        List<Long> ids = stuck.stream().map(WorkItem::id).toList();
+        executors.run(() -> pipeline.retry(ids), retried -> {
+            message.set(messages.text("detail.retried", retried));
+            refreshCopies();
+        }, this::fail);
     }
 
     public void requestSupplement() {
@@ -191,7 +229,7 @@ public final class DossierViewModel {
             return;
         }
         step(() -> {
-            var pages = files.stream().map(reception::importPage).toList();
+            var pages = files.stream().flatMap(file -> reception.importPages(file).stream()).toList();
             lifecycle.attachResult(code, resultName.get(), pages, counter);
             return pages.size();
         });

@@ -25,6 +25,7 @@ import javafx.collections.transformation.SortedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CardReader;
+import vn.motcua.counter.application.ApplicantForm;
 import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.application.Receipt;
 import vn.motcua.counter.application.ReceptionRequest;
@@ -38,7 +39,6 @@ import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Procedure;
 import vn.motcua.counter.domain.TextMatch;
 import vn.motcua.counter.domain.identity.ApplicantId;
-import vn.motcua.counter.domain.identity.BirthDate;
 import vn.motcua.counter.domain.identity.CardQrCode;
 import vn.motcua.counter.domain.identity.IdCardMrz;
 import vn.motcua.counter.domain.identity.IdKind;
@@ -194,23 +194,13 @@ public final class NewDossierViewModel {
 
     /** The birth date typed, when it is one; blank or impossible dates give none (see {@link #birthDateProblem}). */
     private Optional<LocalDate> parsedBirthDate() {
-        return birthDate.get().isBlank() ? Optional.empty()
-                : BirthDate.parse(birthDate.get(), reception.today()).result();
-    }
-
-    /** Why the typed birth date cannot be used (31/02, month 13, after today…); empty when blank or valid. */
-    private Optional<String> birthDateProblem() {
-        if (birthDate.get().isBlank() || idKind.get().organisation()) {
-            return Optional.empty();
-        }
-        ParseResult<LocalDate> parsed = BirthDate.parse(birthDate.get(), reception.today());
-        return parsed.accepted() ? Optional.empty() : Optional.of(describe(parsed.problems()));
+        return form().parsedBirthDate();
     }
 
     /** Live, once the date looks complete: a half-typed "02/04/19" is not yet called wrong. */
     private void checkBirthDate() {
         boolean complete = birthDate.get().strip().length() >= BIRTH_DATE_LENGTH;
-        birthDateMessage.set(complete ? birthDateProblem().orElse("") : "");
+        birthDateMessage.set(complete ? form().birthDateProblem().map(this::text).orElse("") : "");
     }
 
     /**
@@ -291,7 +281,7 @@ public final class NewDossierViewModel {
     /** Stores the chosen image files as pages of {@code item}; a bad file is reported and the others still go in. */
     public void addImages(ComponentItem item, List<Path> files) {
         for (Path file : files) {
-            executors.run(() -> reception.importPage(file), page -> item.pages().add(page), failure -> {
+            executors.run(() -> reception.importPages(file), pages -> item.pages().addAll(pages), failure -> {
                 LOG.warn("page import refused: {}", failure.toString());
                 message.set(file.getFileName() + ": " + messages.describe(failure));
             });
@@ -362,15 +352,10 @@ public final class NewDossierViewModel {
             message.set(problem.get());
             return;
         }
-        boolean organisation = idKind.get().organisation();
-        Applicant applicant = new Applicant(fullName.get(), applicantId().orElseThrow(),
-                organisation ? blankToNull(representative) : null,
-                organisation ? null : parsedBirthDate().orElse(null), organisation ? null : sex.get(),
-                blankToNull(address), blankToNull(phone), blankToNull(email));
-        ReceptionRequest request = new ReceptionRequest(applicant, procedure.get(),
+        ApplicantForm form = form();
+        ReceptionRequest request = new ReceptionRequest(form.applicant(), procedure.get(),
                 ProcessingTime.ofWorkingDays(processingDays.get()),
-                components.stream().map(ComponentItem::toDocument).toList(), reused,
-                idMismatch.get() ? blankToNull(identityOverride) : null);
+                components.stream().map(ComponentItem::toDocument).toList(), reused, form.overrideToRecord());
         busy.set(true);
         message.set(messages.text("dossier.saving"));
         executors.run(() -> reception.receive(request, counter), done -> {
@@ -391,22 +376,21 @@ public final class NewDossierViewModel {
         reused.add(pages);
     }
 
-    private Optional<String> validate() {
-        if (fullName.get().isBlank()) {
-            return Optional.of(messages.text(idKind.get().organisation() ? "dossier.missing.organisationName"
-                    : "dossier.missing.name"));
-        }
-        ParseResult<? extends ApplicantId> id = ApplicantId.parse(idKind.get(), idNumber.get(), idCountry.get(),
+    /** What is typed, as the checks shared with {@code motcua receive} take it. */
+    private ApplicantForm form() {
+        return new ApplicantForm(idKind.get(), fullName.get(), idNumber.get(), idCountry.get(), representative.get(),
+                birthDate.get(), sex.get(), address.get(), phone.get(), email.get(), identityOverride.get(),
                 reception.today());
-        if (!id.accepted()) {
-            return Optional.of(describe(id.problems()));
-        }
-        Optional<String> birth = birthDateProblem();
-        if (birth.isPresent()) {
-            return birth;
-        }
-        if (idMismatch.get() && identityOverride.get().isBlank()) {
-            return Optional.of(messages.text("dossier.missing.idOverride"));
+    }
+
+    private String text(ApplicantForm.Problem problem) {
+        return messages.text(problem.messageKey(), problem.arguments().toArray());
+    }
+
+    private Optional<String> validate() {
+        Optional<ApplicantForm.Problem> applicant = form().check().stream().findFirst();
+        if (applicant.isPresent()) {
+            return Optional.of(text(applicant.get()));
         }
         if (procedure.get() == null) {
             return Optional.of(messages.text("dossier.missing.procedure"));
@@ -415,10 +399,6 @@ public final class NewDossierViewModel {
             return Optional.of(messages.text("dossier.missing.processingDays"));
         }
         return Optional.empty();
-    }
-
-    private static String blankToNull(StringProperty p) {
-        return p.get() == null || p.get().isBlank() ? null : p.get().strip();
     }
 
     public javafx.beans.property.ReadOnlyBooleanProperty idMismatchProperty() { return idMismatch.getReadOnlyProperty(); }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.InvalidFileException;
 import vn.motcua.counter.application.port.CatalogueImport;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.Procedure;
 import vn.motcua.counter.i18n.Messages;
@@ -30,7 +31,7 @@ class CatalogueImportTest {
     @TempDir
     Path files;
 
-    private CounterContext counter;
+    private CounterWiring counter;
 
     @BeforeEach
     void open() {

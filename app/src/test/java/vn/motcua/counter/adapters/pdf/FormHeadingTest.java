@@ -14,7 +14,8 @@ import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.crash.SaveLoopClock;
 
@@ -35,7 +36,7 @@ class FormHeadingTest {
                 Settings.AGENCY_NAME, "Ủy ban nhân dân phường Bến Thành, Thành phố Hồ Chí Minh",
                 Settings.OCR_WORKERS, "0"));
         byte[] receipt;
-        try (CounterContext counter = CounterContext.open(settings, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = CounterWiring.open(settings, SaveLoopClock.DAY)) {
             var received = counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
             receipt = counter.contents().read(received.pdfContentId());
         }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.ReceptionRequest;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.DossierCode;
@@ -29,7 +30,7 @@ class ApplicantIdStoreTest {
     void aRowFromBeforeV5IsAPersonalIdNumber() throws Exception {
         Files.createDirectories(data);
         SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
+        source.setUrl("jdbc:sqlite:" + data.resolve(CounterWiring.DATABASE_FILE));
         Flyway.configure().dataSource(source).locations("classpath:db/migration").target("4").load().migrate();
         try (Connection db = source.getConnection(); Statement st = db.createStatement()) {
             st.executeUpdate("""
@@ -41,7 +42,7 @@ class ApplicantIdStoreTest {
                         'abc')""");
         }
         DossierCode code = DossierCode.parse("000.00.00.H26-251103-0001");
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             Applicant applicant = counter.dossiers().dossier(code).orElseThrow().applicant();
             assertThat(applicant.idNumber()).isEqualTo(PersonalIdNumber.parse("079085001234"));
             assertThat(counter.dossiers().dossiersOf(PersonalIdNumber.parse("079085001234"))).containsExactly(code);
@@ -50,7 +51,7 @@ class ApplicantIdStoreTest {
 
     @Test
     void aPassportIsFoundOnlyWithItsIssuingCountry() throws Exception {
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             PassportNumber korean = PassportNumber.parse("M12345678", "KOR").result().orElseThrow();
             ReceptionRequest base = TestCounter.request(counter, 1);
             Applicant foreigner = new Applicant("KIM MIN-JUN", korean, null, null, null, null, null);

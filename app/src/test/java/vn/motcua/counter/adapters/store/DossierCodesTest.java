@@ -16,7 +16,8 @@ import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.adapters.catalogue.AgencyFileReader;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.InvalidFileException;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.AgencyCode;
@@ -31,11 +32,11 @@ class DossierCodesTest {
     @TempDir
     Path folder;
 
-    private CounterContext counter(String name, int number, int count) {
+    private CounterWiring counter(String name, int number, int count) {
         Settings settings = Settings.of(Map.of(Settings.DATA_DIR, folder.resolve(name).toString(),
                 Settings.AGENCY_CODE, TestCounter.AGENCY, Settings.COUNTER_NUMBER, String.valueOf(number),
                 Settings.COUNTER_COUNT, String.valueOf(count)));
-        return CounterContext.open(settings, SaveLoopClock.DAY);
+        return CounterWiring.open(settings, SaveLoopClock.DAY);
     }
 
     @Test
@@ -43,7 +44,7 @@ class DossierCodesTest {
         Set<String> all = new HashSet<>();
         int reserved = 0;
         for (int number = 1; number <= 3; number++) {
-            try (CounterContext counter = counter("quay-" + number, number, 3)) {
+            try (CounterWiring counter = counter("quay-" + number, number, 3)) {
                 for (int i = 0; i < 400; i++) {
                     all.add(counter.dossiers().reserveCode(AGENCY, DAY).value());
                     reserved++;
@@ -60,11 +61,11 @@ class DossierCodesTest {
 
     @Test
     void aSlotChangedDuringTheDayAppliesFromTheNextDay() {
-        try (CounterContext counter = counter("quay", 1, 1)) {
+        try (CounterWiring counter = counter("quay", 1, 1)) {
             assertThat(counter.dossiers().reserveCode(AGENCY, DAY).sequence()).isEqualTo(1);
             assertThat(counter.dossiers().reserveCode(AGENCY, DAY).sequence()).isEqualTo(2);
         }
-        try (CounterContext counter = counter("quay", 2, 4)) {
+        try (CounterWiring counter = counter("quay", 2, 4)) {
             // today keeps counting 3, 4, … : switching to 2, 6, 10 now could repeat a number already given
             assertThat(counter.dossiers().reserveCode(AGENCY, DAY).sequence()).isEqualTo(3);
             assertThat(counter.dossiers().reserveCode(AGENCY, DAY.plusDays(1)).sequence()).isEqualTo(2);
@@ -86,7 +87,7 @@ class DossierCodesTest {
                 000.00.00.H49,Ủy ban nhân dân tỉnh Quảng Ninh,1,2016-11-03,,test
                 K57,Hội đồng nhân dân Thành phố Huế,1,2025-04-14,,test
                 """);
-        try (CounterContext counter = TestCounter.open(folder.resolve("quay"), SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(folder.resolve("quay"), SaveLoopClock.DAY)) {
             counter.agencies().importAgencies(AgencyFileReader.read(csv));
             assertThat(counter.agencies().agency("K57")).hasValueSatisfying(a ->
                     assertThat(a.validFrom()).isEqualTo(LocalDate.of(2025, 4, 14)));

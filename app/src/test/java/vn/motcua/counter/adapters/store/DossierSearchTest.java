@@ -19,7 +19,8 @@ import vn.motcua.counter.application.DossierLists;
 import vn.motcua.counter.application.Receipt;
 import vn.motcua.counter.application.ReceptionRequest;
 import vn.motcua.counter.application.port.DossierSummary;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
@@ -33,7 +34,7 @@ class DossierSearchTest {
     @TempDir
     Path data;
 
-    private CounterContext counter;
+    private CounterWiring counter;
     private Receipt nhung;
     private Receipt dang;
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.port.DossierSummary;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 
 /** Upgrades of the names index: what the old index held must be found after them, and nothing stale. */
@@ -38,7 +39,7 @@ class SearchIndexUpgradeTest {
             st.executeUpdate("INSERT INTO dossier_names (rowid, applicant_name_folded) VALUES (7, 'ly thi anh')");
         }
 
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             assertThat(counter.lists().search("l t a")).extracting(DossierSummary::code).containsExactly(CODE);
             assertThat(counter.lists().search("ly thi anh")).extracting(DossierSummary::code).containsExactly(CODE);
             assertThat(counter.lists().search("ly thi b")).isEmpty();
@@ -60,7 +61,7 @@ class SearchIndexUpgradeTest {
                     INSERT INTO dossier_names (rowid, applicant_name_folded) VALUES (7, 'cong ty tnhh hoa binh')""");
         }
 
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             assertThat(counter.lists().search("pham duc long")).extracting(DossierSummary::code).containsExactly(CODE);
             assertThat(counter.lists().search("hoa binh")).extracting(DossierSummary::code).containsExactly(CODE);
         }
@@ -79,6 +80,6 @@ class SearchIndexUpgradeTest {
     }
 
     private String url() {
-        return "jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE);
+        return "jdbc:sqlite:" + data.resolve(CounterWiring.DATABASE_FILE);
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.Receipt;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 
 class StoreFailuresTest {
@@ -24,10 +25,10 @@ class StoreFailuresTest {
 
     @Test
     void aLockedDatabaseIsReportedAndNothingSavedIsLost() throws Exception {
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             Receipt first = counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
             var second = TestCounter.request(counter, 2);
-            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterWiring.DATABASE_FILE));
                  Statement st = other.createStatement()) {
                 st.execute("BEGIN EXCLUSIVE"); // another program holds the write lock
                 assertThatThrownBy(() -> counter.reception().receive(second, counter.profile()))
@@ -45,7 +46,7 @@ class StoreFailuresTest {
 
     @Test
     void aCorruptDatabaseIsReportedAndLeftUntouched() throws Exception {
-        Path file = data.resolve(CounterContext.DATABASE_FILE);
+        Path file = data.resolve(CounterWiring.DATABASE_FILE);
         byte[] garbage = "this is not an SQLite database, but it is somebody's file".repeat(100).getBytes();
         Files.write(file, garbage);
         assertThatThrownBy(() -> TestCounter.open(data, SaveLoopClock.DAY))
@@ -54,17 +55,17 @@ class StoreFailuresTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
         // The failed start released the folder: once repaired, the counter opens again.
         Files.delete(file);
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             assertThat(counter.catalogue().isEmpty()).isFalse();
         }
     }
 
     @Test
     void theHistoryCannotBeRewritten() throws Exception {
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
         }
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterContext.DATABASE_FILE));
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterWiring.DATABASE_FILE));
              Statement st = db.createStatement()) {
             assertThatThrownBy(() -> st.executeUpdate("UPDATE dossier_events SET actor = 'someone else'"))
                     .hasMessageContaining("append-only");

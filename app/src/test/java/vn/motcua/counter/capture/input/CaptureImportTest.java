@@ -9,6 +9,7 @@ import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -77,16 +78,17 @@ class CaptureImportTest {
 
     @Test
     void cmykTiffBecomesRgbWithItsColoursAndResolution() throws Exception {
-        // ImageIO cannot write CMYK, so the TIFF is laid out by hand: cyan, black and paper-white bands
-        int w = 90;
-        int h = 20;
+        // ImageIO cannot write CMYK, so the TIFF is laid out by hand: cyan, black and paper-white bands (a slip of
+        // 1.5 × 0.6 inches at 200 dpi: smaller would not count as a page)
+        int w = 300;
+        int h = 120;
         byte[] cmyk = new byte[w * h * 4];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int i = (y * w + x) * 4;
-                if (x < 30) {
+                if (x < 100) {
                     cmyk[i] = (byte) 255;     // cyan ink
-                } else if (x < 60) {
+                } else if (x < 200) {
                     cmyk[i + 3] = (byte) 255; // black ink
                 }
             }
@@ -98,11 +100,24 @@ class CaptureImportTest {
         assertThat(page.dpi()).isEqualTo(200);
         assertThat(page.image().getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
         assertThat(page.image().getRGB(10, 10) & 0xffffff).isEqualTo(0x00ffff);
-        assertThat(page.image().getRGB(45, 10) & 0xffffff).isZero();
-        assertThat(page.image().getRGB(80, 10) & 0xffffff).isEqualTo(0xffffff);
+        assertThat(page.image().getRGB(150, 10) & 0xffffff).isZero();
+        assertThat(page.image().getRGB(250, 10) & 0xffffff).isEqualTo(0xffffff);
     }
 
     /** An uncompressed little-endian TIFF, PhotometricInterpretation 5 (separated, CMYK), 8 bits per ink. */
+    @Test
+    void anImageTooSmallToBeAPageIsRefused() throws Exception {
+        Path pixel = dir.resolve("pixel.png");
+        ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", pixel.toFile());
+        Path strip = dir.resolve("strip.png");
+        ImageIO.write(new BufferedImage(2000, 99, BufferedImage.TYPE_BYTE_GRAY), "png", strip.toFile());
+        for (Path small : List.of(pixel, strip)) {
+            assertThatThrownBy(() -> importer.importFile(small)).isInstanceOf(CaptureInputException.class)
+                    .satisfies(e -> assertThat(((CaptureInputException) e).messageKey())
+                            .isEqualTo("capture.input.tooSmall"));
+        }
+    }
+
     static byte[] cmykTiff(int width, int height, int dpi, byte[] cmyk) {
         int entries = 11;
         int ifd = 8;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.DossierList;
 import vn.motcua.counter.application.port.DossierSummary;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
@@ -22,7 +23,7 @@ class HomeViewModelTest {
     @TempDir
     Path data;
 
-    private CounterContext counter;
+    private CounterWiring counter;
     private HomeViewModel model;
 
     @BeforeEach

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.CardBacks;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.TestImages;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.identity.MrzCards;
 import vn.motcua.counter.domain.identity.Sex;
@@ -26,7 +27,7 @@ class CardMrzViewModelTest {
     @TempDir
     Path data;
 
-    private CounterContext counter;
+    private CounterWiring counter;
     private NewDossierViewModel model;
 
     @BeforeEach

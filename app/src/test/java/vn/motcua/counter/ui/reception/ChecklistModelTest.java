@@ -22,7 +22,9 @@ import vn.motcua.counter.TestImages;
 import vn.motcua.counter.adapters.images.ImageIoPageImages;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.ScanService;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.application.Scanners;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.Page;
@@ -33,8 +35,8 @@ import vn.motcua.scanner.PaperSize;
 import vn.motcua.scanner.PaperSource;
 import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannerBridge;
-import vn.motcua.scanner.simulated.SimulatedScannerDriver;
-import vn.motcua.scanner.simulated.SimulatedScannerOptions;
+import vn.motcua.scanner.simulator.demo.SimulatedScannerDriver;
+import vn.motcua.scanner.simulator.demo.SimulatedScannerOptions;
 
 /** Page tools, the scan profile and scan errors of the checklist, without a window, on a real counter. */
 class ChecklistModelTest {
@@ -44,7 +46,7 @@ class ChecklistModelTest {
     @TempDir
     Path files;
 
-    private CounterContext counter;
+    private CounterWiring counter;
     private final SimulatedScannerDriver scanner =
             new SimulatedScannerDriver(SimulatedScannerOptions.demo().withPageDelay(Duration.ZERO));
     private ScannerBridge bridge;
@@ -56,7 +58,8 @@ class ChecklistModelTest {
         counter = TestCounter.open(data, SaveLoopClock.DAY);
         // The counter's own services, but a simulated scanner this test can make jam.
         bridge = new ScannerBridge(List.of(scanner));
-        ScanService scanning = new ScanService(bridge, counter.reception(), new ImageIoPageImages(), Optional.empty());
+        ScanService scanning = new ScanService(new Scanners(bridge, Optional.empty()), counter.reception(),
+                new ImageIoPageImages());
         model = new NewDossierViewModel(counter.reception(), scanning, counter.cardReader(),
                 counter.catalogue().procedures(), counter.profile(), Messages.of(Locale.forLanguageTag("vi-VN")),
                 new UiExecutors(Runnable::run, Runnable::run));
@@ -161,7 +164,7 @@ class ChecklistModelTest {
 
     @Test
     void aWrongScanSettingIsExplained(@TempDir Path other) {
-        try (CounterContext wrong = CounterContext.open(Settings.of(Map.of(Settings.DATA_DIR, other.toString(),
+        try (CounterWiring wrong = CounterWiring.open(Settings.of(Map.of(Settings.DATA_DIR, other.toString(),
                 Settings.SCAN_DPI, "nhiều")), SaveLoopClock.DAY)) {
             assertThatThrownBy(wrong::scanProfile).isInstanceOf(CounterException.class)
                     .satisfies(e -> assertThat(Messages.of(Locale.forLanguageTag("vi-VN")).describe(e))

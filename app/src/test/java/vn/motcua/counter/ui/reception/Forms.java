@@ -1,7 +1,8 @@
 package vn.motcua.counter.ui.reception;
 
 import java.util.Locale;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
 
@@ -14,7 +15,7 @@ final class Forms {
     private Forms() {
     }
 
-    static NewDossierViewModel newDossier(CounterContext counter) {
+    static NewDossierViewModel newDossier(CounterWiring counter) {
         return new NewDossierViewModel(counter.reception(), counter.scanning(), counter.cardReader(),
                 counter.catalogue().procedures(), counter.profile(), VI, INLINE);
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.TestImages;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
@@ -26,7 +27,7 @@ class NewDossierViewModelTest {
     @TempDir
     Path files;
 
-    private CounterContext counter;
+    private CounterWiring counter;
     private NewDossierViewModel model;
 
     @BeforeEach
@@ -208,8 +209,8 @@ class NewDossierViewModelTest {
         model.idNumberProperty().set("001090012345"); // born 1990
         model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
         model.addImages(model.components().getFirst(), List.of(Files.write(files.resolve("p.png"), TestImages.png("p"))));
-        String noSuchDate = Messages.of(Locale.forLanguageTag("vi-VN")).text("birthdate.problem.no_such_date");
         for (String typed : List.of("31/02/1990", "32/13/1985")) {
+            String noSuchDate = Messages.of(Locale.forLanguageTag("vi-VN")).text("birthdate.problem.no_such_date", typed);
             model.birthDateProperty().set(typed);
             assertThat(model.birthDateMessageProperty().get()).isEqualTo(noSuchDate);
             model.receive(receipt -> { throw new AssertionError(typed + " is not a date"); });

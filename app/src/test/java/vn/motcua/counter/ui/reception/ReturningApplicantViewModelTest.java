@@ -13,7 +13,8 @@ import vn.motcua.counter.TestImages;
 import vn.motcua.counter.application.EarlierDossier;
 import vn.motcua.counter.application.Receipt;
 import vn.motcua.counter.application.ReceptionService;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.Page;
@@ -26,7 +27,7 @@ class ReturningApplicantViewModelTest {
     @TempDir
     Path data;
 
-    private CounterContext counter;
+    private CounterWiring counter;
     private NewDossierViewModel form;
     private ReturningApplicantViewModel returning;
     private Dossier earlier;

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.port.ReportRenderer;
-import vn.motcua.counter.bootstrap.CounterContext;
+import vn.motcua.counter.bootstrap.CounterConfiguration;
+import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
@@ -24,7 +25,7 @@ class ReportViewModelTest {
 
     @Test
     void showsThisMonthAndExportsWhatIsShown() throws Exception {
-        try (CounterContext counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
             counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
             Path folder = data.resolve("reports");
             ReportViewModel model = new ReportViewModel(counter.reports(), counter.lifecycle(), counter.profile(),

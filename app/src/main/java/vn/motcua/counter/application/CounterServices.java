@@ -1,0 +1,57 @@
+package vn.motcua.counter.application;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import vn.motcua.counter.application.capture.ElectronicCopies;
+import vn.motcua.counter.application.port.Catalogue;
+import vn.motcua.counter.application.stage.StageRunner;
+import vn.motcua.scanner.ScanSettings;
+
+/**
+ * The services of an open counter (its data folder locked for this process), as the window and the command line
+ * both use them: two faces of the same application. Built once by the composition root; closing it stops the
+ * pipeline and closes the store.
+ */
+public interface CounterServices extends AutoCloseable {
+
+    CounterProfile profile();
+
+    /** The counter's scan profile from the settings; the clerk may change it per dossier. */
+    ScanSettings scanProfile();
+
+    ReceptionService reception();
+
+    ScanService scanning();
+
+    CardReader cardReader();
+
+    ReturningApplicants returningApplicants();
+
+    LifecycleService lifecycle();
+
+    DossierLists lists();
+
+    CounterReports reports();
+
+    Catalogue catalogue();
+
+    CatalogueImports catalogueImports();
+
+    /** The dossier pipeline after the receipt: clean-up and OCR, electronic copies, and the stages after them. */
+    StageRunner pipeline();
+
+    ElectronicCopies copies();
+
+    Documents documents();
+
+    UserPreferences preferences();
+
+    /** The counter's clock, in Vietnam's time. */
+    Clock clock();
+
+    /** Where report and tracking-book files are written. */
+    Path reportsFolder();
+
+    @Override
+    void close();
+}

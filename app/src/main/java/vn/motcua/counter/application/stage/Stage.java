@@ -1,0 +1,37 @@
+package vn.motcua.counter.application.stage;
+
+import java.util.Optional;
+
+/**
+ * A step a received dossier goes through after the receipt, in the order of ENGINEERING.md's path. Each stage works
+ * on one kind of subject and may wait for an earlier stage: its item is taken only when no item of {@link #after()}
+ * in the same component (or dossier) is unfinished. Items of every stage are enqueued with the dossier, so the
+ * order is data in the stage table, not threads waiting on each other. Signing and sending add their constants here.
+ */
+public enum Stage {
+
+    /** Clean-up and OCR of one page: its text for search and its cleaned image for the copy. */
+    PAGE_TEXT(Subject.PAGE, null),
+    /** The PDF/A electronic copy of one component, once every page of it is read (or could not be). */
+    ELECTRONIC_COPY(Subject.COMPONENT, PAGE_TEXT);
+
+    /** What an item of a stage works on; items are scoped to their component and dossier for the ordering. */
+    public enum Subject { PAGE, COMPONENT, DOSSIER }
+
+    private final Subject subject;
+    private final Stage after;
+
+    Stage(Subject subject, Stage after) {
+        this.subject = subject;
+        this.after = after;
+    }
+
+    public Subject subject() {
+        return subject;
+    }
+
+    /** The stage whose items in the same component (or, for a dossier stage, the same dossier) must finish first. */
+    public Optional<Stage> after() {
+        return Optional.ofNullable(after);
+    }
+}

@@ -1,0 +1,74 @@
+package vn.motcua.counter.bootstrap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import vn.motcua.counter.adapters.capture.TesseractPageCapture;
+import vn.motcua.counter.adapters.images.ScannedPageFiles;
+import vn.motcua.counter.application.CounterAccess;
+import vn.motcua.counter.application.CounterDiagnostics;
+import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.CounterServices;
+import vn.motcua.counter.application.Scanners;
+import vn.motcua.counter.application.capture.FileCopies;
+import vn.motcua.counter.capture.ocr.OcrSettings;
+import vn.motcua.counter.capture.ocr.OcrWorkerPool;
+import vn.motcua.counter.domain.calendar.ScheduleProblem;
+import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
+
+/** The composition root: what the launcher builds once and hands to the window or the command line. */
+public final class CounterLauncher implements CounterAccess {
+
+    private final CounterConfiguration configuration;
+    private final Clock clock;
+
+    public CounterLauncher(Settings settings, Clock clock) {
+        this.configuration = new CounterConfiguration(settings);
+        this.clock = clock;
+    }
+
+    /** On the settings of this machine and user, in Vietnam's time. */
+    public static CounterLauncher load() {
+        return new CounterLauncher(Settings.load(), CounterConfiguration.VIETNAM_TIME);
+    }
+
+    @Override
+    public Locale locale() {
+        return configuration.locale();
+    }
+
+    @Override
+    public CounterWiring open() {
+        return CounterWiring.open(configuration.settings(), clock);
+    }
+
+    @Override
+    public FileCopies fileCopies(String language) {
+        OcrSettings ocr = OcrSettings.defaults().withLanguage(language);
+        Path model = ocr.tessdata().resolve(language + ".traineddata");
+        if (!Files.isRegularFile(model)) {
+            throw new CounterException("capture.ocr.language_missing", language, model);
+        }
+        return new FileCopies(new ScannedPageFiles(), new TesseractPageCapture(new OcrWorkerPool(ocr)));
+    }
+
+    @Override
+    public Scanners scanners(List<String> moreSaneHosts) {
+        return new Scanners(configuration.scannerSetup(moreSaneHosts).build(), configuration.scannerDevice());
+    }
+
+    @Override
+    public VietnamHolidayCalendar calendar(Path overrides, BiConsumer<Path, ScheduleProblem> skipped) {
+        Settings settings = configuration.settings();
+        return CounterCalendar.of(settings, overrides != null ? overrides : settings.holidayOverrides().orElse(null),
+                skipped);
+    }
+
+    @Override
+    public CounterDiagnostics diagnostics() {
+        return new Diagnostics(configuration.settings());
+    }
+}

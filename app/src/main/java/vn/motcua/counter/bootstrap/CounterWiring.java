@@ -1,0 +1,351 @@
+package vn.motcua.counter.bootstrap;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.counter.adapters.capture.TesseractPageCapture;
+import vn.motcua.counter.adapters.catalogue.CatalogueFileSources;
+import vn.motcua.counter.adapters.files.FileContentStore;
+import vn.motcua.counter.adapters.files.InstanceLock;
+import vn.motcua.counter.adapters.images.ImageIoPageImages;
+import vn.motcua.counter.adapters.images.ScannedPageFiles;
+import vn.motcua.counter.adapters.images.TesseractMrzImages;
+import vn.motcua.counter.adapters.images.ZxingCardImages;
+import vn.motcua.counter.adapters.pdf.FormPdfRenderer;
+import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
+import vn.motcua.counter.adapters.report.ReportFiles;
+import vn.motcua.counter.adapters.store.Agencies;
+import vn.motcua.counter.adapters.store.Database;
+import vn.motcua.counter.adapters.store.SqliteCaptureStore;
+import vn.motcua.counter.adapters.store.SqliteCatalogue;
+import vn.motcua.counter.adapters.store.SqliteDossierQueries;
+import vn.motcua.counter.adapters.store.SqliteDossierStore;
+import vn.motcua.counter.adapters.store.SqliteReports;
+import vn.motcua.counter.adapters.store.SqliteStageQueue;
+import vn.motcua.counter.application.CardReader;
+import vn.motcua.counter.application.CatalogueImports;
+import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.application.CounterReports;
+import vn.motcua.counter.application.CounterServices;
+import vn.motcua.counter.application.Documents;
+import vn.motcua.counter.application.DossierLists;
+import vn.motcua.counter.application.LifecycleService;
+import vn.motcua.counter.application.ReceptionService;
+import vn.motcua.counter.application.ReturningApplicants;
+import vn.motcua.counter.application.ScanService;
+import vn.motcua.counter.application.Scanners;
+import vn.motcua.counter.application.UserPreferences;
+import vn.motcua.counter.application.capture.ElectronicCopies;
+import vn.motcua.counter.application.capture.ElectronicCopyStage;
+import vn.motcua.counter.application.capture.PageTextStage;
+import vn.motcua.counter.application.port.Catalogue;
+import vn.motcua.counter.application.port.DossierStore;
+import vn.motcua.counter.application.port.PageCapture;
+import vn.motcua.counter.application.stage.RetryPolicy;
+import vn.motcua.counter.application.stage.StageHandler;
+import vn.motcua.counter.application.stage.StageRunner;
+import vn.motcua.counter.capture.cleanup.DefaultPageCleanup;
+import vn.motcua.counter.capture.ocr.MrzOcr;
+import vn.motcua.counter.capture.ocr.OcrSettings;
+import vn.motcua.counter.capture.ocr.OcrWorkerPool;
+import vn.motcua.counter.i18n.Messages;
+import vn.motcua.scanner.ScanSettings;
+import vn.motcua.scanner.ScannerBridge;
+import java.util.concurrent.CompletableFuture;
+import vn.motcua.counter.application.port.ContentStore;
+
+/**
+ * The wiring of an open counter: the data folder (locked against a second process), the SQLite file, the content
+ * store, every adapter, and the services built on them once. The window and the commands see it as
+ * {@link CounterServices}; tests and {@code doctor} may reach the adapters it names.
+ */
+public final class CounterWiring implements CounterServices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CounterWiring.class);
+    public static final String DATABASE_FILE = "motcua.db";
+    public static final String CONTENT_FOLDER = "files";
+    /** Debian packages no OCR-B model; the English one with an MRZ whitelist reads the monospace band well. */
+    private static final String MRZ_LANGUAGE = "eng";
+
+    private final CounterConfiguration configuration;
+    private final Clock clock;
+    private final Path dataDirectory;
+    private final InstanceLock lock;
+    private final Database database;
+    private final FileContentStore contents;
+    private final SqliteDossierStore dossiers;
+    private final SqliteCatalogue catalogue;
+    private final SqliteCaptureStore captureStore;
+    private final SqliteStageQueue stages;
+    private final SqliteDossierQueries queries;
+    private final Agencies agencies;
+    private final ScannerBridge scannerBridge;
+    private final CounterProfile profile;
+    private final ReceptionService reception;
+    private final Scanners scanners;
+    private final ScanService scanning;
+    private final CardReader cardReader;
+    private final ReturningApplicants returning;
+    private final LifecycleService lifecycle;
+    private final DossierLists lists;
+    private final CounterReports reports;
+    private final CatalogueImports catalogueImports;
+    private final PageCapture pageCapture; // null when ocr.workers = 0
+    private final StageRunner pipeline;
+    private final ElectronicCopies copies;
+    private final Documents documents;
+    private StartupWork startup;
+
+    private CounterWiring(CounterConfiguration configuration, Clock clock) {
+        this.configuration = configuration;
+        this.clock = clock;
+        var slot = configuration.counterSlot(); // wrong settings are refused before anything is opened
+        int ocrWorkers = configuration.ocrWorkers();
+        this.profile = configuration.profile();
+        this.dataDirectory = configuration.dataDirectory();
+        createDataDirectory(dataDirectory);
+        this.lock = InstanceLock.acquire(dataDirectory);
+        try {
+            this.database = Database.open(dataDirectory.resolve(DATABASE_FILE));
+        } catch (RuntimeException e) {
+            closeLock();
+            throw e;
+        }
+        this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER));
+        this.dossiers = new SqliteDossierStore(database, slot);
+        this.agencies = new Agencies(database);
+        this.catalogue = new SqliteCatalogue(database, clock);
+        this.captureStore = new SqliteCaptureStore(database);
+        this.stages = new SqliteStageQueue(database);
+        this.queries = new SqliteDossierQueries(database, clock);
+        var images = new ImageIoPageImages();
+        var pageFiles = new ScannedPageFiles();
+        var calendar = configuration.holidayCalendar();
+        this.reception = new ReceptionService(new ReceptionService.Parts(dossiers, contents, images, pageFiles,
+                new ReceiptPdfRenderer(), calendar, database, stages, clock));
+        this.lists = new DossierLists(queries, calendar, clock);
+        this.reports = new CounterReports(new SqliteReports(database),
+                new ReportFiles(Messages.of(configuration.locale())), profile.agencyCode().value(), clock);
+        this.scannerBridge = configuration.scannerSetup(List.of()).build();
+        this.scanners = new Scanners(scannerBridge, configuration.scannerDevice());
+        this.scanning = new ScanService(scanners, reception, images);
+        this.cardReader = new CardReader(new ZxingCardImages(images), new TesseractMrzImages(images,
+                new DefaultPageCleanup(), new MrzOcr(OcrSettings.defaults().tessdata(), MRZ_LANGUAGE)), pageFiles);
+        this.returning = new ReturningApplicants(dossiers);
+        this.lifecycle = new LifecycleService(dossiers, contents, new FormPdfRenderer(), clock,
+                configuration.satisfactionScale(), configuration.processingUnit());
+        this.catalogueImports = new CatalogueImports(new CatalogueFileSources(), catalogue, agencies);
+        this.pageCapture = ocrWorkers == 0 ? null
+                : new TesseractPageCapture(new OcrWorkerPool(OcrSettings.defaults().withWorkers(ocrWorkers)));
+        this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
+        this.copies = new ElectronicCopies(captureStore, stages);
+        this.documents = new Documents(contents);
+        reception.afterReceive(pipeline::wake);
+    }
+
+    /**
+     * The capture stages, when background OCR is on ({@code ocr.workers} &gt; 0); with it off, pages stay waiting and
+     * their copies wait for them.
+     */
+    private List<StageHandler> handlers(Clock clock) {
+        List<StageHandler> handlers = new ArrayList<>();
+        if (pageCapture != null) {
+            handlers.add(new PageTextStage(captureStore, contents, pageCapture, clock));
+            handlers.add(new ElectronicCopyStage(captureStore, contents, pageCapture, profile.agencyName(), clock));
+        }
+        return handlers;
+    }
+
+    /** Opens the counter and begins its start-up work (see {@link StartupWork}). */
+    public static CounterWiring open(Settings settings, Clock clock) {
+        CounterWiring wiring = new CounterWiring(new CounterConfiguration(settings), clock);
+        try {
+            wiring.startup = StartupWork.begin(wiring);
+        } catch (RuntimeException e) {
+            wiring.close();
+            throw e;
+        }
+        return wiring;
+    }
+
+    private static void createDataDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new CounterException("store.folder_unwritable", e, directory);
+        }
+    }
+
+    // ---- the services (CounterServices)
+
+    @Override
+    public CounterProfile profile() {
+        return profile;
+    }
+
+    @Override
+    public ScanSettings scanProfile() {
+        return configuration.scanProfile();
+    }
+
+    @Override
+    public ReceptionService reception() {
+        return reception;
+    }
+
+    @Override
+    public ScanService scanning() {
+        return scanning;
+    }
+
+    @Override
+    public CardReader cardReader() {
+        return cardReader;
+    }
+
+    @Override
+    public ReturningApplicants returningApplicants() {
+        return returning;
+    }
+
+    @Override
+    public LifecycleService lifecycle() {
+        return lifecycle;
+    }
+
+    @Override
+    public DossierLists lists() {
+        return lists;
+    }
+
+    @Override
+    public CounterReports reports() {
+        return reports;
+    }
+
+    @Override
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    @Override
+    public CatalogueImports catalogueImports() {
+        return catalogueImports;
+    }
+
+    @Override
+    public StageRunner pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public ElectronicCopies copies() {
+        return copies;
+    }
+
+    @Override
+    public Documents documents() {
+        return documents;
+    }
+
+    @Override
+    public UserPreferences preferences() {
+        return new SettingsPreferences(configuration.settings());
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Path reportsFolder() {
+        return dataDirectory.resolve("reports");
+    }
+
+    // ---- the adapters, for start-up work, doctor and tests
+
+    public CounterConfiguration configuration() {
+        return configuration;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public FileContentStore contents() {
+        return contents;
+    }
+
+    public DossierStore dossiers() {
+        return dossiers;
+    }
+
+    public SqliteCaptureStore captureStore() {
+        return captureStore;
+    }
+
+    public SqliteStageQueue stages() {
+        return stages;
+    }
+
+    public SqliteDossierQueries dossierQueries() {
+        return queries;
+    }
+
+    public Agencies agencies() {
+        return agencies;
+    }
+
+    public ScannerBridge scannerBridge() {
+        return scannerBridge;
+    }
+
+    /** The start-up clean-up of unreferenced content files (see {@code ContentCleanup}). */
+    public CompletableFuture<ContentStore.Removed> contentCleanup() {
+        return startup.contentCleanup();
+    }
+
+    /** The start-up work under way (the sample catalogue is loaded before this returns; clean-up goes on). */
+    public StartupWork startup() {
+        return startup;
+    }
+
+    /** Whether background OCR is on, i.e. the capture stages run here. */
+    public Optional<PageCapture> pageCapture() {
+        return Optional.ofNullable(pageCapture);
+    }
+
+    private void closeLock() {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.warn("releasing the instance lock", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (startup != null) {
+            startup.stop();
+        }
+        pipeline.close(); // cancels running items (they stay WAITING) and waits, before the database closes
+        if (pageCapture != null) {
+            pageCapture.close();
+        }
+        scanners.close();
+        database.close();
+        closeLock();
+    }
+}

@@ -1,0 +1,91 @@
+package vn.motcua.counter.bootstrap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.counter.adapters.catalogue.JsonCatalogueReader;
+import vn.motcua.counter.adapters.store.SqliteContentReferences;
+import vn.motcua.counter.application.ContentCleanup;
+import vn.motcua.counter.application.port.ContentStore;
+
+/**
+ * What an open counter does once at start: loads the sample catalogue into an empty one (so a fresh machine runs as a
+ * demo counter) and removes unreferenced content files in the background. The stage runner is started by the faces
+ * that run the pipeline (the window, {@code motcua run}), not by a command that only reads or receives.
+ */
+public final class StartupWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupWork.class);
+    private static final String SAMPLE_CATALOGUE = "procedures-sample.json";
+    private static final long CLEANUP_STOP_SECONDS = 10;
+
+    private final CompletableFuture<ContentStore.Removed> contentCleanup;
+    private volatile boolean stopping;
+
+    private StartupWork(CounterWiring counter) {
+        loadSampleCatalogueOnFirstStart(counter);
+        this.contentCleanup = startContentCleanup(counter);
+    }
+
+    static StartupWork begin(CounterWiring counter) {
+        return new StartupWork(counter);
+    }
+
+    private static void loadSampleCatalogueOnFirstStart(CounterWiring counter) {
+        if (!counter.catalogue().isEmpty()) {
+            return;
+        }
+        try (InputStream sample = StartupWork.class.getResourceAsStream("/catalogue/" + SAMPLE_CATALOGUE)) {
+            var procedures = new JsonCatalogueReader().read(sample, SAMPLE_CATALOGUE);
+            counter.catalogue().importProcedures(procedures, SAMPLE_CATALOGUE);
+            LOG.info("loaded the sample catalogue: {} procedures", procedures.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled sample catalogue is unreadable", e);
+        }
+    }
+
+    /**
+     * Unreferenced content files are removed at each start, in the background (a daemon thread: the window does
+     * not wait), with the instance lock held, so no other counter process is saving into the store.
+     */
+    private CompletableFuture<ContentStore.Removed> startContentCleanup(CounterWiring counter) {
+        // file times are the machine's real time, whatever clock the dossiers are dated by
+        Clock files = Clock.systemUTC();
+        ContentCleanup cleanup = new ContentCleanup(new SqliteContentReferences(counter.database()), counter.contents(),
+                files, files.instant());
+        CompletableFuture<ContentStore.Removed> done = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("content-cleanup").priority(Thread.MIN_PRIORITY).start(() -> {
+            try {
+                done.complete(cleanup.run(() -> stopping));
+            } catch (RuntimeException e) {
+                LOG.warn("content clean-up failed", e);
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    /** The start-up clean-up of unreferenced content files (see {@link ContentCleanup}). */
+    public CompletableFuture<ContentStore.Removed> contentCleanup() {
+        return contentCleanup;
+    }
+
+    /** Stops the clean-up and waits for it: it reads the database that is about to close. */
+    void stop() {
+        stopping = true;
+        try {
+            contentCleanup.get(CLEANUP_STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("content clean-up did not finish cleanly", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

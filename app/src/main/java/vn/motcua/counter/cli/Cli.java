@@ -1,0 +1,28 @@
+package vn.motcua.counter.cli;
+
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.motcua.counter.application.CounterAccess;
+import vn.motcua.counter.i18n.Messages;
+
+/** What every command finds at the root of the command line: the application, and the clerk's language. */
+final class Cli {
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+
+    private Cli() {
+    }
+
+    /** The application the launcher built; a command run on its own (in a test) has none. */
+    static CounterAccess access(CommandSpec spec) {
+        if (spec.root().userObject() instanceof MotcuaCommand root) {
+            return root.access();
+        }
+        throw new IllegalStateException(spec.name() + " runs under MotcuaCommand, which holds the application");
+    }
+
+    /** Messages in the {@code ui.language} setting's language; Vietnamese for a command run on its own. */
+    static Messages messages(CommandSpec spec) {
+        return Messages.of(spec.root().userObject() instanceof MotcuaCommand root ? root.access().locale() : VIETNAMESE);
+    }
+}

@@ -1,9 +1,0 @@
-package vn.motcua.scanner.twain;
-
-/** The other side broke the bridge protocol (bad framing, unexpected verb, oversized payload). */
-public class BridgeProtocolException extends RuntimeException {
-
-    public BridgeProtocolException(String message) {
-        super(message);
-    }
-}
