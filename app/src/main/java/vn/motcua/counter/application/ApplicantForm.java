@@ -1,14 +1,12 @@
 package vn.motcua.counter.application;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.motcua.counter.domain.Applicant;
 import vn.motcua.counter.domain.identity.ApplicantId;
+import vn.motcua.counter.domain.identity.BirthDate;
 import vn.motcua.counter.domain.identity.IdKind;
 import vn.motcua.counter.domain.identity.IdNumberProblem;
 import vn.motcua.counter.domain.identity.ParseResult;
@@ -20,39 +18,35 @@ import vn.motcua.counter.domain.identity.Sex;
  * for both. Text stays as typed; {@link #check()} says what is wrong, {@link #applicant()} builds the applicant once
  * nothing is.
  *
- * @param birthDate {@code dd/MM/yyyy} as the form shows it, or {@code yyyy-MM-dd}; a date that does not exist (31/02)
- *                  is refused, never moved to another day
+ * @param birthDate {@code dd/MM/yyyy} as the form shows it, or {@code yyyy-MM-dd} ({@link BirthDate}); a date that
+ *                  does not exist (31/02) is refused, never moved to another day
  * @param identityOverride why the clerk receives although the ID number disagrees with the birth date or sex
+ * @param today     the counter's day: a birth date, or an ID number's birth year, after it is refused
  */
 public record ApplicantForm(IdKind kind, String fullName, String idNumber, String idCountry, String representative,
                             String birthDate, Sex sex, String address, String phone, String email,
-                            String identityOverride) {
-
-    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
+                            String identityOverride, LocalDate today) {
 
     /** One thing to fix, as a message key with its arguments. */
     public record Problem(String messageKey, List<Object> arguments) {
     }
 
-    /** The birth date typed, when it is a real date; empty when blank or not a date. */
+    /** The birth date typed, when it is a real date not after today; empty when blank or not one. */
     public Optional<LocalDate> parsedBirthDate() {
-        if (blank(birthDate)) {
+        return blank(birthDate) ? Optional.empty() : BirthDate.parse(birthDate, today).result();
+    }
+
+    /** Why the typed birth date cannot be used (31/02, month 13, after today…); the same text as {@code id check}. */
+    public Optional<Problem> birthDateProblem() {
+        if (kind.organisation() || blank(birthDate)) {
             return Optional.empty();
         }
-        String typed = birthDate.strip();
-        for (DateTimeFormatter format : List.of(TYPED, DateTimeFormatter.ISO_LOCAL_DATE)) {
-            try {
-                return Optional.of(LocalDate.parse(typed, format));
-            } catch (DateTimeParseException e) {
-                // the other format
-            }
-        }
-        return Optional.empty();
+        return BirthDate.parse(birthDate, today).problems().stream().findFirst()
+                .map(p -> new Problem(p.messageKey(), List.of(birthDate.strip())));
     }
 
     public ParseResult<? extends ApplicantId> parsedId() {
-        return ApplicantId.parse(kind, idNumber == null ? "" : idNumber, idCountry);
+        return ApplicantId.parse(kind, idNumber == null ? "" : idNumber, idCountry, today);
     }
 
     /** What disagrees between a personal ID number and the birth date and sex typed. */
@@ -71,9 +65,7 @@ public record ApplicantForm(IdKind kind, String fullName, String idNumber, Strin
         if (!id.accepted()) {
             id.problems().forEach(p -> problems.add(problem(p.messageKey())));
         }
-        if (!kind.organisation() && !blank(birthDate) && parsedBirthDate().isEmpty()) {
-            problems.add(new Problem("dossier.invalid.birthDate", List.of(birthDate.strip())));
-        }
+        birthDateProblem().ifPresent(problems::add);
         if (id.accepted() && !idInconsistencies().isEmpty() && blank(identityOverride)) {
             problems.add(problem("dossier.missing.idOverride"));
         }

@@ -1,8 +1,12 @@
 package vn.motcua.counter.application;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import vn.motcua.counter.application.capture.FileCopies;
+import vn.motcua.counter.domain.calendar.ScheduleProblem;
+import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
 
 /**
  * What the launcher hands to the window and to every command: the counter opened on its data folder, and the
@@ -48,4 +52,13 @@ public interface CounterAccess {
      * @throws CounterException for an unknown key or a wrong value, before anything is written
      */
     java.nio.file.Path provision(java.util.Map<String, String> values);
+
+    /**
+     * The working calendar appointments are dated by (holidays with the yearly override file, office hours,
+     * cutoffs), with {@code overrides} in place of the configured override file when not null; override lines that
+     * cannot be used go to {@code skipped}.
+     *
+     * @throws CounterException when the override file cannot be read or an office-hours setting is wrong
+     */
+    VietnamHolidayCalendar calendar(Path overrides, BiConsumer<Path, ScheduleProblem> skipped);
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param componentsDigitized components of the period's dossiers with at least one captured page
  * @param results             results issued in the period; {@code resultsDigitized} of them have an electronic copy
- * @param satisfaction        number of ratings given in the period per rating value, in the order of the values
+ * @param satisfaction        number of ratings given in the period per rating label ("Hài lòng"), best first
  */
 public record CounterReport(LocalDate from, LocalDate to, LocalDateTime generatedAt, String agencyCode,
                             int received, int resolvedOnTime, int resolvedLate, int overdueNow,
@@ -22,12 +22,12 @@ public record CounterReport(LocalDate from, LocalDate to, LocalDateTime generate
     }
 
     /**
-     * One line of the report: a message key ({@code report.*}) with an optional detail (the rating value), and the
+     * One line of the report: a message key ({@code report.*}) with an optional detail (the rating's label), and the
      * figure, a percentage when {@code percent}. The window, CSV and PDF all list these, in this order.
      */
     public record Figure(String key, String detail, double value, boolean percent) {
 
-        /** The figure as written in files: integers without decimals, percentages with one. */
+        /** The figure for scripts (CSV, JSON): integers without decimals, percentages with one, a decimal point. */
         public String formatted() {
             return percent ? String.format(java.util.Locale.ROOT, "%.1f", value) : String.valueOf((long) value);
         }

@@ -74,6 +74,12 @@ public final class LifecycleService {
         return contents.read(form.contentId());
     }
 
+    /** The receipt (form 01) issued at reception, as it was printed then, for a copy. */
+    public byte[] receipt(DossierCode code) {
+        return contents.read(dossiers.receiptContentId(code)
+                .orElseThrow(() -> new CounterException("lifecycle.unknown_dossier", code.value())));
+    }
+
     /** Hands the dossier to the processing unit, or back to it once the supplement came in (status 4). */
     public Status process(DossierCode code, String note, CounterProfile counter) {
         Dossier dossier = dossier(code);

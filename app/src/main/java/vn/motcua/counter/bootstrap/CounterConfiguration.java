@@ -1,8 +1,6 @@
 package vn.motcua.counter.bootstrap;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,8 +8,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
 import vn.motcua.counter.capture.ocr.OcrSettings;
@@ -33,7 +29,6 @@ import vn.motcua.scanner.setup.ScannerSetup;
  */
 public final class CounterConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CounterConfiguration.class);
     /** Reception times, appointments and the day's dossier list are in Vietnam's time, whatever the PC's zone. */
     public static final Clock VIETNAM_TIME = Clock.system(ZoneId.of("Asia/Ho_Chi_Minh"));
 
@@ -132,23 +127,8 @@ public final class CounterConfiguration {
         return setup.withHotFolders(settings.list(Settings.SCANNER_HOT_FOLDERS).stream().map(Path::of).toList());
     }
 
-    /**
-     * The bundled holiday schedule laid over with the yearly override file IT staff maintain (extra days off, working
-     * Saturdays), so a new government schedule needs no new release. Bad lines are logged and skipped.
-     */
+    /** The counter's working calendar: holidays with the yearly overrides, office hours and cutoffs. */
     public VietnamHolidayCalendar holidayCalendar() {
-        Optional<Path> file = settings.holidayOverrides();
-        if (file.isEmpty()) {
-            return VietnamHolidayCalendar.bundled();
-        }
-        try {
-            VietnamHolidayCalendar.Loaded loaded = VietnamHolidayCalendar.withOverrides(
-                    Files.readString(file.get(), StandardCharsets.UTF_8));
-            loaded.problems().forEach(p -> LOG.warn("{} line {}: {} [{}]", file.get(), p.line(), p.reason(), p.text()));
-            LOG.info("holiday overrides read from {}", file.get());
-            return loaded.calendar();
-        } catch (IOException e) {
-            throw new CounterException("settings.holidays_unreadable", e, file.get());
-        }
+        return CounterCalendar.of(settings);
     }
 }

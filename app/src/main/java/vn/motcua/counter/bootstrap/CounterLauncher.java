@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import vn.motcua.counter.adapters.capture.TesseractPageCapture;
 import vn.motcua.counter.adapters.images.ScannedPageFiles;
 import vn.motcua.counter.application.CounterAccess;
@@ -15,6 +16,8 @@ import vn.motcua.counter.application.Scanners;
 import vn.motcua.counter.application.capture.FileCopies;
 import vn.motcua.counter.capture.ocr.OcrSettings;
 import vn.motcua.counter.capture.ocr.OcrWorkerPool;
+import vn.motcua.counter.domain.calendar.ScheduleProblem;
+import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
 
 /** The composition root: what the launcher builds once and hands to the window or the command line. */
 public final class CounterLauncher implements CounterAccess {
@@ -78,6 +81,13 @@ public final class CounterLauncher implements CounterAccess {
     @Override
     public vn.motcua.counter.application.CounterUpdates updates() {
         return new vn.motcua.counter.adapters.update.HubUpdates(UpdateSettings.config(configuration.settings()));
+    }
+
+    @Override
+    public VietnamHolidayCalendar calendar(Path overrides, BiConsumer<Path, ScheduleProblem> skipped) {
+        Settings settings = configuration.settings();
+        return CounterCalendar.of(settings, overrides != null ? overrides : settings.holidayOverrides().orElse(null),
+                skipped);
     }
 
     @Override

@@ -74,6 +74,12 @@ public final class Settings {
     /** Keys a clerk's own file may set although the machine file sets them, comma-separated (machine file only). */
     public static final String USER_CHANGEABLE = "user.changeable";
 
+    /** Office sessions, e.g. {@code 07:30-11:30,13:00-17:00}; the cutoff after which a reception counts from the
+     *  next working day (default: closing time) and the same-day procedures' cutoff (docs/decisions/0201). */
+    public static final String OFFICE_HOURS = "office.hours";
+    public static final String RECEPTION_CUTOFF = "office.cutoff";
+    public static final String SAME_DAY_CUTOFF = "office.same_day_cutoff";
+
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(AGENCY_CODE, "000.00.00.H26"),
             Map.entry(AGENCY_NAME, "Ủy ban nhân dân Thành phố Hà Nội"),
@@ -88,7 +94,9 @@ public final class Settings {
             Map.entry(SCAN_DPI, "200"),
             Map.entry(SCAN_MODE, "color"),
             Map.entry(SIGNING_LEVEL, "B-LT"),
-            Map.entry(USER_CHANGEABLE, LANGUAGE));
+            Map.entry(USER_CHANGEABLE, LANGUAGE),
+            Map.entry(OFFICE_HOURS, "07:30-11:30,13:00-17:00"),
+            Map.entry(SAME_DAY_CUTOFF, "15:00"));
 
     /** A key of a settings file that is unknown or has a wrong value; {@code expected} is empty for unknown keys. */
     public record Problem(Path file, int line, String key, String value, String expected) {

@@ -1,11 +1,9 @@
 package vn.motcua.counter.cli;
 
+import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.i18n.Messages;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,6 +22,7 @@ import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.calendar.Holiday;
 import vn.motcua.counter.domain.calendar.LunarCalendar;
 import vn.motcua.counter.domain.calendar.LunarDate;
+import vn.motcua.counter.domain.calendar.OutsideCalendarRange;
 import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
 
 /** {@code calendar holidays|due|lunar}: the Vietnamese working calendar as the counter uses it. */
@@ -34,29 +33,27 @@ public final class CalendarCommand extends CommandGroup {
     @Mixin
     JsonOption json;
 
-    /** The bundled schedule, laid over with {@code --overrides FILE} when given; skipped lines are reported on stderr. */
+    /**
+     * The counter's calendar (holiday overrides, office hours and cutoffs from the settings, as the window uses), with
+     * {@code --overrides FILE} instead of the configured override file when given; skipped lines go to stderr.
+     */
     static VietnamHolidayCalendar calendar(Path overrides, CommandSpec spec) {
-        if (overrides == null) {
-            return VietnamHolidayCalendar.bundled();
-        }
-        String text;
-        try {
-            text = Files.readString(overrides, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "không đọc được " + overrides + ": " + e.getMessage());
-        }
-        VietnamHolidayCalendar.Loaded loaded = VietnamHolidayCalendar.withOverrides(text);
         PrintWriter err = spec.commandLine().getErr();
         Messages messages = Cli.messages(spec);
-        loaded.problems().forEach(p -> err.println(overrides + ":" + p.line() + ": " + messages.text(p.messageKey())
-                + " [" + p.text() + "]"));
-        err.flush();
-        return loaded.calendar();
+        try {
+            return Cli.access(spec).calendar(overrides, (file, p) -> err.println(file + ":" + p.line() + ": "
+                    + messages.text(p.messageKey()) + " [" + p.text() + "]"));
+        } catch (CounterException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), messages.describe(e));
+        } finally {
+            err.flush();
+        }
     }
 
     private static void checkYear(CommandSpec spec, int year, int first) {
         if (year < first || year > LunarCalendar.LAST_YEAR) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "năm phải từ " + first + " đến " + LunarCalendar.LAST_YEAR);
+            throw new CommandLine.ParameterException(spec.commandLine(), Cli.messages(spec).text("calendar.out_of_range",
+                    first, LunarCalendar.LAST_YEAR));
         }
     }
 
@@ -108,14 +105,23 @@ public final class CalendarCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            ProcessingTime time;
+            if (limit.days != null && limit.days < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), Cli.messages(spec).text("calendar.bad_days", limit.days));
+            }
+            if (limit.hours != null && limit.hours <= 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), Cli.messages(spec).text("calendar.bad_hours", limit.hours));
+            }
+            ProcessingTime time = limit.days != null ? ProcessingTime.ofWorkingDays(limit.days)
+                    : ProcessingTime.ofWorkingHours(limit.hours);
+            VietnamHolidayCalendar calendar = calendar(overrides, spec);
+            LocalDateTime due;
             try {
-                time = limit.days != null ? ProcessingTime.ofWorkingDays(limit.days) : ProcessingTime.ofWorkingHours(limit.hours);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "thời hạn không hợp lệ: " + e.getMessage());
+                due = calendar.appointment(received, time);
+            } catch (OutsideCalendarRange e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), Cli.messages(spec).text("calendar.out_of_range",
+                        LunarCalendar.FIRST_YEAR, LunarCalendar.LAST_YEAR));
             }
             PrintWriter out = spec.commandLine().getOut();
-            LocalDateTime due = calendar(overrides, spec).appointment(received, time);
             json.print(out, new DueResult(received, time.workingDays(), time.workingHours(), due), () -> out.println(due));
             return CommandLine.ExitCode.OK;
         }

@@ -14,6 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.motcua.counter.domain.calendar.LunarCalendar;
+import vn.motcua.counter.domain.identity.BirthDate;
 import vn.motcua.counter.domain.identity.IdentityProblem;
 import vn.motcua.counter.domain.identity.ParseResult;
 import vn.motcua.counter.domain.identity.PassportNumber;
@@ -60,7 +62,7 @@ public final class IdCommand extends CommandGroup {
         Kind kind;
 
         @Option(names = "--birth-date", paramLabel = "YYYY-MM-DD", description = "Ngày sinh khai báo (đối chiếu năm sinh).")
-        LocalDate birthDate;
+        String birthDate;
 
         @Option(names = "--sex", paramLabel = "nam|nu", description = "Giới tính khai báo.", converter = SexConverter.class)
         Sex sex;
@@ -89,7 +91,15 @@ public final class IdCommand extends CommandGroup {
         }
 
         private Result personalId() {
-            ParseResult<PersonalIdNumber> checked = PersonalIdNumber.check(number, birthDate, sex);
+            LocalDate today = LocalDate.now(LunarCalendar.VIETNAM_ZONE);
+            LocalDate stated = null;
+            if (birthDate != null) {
+                // the form's check and message: a date the calendar does not have is refused, never moved
+                ParseResult<LocalDate> date = BirthDate.parse(birthDate, today);
+                stated = date.result().orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                        Cli.messages(spec).text(date.problems().getFirst().messageKey(), birthDate)));
+            }
+            ParseResult<PersonalIdNumber> checked = PersonalIdNumber.check(number, stated, sex, today);
             return result("cccd", mask(number), checked, PersonalIdNumber::masked, n -> "nơi đăng ký khai sinh " + n.provinceName()
                     + ", " + (n.sex() == Sex.MALE ? "nam" : "nữ") + ", sinh năm " + n.birthYear());
         }

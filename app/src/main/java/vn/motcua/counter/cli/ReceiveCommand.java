@@ -2,6 +2,7 @@ package vn.motcua.counter.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import vn.motcua.counter.domain.Document;
 import vn.motcua.counter.domain.Page;
 import vn.motcua.counter.domain.Procedure;
 import vn.motcua.counter.domain.ProcessingTime;
+import vn.motcua.counter.domain.calendar.LunarCalendar;
 import vn.motcua.counter.domain.identity.IdKind;
 import vn.motcua.counter.domain.identity.Sex;
 import vn.motcua.counter.i18n.Messages;
@@ -85,7 +87,7 @@ public final class ReceiveCommand implements Callable<Integer> {
         Messages messages = Cli.messages(spec);
         PrintWriter out = spec.commandLine().getOut();
         ApplicantForm form = new ApplicantForm(idKind(), name, id, country, representative, birthDate, sex, address,
-                phone, email, override);
+                phone, email, override, LocalDate.now(LunarCalendar.VIETNAM_ZONE));
         List<ApplicantForm.Problem> problems = form.check();
         if (!problems.isEmpty()) {
             problems.forEach(p -> spec.commandLine().getErr().println(messages.text(p.messageKey(),

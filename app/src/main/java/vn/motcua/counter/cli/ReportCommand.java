@@ -53,7 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
             counter.reports().export(report, chosen, out);
             json.print(printer, new Result(out.toAbsolutePath(), report), () -> {
                 report.figures().forEach(f -> printer.printf("%-40s %s%n",
-                        messages.label(f), f.formatted()));
+                        messages.label(f), messages.value(f)));
                 printer.println(messages.text("report.written", out.toAbsolutePath()));
             });
             return 0;

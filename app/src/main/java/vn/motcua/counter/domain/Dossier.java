@@ -16,6 +16,11 @@ public record Dossier(DossierCode code, Applicant applicant, String procedureCod
         documents = List.copyOf(documents);
     }
 
+    /** The papers actually handed in (with pages), in the procedure's order: what the receipt lists. */
+    public List<Document> handedIn() {
+        return documents.stream().filter(Document::isCaptured).toList();
+    }
+
     public int pageCount() {
         return documents.stream().mapToInt(d -> d.pages().size()).sum();
     }

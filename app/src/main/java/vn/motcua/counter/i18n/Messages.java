@@ -44,9 +44,27 @@ public final class Messages {
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }
 
-    /** The label of a report figure ("Mức đánh giá 5" for a rating value). */
+    /** The label of a report figure (“Đánh giá "Hài lòng"” for a rating). */
     public String label(CounterReport.Figure figure) {
         return figure.detail() == null ? text(figure.key()) : text(figure.key(), figure.detail());
+    }
+
+    /** A report figure as people read it in this language: "1.234", "66,7 %" in Vietnamese. */
+    public String value(CounterReport.Figure figure) {
+        return figure.percent() ? percent(figure.value()) : count((long) figure.value());
+    }
+
+    /** A percentage with one decimal and the sign, "100,0 %". */
+    public String percent(double value) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(value) + " %";
+    }
+
+    /** A whole number with the language's grouping, "1.234". */
+    public String count(long value) {
+        return java.text.NumberFormat.getIntegerInstance(locale).format(value);
     }
 
     /** One problem of a refused file, with where it is ("dòng 12: …" or "bản ghi 3: …"). */

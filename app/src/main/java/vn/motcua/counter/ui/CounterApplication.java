@@ -60,6 +60,9 @@ import vn.motcua.counter.ui.reception.NewDossierViewModel;
 public class CounterApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(CounterApplication.class);
+    /** The window's size where the screen has room for it. */
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 800;
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     /** What {@link #launch(CounterAccess)} hands to the instance JavaFX creates. */
@@ -139,7 +142,9 @@ public class CounterApplication extends Application {
         }, failure -> LOG.warn("start-up checks failed", failure));
         root = new BorderPane(screens);
         speak(messages);
-        Scene scene = new Scene(root, 1280, 800);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.geometry.Dimension2D size = windowSize(screen);
+        Scene scene = new Scene(root, size.getWidth(), size.getHeight());
         scene.getStylesheets().add(CounterApplication.class.getResource("counter.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 this::showNewDossier);
@@ -162,6 +167,7 @@ public class CounterApplication extends Application {
         stage.setScene(scene);
         stage.show();
         reportWhenUsable();
+        keepOnScreen(stage, screen);
     }
 
     /** The window is usable once the home list has been filled the first time (see {@link StartupProbe}). */
@@ -174,6 +180,19 @@ public class CounterApplication extends Application {
             }
         };
         home.summaryProperty().addListener(firstList);
+    }
+
+    /** 1280×800 where it fits; on a smaller screen (1366×768 less a task bar) what there is. */
+    static javafx.geometry.Dimension2D windowSize(javafx.geometry.Rectangle2D screen) {
+        return new javafx.geometry.Dimension2D(Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+    }
+
+    /** The window's frame counts too: the window is shrunk and moved so that all of it, title bar included, shows. */
+    private static void keepOnScreen(Stage stage, javafx.geometry.Rectangle2D screen) {
+        stage.setWidth(Math.min(stage.getWidth(), screen.getWidth()));
+        stage.setHeight(Math.min(stage.getHeight(), screen.getHeight()));
+        stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
     }
 
     /** (Re)builds every screen in the clerk's language; switching language returns to the home list. */
@@ -293,9 +312,8 @@ public class CounterApplication extends Application {
     }
 
     private void showHome() {
-        HomeView view = new HomeView(home, messages, this::showNewDossier, this::showReport);
+        HomeView view = new HomeView(home, messages, this::showNewDossier, this::showReport, this::showDossier);
         screens.show(view);
-        DossierOpening.onTable(view.lookup("#todayTable"), this::showDossier);
         home.refresh();
         // Once the home list is on screen, the next form is built behind it: Ctrl+N then only has to show it.
         formAhead.setOnFinished(e -> {
@@ -381,9 +399,14 @@ public class CounterApplication extends Application {
         notice.setText(messages.text("dossier.received", receipt.dossier().code().value()));
         Button open = new Button(messages.text("dossier.openReceipt"));
         open.setId("openReceipt");
-        open.setOnAction(e -> dialogs.open(services.documents().file(receipt.pdfContentId())));
-        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
-                open::fire);
+        // the application's own preview: a counter PC may have no PDF viewer or browser to open it with
+        open.setOnAction(e -> printing.preview(stage, messages.text("dossier.receiptTitle",
+                receipt.dossier().code().value()), services.documents().read(receipt.pdfContentId())));
+        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (screens.shown() instanceof HomeView) {
+                open.fire();
+            }
+        });
         noticeBar.getChildren().setAll(notice, open);
         noticeBar.setVisible(true);
         noticeBar.setManaged(true);

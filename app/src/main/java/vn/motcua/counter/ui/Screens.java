@@ -26,6 +26,21 @@ final class Screens extends StackPane {
             getChildren().addFirst(screen);
         }
         screen.setVisible(true);
+        // The keyboard goes to the new screen: left on a node of the old one (the search field after Enter), key
+        // events went to that detached node and Esc never reached the new screen.
+        javafx.scene.Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        if (focused == null || !within(focused, screen)) {
+            screen.requestFocus();
+        }
+    }
+
+    private static boolean within(Node node, Node screen) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == screen) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Keeps {@code screen} hidden behind the current one until {@link #show} takes it. */

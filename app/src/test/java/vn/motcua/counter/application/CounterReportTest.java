@@ -79,7 +79,7 @@ class CounterReportTest {
         assertThat(report.onTimeRate()).isEqualTo(50.0);
         assertThat(report.results()).isEqualTo(2);
         assertThat(report.resultsDigitized()).isEqualTo(1);
-        assertThat(report.satisfaction()).containsExactly(Map.entry("3", 1));
+        assertThat(report.satisfaction()).containsExactly(Map.entry("Không hài lòng", 1));
         // now is 30/11 09:00: the third dossier (due 27/11 10:00) is still open, so overdue
         assertThat(report.overdueNow()).isEqualTo(1);
     }
@@ -96,12 +96,13 @@ class CounterReportTest {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.getFirst()).isEqualTo("\uFEFFmetric,label,value");
         assertThat(lines).contains("received,Hồ sơ tiếp nhận,3", "on_time_rate,Tỷ lệ đúng hạn (%),50.0",
-                "component_rate,Tỷ lệ số hóa thành phần (%),66.7", "rating_3,Mức đánh giá 3,1",
+                "component_rate,Tỷ lệ số hóa thành phần (%),66.7", "rating_khong_hai_long,Đánh giá “Không hài lòng”,1",
                 "from,Từ ngày,2026-11-24");
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("BÁO CÁO TIẾP NHẬN VÀ GIẢI QUYẾT HỒ SƠ", "Từ ngày 24/11/2026 đến ngày 30/11/2026",
-                    "Giải quyết quá hạn", "66.7 %", "Mức đánh giá 3 (1)");
+                    "Giải quyết quá hạn", "66,7 %", "50,0 %", "Đánh giá “Không hài lòng”", "Không hài lòng (1)")
+                    .doesNotContain("66.7", "Mức đánh giá");
             assertThat(document.getNumberOfPages()).isEqualTo(1);
         }
     }

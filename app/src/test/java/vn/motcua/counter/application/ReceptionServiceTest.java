@@ -53,6 +53,28 @@ class ReceptionServiceTest {
     }
 
     @Test
+    void theReceiptListsOnlyThePapersHandedIn() throws Exception {
+        try (CounterWiring counter = TestCounter.open(data, MONDAY)) {
+            var procedure = counter.catalogue().procedure("1.004873").orElseThrow();
+            var components = procedure.components();
+            var page = counter.reception().storePage(vn.motcua.counter.TestImages.png("Tờ khai"),
+                    vn.motcua.counter.domain.Page.PageSource.SCANNED);
+            // the form sends every component of the procedure; only the second was handed in
+            var documents = components.stream().map(c -> new vn.motcua.counter.domain.Document(c,
+                    c == components.get(1) ? List.of(page) : List.of())).toList();
+            Receipt receipt = counter.reception().receive(new ReceptionRequest(TestCounter.applicant(), procedure,
+                    procedure.processingTime(), documents), counter.profile());
+
+            String text = pdfText(counter.contents().read(receipt.pdfContentId()));
+            String rows = text.substring(text.indexOf("Số trang"), text.indexOf("2. Số lượng hồ sơ"))
+                    .replaceAll("\\s+", " ");
+            assertThat(rows).startsWith("Số trang 1 Trường hợp đã có vợ/chồng")
+                    .doesNotContain("Tờ khai cấp Giấy xác nhận", "Văn bản ủy quyền", "Công dân Việt Nam đã ly hôn")
+                    .doesNotContain(" 2 ");
+        }
+    }
+
+    @Test
     void countsTheDaysOffOfTheYearlyOverrideFile() throws Exception {
         // IT staff add a day off without a new release, e.g. if Vietnamese Culture Day (24/11) becomes a holiday.
         java.nio.file.Files.writeString(data.resolve("holidays.txt"),

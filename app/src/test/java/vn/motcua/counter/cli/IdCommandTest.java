@@ -32,6 +32,22 @@ class IdCommandTest {
     }
 
     @Test
+    void anImpossibleBirthDateGetsTheFormsMessage() {
+        CliRun run = CliRun.of(new IdCommand(), "check", "001090012345", "--birth-date", "1990-02-31");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(vn.motcua.counter.i18n.Messages.of(java.util.Locale.forLanguageTag("vi-VN"))
+                        .text("birthdate.problem.no_such_date", "1990-02-31"))
+                .doesNotContain("java.time");
+    }
+
+    @Test
+    void aNumberBornAfterThisYearIsInvalid() {
+        CliRun run = CliRun.of(new IdCommand(), "check", "001299012345");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).startsWith("Không hợp lệ").contains("ở sau năm nay");
+    }
+
+    @Test
     void jsonCarriesKeysAndMessages() throws Exception {
         CliRun run = CliRun.of(new IdCommand(), "check", "999085012345", "--json");
         assertThat(run.exitCode()).isEqualTo(1);

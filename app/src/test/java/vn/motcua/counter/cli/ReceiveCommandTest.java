@@ -91,7 +91,7 @@ class ReceiveCommandTest {
         CliRun impossible = CliRun.motcua(data, "receive", "--procedure", "1.004873", "--name", "Lê Văn Tám",
                 "--id", "001190012345", "--birth-date", "31/02/1990", "--page", "1=" + page);
         assertThat(impossible.exitCode()).isEqualTo(1);
-        assertThat(impossible.err()).contains("Ngày sinh \"31/02/1990\" không có thật");
+        assertThat(impossible.err()).contains("Ngày sinh \"31/02/1990\" không có trong lịch");
 
         CliRun noName = CliRun.motcua(data, "receive", "--procedure", "1.004873", "--name", " ", "--id",
                 "001190012345", "--page", "1=" + page);

@@ -27,23 +27,29 @@ public final class DemoDossiers {
         Settings settings = Settings.of(java.util.Map.of(Settings.DATA_DIR, Path.of(args[0]).toString(),
                 Settings.CLERK_NAME, "Trần Văn Bình"));
         try (CounterWiring counter = CounterWiring.open(settings, CounterConfiguration.VIETNAM_TIME)) {
-            receive(counter, "1.001193", "Phạm Minh Đức", "001095004512", Sex.MALE);
+            var returned = receive(counter, "1.001193", "Phạm Minh Đức", "001095004512", Sex.MALE);
+            // one result already returned, with the citizen's rating, so the report has satisfaction figures
+            counter.lifecycle().process(returned, "", counter.profile());
+            counter.lifecycle().resolve(returned, "", counter.profile());
+            counter.lifecycle().attachResult(returned, "Giấy khai sinh", List.of(counter.reception().storePage(
+                    TestImages.png("Giấy khai sinh"), Page.PageSource.SCANNED)), counter.profile());
+            counter.lifecycle().returnResult(returned, 1, counter.profile());
             receive(counter, "1.004873", "Nguyễn Thị Hồng Nhung", "001190012345", Sex.FEMALE);
             receive(counter, "2.000815", "Lê Văn Tám", "036088001234", Sex.MALE);
             receive(counter, "1.000656", "Hoàng Thị Lan", "038186009876", Sex.FEMALE);
         }
     }
 
-    private static void receive(CounterWiring counter, String procedureCode, String name, String id, Sex sex)
-            throws Exception {
+    private static vn.motcua.counter.domain.DossierCode receive(CounterWiring counter, String procedureCode,
+                                                                String name, String id, Sex sex) throws Exception {
         Procedure procedure = counter.catalogue().procedure(procedureCode).orElseThrow();
         List<Document> documents = procedure.components().stream().limit(2)
                 .map(c -> new Document(c, List.of(counter.reception().storePage(TestImages.png(c.name()),
                         Page.PageSource.IMPORTED))))
                 .toList();
         Applicant applicant = new Applicant(name, PersonalIdNumber.parse(id), null, sex, null, null, null);
-        counter.reception().receive(new ReceptionRequest(applicant, procedure,
+        return counter.reception().receive(new ReceptionRequest(applicant, procedure,
                 procedure.processingTime() == null ? vn.motcua.counter.domain.ProcessingTime.ofWorkingDays(5)
-                        : procedure.processingTime(), documents), counter.profile());
+                        : procedure.processingTime(), documents), counter.profile()).dossier().code();
     }
 }

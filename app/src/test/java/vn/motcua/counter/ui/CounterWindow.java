@@ -96,6 +96,12 @@ final class CounterWindow implements AutoCloseable {
         public Path provision(java.util.Map<String, String> values) {
             return launcher.provision(values);
         }
+
+        @Override
+        public vn.motcua.counter.domain.calendar.VietnamHolidayCalendar calendar(Path overrides,
+                java.util.function.BiConsumer<Path, vn.motcua.counter.domain.calendar.ScheduleProblem> skipped) {
+            return launcher.calendar(overrides, skipped);
+        }
     }
 
     static CounterWindow open(Path data, ChosenFiles chosen) throws TimeoutException {

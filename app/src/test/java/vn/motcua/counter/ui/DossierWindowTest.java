@@ -101,8 +101,28 @@ class DossierWindowTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void returnsTheResultWithARating() throws Exception {
         String code = openReceivedDossier();
+        // the whole summary shows: applicant, procedure, reception and appointment
+        String summary = robot.lookup("#detailSummary").queryLabeled().getText();
+        assertThat(summary).contains(TestCounter.APPLICANT_NAME, "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
+                "Hẹn trả:");
+        javafx.scene.control.Label shown = robot.lookup("#detailSummary").queryAs(javafx.scene.control.Label.class);
+        assertThat(shown.getHeight()).as("three lines, not one cut to …")
+                .isGreaterThanOrEqualTo(shown.prefHeight(shown.getWidth()) - 0.5);
+
         robot.clickOn("#process");
         waitForStatus("Đang xử lý");
+        // F6 with a new date: once done, the date and the reason leave their fields
+        robot.interact(() -> {
+            robot.lookup("#newAppointment").queryTextInputControl().setText("15:00 15/12/2027");
+            robot.lookup("#reason").queryTextInputControl().setText("Chờ xác minh tại nơi cư trú");
+        });
+        robot.clickOn("#reason").type(KeyCode.F6);
+        waitForPreview();
+        robot.clickOn("#closePreview");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#newAppointment").queryTextInputControl().getText().isEmpty());
+        assertThat(robot.lookup("#reason").queryTextInputControl().getText()).isEmpty();
+        assertThat(robot.lookup("#detailSummary").queryLabeled().getText()).contains("15:00 15/12/2027 (hẹn lại");
         assertThat(robot.lookup("#returnResult").queryButton().isDisabled()).isTrue();
         robot.clickOn("#resolve");
         waitForStatus("Đã xử lý xong");
@@ -119,9 +139,26 @@ class DossierWindowTest {
         robot.clickOn("#returnResult");
         waitForStatus("Đã trả kết quả");
         assertThat(robot.lookup("#refuse").queryButton().isDisabled()).isTrue();
+        // returned: the rating shows, nothing takes input any more, and the history reads as sentences
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#detailSummary").queryLabeled().getText().contains("Người dân đánh giá: Bình thường"));
+        assertThat(robot.lookup("#rating-2").queryAs(javafx.scene.control.RadioButton.class).isSelected()).isTrue();
+        for (String field : List.of("#rating-1", "#rating-2", "#reason", "#newAppointment", "#supplementItems",
+                "#resultName")) {
+            assertThat(robot.lookup(field).query().isDisabled()).as(field).isTrue();
+        }
+        List<String> history = robot.lookup("#history").queryListView().getItems().stream().map(String::valueOf).toList();
+        assertThat(history).allSatisfy(entry -> assertThat(entry).doesNotContain("status=", "receipt=", "rating=", "->"));
+        assertThat(history.getLast()).endsWith("người dân đánh giá \"Bình thường\".");
 
         robot.clickOn("#controlSlip");
         waitForPreview();
+        robot.clickOn("#closePreview");
+
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL); // form 01 again, as issued
+        waitForPreview();
+        assertThat(((javafx.stage.Stage) robot.lookup("#closePreview").query().getScene().getWindow()).getTitle())
+                .contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + code);
         robot.clickOn("#closePreview");
 
         try (Connection db = SqlRows.open(data)) {
@@ -130,7 +167,8 @@ class DossierWindowTest {
             assertThat(dossier).containsExactly("10", "2", "Bình thường", "3", "1");
             assertThat(SqlRows.rows(db, "SELECT e.kind, e.actor FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id "
                     + "WHERE d.code = ? ORDER BY e.id", code)).containsExactly(List.of("RECEIVED", CLERK),
-                    List.of("PROCESSING", CLERK), List.of("RESOLVED", CLERK), List.of("RESULT_ATTACHED", CLERK),
+                    List.of("PROCESSING", CLERK), List.of("APOLOGY", CLERK), List.of("RESOLVED", CLERK),
+                    List.of("RESULT_ATTACHED", CLERK),
                     List.of("RETURNED", CLERK));
             assertThat(SqlRows.rows(db, "SELECT r.name, r.attached_by FROM result_documents r JOIN dossiers d "
                     + "ON d.id = r.dossier_id WHERE d.code = ?", code))
@@ -140,6 +178,34 @@ class DossierWindowTest {
             assertThat(pdfText(slip)).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", code,
                     "Trả kết quả cho công dân", "Mức độ hài lòng của người dân: Bình thường (2/3)", "Trước hạn");
         }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void enterInTheSearchOpensTheDossierFoundAndDownReachesTheResults() throws Exception {
+        CounterWiring counter = window.counter();
+        counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
+        String second = counter.reception().receive(TestCounter.request(counter, 2), counter.profile())
+                .dossier().code().value();
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write(second.substring(second.length() - 11)).type(KeyCode.ENTER); // YYMMDD-NNNN, then at once Enter
+        waitForStatus("Được tiếp nhận");
+        assertThat(robot.lookup(".title-3").queryLabeled().getText()).contains(second);
+        assertThat(robot.lookup("#newDossier").tryQuery()).as("not the new-dossier form").isEmpty();
+
+        robot.type(KeyCode.ESCAPE); // back to the list from the keyboard
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#search").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("hong nhung");
+        javafx.scene.control.TableView<?> table = robot.lookup("#todayTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2
+                && robot.lookup("#summary").queryLabeled().getText().contains("hong nhung"));
+        robot.type(KeyCode.DOWN);
+        assertThat(table.isFocused()).isTrue();
+        assertThat(table.getSelectionModel().getSelectedIndex()).isZero();
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        waitForStatus("Được tiếp nhận");
+        assertThat(robot.lookup(".title-3").queryLabeled().getText()).doesNotContain(second); // the older one
     }
 
     private void waitForPreview() throws Exception {

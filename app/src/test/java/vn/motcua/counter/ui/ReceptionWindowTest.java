@@ -81,6 +81,15 @@ class ReceptionWindowTest {
         robot.clickOn("#receive");
         String code = CounterWindow.receivedCode(robot);
         assertThat(code).endsWith("-0001");
+
+        // Ctrl+P: the receipt in the application's own preview (a counter PC may have no PDF viewer)
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#closePreview").tryQuery()
+                .filter(button -> button.getScene().getWindow().isShowing()).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Stage preview = (javafx.stage.Stage) robot.lookup("#closePreview").query().getScene().getWindow();
+        assertThat(preview.getTitle()).contains("Giấy tiếp nhận hồ sơ", code);
+        robot.clickOn("#closePreview");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#todayTable").queryTableView().getItems().size() == 1);
 
@@ -113,6 +122,41 @@ class ReceptionWindowTest {
             }
         }
         assertThat(CounterWindow.storedPdfText(data, receiptId)).contains(code, NAME, "Trần Văn Bình");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aProcedureWithoutComponentsIsReceivedWithThePaperTheClerkNames() throws Exception {
+        robot.clickOn("#newDossier");
+        robot.interact(() -> robot.lookup("#fullName").queryTextInputControl().setText(NAME));
+        robot.clickOn("#idNumber").write("001190012345");
+        robot.clickOn("#procedureFilter").write("chung thuc di chuc").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#noCatalogueComponents").queryLabeled().isVisible());
+        assertThat(robot.lookup("#components").queryAs(javafx.scene.layout.VBox.class).getChildren()).isEmpty();
+
+        // the catalogue gives no limit: the field is blank and the clerk types one, 0 (the same day) too
+        assertThat(robot.lookup("#processingDays .text-field").queryTextInputControl().getText()).isEmpty();
+        robot.clickOn("#processingDays .text-field").write("0");
+        assertThat(robot.lookup("#appointment").queryLabeled().getText()).startsWith("Hẹn trả: 17:00");
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        assertThat(robot.lookup("#otherComponent").queryTextInputControl().isFocused()).isTrue();
+        robot.interact(() -> robot.lookup("#otherComponent").queryTextInputControl().setText("Bản di chúc"));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#component-0-import").tryQuery().isPresent());
+        assertThat(robot.lookup("#otherComponent").queryTextInputControl().getText()).isEmpty();
+
+        robot.clickOn("#component-0-import");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pagesLabel(0).endsWith("2 trang"));
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        String code = CounterWindow.receivedCode(robot);
+        var saved = window.counter().dossiers()
+                .dossier(vn.motcua.counter.domain.DossierCode.parse(code)).orElseThrow();
+        assertThat(saved.procedureCode()).isEqualTo("2.001019");
+        assertThat(saved.documents()).singleElement().satisfies(d -> {
+            assertThat(d.component().name()).isEqualTo("Bản di chúc");
+            assertThat(d.pages()).hasSize(2);
+        });
     }
 
     @Test

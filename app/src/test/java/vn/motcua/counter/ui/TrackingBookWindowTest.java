@@ -42,8 +42,15 @@ class TrackingBookWindowTest {
     void start() throws Exception {
         MovableClock clock = new MovableClock(LocalDateTime.of(2026, 11, 3, 9, 0));
         try (CounterWiring counter = TestCounter.open(data, clock)) {
-            inside = counter.reception().receive(TestCounter.request(counter, 1), counter.profile())
-                    .dossier().code().value();
+            var first = counter.reception().receive(TestCounter.request(counter, 1), counter.profile()).dossier().code();
+            inside = first.value();
+            // returned with the citizen's rating, for the report's satisfaction figures
+            counter.lifecycle().process(first, "", counter.profile());
+            counter.lifecycle().resolve(first, "", counter.profile());
+            counter.lifecycle().attachResult(first, "Giấy xác nhận", List.of(counter.reception().storePage(
+                    vn.motcua.counter.TestImages.png("Giấy xác nhận"), vn.motcua.counter.domain.Page.PageSource.SCANNED)),
+                    counter.profile());
+            counter.lifecycle().returnResult(first, 1, counter.profile());
             clock.set(LocalDateTime.of(2026, 11, 12, 9, 0));
             after = counter.reception().receive(TestCounter.request(counter, 2), counter.profile())
                     .dossier().code().value();
@@ -85,6 +92,29 @@ class TrackingBookWindowTest {
             assertThat(CounterWindow.storedPdfText(data, id)).contains("SỔ THEO DÕI HỒ SƠ", inside,
                     TestCounter.APPLICANT_NAME).doesNotContain(after);
         }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void theReportNamesRatingsAndCountsInWholeNumbersAndVietnameseDecimals() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#reportFrom").tryQuery().isPresent());
+        pickDate("#reportFrom", "01/11/2026");
+        pickDate("#reportTo", "30/11/2026");
+        robot.clickOn("#showReport");
+        javafx.scene.control.TableView<?> table = robot.lookup("#reportFigures").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() > 12);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = robot.lookup("#reportFigures .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
+                .stream().map(c -> c.getText()).filter(t -> t != null).toList();
+        assertThat(shown).contains("Đánh giá “Hài lòng”", "100,0 %").doesNotContain("100.0", "Mức đánh giá 1");
+
+        var progress = robot.lookup("#progressChart").queryAs(javafx.scene.chart.BarChart.class);
+        var axis = (javafx.scene.chart.NumberAxis) progress.getYAxis();
+        assertThat(axis.getTickUnit()).isEqualTo(1.0);
+        assertThat(axis.getUpperBound()).isEqualTo(3.0); // 2 received: 0, 1, 2, 3
+        var pie = robot.lookup("#satisfactionChart").queryAs(javafx.scene.chart.PieChart.class);
+        assertThat(pie.getData()).extracting(javafx.scene.chart.PieChart.Data::getName).containsExactly("Hài lòng (1)");
     }
 
     /** Types the date into the picker's own field, as a clerk does, and commits it with Tab. */

@@ -2,6 +2,7 @@ package vn.motcua.counter.adapters.csv;
 
 import java.nio.charset.StandardCharsets;
 import vn.motcua.counter.application.CounterReport;
+import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.counter.i18n.Messages;
 
 /**
@@ -21,10 +22,16 @@ public final class ReportCsvWriter {
         row(csv, "to", messages.text("report.to"), report.to().toString());
         row(csv, "generated_at", messages.text("report.generated_at"), report.generatedAt().toString());
         for (CounterReport.Figure f : report.figures()) {
-            String metric = f.key().substring("report.".length()) + (f.detail() == null ? "" : "_" + f.detail());
+            String metric = f.key().substring("report.".length()) + (f.detail() == null ? "" : "_" + slug(f.detail()));
             row(csv, metric, messages.label(f), f.formatted());
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A rating's label as a metric name for scripts: "Không hài lòng" becomes {@code khong_hai_long}. */
+    private static String slug(String label) {
+        return DiacriticFolding.fold(label).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_|_$", "");
     }
 
     private static void row(StringBuilder csv, String metric, String label, String value) {

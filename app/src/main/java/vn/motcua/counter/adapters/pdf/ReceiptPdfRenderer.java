@@ -73,7 +73,10 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
                 dossier.receivedBy());
     }
 
-    /** Numbered components with original/copy counts and the pages captured from each. */
+    /**
+     * Numbered components handed in, with original/copy counts and the pages captured from each; the procedure's
+     * other components were not handed in and are not on the receipt.
+     */
     private static float componentTable(PdfCanvas c, Dossier dossier, float left, float top, float width)
             throws IOException {
         float[] columns = {left, left + 32, left + width - 165, left + width - 110, left + width - 55, left + width};
@@ -88,7 +91,7 @@ public final class ReceiptPdfRenderer implements ReceiptRenderer {
         y += leading;
         c.line(columns[0], y - 9, columns[5], y - 9, 0.6f);
         int number = 0;
-        for (Document document : dossier.documents()) {
+        for (Document document : dossier.handedIn()) {
             number++;
             var lines = c.wrap(document.component().name(), columns[2] - columns[1] - 8, columns[2] - columns[1] - 8,
                     size);

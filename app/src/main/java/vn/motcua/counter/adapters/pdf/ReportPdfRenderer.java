@@ -51,14 +51,14 @@ public final class ReportPdfRenderer {
         float y = 136;
         for (CounterReport.Figure f : r.figures()) {
             c.text(c.regular, BODY, left, y, m.label(f));
-            c.rightAligned(c.bold, BODY, right, y, f.formatted() + (f.percent() ? " %" : ""));
+            c.rightAligned(c.bold, BODY, right, y, m.value(f));
             c.line(left, y + 5, right, y + 5, 0.3f);
             y += ROW;
         }
 
         y += 20;
         c.text(c.bold, 12, left, y, m.text("report.chart.progress"));
-        y = columns(c, left, y + 30, right - left, List.of(
+        y = columns(c, m, left, y + 30, right - left, List.of(
                 new Bar(m.text("report.received"), r.received(), BLUE),
                 new Bar(m.text("report.resolved_on_time"), r.resolvedOnTime(), GREEN),
                 new Bar(m.text("report.resolved_late"), r.resolvedLate(), AMBER),
@@ -66,8 +66,8 @@ public final class ReportPdfRenderer {
 
         y += 24;
         c.text(c.bold, 12, left, y, m.text("report.chart.digitization"));
-        y = percentBar(c, left, y + 14, right, m.text("report.component_rate"), r.componentDigitizationRate());
-        y = percentBar(c, left, y, right, m.text("report.result_rate"), r.resultDigitizationRate());
+        y = percentBar(c, m, left, y + 14, right, m.text("report.component_rate"), r.componentDigitizationRate());
+        y = percentBar(c, m, left, y, right, m.text("report.result_rate"), r.resultDigitizationRate());
 
         y += 16;
         c.text(c.bold, 12, left, y, m.text("report.chart.satisfaction"));
@@ -77,8 +77,7 @@ public final class ReportPdfRenderer {
         }
         for (var rating : r.satisfaction().entrySet()) {
             double share = r.ratings() == 0 ? 0 : 100.0 * rating.getValue() / r.ratings();
-            y = percentBar(c, left, y, right, m.text("report.rating", rating.getKey()) + " (" + rating.getValue() + ")",
-                    share);
+            y = percentBar(c, m, left, y, right, rating.getKey() + " (" + m.count(rating.getValue()) + ")", share);
         }
     }
 
@@ -86,7 +85,8 @@ public final class ReportPdfRenderer {
     }
 
     /** Vertical bars scaled to the largest; returns the top of what follows. */
-    private static float columns(PdfCanvas c, float left, float top, float width, List<Bar> bars) throws IOException {
+    private static float columns(PdfCanvas c, Messages m, float left, float top, float width, List<Bar> bars)
+            throws IOException {
         float height = 110;
         int max = Math.max(1, bars.stream().mapToInt(Bar::value).max().orElse(1));
         float slot = width / bars.size();
@@ -96,7 +96,7 @@ public final class ReportPdfRenderer {
             float h = height * bar.value() / max;
             float x = left + i * slot + (slot - barWidth) / 2;
             c.filledRect(x, top + height - h, barWidth, Math.max(h, 0.5f), bar.colour());
-            c.centred(c.bold, BODY, x + barWidth / 2, top + height - h - 4, String.valueOf(bar.value()));
+            c.centred(c.bold, BODY, x + barWidth / 2, top + height - h - 4, m.count(bar.value()));
             c.centred(c.regular, 9.5f, x + barWidth / 2, top + height + 14, bar.label());
         }
         c.line(left, top + height, left + width, top + height, 0.6f);
@@ -104,14 +104,14 @@ public final class ReportPdfRenderer {
     }
 
     /** A labelled horizontal bar of a percentage on a grey track. */
-    private static float percentBar(PdfCanvas c, float left, float top, float right, String label, double percent)
-            throws IOException {
+    private static float percentBar(PdfCanvas c, Messages m, float left, float top, float right, String label,
+                                    double percent) throws IOException {
         float trackLeft = left + 210;
         float trackWidth = right - trackLeft - 50;
         c.text(c.regular, BODY, left, top + 9, label);
         c.filledRect(trackLeft, top, trackWidth, 11, TRACK);
         c.filledRect(trackLeft, top, (float) (trackWidth * Math.min(100, percent) / 100), 11, BLUE);
-        c.rightAligned(c.bold, BODY, right, top + 9, String.format(java.util.Locale.ROOT, "%.1f %%", percent));
+        c.rightAligned(c.bold, BODY, right, top + 9, m.percent(percent));
         return top + 20;
     }
 }

@@ -50,15 +50,18 @@ public final class SqliteReports implements ReportQueries {
         });
     }
 
-    /** Ratings given when results were returned in the period, by level (1 = best). */
+    /**
+     * Ratings given when results were returned in the period, by the label stored with each (what the citizen
+     * chose, "Hài lòng"), best level first; a label that moved level when the scale changed is counted once.
+     */
     private static Map<String, Integer> satisfaction(Connection c, String start, String end) throws SQLException {
         Map<String, Integer> distribution = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> level : Rows.list(c, """
-                SELECT rating_level, COUNT(*) FROM dossiers
+                SELECT COALESCE(rating_label, CAST(rating_level AS TEXT)), COUNT(*) FROM dossiers
                 WHERE rating_level IS NOT NULL AND returned_at >= ? AND returned_at < ?
-                GROUP BY rating_level ORDER BY rating_level""",
+                GROUP BY rating_level, rating_label ORDER BY rating_level""",
                 rs -> Map.entry(rs.getString(1), rs.getInt(2)), start, end)) {
-            distribution.put(level.getKey(), level.getValue());
+            distribution.merge(level.getKey(), level.getValue(), Integer::sum);
         }
         return distribution;
     }

@@ -15,9 +15,6 @@ public interface AppointmentCalendar {
     /** Same-day procedures received after this time are returned the next working day. */
     LocalTime SAME_DAY_CUTOFF = LocalTime.of(15, 0);
 
-    /** When the result of a same-day procedure is ready (the closing time of {@link OfficeHours#STANDARD}). */
-    LocalTime END_OF_OFFICE_DAY = LocalTime.of(17, 0);
-
     boolean isWorkingDay(LocalDate day);
 
     /** The office sessions used for hour limits and same-day returns; implementations may be configured otherwise. */
@@ -30,6 +27,14 @@ public interface AppointmentCalendar {
         return SAME_DAY_CUTOFF;
     }
 
+    /**
+     * The latest reception time that still counts from the day it was received; later dossiers count from the next
+     * working day's opening. The office's closing time unless configured (some provinces use 15:00 for all limits).
+     */
+    default LocalTime receptionCutoff() {
+        return officeHours().closing();
+    }
+
     default LocalDate nextWorkingDay(LocalDate day) {
         LocalDate next = day.plusDays(1);
         while (!isWorkingDay(next)) {
@@ -39,31 +44,46 @@ public interface AppointmentCalendar {
     }
 
     /**
-     * The appointment for a dossier received at {@code received}. A dossier received on a day off counts from the
-     * next working day. Same-day limits return at the end of the office day, or the next working day after the cutoff;
-     * limits of N working days return on the N-th working day after reception at the same time of day; limits in hours
-     * count office hours only (see {@link #officeHours()}).
+     * When the time limit starts to run for a dossier received at {@code received}: at once when the office is open
+     * and the reception cutoff has not passed; at the next session's opening when received before opening or during
+     * the midday break; otherwise (after the cutoff or closing, on a day off) at the next working day's opening.
+     * The result is always inside an office session of a working day.
+     */
+    default LocalDateTime countsFrom(LocalDateTime received) {
+        LocalDate day = received.toLocalDate();
+        LocalTime time = received.toLocalTime();
+        if (isWorkingDay(day) && !time.isAfter(receptionCutoff())) {
+            for (LocalTime[] session : officeHours().sessions()) {
+                if (time.isBefore(session[1])) {
+                    return day.atTime(time.isBefore(session[0]) ? session[0] : time);
+                }
+            }
+        }
+        return nextWorkingDay(day).atTime(officeHours().opening());
+    }
+
+    /**
+     * The appointment for a dossier received at {@code received}, always inside office hours on a working day. The
+     * limit runs from {@link #countsFrom}. Same-day limits return at the closing time of the reception day, or of
+     * the next working day when received after the same-day cutoff or on a day off; limits of N working days return
+     * on the N-th working day after the limit starts, at the time it started; limits in hours count office hours only
+     * (see {@link #officeHours()}).
      */
     default LocalDateTime appointment(LocalDateTime received, ProcessingTime limit) {
+        LocalDateTime start = countsFrom(received);
         if (limit.inHours()) {
-            return afterWorkingHours(received, Duration.ofHours(limit.workingHours()));
-        }
-        LocalTime closing = officeHours().closing();
-        LocalDate start = received.toLocalDate();
-        LocalTime time = received.toLocalTime();
-        if (!isWorkingDay(start)) {
-            start = nextWorkingDay(start);
-            time = closing;
+            return afterWorkingHours(start, Duration.ofHours(limit.workingHours()));
         }
         if (limit.sameDay()) {
-            boolean tooLate = received.toLocalDate().equals(start) && received.toLocalTime().isAfter(sameDayCutoff());
-            return (tooLate ? nextWorkingDay(start) : start).atTime(closing);
+            boolean sameDay = isWorkingDay(received.toLocalDate()) && !received.toLocalTime().isAfter(sameDayCutoff());
+            return (sameDay ? received.toLocalDate() : nextWorkingDay(received.toLocalDate()))
+                    .atTime(officeHours().closing());
         }
-        LocalDate due = start;
+        LocalDate due = start.toLocalDate();
         for (int i = 0; i < limit.workingDays(); i++) {
             due = nextWorkingDay(due);
         }
-        return due.atTime(time);
+        return due.atTime(start.toLocalTime());
     }
 
     /**

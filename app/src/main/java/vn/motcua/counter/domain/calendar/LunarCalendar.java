@@ -135,7 +135,7 @@ public final class LunarCalendar {
 
     private static void checkRange(int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new IllegalArgumentException("lunar calendar supports " + FIRST_YEAR + "–" + LAST_YEAR + ": " + year);
+            throw new OutsideCalendarRange(year);
         }
     }
 }

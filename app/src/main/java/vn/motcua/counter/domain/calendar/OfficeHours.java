@@ -49,6 +49,14 @@ public record OfficeHours(LocalTime morningStart, LocalTime morningEnd, LocalTim
         return afternoonEnd;
     }
 
+    /** {@code time} when it lies between opening and closing (a cutoff); else an IllegalArgumentException. */
+    LocalTime checkedWithin(LocalTime time) {
+        if (time.isBefore(opening()) || time.isAfter(closing())) {
+            throw new IllegalArgumentException(time + " is outside the office hours " + this);
+        }
+        return time;
+    }
+
     List<LocalTime[]> sessions() {
         return List.of(new LocalTime[] {morningStart, morningEnd}, new LocalTime[] {afternoonStart, afternoonEnd});
     }

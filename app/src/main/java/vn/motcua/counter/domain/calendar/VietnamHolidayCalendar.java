@@ -28,19 +28,27 @@ public final class VietnamHolidayCalendar implements AppointmentCalendar {
     private final HolidaySchedule schedule;
     private final LunarCalendar lunar;
     private final OfficeHours officeHours;
+    private final LocalTime receptionCutoff;
     private final LocalTime sameDayCutoff;
     private final Set<LocalDate> workingDays;
     private final Map<Integer, Map<LocalDate, Holiday>> years = new ConcurrentHashMap<>();
 
     public VietnamHolidayCalendar(HolidaySchedule schedule) {
-        this(schedule, OfficeHours.STANDARD, SAME_DAY_CUTOFF);
+        this(schedule, OfficeHours.STANDARD, OfficeHours.STANDARD.closing(), SAME_DAY_CUTOFF);
     }
 
-    public VietnamHolidayCalendar(HolidaySchedule schedule, OfficeHours officeHours, LocalTime sameDayCutoff) {
+    /**
+     * @param receptionCutoff later receptions count from the next working day's opening
+     * @param sameDayCutoff   later receptions of same-day procedures are returned the next working day
+     * @throws IllegalArgumentException when a cutoff is outside the office hours
+     */
+    public VietnamHolidayCalendar(HolidaySchedule schedule, OfficeHours officeHours, LocalTime receptionCutoff,
+                                  LocalTime sameDayCutoff) {
         this.schedule = Objects.requireNonNull(schedule);
         this.lunar = LunarCalendar.vietnam();
         this.officeHours = Objects.requireNonNull(officeHours);
-        this.sameDayCutoff = Objects.requireNonNull(sameDayCutoff);
+        this.receptionCutoff = officeHours.checkedWithin(receptionCutoff);
+        this.sameDayCutoff = officeHours.checkedWithin(sameDayCutoff);
         this.workingDays = schedule.entries().stream()
                 .filter(e -> e.kind() == ScheduleEntry.Kind.WORK)
                 .map(ScheduleEntry::date)
@@ -63,8 +71,9 @@ public final class VietnamHolidayCalendar implements AppointmentCalendar {
         return new Loaded(new VietnamHolidayCalendar(merged), parsed.problems());
     }
 
-    public VietnamHolidayCalendar withOfficeHours(OfficeHours hours, LocalTime cutoff) {
-        return new VietnamHolidayCalendar(schedule, hours, cutoff);
+    /** This calendar with a province's office hours and cutoffs (see the constructor). */
+    public VietnamHolidayCalendar withOfficeHours(OfficeHours hours, LocalTime receptionCutoff, LocalTime sameDayCutoff) {
+        return new VietnamHolidayCalendar(schedule, hours, receptionCutoff, sameDayCutoff);
     }
 
     @Override
@@ -107,6 +116,11 @@ public final class VietnamHolidayCalendar implements AppointmentCalendar {
     @Override
     public OfficeHours officeHours() {
         return officeHours;
+    }
+
+    @Override
+    public LocalTime receptionCutoff() {
+        return receptionCutoff;
     }
 
     @Override

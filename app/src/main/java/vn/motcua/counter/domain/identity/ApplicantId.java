@@ -13,12 +13,13 @@ public sealed interface ApplicantId permits PersonalIdNumber, PassportNumber, Ta
     String masked();
 
     /**
-     * Reads a number typed for {@code kind}; {@code issuingCountry} (ISO alpha-3) is read for passports only.
-     * Birth date and sex consistency is the personal ID number's own check ({@link PersonalIdNumber#inconsistencies}).
+     * Reads a number typed for {@code kind} on {@code today}; {@code issuingCountry} (ISO alpha-3) is read for passports
+     * only. Birth date and sex consistency is the personal ID number's own check ({@link PersonalIdNumber#inconsistencies}).
      */
-    static ParseResult<? extends ApplicantId> parse(IdKind kind, String number, String issuingCountry) {
+    static ParseResult<? extends ApplicantId> parse(IdKind kind, String number, String issuingCountry,
+                                                    java.time.LocalDate today) {
         return switch (kind) {
-            case PERSONAL_ID -> PersonalIdNumber.check(number);
+            case PERSONAL_ID -> PersonalIdNumber.check(number, today);
             case PASSPORT -> PassportNumber.parse(number, issuingCountry);
             case TAX_CODE -> TaxCode.parse(number);
         };

@@ -7,6 +7,7 @@ public enum IdNumberProblem implements IdentityProblem {
     NOT_DIGITS,
     UNKNOWN_PROVINCE,
     UNKNOWN_CENTURY,
+    BIRTH_YEAR_IN_FUTURE,
     BIRTH_YEAR_MISMATCH,
     SEX_MISMATCH;
 

@@ -49,12 +49,23 @@ public record PersonalIdNumber(String value) implements ApplicantId {
         }
     }
 
-    /** {@link #check(String)} and then {@link #inconsistencies} as warnings; either stated value may be null. */
-    public static ParseResult<PersonalIdNumber> check(String raw, LocalDate birthDate, Sex statedSex) {
+    /**
+     * {@link #check(String)}, also refusing a number whose birth year (century digit and two year digits) is after
+     * {@code today}'s year: nobody can hold it yet, so it is a typing mistake.
+     */
+    public static ParseResult<PersonalIdNumber> check(String raw, LocalDate today) {
         ParseResult<PersonalIdNumber> structure = check(raw);
-        return structure instanceof ParseResult.Ok<PersonalIdNumber> ok
-                ? ParseResult.ok(ok.value(), ok.value().inconsistencies(birthDate, statedSex))
+        return structure instanceof ParseResult.Ok<PersonalIdNumber> ok && ok.value().birthYear() > today.getYear()
+                ? ParseResult.rejected(IdNumberProblem.BIRTH_YEAR_IN_FUTURE)
                 : structure;
+    }
+
+    /** {@link #check(String, LocalDate)} and then {@link #inconsistencies} as warnings; either stated value may be null. */
+    public static ParseResult<PersonalIdNumber> check(String raw, LocalDate birthDate, Sex statedSex, LocalDate today) {
+        ParseResult<PersonalIdNumber> checked = check(raw, today);
+        return checked instanceof ParseResult.Ok<PersonalIdNumber> ok
+                ? ParseResult.ok(ok.value(), ok.value().inconsistencies(birthDate, statedSex))
+                : checked;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package vn.motcua.counter.ui.dossier;
 
 import java.util.function.Consumer;
-import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -14,10 +13,7 @@ public final class DossierOpening {
     private DossierOpening() {
     }
 
-    public static void onTable(Node table, Consumer<DossierCode> open) {
-        if (!(table instanceof TableView<?> view)) {
-            return;
-        }
+    public static void onTable(TableView<? extends DossierSummary> view, Consumer<DossierCode> open) {
         Runnable openSelected = () -> {
             if (view.getSelectionModel().getSelectedItem() instanceof DossierSummary row) {
                 open.accept(DossierCode.parse(row.code()));

@@ -50,8 +50,22 @@ public final class DossierView extends BorderPane {
         summary.setId("detailSummary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
+        summary.setMinHeight(Region.USE_PREF_SIZE); // every line whole: the name was cut to "…", the rest hidden
         ListView<String> history = new ListView<>(model.history());
         history.setId("history");
+        // each entry is a sentence: wrapped in its row, never scrolled sideways
+        history.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(String entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty ? null : entry);
+            }
+        });
         Label results = new Label();
         results.setId("resultCount");
         results.textProperty().bind(model.resultsProperty());
@@ -87,10 +101,14 @@ public final class DossierView extends BorderPane {
         Button slip = button(messages.text("detail.action.controlSlip"), "controlSlip", KeyCode.F11,
                 model::controlSlip);
         slip.disableProperty().bind(model.busyProperty());
-        actions.getChildren().add(slip);
         Button view = button(messages.text("detail.action.viewCopies"), "viewCopies", KeyCode.F5,
                 () -> copyViewing.load(model.code(), shown -> showCopy(shown, messages, printing)));
-        actions.getChildren().add(view);
+        Button receipt = new Button(messages.text("detail.action.receipt"));
+        receipt.setId("reprintReceipt");
+        receipt.setMinWidth(Region.USE_PREF_SIZE);
+        receipt.disableProperty().bind(model.busyProperty());
+        receipt.setOnAction(e -> model.receipt());
+        actions.getChildren().addAll(slip, view, receipt);
 
         Label message = new Label();
         message.setId("detailMessage");
@@ -115,6 +133,11 @@ public final class DossierView extends BorderPane {
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.P && e.isShortcutDown()) {
+                e.consume();
+                receipt.fire();
+                return;
+            }
             Button target = keys.get(e.getCode());
             if (target != null && !target.isDisabled()) {
                 target.fire();
@@ -168,6 +191,16 @@ public final class DossierView extends BorderPane {
         }
         group.selectedToggleProperty().addListener((obs, old, chosen) ->
                 model.ratingLevelProperty().set(chosen == null ? 0 : (Integer) chosen.getUserData()));
+        // a returned dossier shows the rating given, which no longer changes
+        model.ratedProperty().addListener((obs, old, level) -> group.getToggles().forEach(t ->
+                t.setSelected(level.intValue() > 0 && level.equals(t.getUserData()))));
+        rating.disableProperty().bind(notAllowed(model, LifecycleAction.RETURN));
+        // each field takes input only while the action it is for can be taken: a closed dossier is read-only
+        reason.disableProperty().bind(notAllowed(model, LifecycleAction.REQUEST_SUPPLEMENT, LifecycleAction.PROCESS,
+                LifecycleAction.REFUSE, LifecycleAction.APOLOGISE, LifecycleAction.STOP, LifecycleAction.RESOLVE));
+        items.disableProperty().bind(notAllowed(model, LifecycleAction.REQUEST_SUPPLEMENT));
+        date.disableProperty().bind(notAllowed(model, LifecycleAction.APOLOGISE));
+        resultName.disableProperty().bind(notAllowed(model, LifecycleAction.ATTACH_RESULT));
 
         VBox box = new VBox(6,
                 new Label(messages.text("detail.reason")), reason,
@@ -178,6 +211,11 @@ public final class DossierView extends BorderPane {
         box.setPrefWidth(440);
         box.setMinWidth(380);
         return box;
+    }
+
+    private static javafx.beans.binding.BooleanBinding notAllowed(DossierViewModel model, LifecycleAction... actions) {
+        return Bindings.createBooleanBinding(() -> java.util.Arrays.stream(actions)
+                .noneMatch(model.allowedActions()::contains), model.allowedActions());
     }
 
     private Button action(FlowPane pane, DossierViewModel model, Messages messages, String id, KeyCode key,

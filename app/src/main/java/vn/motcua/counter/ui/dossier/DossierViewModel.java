@@ -30,9 +30,11 @@ import vn.motcua.counter.application.capture.ElectronicCopies;
 import vn.motcua.counter.application.stage.StageRunner;
 import vn.motcua.counter.application.stage.WorkItem;
 import vn.motcua.counter.domain.ElectronicCopy;
+import vn.motcua.counter.application.port.DossierProgress;
 import vn.motcua.counter.application.port.IssuedForm;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.domain.lifecycle.FormKind;
 import vn.motcua.counter.domain.lifecycle.SupplementItem;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
@@ -72,6 +74,8 @@ public final class DossierViewModel {
     private final StringProperty supplementItems = new SimpleStringProperty("");
     private final StringProperty resultName = new SimpleStringProperty("");
     private final IntegerProperty ratingLevel = new SimpleIntegerProperty(0);
+    /** The level the citizen chose when the result was returned; 0 until then. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper rated = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<PrintableForm> form = new ReadOnlyObjectWrapper<>();
@@ -99,24 +103,31 @@ public final class DossierViewModel {
 
     /** Reads the dossier, its progress and history again. */
     public void load() {
-        executors.run(() -> new Snapshot(lifecycle.dossier(code), lifecycle.progress(code).results().size(),
+        executors.run(() -> new Snapshot(lifecycle.dossier(code), lifecycle.progress(code),
                 lifecycle.history(code), copies.of(code)), this::show, this::fail);
     }
 
-    private record Snapshot(Dossier dossier, int resultPages, List<vn.motcua.counter.application.port.DossierEvent> events,
+    private record Snapshot(Dossier dossier, DossierProgress progress,
+                            List<vn.motcua.counter.application.port.DossierEvent> events,
                             List<ElectronicCopies.CopyWork> copies) {
     }
 
     private void show(Snapshot s) {
         Dossier d = s.dossier();
+        DossierProgress p = s.progress();
+        String due = p.extendedAppointmentAt() == null ? d.appointmentAt().format(TIME)
+                : messages.text("detail.appointment.extended", p.extendedAppointmentAt().format(TIME),
+                        d.appointmentAt().format(TIME));
         summary.set(messages.text("detail.summary", d.applicant().fullName(), d.procedureName(),
-                d.receivedAt().format(TIME), d.appointmentAt().format(TIME)));
+                d.receivedAt().format(TIME), due)
+                + (p.rating() == null ? "" : "\n" + messages.text("detail.rated", p.rating().label())));
         status.set(messages.text("status." + d.status().name()));
-        history.setAll(s.events().stream().map(e -> e.at().format(TIME) + "  " + e.actor() + "  "
-                + messages.text("event." + e.kind()) + "  " + e.detail()).toList());
+        HistoryText text = new HistoryText(messages, p.rating());
+        history.setAll(s.events().stream().map(text::line).toList());
         allowed.clear();
         allowed.addAll(LifecycleAction.allowedIn(d.status()));
-        results.set(messages.text("detail.results", s.resultPages()));
+        rated.set(p.rating() == null ? 0 : p.rating().level());
+        results.set(messages.text("detail.results", p.results().size()));
         showCopies(s.copies());
     }
 
@@ -200,6 +211,16 @@ public final class DossierViewModel {
         withForm(() -> lifecycle.apologise(code, date, reason.get(), counter));
     }
 
+    /** Ctrl+P: the receipt (form 01) again, as it was issued, for the applicant who lost it or a second copy. */
+    public void receipt() {
+        busy.set(true);
+        executors.run(() -> new PrintableForm(FormKind.RECEIPT.title() + " " + code.value(), lifecycle.receipt(code)),
+                printable -> {
+                    busy.set(false);
+                    form.set(printable);
+                }, this::fail);
+    }
+
     public void controlSlip() {
         withForm(() -> lifecycle.controlSlip(code, counter));
     }
@@ -245,9 +266,13 @@ public final class DossierViewModel {
         executors.run(action::get, result -> done(), this::fail);
     }
 
+    /** After an action, its inputs are cleared: a date or a reason typed for it must not go with the next one. */
     private void done() {
         busy.set(false);
         reason.set("");
+        newAppointment.set("");
+        supplementItems.set("");
+        resultName.set("");
         message.set(messages.text("detail.saved"));
         load();
     }
@@ -270,6 +295,7 @@ public final class DossierViewModel {
     public StringProperty supplementItemsProperty() { return supplementItems; }
     public StringProperty resultNameProperty() { return resultName; }
     public IntegerProperty ratingLevelProperty() { return ratingLevel; }
+    public javafx.beans.property.ReadOnlyIntegerProperty ratedProperty() { return rated.getReadOnlyProperty(); }
     public BooleanProperty busyProperty() { return busy; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<PrintableForm> formProperty() { return form.getReadOnlyProperty(); }

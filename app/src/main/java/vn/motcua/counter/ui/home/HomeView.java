@@ -2,6 +2,7 @@ package vn.motcua.counter.ui.home;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -21,6 +22,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vn.motcua.counter.application.DossierList;
 import vn.motcua.counter.application.port.DossierSummary;
+import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.ui.dossier.DossierOpening;
 import vn.motcua.counter.i18n.Messages;
 
 /**
@@ -33,16 +36,35 @@ public final class HomeView extends BorderPane {
 
     private final TextField search = new TextField();
 
-    public HomeView(HomeViewModel model, Messages messages, Runnable newDossier, Runnable report) {
+    private final TableView<DossierSummary> table;
+
+    /**
+     * @param open opens a dossier: Enter in the search when one is found, Enter or double-click on a row
+     */
+    public HomeView(HomeViewModel model, Messages messages, Runnable newDossier, Runnable report,
+                    Consumer<DossierCode> open) {
         Label title = new Label(messages.text("home.title"));
         title.getStyleClass().add("title-3");
         search.setId("search");
         search.setPromptText(messages.text("home.search.prompt"));
         search.setPrefColumnCount(34);
         search.textProperty().bindBidirectional(model.searchProperty());
+        // Enter opens the dossier found (or goes to the results when there are several); Down goes to the results.
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 search.clear();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                e.consume();
+                toResults();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                model.whenShown(() -> {
+                    if (model.rows().size() == 1) {
+                        open.accept(DossierCode.parse(model.rows().getFirst().code()));
+                    } else {
+                        toResults();
+                    }
+                });
             }
         });
         Region spacer = new Region();
@@ -50,7 +72,6 @@ public final class HomeView extends BorderPane {
         Button create = new Button(messages.text("home.new"));
         create.setId("newDossier");
         create.getStyleClass().add("accent");
-        create.setDefaultButton(true);
         create.setOnAction(e -> newDossier.run());
         Button reportButton = new Button(messages.text("home.report"));
         reportButton.setId("openReport");
@@ -80,7 +101,7 @@ public final class HomeView extends BorderPane {
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
 
-        TableView<DossierSummary> table = new TableView<>(model.rows());
+        table = new TableView<>(model.rows());
         table.setId("todayTable"); // the id predates the other lists; tests and screenshots use it
         table.getColumns().add(column(messages.text("column.code"), DossierSummary::code, 210));
         table.getColumns().add(column(messages.text("column.applicant"), DossierSummary::applicantName, 190));
@@ -94,6 +115,14 @@ public final class HomeView extends BorderPane {
         placeholder.textProperty().bind(model.summaryProperty());
         table.setPlaceholder(placeholder);
         setCenter(table);
+        DossierOpening.onTable(table, open);
+        // Up from the first row goes back to the search
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.UP && table.getSelectionModel().getSelectedIndex() <= 0) {
+                e.consume();
+                search.requestFocus();
+            }
+        });
 
         Label summary = new Label();
         summary.setId("summary");
@@ -109,6 +138,17 @@ public final class HomeView extends BorderPane {
         status.setPadding(new Insets(8, 0, 0, 0));
         setBottom(status);
         setPadding(new Insets(16));
+    }
+
+    /** The result list takes the keyboard with its first row selected, so Enter opens it. */
+    private void toResults() {
+        if (!table.getItems().isEmpty()) {
+            if (table.getSelectionModel().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+            }
+            table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
+            table.requestFocus();
+        }
     }
 
     /** Ctrl+F: the search field, with its text selected so typing replaces it. */

@@ -36,6 +36,10 @@ public final class HomeViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     /** Answers of older requests are dropped, so fast typing never shows a stale result. */
     private long request;
+    /** The request whose answer the rows show. */
+    private long shown;
+    /** What to do once the rows answer the latest request (Enter typed before the search came back). */
+    private Runnable whenShown;
 
     public HomeViewModel(DossierLists lists, Messages messages, UiExecutors executors) {
         this.lists = lists;
@@ -94,10 +98,25 @@ public final class HomeViewModel {
             summary.set(query.isEmpty() ? listSummary(chosen, found.size())
                     : messages.text("home.search.count", found.size(), query));
             error.set("");
+            shown = mine;
+            Runnable then = whenShown;
+            whenShown = null;
+            if (then != null) {
+                then.run();
+            }
         }, failure -> {
-            LOG.error("listing dossiers failed", failure);
+            LOG.warn("listing dossiers failed: {}", failure.toString());
             error.set(messages.describe(failure));
         });
+    }
+
+    /** Runs {@code action} on the rows of what is typed now: at once, or when its search answers. */
+    public void whenShown(Runnable action) {
+        if (shown == request) {
+            action.run();
+        } else {
+            whenShown = action;
+        }
     }
 
     private String listSummary(DossierList chosen, int count) {

@@ -97,7 +97,8 @@ public final class FxPrintService implements PrintService {
         root.setTop(banner);
         root.setBottom(bar);
 
-        Scene scene = new Scene(root, 900, 760);
+        // its own title bar stays on a 768-pixel-high screen too
+        Scene scene = new Scene(root, 900, Math.min(760, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), print::fire);
         if (owner != null) {
             stage.initOwner(owner);

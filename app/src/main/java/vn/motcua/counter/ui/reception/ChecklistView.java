@@ -57,7 +57,6 @@ final class ChecklistView extends VBox {
         this.dialogs = dialogs;
         Label heading = new Label(messages.text("dossier.components"));
         heading.getStyleClass().add("title-4");
-        heading.setWrapText(true);
         VBox rows = new VBox(6);
         rows.setId("components");
         model.components().addListener((ListChangeListener<ComponentItem>) change -> {
@@ -73,7 +72,18 @@ final class ChecklistView extends VBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinHeight(80);
         scroll.getStyleClass().add("edge-to-edge");
-        getChildren().addAll(heading, scanProfile(), scanProblem(), scroll, pageTools());
+        Label noComponents = new Label(messages.text("dossier.other.noneInCatalogue"));
+        noComponents.setId("noCatalogueComponents");
+        noComponents.setWrapText(true);
+        noComponents.getStyleClass().add("text-bold");
+        noComponents.setMinHeight(Region.USE_PREF_SIZE);
+        noComponents.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                model.procedureProperty().get() != null && model.procedureProperty().get().components().isEmpty(),
+                model.procedureProperty()));
+        noComponents.managedProperty().bind(noComponents.visibleProperty());
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(16, 6, heading, scanProfile());
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(top, scanProblem(), noComponents, scroll, otherComponent(), pageTools());
         VBox.setVgrow(scroll, Priority.ALWAYS);
         // Handled here, not as a filter, so Ctrl+Z in a text field still undoes typing.
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -82,6 +92,32 @@ final class ChecklistView extends VBox {
                 e.consume();
             }
         });
+    }
+
+    /** A paper the catalogue does not list: typed name, Enter (or the button) adds it as the next component. */
+    private HBox otherComponent() {
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField();
+        name.setId("otherComponent");
+        name.setPromptText(messages.text("dossier.other.prompt"));
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Button add = new Button(messages.text("dossier.other.add"));
+        add.setId("addOtherComponent");
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        Runnable adding = () -> {
+            int before = model.components().size();
+            model.addOtherComponent(name.getText());
+            if (model.components().size() > before) {
+                name.clear();
+            }
+        };
+        name.setOnAction(e -> adding.run());
+        add.setOnAction(e -> adding.run());
+        Label label = new Label(messages.text("dossier.other"));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, label, name, add);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.disableProperty().bind(model.procedureProperty().isNull().or(model.busyProperty()));
+        return row;
     }
 
     private HBox scanProfile() {
@@ -192,7 +228,7 @@ final class ChecklistView extends VBox {
         }
     }
 
-    private HBox componentRow(int index, ComponentItem item) {
+    private VBox componentRow(int index, ComponentItem item) {
         Label name = new Label((index + 1) + ". " + item.requirement().name());
         name.setWrapText(true);
         name.setMaxWidth(Double.MAX_VALUE);
@@ -214,15 +250,20 @@ final class ChecklistView extends VBox {
         scan.setMinWidth(Region.USE_PREF_SIZE);
         pages.setMinWidth(Region.USE_PREF_SIZE);
         name.setMinWidth(120);
+        // The thumbnails go under the name across the whole row: beside a long name they were squeezed into a column.
         FlowPane strip = new FlowPane(3, 3);
         strip.setId("component-" + index + "-thumbnails");
         strip.setAlignment(Pos.CENTER_LEFT);
-        strip.setPrefWrapLength(8 * (THUMBNAIL_WIDTH + 3));
+        strip.setPadding(new Insets(0, 0, 0, 14));
+        strip.managedProperty().bind(item.pageCount().greaterThan(0));
+        strip.visibleProperty().bind(strip.managedProperty());
         item.pages().addListener((ListChangeListener<Page>) change -> showPages(strip, index, item));
+        showPages(strip, index, item);
         checklist.selectedComponentProperty().addListener((obs, old, now) -> markSelected(strip, item));
         checklist.selectedPageProperty().addListener((obs, old, now) -> markSelected(strip, item));
-        HBox row = new HBox(8, name, strip, pages, add, scan);
-        row.setAlignment(Pos.CENTER_LEFT);
+        HBox line = new HBox(8, name, pages, add, scan);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(4, line, strip);
         row.setPadding(new Insets(6, 8, 6, 8));
         row.getStyleClass().add("component-row");
         // the row F8 scans into, moved with Ctrl+Down

@@ -36,6 +36,9 @@ import vn.motcua.counter.ui.DialogService;
 /** The new-dossier screen: applicant on the left, procedure and component checklist on the right. */
 public final class NewDossierView extends BorderPane {
 
+    /** The longest limit the form takes, in working days. */
+    private static final int MAX_DAYS = 365;
+
     private final VBox applicantColumn;
 
     public NewDossierView(NewDossierViewModel model, Messages messages, DialogService dialogs, Runnable close) {
@@ -68,6 +71,14 @@ public final class NewDossierView extends BorderPane {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 closeAsked.run();
+            } else if (e.getCode() == KeyCode.T && e.isShortcutDown()) { // a paper the catalogue does not list
+                e.consume();
+                if (model.procedureProperty().get() == null) {
+                    model.addOtherComponent(null); // says to choose the procedure first
+                    lookup("#procedureFilter").requestFocus();
+                } else {
+                    lookup("#otherComponent").requestFocus();
+                }
             }
         });
         Button receive = new Button(messages.text("dossier.receive"));
@@ -174,14 +185,7 @@ public final class NewDossierView extends BorderPane {
         row = field(grid, row, number, "idNumber", model.idNumberProperty());
         row = shownWhen(grid, field(grid, row, new Label(messages.text("dossier.idCountry")), "idCountry",
                 model.idCountryProperty()), row, model.idKindProperty().isEqualTo(IdKind.PASSPORT));
-        Label idMessage = new Label();
-        idMessage.setId("idMessage");
-        idMessage.setWrapText(true);
-        idMessage.getStyleClass().add("danger");
-        idMessage.textProperty().bind(model.idMessageProperty());
-        idMessage.managedProperty().bind(idMessage.textProperty().isNotEmpty());
-        idMessage.visibleProperty().bind(idMessage.managedProperty());
-        grid.add(idMessage, 1, row++);
+        row = problemLine(grid, row, "idMessage", model.idMessageProperty());
         TextField idOverride = new TextField();
         idOverride.setId("idOverride");
         idOverride.setPromptText(messages.text("dossier.idOverride"));
@@ -201,12 +205,26 @@ public final class NewDossierView extends BorderPane {
         grid.add(new Label(messages.text("dossier.sex")), 0, row);
         grid.add(sex, 1, row++);
         row = shownWhen(grid, row, personal, organisation.not());
+        row = problemLine(grid, row, "birthDateMessage", model.birthDateMessageProperty());
         row = field(grid, row, new Label(messages.text("dossier.address")), "address", model.addressProperty());
         row = field(grid, row, new Label(messages.text("dossier.phone")), "phone", model.phoneProperty());
         field(grid, row, new Label(messages.text("dossier.email")), "email", model.emailProperty());
         // The rows' spacing goes with their nodes, not GridPane's vgap, which stays around a hidden row as a gap.
         grid.getChildren().forEach(node -> GridPane.setMargin(node, new Insets(4, 0, 4, 0)));
         return grid;
+    }
+
+    /** A red line under a field, taking space only while there is something to say. */
+    private static int problemLine(GridPane grid, int row, String id, javafx.beans.value.ObservableStringValue text) {
+        Label problem = new Label();
+        problem.setId(id);
+        problem.setWrapText(true);
+        problem.getStyleClass().add("danger");
+        problem.textProperty().bind(text);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
+        grid.add(problem, 1, row);
+        return row + 1;
     }
 
     private static int field(GridPane grid, int row, Label label, String id,
@@ -259,7 +277,9 @@ public final class NewDossierView extends BorderPane {
         filter.textProperty().bindBidirectional(model.procedureFilterProperty());
         ListView<Procedure> list = new ListView<>(model.procedures());
         list.setId("procedureList");
-        list.setPrefHeight(110);
+        list.getStyleClass().add("procedure-list");
+        list.setPrefHeight(150); // five procedures, four at least: the clerk sees the neighbours of the match
+        list.setMinHeight(118);
         // Procedure names run to two lines ("Thủ tục chứng thực chữ ký trong các giấy tờ…"): wrapped, not scrolled
         list.setCellFactory(view -> new ListCell<>() {
             {
@@ -284,18 +304,30 @@ public final class NewDossierView extends BorderPane {
             list.requestFocus();
         });
 
-        Spinner<Integer> days = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 365, 0));
+        Spinner<Integer> days = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, MAX_DAYS, 0));
         days.setId("processingDays");
         days.setEditable(true);
         days.setPrefWidth(90);
+        days.getEditor().setText(""); // no procedure, no limit yet
+        // A procedure the catalogue gives no limit leaves the field blank (not the last procedure's number), and a
+        // number typed counts as soon as it is typed, also when it equals the spinner's hidden value.
         model.processingDaysProperty().addListener((obs, old, value) -> {
-            if (value != null && !value.equals(days.getValue())) {
+            if (value == null) {
+                days.getEditor().setText("");
+            } else if (!value.equals(days.getValue()) || days.getEditor().getText().isEmpty()) {
                 days.getValueFactory().setValue(value);
+                days.getEditor().setText(String.valueOf(value));
             }
         });
         days.valueProperty().addListener((obs, old, value) -> {
             if (model.procedureProperty().get() != null) {
                 model.processingDaysProperty().set(value);
+            }
+        });
+        days.getEditor().textProperty().addListener((obs, old, text) -> {
+            if (model.procedureProperty().get() != null && text.strip().matches("\\d{1,3}")
+                    && Integer.parseInt(text.strip()) <= MAX_DAYS) {
+                model.processingDaysProperty().set(Integer.parseInt(text.strip()));
             }
         });
         Label appointment = new Label();

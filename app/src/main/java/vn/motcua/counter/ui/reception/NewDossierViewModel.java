@@ -21,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CardReader;
@@ -32,9 +33,11 @@ import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.ReusedPages;
 import vn.motcua.counter.application.ScanService;
 import vn.motcua.counter.domain.Applicant;
+import vn.motcua.counter.domain.ComponentRequirement;
 import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.counter.domain.ProcessingTime;
 import vn.motcua.counter.domain.Procedure;
+import vn.motcua.counter.domain.TextMatch;
 import vn.motcua.counter.domain.identity.ApplicantId;
 import vn.motcua.counter.domain.identity.CardQrCode;
 import vn.motcua.counter.domain.identity.IdCardMrz;
@@ -57,6 +60,10 @@ public final class NewDossierViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(NewDossierViewModel.class);
     private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final DateTimeFormatter APPOINTMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
+    /** Kept with a component the clerk added, so the dossier shows it was not in the catalogue. */
+    static final String OTHER_COMPONENT_NOTE = "Thêm tại quầy, ngoài danh mục";
+    /** "2/4/1990" is the shortest complete birth date. */
+    private static final int BIRTH_DATE_LENGTH = 8;
 
     private final ReceptionService reception;
     private final CardReader cardReader;
@@ -77,12 +84,15 @@ public final class NewDossierViewModel {
     private final StringProperty phone = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper idMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper birthDateMessage = new ReadOnlyStringWrapper("");
     /** True when the number disagrees with the stated birth year or sex: reception then needs a reason. */
     private final javafx.beans.property.ReadOnlyBooleanWrapper idMismatch = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final StringProperty identityOverride = new SimpleStringProperty("");
 
     private final StringProperty procedureFilter = new SimpleStringProperty("");
-    private final FilteredList<Procedure> procedures;
+    private final FilteredList<Procedure> matching;
+    /** The procedures matching the filter, best match first (the catalogue's order among equals). */
+    private final SortedList<Procedure> procedures;
     private final ObjectProperty<Procedure> procedure = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> processingDays = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper appointment = new ReadOnlyStringWrapper("");
@@ -105,15 +115,26 @@ public final class NewDossierViewModel {
         this.executors = executors;
         this.checklist = new ChecklistModel(reception, scanning, messages, executors, busy, message);
         this.components = checklist.components();
-        this.procedures = new FilteredList<>(FXCollections.observableArrayList(catalogue));
-        procedureFilter.addListener((obs, old, query) ->
-                procedures.setPredicate(p -> DiacriticFolding.matches(p.code() + " " + p.name(), query)));
+        this.matching = new FilteredList<>(FXCollections.observableArrayList(catalogue));
+        this.procedures = new SortedList<>(matching);
+        procedureFilter.addListener((obs, old, query) -> {
+            java.util.Map<Procedure, Integer> scores = new java.util.HashMap<>();
+            catalogue.forEach(p -> scores.put(p, TextMatch.score(p.code() + " " + p.name(), query)));
+            matching.setPredicate(p -> scores.get(p) > 0);
+            procedures.setComparator(java.util.Comparator.comparing(scores::get, java.util.Comparator.reverseOrder()));
+        });
         procedure.addListener((obs, old, chosen) -> choose(chosen));
         processingDays.addListener((obs, old, days) -> updateAppointment());
-        idKind.addListener((obs, old, now) -> checkIdNumber());
+        idKind.addListener((obs, old, now) -> {
+            checkBirthDate();
+            checkIdNumber();
+        });
         idNumber.addListener((obs, old, now) -> checkIdNumber());
         idCountry.addListener((obs, old, now) -> checkIdNumber());
-        birthDate.addListener((obs, old, now) -> checkIdNumber());
+        birthDate.addListener((obs, old, now) -> {
+            checkBirthDate();
+            checkIdNumber();
+        });
         sex.addListener((obs, old, now) -> checkIdNumber());
     }
 
@@ -143,7 +164,8 @@ public final class NewDossierViewModel {
             idMessage.set("");
             return;
         }
-        ParseResult<? extends ApplicantId> parsed = ApplicantId.parse(idKind.get(), typed, idCountry.get());
+        ParseResult<? extends ApplicantId> parsed = ApplicantId.parse(idKind.get(), typed, idCountry.get(),
+                reception.today());
         if (parsed.result().isEmpty()) {
             idMessage.set(describe(parsed.problems()));
             return;
@@ -166,11 +188,19 @@ public final class NewDossierViewModel {
 
     /** The applicant's number as typed for the chosen kind, when it is a valid one. */
     Optional<ApplicantId> applicantId() {
-        return ApplicantId.parse(idKind.get(), idNumber.get(), idCountry.get()).result().map(ApplicantId.class::cast);
+        return ApplicantId.parse(idKind.get(), idNumber.get(), idCountry.get(), reception.today()).result()
+                .map(ApplicantId.class::cast);
     }
 
+    /** The birth date typed, when it is one; blank or impossible dates give none (see {@link #birthDateProblem}). */
     private Optional<LocalDate> parsedBirthDate() {
         return form().parsedBirthDate();
+    }
+
+    /** Live, once the date looks complete: a half-typed "02/04/19" is not yet called wrong. */
+    private void checkBirthDate() {
+        boolean complete = birthDate.get().strip().length() >= BIRTH_DATE_LENGTH;
+        birthDateMessage.set(complete ? form().birthDateProblem().map(this::text).orElse("") : "");
     }
 
     /**
@@ -258,6 +288,34 @@ public final class NewDossierViewModel {
         }
     }
 
+    /**
+     * A paper the catalogue does not list for the chosen procedure (some list none at all, e.g. 2.001019 Chứng thực
+     * di chúc): the clerk names it, and it becomes a component of this dossier and the one F8 scans into.
+     */
+    public void addOtherComponent(String name) {
+        if (procedure.get() == null) {
+            message.set(messages.text("dossier.missing.procedure"));
+            return;
+        }
+        String named = name == null ? "" : name.strip();
+        if (named.isEmpty()) {
+            message.set(messages.text("dossier.other.missingName"));
+            return;
+        }
+        String folded = DiacriticFolding.fold(named).toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < components.size(); i++) {
+            if (DiacriticFolding.fold(components.get(i).requirement().name()).toLowerCase(java.util.Locale.ROOT)
+                    .equals(folded)) {
+                currentComponent.set(i);
+                message.set(messages.text("dossier.other.exists", i + 1));
+                return;
+            }
+        }
+        components.add(new ComponentItem(new ComponentRequirement(named, null, null, OTHER_COMPONENT_NOTE)));
+        currentComponent.set(components.size() - 1);
+        message.set(messages.text("dossier.other.added", components.size(), named));
+    }
+
     /** Ctrl+Down: the next component becomes the one F8 scans (wrapping to the first). */
     public void nextComponent() {
         if (!components.isEmpty()) {
@@ -321,13 +379,18 @@ public final class NewDossierViewModel {
     /** What is typed, as the checks shared with {@code motcua receive} take it. */
     private ApplicantForm form() {
         return new ApplicantForm(idKind.get(), fullName.get(), idNumber.get(), idCountry.get(), representative.get(),
-                birthDate.get(), sex.get(), address.get(), phone.get(), email.get(), identityOverride.get());
+                birthDate.get(), sex.get(), address.get(), phone.get(), email.get(), identityOverride.get(),
+                reception.today());
+    }
+
+    private String text(ApplicantForm.Problem problem) {
+        return messages.text(problem.messageKey(), problem.arguments().toArray());
     }
 
     private Optional<String> validate() {
         Optional<ApplicantForm.Problem> applicant = form().check().stream().findFirst();
         if (applicant.isPresent()) {
-            return Optional.of(messages.text(applicant.get().messageKey(), applicant.get().arguments().toArray()));
+            return Optional.of(text(applicant.get()));
         }
         if (procedure.get() == null) {
             return Optional.of(messages.text("dossier.missing.procedure"));
@@ -351,6 +414,7 @@ public final class NewDossierViewModel {
     public StringProperty phoneProperty() { return phone; }
     public StringProperty emailProperty() { return email; }
     public ReadOnlyStringProperty idMessageProperty() { return idMessage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty birthDateMessageProperty() { return birthDateMessage.getReadOnlyProperty(); }
     public StringProperty procedureFilterProperty() { return procedureFilter; }
     public ObservableList<Procedure> procedures() { return procedures; }
     public ObjectProperty<Procedure> procedureProperty() { return procedure; }

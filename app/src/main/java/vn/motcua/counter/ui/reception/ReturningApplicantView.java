@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vn.motcua.counter.application.EarlierDossier;
 import vn.motcua.counter.i18n.Messages;
@@ -28,12 +29,21 @@ public final class ReturningApplicantView extends VBox {
         message.setId("returningMessage");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
+        message.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole, never cut to "…"
+        Label nameWarning = new Label();
+        nameWarning.setId("returningNameWarning");
+        nameWarning.setWrapText(true);
+        nameWarning.getStyleClass().addAll("danger", "text-bold");
+        nameWarning.textProperty().bind(model.nameWarningProperty());
+        nameWarning.setMinHeight(Region.USE_PREF_SIZE);
+        nameWarning.managedProperty().bind(nameWarning.textProperty().isNotEmpty());
+        nameWarning.visibleProperty().bind(nameWarning.managedProperty());
         VBox dossiers = new VBox(4);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(dossiers);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(heading, message, scroll);
+        getChildren().addAll(heading, nameWarning, message, scroll);
         managedProperty().bind(message.textProperty().isNotEmpty());
         visibleProperty().bind(managedProperty());
         model.earlierDossiers().addListener((ListChangeListener<EarlierDossier>) change -> {

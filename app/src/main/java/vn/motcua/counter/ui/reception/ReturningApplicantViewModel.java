@@ -21,7 +21,8 @@ import vn.motcua.counter.ui.UiExecutors;
  * The returning-applicant part of the new-dossier form: once a valid number is there (an ID number typed or read
  * from the card, a passport with its country, an organisation's tax code), the
  * applicant's earlier dossiers are looked up in the background and their papers and results offered for reuse.
- * Applicant fields left empty are filled from the latest of them.
+ * Applicant fields left empty are filled from the latest of them, but only when the name typed is the one those
+ * dossiers carry (or none is typed yet): a different name is pointed out, and nothing is filled in for it.
  */
 public final class ReturningApplicantViewModel {
 
@@ -35,6 +36,7 @@ public final class ReturningApplicantViewModel {
     private final UiExecutors executors;
     private final ObservableList<EarlierDossier> earlier = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nameWarning = new ReadOnlyStringWrapper("");
 
     public ReturningApplicantViewModel(ReturningApplicants returning, NewDossierViewModel form, Messages messages,
                                        UiExecutors executors) {
@@ -45,12 +47,14 @@ public final class ReturningApplicantViewModel {
         // the number, its kind and a passport's country together name the applicant
         List.<javafx.beans.Observable>of(form.idKindProperty(), form.idNumberProperty(), form.idCountryProperty())
                 .forEach(identity -> identity.addListener(changed -> lookUp()));
+        form.fullNameProperty().addListener(changed -> checkName());
     }
 
     private void lookUp() {
         Optional<ApplicantId> id = form.applicantId();
         earlier.clear();
         message.set("");
+        nameWarning.set("");
         id.ifPresent(number -> executors.run(() -> returning.earlierDossiers(number), found -> {
             // the clerk may have typed another number while this one was looked up
             if (form.applicantId().equals(id)) {
@@ -65,7 +69,7 @@ public final class ReturningApplicantViewModel {
     private void show(List<EarlierDossier> found) {
         earlier.setAll(found);
         message.set(found.isEmpty() ? "" : messages.text("returning.found", found.size()));
-        if (!found.isEmpty()) {
+        if (!found.isEmpty() && (form.fullNameProperty().get().isBlank() || knownName(form.fullNameProperty().get()))) {
             var latest = found.getFirst().applicant(); // newest first
             fillIfBlank(form.fullNameProperty(), latest.fullName());
             fillIfBlank(form.addressProperty(), latest.address());
@@ -77,6 +81,20 @@ public final class ReturningApplicantViewModel {
                 form.sexProperty().set(latest.sex());
             }
         }
+        checkName();
+    }
+
+    /** Points out a typed name that none of the number's earlier dossiers carries (diacritics and case aside). */
+    private void checkName() {
+        String typed = form.fullNameProperty().get();
+        boolean differs = !earlier.isEmpty() && !typed.isBlank() && !knownName(typed);
+        nameWarning.set(differs ? messages.text("returning.nameDiffers", String.join(", ",
+                earlier.stream().map(d -> d.applicant().fullName()).distinct().toList())) : "");
+    }
+
+    private boolean knownName(String typed) {
+        String name = fold(typed);
+        return earlier.stream().anyMatch(d -> fold(d.applicant().fullName()).equals(name));
     }
 
     private static void fillIfBlank(javafx.beans.property.StringProperty field, String value) {
@@ -92,7 +110,7 @@ public final class ReturningApplicantViewModel {
     }
 
     private static String fold(String s) {
-        return DiacriticFolding.fold(s).strip().toLowerCase(Locale.ROOT);
+        return DiacriticFolding.fold(s).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** "Dùng lại": the document's stored pages go into {@code into} as they are, without a new scan. */
@@ -113,4 +131,6 @@ public final class ReturningApplicantViewModel {
     public ObservableList<EarlierDossier> earlierDossiers() { return earlier; }
     public ObservableList<ComponentItem> components() { return form.components(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** Set while the typed name differs from the earlier dossiers' names, naming those. */
+    public ReadOnlyStringProperty nameWarningProperty() { return nameWarning.getReadOnlyProperty(); }
 }

@@ -31,9 +31,11 @@ public final class ReportView extends BorderPane {
     private static final java.time.format.DateTimeFormatter DAY =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private final BarChart<String, Number> progress = new BarChart<>(new CategoryAxis(), new NumberAxis());
-    private final BarChart<String, Number> digitization =
-            new BarChart<>(new CategoryAxis(), new NumberAxis(0, 100, 20));
+    /** Counts of dossiers: whole numbers on the axis, never 0,5 of a dossier. */
+    private final NumberAxis counts = new NumberAxis();
+    private final BarChart<String, Number> progress = new BarChart<>(new CategoryAxis(), counts);
+    private final NumberAxis percents = new NumberAxis(0, 100, 20);
+    private final BarChart<String, Number> digitization = new BarChart<>(new CategoryAxis(), percents);
     private final PieChart satisfaction = new PieChart();
     private final Messages messages;
 
@@ -88,15 +90,41 @@ public final class ReportView extends BorderPane {
         table.setId("reportFigures");
         TableColumn<CounterReport.Figure, String> label = new TableColumn<>(messages.text("report.column.figure"));
         label.setCellValueFactory(cell -> new ReadOnlyStringWrapper(messages.label(cell.getValue())));
-        label.setPrefWidth(260);
+        label.setPrefWidth(250);
         TableColumn<CounterReport.Figure, String> value = new TableColumn<>(messages.text("report.column.value"));
-        value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().formatted()));
+        value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(messages.value(cell.getValue())));
         value.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(label);
         table.getColumns().add(value);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefWidth(380);
+        table.setPrefWidth(410);
+        value.setMinWidth(90); // "100,0 %" whole
 
+        counts.setAutoRanging(false);
+        counts.setMinorTickVisible(false);
+        counts.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return messages.count(n.longValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return null;
+            }
+        });
+        percents.setMinorTickVisible(false);
+        percents.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.intValue() + " %";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return null;
+            }
+        });
         progress.setTitle(messages.text("report.chart.progress"));
         digitization.setTitle(messages.text("report.chart.digitization"));
         satisfaction.setTitle(messages.text("report.chart.satisfaction"));
@@ -135,12 +163,13 @@ public final class ReportView extends BorderPane {
     }
 
     private void chart(CounterReport r) {
-        XYChart.Series<String, Number> counts = new XYChart.Series<>();
-        counts.getData().add(new XYChart.Data<>(messages.text("report.received"), r.received()));
-        counts.getData().add(new XYChart.Data<>(messages.text("report.resolved_on_time"), r.resolvedOnTime()));
-        counts.getData().add(new XYChart.Data<>(messages.text("report.resolved_late"), r.resolvedLate()));
-        counts.getData().add(new XYChart.Data<>(messages.text("report.overdue_now"), r.overdueNow()));
-        progress.getData().setAll(java.util.List.of(counts));
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.getData().add(new XYChart.Data<>(messages.text("report.received"), r.received()));
+        series.getData().add(new XYChart.Data<>(messages.text("report.resolved_on_time"), r.resolvedOnTime()));
+        series.getData().add(new XYChart.Data<>(messages.text("report.resolved_late"), r.resolvedLate()));
+        series.getData().add(new XYChart.Data<>(messages.text("report.overdue_now"), r.overdueNow()));
+        progress.getData().setAll(java.util.List.of(series));
+        scaleCounts(Math.max(Math.max(r.received(), r.resolvedOnTime()), Math.max(r.resolvedLate(), r.overdueNow())));
         XYChart.Series<String, Number> rates = new XYChart.Series<>();
         rates.getData().add(new XYChart.Data<>(messages.text("report.components"), r.componentDigitizationRate()));
         rates.getData().add(new XYChart.Data<>(messages.text("report.results"), r.resultDigitizationRate()));
@@ -148,8 +177,18 @@ public final class ReportView extends BorderPane {
         satisfaction.setTitle(messages.text("report.chart.satisfaction")
                 + (r.satisfaction().isEmpty() ? "\n" + messages.text("report.no_ratings") : ""));
         satisfaction.getData().setAll(r.satisfaction().entrySet().stream()
-                .map(e -> new PieChart.Data(messages.text("report.rating", e.getKey()) + " (" + e.getValue() + ")",
-                        e.getValue()))
+                .map(e -> new PieChart.Data(e.getKey() + " (" + messages.count(e.getValue()) + ")", e.getValue()))
                 .toList());
+    }
+
+    /** The count axis from 0 past the largest bar, in whole steps of 1, 2, 5, 10, 20, 50… with at most ten ticks. */
+    private void scaleCounts(int largest) {
+        long step = 1;
+        for (long base = 1; largest / step > 10; base *= 10) {
+            step = largest / base <= 20 ? 2 * base : largest / base <= 50 ? 5 * base : 10 * base;
+        }
+        counts.setLowerBound(0);
+        counts.setTickUnit(step);
+        counts.setUpperBound(Math.max(step, (largest / step + 1) * step));
     }
 }

@@ -36,7 +36,8 @@ class AppointmentHoursTest {
     @Test
     void configuredOfficeHoursAndCutoffAreUsed() {
         OfficeHours south = OfficeHours.parse("07:30-11:30, 13:30-17:00").orElseThrow();
-        VietnamHolidayCalendar calendar = VietnamHolidayCalendar.bundled().withOfficeHours(south, LocalTime.of(16, 0));
+        VietnamHolidayCalendar calendar = VietnamHolidayCalendar.bundled().withOfficeHours(south, south.closing(),
+                LocalTime.of(16, 0));
         assertThat(calendar.appointment(LocalDateTime.of(2026, 3, 4, 11, 0), ProcessingTime.ofWorkingHours(1)))
                 .isEqualTo(LocalDateTime.of(2026, 3, 4, 14, 0));
         assertThat(calendar.appointment(LocalDateTime.of(2026, 3, 4, 15, 30), ProcessingTime.SAME_DAY))

@@ -73,9 +73,9 @@ class VietnamHolidayCalendarTest {
         // Same-day procedure received after 15:00 on Fri 13/02 comes back on Mon 23/02 at closing time.
         assertThat(calendar.appointment(LocalDateTime.of(2026, 2, 13, 15, 30), ProcessingTime.SAME_DAY))
                 .isEqualTo(LocalDateTime.of(2026, 2, 23, 17, 0));
-        // Received during the break counts from the first working day.
+        // Received during the break counts from the first working day's opening.
         assertThat(calendar.appointment(LocalDateTime.of(2026, 2, 18, 9, 0), ProcessingTime.ofWorkingDays(1)))
-                .isEqualTo(LocalDateTime.of(2026, 2, 24, 17, 0));
+                .isEqualTo(LocalDateTime.of(2026, 2, 24, 7, 30));
     }
 
     @Test

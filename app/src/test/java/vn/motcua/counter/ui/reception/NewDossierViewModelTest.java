@@ -52,6 +52,21 @@ class NewDossierViewModelTest {
     }
 
     @Test
+    void theProcedureWhoseWordsWereTypedComesFirst() {
+        for (String typed : List.of("khai tử", "khai tu")) {
+            model.procedureFilterProperty().set(typed);
+            assertThat(model.procedures()).as(typed).first()
+                    .satisfies(p -> assertThat(p.name()).isEqualTo("Thủ tục đăng ký khai tử"));
+        }
+        model.procedureFilterProperty().set("khai sinh");
+        assertThat(model.procedures()).extracting(p -> p.name()).startsWith("Thủ tục đăng ký khai sinh");
+        model.procedureFilterProperty().set("ket hon");
+        assertThat(model.procedures()).first().satisfies(p -> assertThat(p.name()).isEqualTo("Thủ tục đăng ký kết hôn"));
+        model.procedureFilterProperty().set("");
+        assertThat(model.procedures()).hasSize(counter.catalogue().procedures().size());
+    }
+
+    @Test
     void choosingAProcedureListsItsComponentsAndAppointment() {
         model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
         assertThat(model.components()).hasSize(5);
@@ -186,6 +201,63 @@ class NewDossierViewModelTest {
         model.receive(receipt -> { });
         assertThat(model.receiptProperty().get()).isNotNull();
         assertThat(counter.dossiers().receivedOn(LocalDate.of(2026, 11, 24))).hasSize(1);
+    }
+
+    @Test
+    void impossibleBirthDatesAreRefusedWithTheCommandLinesMessageAndKeptAsTyped() throws Exception {
+        model.fullNameProperty().set("Lê Văn Tám");
+        model.idNumberProperty().set("001090012345"); // born 1990
+        model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
+        model.addImages(model.components().getFirst(), List.of(Files.write(files.resolve("p.png"), TestImages.png("p"))));
+        for (String typed : List.of("31/02/1990", "32/13/1985")) {
+            String noSuchDate = Messages.of(Locale.forLanguageTag("vi-VN")).text("birthdate.problem.no_such_date", typed);
+            model.birthDateProperty().set(typed);
+            assertThat(model.birthDateMessageProperty().get()).isEqualTo(noSuchDate);
+            model.receive(receipt -> { throw new AssertionError(typed + " is not a date"); });
+            assertThat(model.messageProperty().get()).isEqualTo(noSuchDate);
+            assertThat(model.birthDateProperty().get()).isEqualTo(typed);
+        }
+        assertThat(counter.dossiers().receivedOn(LocalDate.of(2026, 11, 24))).isEmpty();
+
+        model.birthDateProperty().set("02/04/1985"); // a real date: the ID number's birth-year check comes back
+        assertThat(model.birthDateMessageProperty().get()).isEmpty();
+        assertThat(model.idMismatchProperty().get()).isTrue();
+    }
+
+    @Test
+    void anIdNumberBornInTheFutureIsRefused() {
+        model.idNumberProperty().set("001299012345"); // century digit 2, year 99: born 2099
+        assertThat(model.idMessageProperty().get()).contains("ở sau năm nay");
+        assertThat(model.applicantId()).isEmpty();
+        model.idNumberProperty().set("001226012345"); // 2026: this year, possible
+        assertThat(model.idMessageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theClerkAddsAPaperTheCatalogueDoesNotList() throws Exception {
+        model.addOtherComponent("Bản di chúc");
+        assertThat(model.messageProperty().get()).contains("thủ tục");
+        assertThat(model.components()).isEmpty();
+
+        model.fullNameProperty().set("Lê Văn Tám");
+        model.idNumberProperty().set("001090012345");
+        model.procedureProperty().set(counter.catalogue().procedure("1.004873").orElseThrow());
+        model.addOtherComponent("  ");
+        assertThat(model.components()).hasSize(5);
+        model.addOtherComponent("Giấy ủy quyền có công chứng");
+        assertThat(model.components()).hasSize(6);
+        assertThat(model.currentComponentProperty().get()).isEqualTo(5);
+        model.addOtherComponent("giay uy quyen co cong chung");
+        assertThat(model.components()).as("the same name again").hasSize(6);
+        assertThat(model.messageProperty().get()).contains("số 6");
+
+        model.addImages(model.components().get(5), List.of(Files.write(files.resolve("uq.png"), TestImages.png("UQ"))));
+        model.receive(receipt -> { });
+        var saved = counter.dossiers().dossier(model.receiptProperty().get().dossier().code()).orElseThrow();
+        assertThat(saved.handedIn()).singleElement().satisfies(d -> {
+            assertThat(d.component().name()).isEqualTo("Giấy ủy quyền có công chứng");
+            assertThat(d.component().note()).isEqualTo(NewDossierViewModel.OTHER_COMPONENT_NOTE);
+        });
     }
 
     @Test

@@ -79,11 +79,31 @@ class ReturningApplicantViewModelTest {
     }
 
     @Test
-    void typedNameIsKept() {
+    void aDifferentNameIsPointedOutAndNothingIsFilledInForIt() {
         form.fullNameProperty().set("Nguyễn Văn A");
         form.idNumberProperty().set("001190012345");
         assertThat(returning.earlierDossiers()).isNotEmpty();
         assertThat(form.fullNameProperty().get()).isEqualTo("Nguyễn Văn A");
+        assertThat(returning.nameWarningProperty().get()).contains("khác với hồ sơ trước", TestCounter.APPLICANT_NAME);
+        assertThat(form.addressProperty().get()).as("the earlier applicant's address").isEmpty();
+        assertThat(form.sexProperty().get()).as("the earlier applicant's sex").isNull();
+        assertThat(form.birthDateProperty().get()).isEmpty();
+
+        form.fullNameProperty().set("nguyen thi  hong nhung"); // the same name typed without marks
+        assertThat(returning.nameWarningProperty().get()).isEmpty();
+        form.idNumberProperty().set("001190012346"); // a number with no earlier dossiers
+        form.fullNameProperty().set("Nguyễn Văn A");
+        assertThat(returning.nameWarningProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theSameNameTypedFirstGetsTheBlanksFilled() {
+        form.fullNameProperty().set(TestCounter.APPLICANT_NAME);
+        form.addressProperty().set("Địa chỉ mới, Hà Nội");
+        form.idNumberProperty().set("001190012345");
+        assertThat(returning.nameWarningProperty().get()).isEmpty();
+        assertThat(form.addressProperty().get()).as("typed, kept").isEqualTo("Địa chỉ mới, Hà Nội");
+        assertThat(form.sexProperty().get()).isEqualTo(TestCounter.applicant().sex());
     }
 
     @Test

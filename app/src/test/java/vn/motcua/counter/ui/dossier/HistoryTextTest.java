@@ -1,0 +1,52 @@
+package vn.motcua.counter.ui.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import vn.motcua.counter.application.port.DossierEvent;
+import vn.motcua.counter.domain.lifecycle.Rating;
+import vn.motcua.counter.i18n.Messages;
+
+/** History entries as the store writes them, read as sentences. */
+class HistoryTextTest {
+
+    private static final LocalDateTime AT = LocalDateTime.of(2026, 12, 7, 9, 5);
+    private final HistoryText text = new HistoryText(Messages.of(Locale.forLanguageTag("vi-VN")),
+            new Rating(1, "Hài lòng", 3));
+
+    private String line(String kind, String detail) {
+        return text.line(new DossierEvent(AT, "Trần Văn Bình", kind, detail));
+    }
+
+    @Test
+    void eachKindReadsAsASentenceWithoutTheStoresWords() {
+        assertThat(line("RECEIVED", "status=2 pages=7 receipt=32f537afd2998a3d130e4f77b41399951091a4"))
+                .isEqualTo("09:05 07/12/2026 · Trần Văn Bình: Tiếp nhận hồ sơ, 7 trang; in giấy tiếp nhận và hẹn trả kết quả.");
+        assertThat(line("PROCESSING", "status=2->4"))
+                .endsWith("Chuyển xử lý: từ \"Được tiếp nhận\" sang \"Đang xử lý\".");
+        assertThat(line("SUPPLEMENT_REQUESTED", "status=4->5 form=02 1/HDHS | Thiếu giấy tờ chứng minh nơi cư trú."))
+                .endsWith("Yêu cầu bổ sung: từ \"Đang xử lý\" sang \"Yêu cầu bổ sung\"; lập mẫu số 02 1/HDHS; "
+                        + "lý do: Thiếu giấy tờ chứng minh nơi cư trú.");
+        assertThat(line("APOLOGY", "status=4->4 form=04 3/VBXL newAppointment=2026-12-15T15:00 | Chờ xác minh"))
+                .endsWith("Xin lỗi, hẹn lại: lập mẫu số 04 3/VBXL; hẹn trả mới 15:00 15/12/2026; lý do: Chờ xác minh.");
+        assertThat(line("RETURNED", "status=9->10 rating=1/3"))
+                .endsWith("Trả kết quả: từ \"Đã xử lý xong\" sang \"Đã trả kết quả\"; người dân đánh giá \"Hài lòng\".");
+        assertThat(line("RESULT_ATTACHED", "Giấy xác nhận tình trạng hôn nhân pages=2"))
+                .endsWith("Đính kèm kết quả \"Giấy xác nhận tình trạng hôn nhân\", 2 trang.");
+        assertThat(line("PAGES_REUSED", "from=000.00.00.H26-261123-0001 document=\"Tờ khai\" into=\"Tờ khai mới\" pages=ab12,cd34"))
+                .endsWith("Dùng lại \"Tờ khai\" của hồ sơ 000.00.00.H26-261123-0001 cho thành phần \"Tờ khai mới\" (2 trang), không quét lại.");
+        assertThat(line("IDENTITY_MISMATCH_ACCEPTED", "problems=BIRTH_YEAR_MISMATCH reason=\"Giấy khai sinh ghi năm 1991\""))
+                .endsWith("Vẫn tiếp nhận dù Năm sinh không khớp với số định danh. Lý do: Giấy khai sinh ghi năm 1991");
+    }
+
+    @Test
+    void noEntryShowsTheStoresRawWords() {
+        for (String[] e : new String[][] {{"RECEIVED", "status=2 pages=2 receipt=32f537"}, {"RETURNED", "status=9->10 rating=2/3"},
+                {"STOPPED", "status=4->8 form=05 2/TB | Người nộp rút hồ sơ"}}) {
+            assertThat(line(e[0], e[1])).doesNotContain("status=", "receipt=", "rating=", "->", "|");
+        }
+        assertThat(line("RETURNED", "status=9->10 rating=2/3")).contains("\"2/3\""); // another level than the one stored
+    }
+}
