@@ -1,12 +1,16 @@
 package vn.motcua.counter.bootstrap;
 
 import java.net.URI;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+
+import vn.motcua.counter.domain.calendar.OfficeHours;
 
 /**
  * Every key a {@code motcua.properties} may hold (the template app/src/main/resources/config/motcua.properties lists
@@ -49,6 +53,10 @@ final class SettingKeys {
         safe("signing.level", oneOf("B-B", "B-T", "B-LT"), "B-B, B-T or B-LT");
         safe("update.enabled", oneOf("true", "false"), "true or false");
         unsafe("update.url", SettingKeys::isHttpUrl, "an http(s) address");
+        unsafe("office.hours", v -> OfficeHours.parse(v).isPresent(),
+                "sessions such as 07:30-11:30,13:00-17:00");
+        unsafe("office.cutoff", SettingKeys::isTime, "a time such as 16:30");
+        unsafe("office.same_day_cutoff", SettingKeys::isTime, "a time such as 15:00");
         unsafe("update.pin", v -> v.matches("\\d+(\\.\\d+){0,3}"), "a version such as 0.2.0");
     }
 
@@ -91,6 +99,15 @@ final class SettingKeys {
                 return false;
             }
         };
+    }
+
+    private static boolean isTime(String v) {
+        try {
+            LocalTime.parse(v.strip());
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static boolean isHttpUrl(String v) {

@@ -117,7 +117,7 @@ class SettingsTest {
             template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         Set<String> inTemplate = new TreeSet<>();
-        Matcher keys = Pattern.compile("(?m)^#?([a-z][a-z0-9]*(?:\\.[a-z0-9]+)+)=").matcher(template);
+        Matcher keys = Pattern.compile("(?m)^#?([a-z][a-z0-9]*(?:\\.[a-z0-9_]+)+)=").matcher(template);
         while (keys.find()) {
             inTemplate.add(keys.group(1));
         }
