@@ -39,6 +39,7 @@ public final class LifecycleService {
     private final Clock clock;
     private final SatisfactionScale scale;
     private final String processingUnit;
+    private volatile vn.motcua.counter.application.sync.Outbox outbox = vn.motcua.counter.application.sync.Outbox.NONE;
 
     /**
      * @param processingUnit who the counter hands dossiers to for resolution (bộ phận chuyên môn), named on the
@@ -52,6 +53,11 @@ public final class LifecycleService {
         this.clock = clock;
         this.scale = scale;
         this.processingUnit = processingUnit;
+    }
+
+    /** Each saved step and result is queued for the hub with it, in one transaction. */
+    public void outbox(vn.motcua.counter.application.sync.Outbox value) {
+        this.outbox = value;
     }
 
     public SatisfactionScale satisfactionScale() {
@@ -84,8 +90,8 @@ public final class LifecycleService {
     public Status process(DossierCode code, String note, CounterProfile counter) {
         Dossier dossier = dossier(code);
         LifecycleStep step = step("PROCESSING", dossier, Status.PROCESSING, note, counter);
-        dossiers.record(code, step.withHandover(new Handover(step.at(), counter.clerkName(), processingUnit,
-                dossier.status() == Status.SUPPLEMENT_REQUESTED ? "Hồ sơ đã bổ sung" : "Chuyển giải quyết")));
+        outbox.change(code, () -> dossiers.record(code, step.withHandover(new Handover(step.at(), counter.clerkName(), processingUnit,
+                dossier.status() == Status.SUPPLEMENT_REQUESTED ? "Hồ sơ đã bổ sung" : "Chuyển giải quyết"))));
         return Status.PROCESSING;
     }
 
@@ -93,8 +99,8 @@ public final class LifecycleService {
     public Status resolve(DossierCode code, String note, CounterProfile counter) {
         Dossier dossier = dossier(code);
         LifecycleStep step = step("RESOLVED", dossier, Status.RESOLVED, note, counter);
-        dossiers.record(code, step.withHandover(new Handover(step.at(), processingUnit, counter.clerkName(),
-                "Trả kết quả về bộ phận một cửa")));
+        outbox.change(code, () -> dossiers.record(code, step.withHandover(new Handover(step.at(), processingUnit, counter.clerkName(),
+                "Trả kết quả về bộ phận một cửa"))));
         return Status.RESOLVED;
     }
 
@@ -109,7 +115,7 @@ public final class LifecycleService {
                 counter);
         IssuedForm unsaved = issue(FormKind.SUPPLEMENT_REQUEST, step.at(), counter);
         IssuedForm form = store(unsaved, forms.supplementRequest(dossier, unsaved, items, reason, counter));
-        dossiers.record(code, step.withForm(form));
+        outbox.change(code, () -> dossiers.record(code, step.withForm(form)));
         return form;
     }
 
@@ -158,7 +164,8 @@ public final class LifecycleService {
         }
         LocalDateTime at = now();
         String name = documentName == null || documentName.isBlank() ? "Kết quả giải quyết" : documentName.strip();
-        dossiers.attachResult(code, pages.stream().map(p -> new ResultPage(name, p, at, counter.clerkName())).toList());
+        outbox.change(code, () -> dossiers.attachResult(code,
+                pages.stream().map(p -> new ResultPage(name, p, at, counter.clerkName())).toList()));
     }
 
     /** Status 10: the result is handed to the citizen, who rates the service on the counter's scale. */
@@ -171,8 +178,8 @@ public final class LifecycleService {
             throw new CounterException("lifecycle.rating_missing");
         }
         LifecycleStep step = step("RETURNED", dossier, Status.RETURNED, null, counter);
-        dossiers.record(code, step.withRating(scale.rate(ratingLevel)).withHandover(new Handover(step.at(),
-                counter.clerkName(), dossier.applicant().fullName(), "Trả kết quả cho công dân")));
+        outbox.change(code, () -> dossiers.record(code, step.withRating(scale.rate(ratingLevel)).withHandover(new Handover(step.at(),
+                counter.clerkName(), dossier.applicant().fullName(), "Trả kết quả cho công dân"))));
         LOG.info("dossier {} returned, rating {}/{}", code, ratingLevel, scale.levels().size());
         return Status.RETURNED;
     }
@@ -201,7 +208,7 @@ public final class LifecycleService {
                                   CounterProfile counter) {
         IssuedForm unsaved = issue(kind, step.at(), counter);
         IssuedForm form = store(unsaved, forms.notice(kind, dossier, unsaved, step.reason(), newAppointment, counter));
-        dossiers.record(dossier.code(), step.withForm(form));
+        outbox.change(dossier.code(), () -> dossiers.record(dossier.code(), step.withForm(form)));
         return form;
     }
 

@@ -52,6 +52,7 @@ public final class ReceptionService {
     private final StageQueue stages;
     private final Clock clock;
     private volatile Runnable afterReceive = () -> { };
+    private volatile boolean sending;
 
     /** The stores, the pages' image checks and files, the receipt's renderer, the calendar and the clock. */
     public record Parts(DossierStore dossiers, ContentStore contents, PageImages images, PageFiles files,
@@ -69,6 +70,11 @@ public final class ReceptionService {
         this.transactions = parts.transactions();
         this.stages = parts.stages();
         this.clock = parts.clock();
+    }
+
+    /** With a hub configured, each dossier is enqueued for {@link Stage#SEND_DOSSIER} with its reception. */
+    public void sendToHub(boolean on) {
+        this.sending = on;
     }
 
     /** Runs after each dossier is saved (the stage runner looks for the new work); never delays the receipt. */
@@ -138,6 +144,9 @@ public final class ReceptionService {
         transactions.inOneTransaction(() -> {
             dossiers.saveReceived(dossier, receipt, events);
             for (Stage stage : Stage.values()) {
+                if (stage == Stage.SEND_DOSSIER && !sending) {
+                    continue;
+                }
                 stages.enqueueDossier(stage, code, clock.instant());
             }
         });

@@ -28,6 +28,11 @@ import vn.motcua.counter.adapters.store.SqliteDossierQueries;
 import vn.motcua.counter.adapters.store.SqliteDossierStore;
 import vn.motcua.counter.adapters.store.SqliteReports;
 import vn.motcua.counter.adapters.store.SqliteStageQueue;
+import vn.motcua.counter.adapters.store.SqliteSyncRecords;
+import vn.motcua.counter.application.port.HubLink;
+import vn.motcua.counter.application.sync.DossierManifests;
+import vn.motcua.counter.application.sync.Outbox;
+import vn.motcua.counter.application.sync.SendDossierStage;
 import vn.motcua.counter.application.CardReader;
 import vn.motcua.counter.application.CatalogueImports;
 import vn.motcua.counter.application.CounterException;
@@ -105,9 +110,11 @@ public final class CounterWiring implements CounterServices {
     private final SigningServices signatures;
     private final SigningDesk signingDesk;
     private final Documents documents;
+    private final SqliteSyncRecords syncRecords;
+    private final SendDossierStage sending; // null when no hub is linked (sync off)
     private StartupWork startup;
 
-    private CounterWiring(CounterConfiguration configuration, Clock clock) {
+    private CounterWiring(CounterConfiguration configuration, Clock clock, HubLink hub) {
         this.configuration = configuration;
         this.clock = clock;
         var slot = configuration.counterSlot(); // wrong settings are refused before anything is opened
@@ -151,7 +158,14 @@ public final class CounterWiring implements CounterServices {
         this.signatures = SigningServices.from(configuration.settings(), clock);
         this.signingDesk = signatures.configuredKey().map(key -> new SigningDesk(signatures.signing(), key))
                 .orElse(null);
+        this.syncRecords = new SqliteSyncRecords(database);
+        this.sending = hub == null ? null : new SendDossierStage(new DossierManifests(dossiers, captureStore, contents),
+                syncRecords, hub, clock);
         this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
+        if (sending != null) {   // every reception and later change is queued for the hub with it
+            reception.sendToHub(true);
+            lifecycle.outbox(new Outbox(database, stages, clock));
+        }
         if (signingDesk != null) {
             signingDesk.attach(pipeline);
         }
@@ -174,12 +188,23 @@ public final class CounterWiring implements CounterServices {
             handlers.add(new SignCopyStage(captureStore, contents, signatures.signing(), signingDesk,
                     signatures.policy()));
         }
+        if (sending != null) {
+            handlers.add(sending);
+        }
         return handlers;
     }
 
     /** Opens the counter and begins its start-up work (see {@link StartupWork}). */
     public static CounterWiring open(Settings settings, Clock clock) {
-        CounterWiring wiring = new CounterWiring(new CounterConfiguration(settings), clock);
+        return open(settings, clock, null);
+    }
+
+    /**
+     * {@link #open(Settings, Clock)} sending to the hub through {@code hub} (null: sync off). The sync client behind
+     * {@code hub.url} is linked here once it is merged (docs/decisions/0802-sync-in-the-counter.md).
+     */
+    public static CounterWiring open(Settings settings, Clock clock, HubLink hub) {
+        CounterWiring wiring = new CounterWiring(new CounterConfiguration(settings), clock, hub);
         try {
             wiring.startup = StartupWork.begin(wiring);
         } catch (RuntimeException e) {
@@ -318,6 +343,15 @@ public final class CounterWiring implements CounterServices {
 
     public SqliteCaptureStore captureStore() {
         return captureStore;
+    }
+
+    public SqliteSyncRecords syncRecords() {
+        return syncRecords;
+    }
+
+    /** The sending stage, when a hub is linked. */
+    public Optional<SendDossierStage> sending() {
+        return Optional.ofNullable(sending);
     }
 
     public SqliteStageQueue stages() {

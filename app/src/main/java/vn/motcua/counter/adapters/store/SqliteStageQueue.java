@@ -52,8 +52,8 @@ public final class SqliteStageQueue implements StageQueue {
     }
 
     @Override
-    public Optional<WorkItem> claim(Stage stage, Instant now) {
-        String order = stage.after().map(earlier -> {
+    public Optional<WorkItem> claim(Stage stage, Instant now, Stage waitFor) {
+        String order = Optional.ofNullable(waitFor).map(earlier -> {
             String scope = stage.subject() == Stage.Subject.DOSSIER ? "dossier_id" : "component_id";
             return "AND NOT EXISTS (SELECT 1 FROM stage_work e WHERE e.%s = w.%s AND e.stage = '%s' AND e.state IN %s)"
                     .formatted(scope, scope, earlier.name(), OPEN);
@@ -71,6 +71,26 @@ public final class SqliteStageQueue implements StageQueue {
                     WHERE id = ?""", now.toString(), id.get());
             return item(c, id.get());
         });
+    }
+
+    @Override
+    public boolean reopenDossier(Stage stage, DossierCode code, Instant now) {
+        return db.inTransaction(c -> {
+            enqueueDossier(stage, code, now);
+            Rows.update(c, """
+                    UPDATE stage_work SET state = 'WAITING', attempts = 0, not_before = NULL, updated_at = ?
+                    WHERE stage = ? AND state IN ('DONE', 'FAILED', 'RUNNING')
+                      AND dossier_id = (SELECT id FROM dossiers WHERE code = ?)""",
+                    now.toString(), stage.name(), code.value());
+            return true;
+        });
+    }
+
+    @Override
+    public int dueNow(Stage stage, Instant now) {
+        return db.inTransaction(c -> Rows.update(c, """
+                UPDATE stage_work SET not_before = NULL, updated_at = ?
+                WHERE stage = ? AND state = 'WAITING' AND not_before IS NOT NULL""", now.toString(), stage.name()));
     }
 
     @Override

@@ -23,7 +23,26 @@ public interface StageQueue {
      * Takes the oldest WAITING item of the stage that is due and whose earlier stage is finished in its scope, marks it
      * RUNNING and counts the attempt; empty when there is none.
      */
-    Optional<WorkItem> claim(Stage stage, Instant now);
+    default Optional<WorkItem> claim(Stage stage, Instant now) {
+        return claim(stage, now, stage.after().orElse(null));
+    }
+
+    /**
+     * {@link #claim(Stage, Instant)} waiting for {@code waitFor} instead of the stage's own earlier stage (the runner
+     * passes the nearest earlier stage it runs: a dossier is sent after its copies are made when nothing signs them
+     * here); null waits for nothing.
+     */
+    Optional<WorkItem> claim(Stage stage, Instant now, Stage waitFor);
+
+    /**
+     * The dossier changed after its item of {@code stage} was enqueued: WAITING again (enqueued if absent), so the
+     * change is taken up; an item BLOCKED stays blocked, one WAITING keeps its next attempt time. Joins the caller's
+     * transaction, so it is written with the change. Returns whether an item is now waiting or blocked.
+     */
+    boolean reopenDossier(Stage stage, DossierCode code, Instant now);
+
+    /** WAITING items of the stage that wait for a later attempt are due now (the clerk's "sync now"); how many. */
+    int dueNow(Stage stage, Instant now);
 
     /*
      * The outcomes of a run change the item only while it is still RUNNING: a retry of an earlier stage may have put

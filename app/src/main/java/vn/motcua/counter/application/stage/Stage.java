@@ -18,7 +18,13 @@ public enum Stage {
      * The agency's signature on the copy (docs/decisions/1001-signing.md): BLOCKED while no key is unlocked
      * ("chờ ký"), and retried until a copy signed offline is raised to the counter's level.
      */
-    SIGN_COPY(Subject.COMPONENT, ELECTRONIC_COPY);
+    SIGN_COPY(Subject.COMPONENT, ELECTRONIC_COPY),
+    /**
+     * Sending the dossier to the provincial hub (docs/decisions/0802-sync-in-the-counter.md), once its copies are
+     * signed (or made, where this counter signs nothing). Enqueued with the dossier and reopened in the transaction of
+     * every later change; TRANSIENT while the link is down, BLOCKED while the counter is not enrolled.
+     */
+    SEND_DOSSIER(Subject.DOSSIER, SIGN_COPY);
 
     /** What an item of a stage works on; items are scoped to their component and dossier for the ordering. */
     public enum Subject { PAGE, COMPONENT, DOSSIER }

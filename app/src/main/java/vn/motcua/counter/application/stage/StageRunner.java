@@ -72,6 +72,22 @@ public final class StageRunner implements AutoCloseable {
         return handler != null && handler.concurrency() > 0;
     }
 
+    /** The nearest earlier stage this runner works on: a stage nothing runs here does not hold later ones back. */
+    Stage waitFor(Stage stage) {
+        Stage earlier = stage.after().orElse(null);
+        while (earlier != null && !runs(earlier)) {
+            earlier = earlier.after().orElse(null);
+        }
+        return earlier;
+    }
+
+    /** Items of the stage waiting for a later attempt are due now, and the workers look (the clerk's "sync now"). */
+    public int dueNow(Stage stage) {
+        int due = queue.dueNow(stage, clock.instant());
+        wake();
+        return due;
+    }
+
     /** Takes up items a crash left RUNNING and starts the workers. */
     public void start() {
         synchronized (monitor) {
@@ -216,7 +232,7 @@ public final class StageRunner implements AutoCloseable {
             }
             Optional<WorkItem> item;
             try {
-                item = queue.claim(handler.stage(), clock.instant());
+                item = queue.claim(handler.stage(), clock.instant(), waitFor(handler.stage()));
             } catch (RuntimeException e) {
                 if (isStopping()) {
                     return;

@@ -1,0 +1,55 @@
+package vn.motcua.counter.application.port;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import vn.motcua.sync.wire.DossierManifest;
+
+/**
+ * The counter's link to the provincial hub (the sync client behind it, an adapter): delivers one dossier manifest with
+ * the files it names, exactly once per revision.
+ */
+public interface HubLink {
+
+    /** Whether the counter holds its credential (enrolled). */
+    boolean enrolled();
+
+    /**
+     * Uploads the files the hub lacks, then the manifest.
+     *
+     * @param files    where each named file is, by SHA-256
+     * @param progress told the bytes sent so far
+     * @throws HubFailure when the hub cannot take it now, or ever
+     */
+    Accepted deliver(DossierManifest manifest, Map<String, Path> files, LongConsumer progress);
+
+    record Accepted(String code, int revision, OffsetDateTime acceptedAt) {
+    }
+
+    /**
+     * Why a delivery did not happen. {@code code} is a message key ({@code sync.error.offline}, {@code
+     * sync.error.conflict}, {@code sync.error.revoked}, {@code sync.error.certificate}, {@code sync.error.server}…).
+     */
+    final class HubFailure extends RuntimeException {
+
+        public enum Kind { TRANSIENT, PERMANENT, BLOCKED }
+
+        private final Kind kind;
+        private final String code;
+
+        public HubFailure(Kind kind, String code, String detail, Throwable cause) {
+            super(detail, cause);
+            this.kind = kind;
+            this.code = code;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package vn.motcua.counter.application.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.port.HubLink;
+import vn.motcua.counter.application.port.SyncRecords;
+import vn.motcua.counter.application.stage.Stage;
+import vn.motcua.counter.application.stage.StageFailure;
+import vn.motcua.counter.application.stage.StageHandler;
+import vn.motcua.counter.application.stage.WorkItem;
+import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.sync.wire.ContentHash;
+import vn.motcua.sync.wire.DossierManifest;
+
+/**
+ * {@link Stage#SEND_DOSSIER}: maps the dossier as it stands, offers it to the hub and records the revision accepted
+ * with DONE. The revision grows only when the content differs from the one last offered, so a retry after a lost
+ * answer offers the same manifest again (the hub says "accepted" again). Failures: the link down or the hub busy is
+ * TRANSIENT (back-off with jitter), a conflict or a refused manifest PERMANENT (failed, with its reason and a retry),
+ * not enrolled, revoked or a wrong certificate BLOCKED until the link is set right ({@link #WAITING_FOR}).
+ */
+public final class SendDossierStage implements StageHandler {
+
+    /** What a blocked sending waits for; {@code unblock} when the counter is enrolled or "sync now" is asked. */
+    public static final String WAITING_FOR = "hub-link";
+    private static final Logger LOG = LoggerFactory.getLogger(SendDossierStage.class);
+
+    private final DossierManifests manifests;
+    private final SyncRecords records;
+    private final HubLink hub;
+    private final Clock clock;
+    /** Bytes sent so far per dossier being sent, for "đang gửi 40 %". */
+    private final Map<String, long[]> sending = new ConcurrentHashMap<>();
+
+    public SendDossierStage(DossierManifests manifests, SyncRecords records, HubLink hub, Clock clock) {
+        this.manifests = manifests;
+        this.records = records;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.SEND_DOSSIER;
+    }
+
+    @Override
+    public int concurrency() {
+        return 1;   // one link; dossiers go one after another, oldest first
+    }
+
+    /** Bytes sent and total of a dossier being sent now. */
+    public Optional<long[]> progress(String dossierCode) {
+        return Optional.ofNullable(sending.get(dossierCode)).map(long[]::clone);
+    }
+
+    @Override
+    public Result run(WorkItem item, BooleanSupplier cancelled) {
+        DossierCode code = DossierCode.parse(item.dossierCode());
+        if (!hub.enrolled()) {
+            throw StageFailure.blocked(WAITING_FOR, "sync.error.not_enrolled");
+        }
+        DossierManifests.Mapped now = manifests.map(code, 1);
+        String hash = ContentHash.of(withRevision(now.manifest(), 0));
+        Optional<SyncRecords.Revisions> last = records.revisions(code);
+        int revision = last.map(r -> r.contentHash().equals(hash) ? r.revision() : r.revision() + 1).orElse(1);
+        if (last.isEmpty() || last.get().revision() != revision) {
+            records.offered(code, revision, hash, clock.instant());   // before it can reach the hub
+        }
+        if (last.isPresent() && last.get().sentRevision() != null && last.get().sentRevision() == revision) {
+            return Result.done(() -> { });   // the hub has this content already
+        }
+        if (cancelled.getAsBoolean()) {
+            return Result.cancelled();
+        }
+        DossierManifest manifest = withRevision(now.manifest(), revision);
+        long total = manifest.files().stream().mapToLong(f -> f.size()).sum();
+        long[] progress = {0, total};
+        sending.put(code.value(), progress);
+        try {
+            HubLink.Accepted accepted = hub.deliver(manifest, now.files(), sent -> progress[0] = sent);
+            LOG.info("dossier {} revision {} accepted by the hub", code, accepted.revision());
+            Instant at = clock.instant();
+            return Result.done(() -> records.accepted(code, revision, at));
+        } catch (HubLink.HubFailure failure) {
+            String key = failure.code() == null ? "sync.error.server" : failure.code();
+            throw switch (failure.kind()) {
+                case TRANSIENT -> StageFailure.transientFailure(key, failure);
+                case PERMANENT -> StageFailure.permanent(key, failure);
+                case BLOCKED -> StageFailure.blocked(WAITING_FOR, key);
+            };
+        } finally {
+            sending.remove(code.value());
+        }
+    }
+
+    static DossierManifest withRevision(DossierManifest m, int revision) {
+        return new DossierManifest(m.code(), revision, m.agencyCode(), m.procedure(), m.applicant(), m.summary(),
+                m.receivedAt(), m.appointmentAt(), m.returnedAt(), m.status(), m.channel(), m.components(),
+                m.documents(), m.events());
+    }
+}
