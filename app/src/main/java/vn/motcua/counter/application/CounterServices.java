@@ -50,6 +50,9 @@ public interface CounterServices extends AutoCloseable {
     /** The dossier's electronic copies with the verdict on their signatures, for the document viewer. */
     vn.motcua.counter.application.signing.CopyDocuments signedCopies();
 
+    /** Sending to the provincial hub: per-dossier state, the counter's overview, "sync now". */
+    vn.motcua.counter.application.sync.Syncing syncing();
+
     UserPreferences preferences();
 
     /** The counter's clock, in Vietnam's time. */

@@ -33,6 +33,7 @@ import vn.motcua.counter.application.port.HubLink;
 import vn.motcua.counter.application.sync.DossierManifests;
 import vn.motcua.counter.application.sync.Outbox;
 import vn.motcua.counter.application.sync.SendDossierStage;
+import vn.motcua.counter.application.sync.Syncing;
 import vn.motcua.counter.application.CardReader;
 import vn.motcua.counter.application.CatalogueImports;
 import vn.motcua.counter.application.CounterException;
@@ -112,6 +113,7 @@ public final class CounterWiring implements CounterServices {
     private final Documents documents;
     private final SqliteSyncRecords syncRecords;
     private final SendDossierStage sending; // null when no hub is linked (sync off)
+    private final Syncing syncing;
     private StartupWork startup;
 
     private CounterWiring(CounterConfiguration configuration, Clock clock, HubLink hub) {
@@ -162,6 +164,7 @@ public final class CounterWiring implements CounterServices {
         this.sending = hub == null ? null : new SendDossierStage(new DossierManifests(dossiers, captureStore, contents),
                 syncRecords, hub, clock);
         this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
+        this.syncing = new Syncing(pipeline, stages, syncRecords, sending);
         if (sending != null) {   // every reception and later change is queued for the hub with it
             reception.sendToHub(true);
             lifecycle.outbox(new Outbox(database, stages, clock));
@@ -302,6 +305,11 @@ public final class CounterWiring implements CounterServices {
     @Override
     public Documents documents() {
         return documents;
+    }
+
+    @Override
+    public Syncing syncing() {
+        return syncing;
     }
 
     @Override

@@ -81,6 +81,8 @@ class SyncOutboxTest {
         assertThat(hub.sha256Checked).containsAll(sent.files().stream().map(FileRef::sha256).toList());
         assertThat(sendItem(code).state()).isEqualTo(WorkState.DONE);
         assertThat(counter.syncRecords().revisions(code).orElseThrow().sentRevision()).isEqualTo(1);
+        assertThat(counter.syncing().of(code).state()).isEqualTo(Syncing.State.SENT);
+        assertThat(counter.syncing().overview()).isEqualTo(new Syncing.Overview(true, 0, 0, 0));
 
         // a supplement request reopens the item in its own transaction: "needs update", then revision 2 is sent
         counter.pipeline().pause();
@@ -88,6 +90,7 @@ class SyncOutboxTest {
         counter.lifecycle().requestSupplement(code, List.of(new SupplementItem("Giấy khai sinh", 1,
                 SupplementItem.CopyKind.CERTIFIED_COPY)), "Thiếu bản chứng thực", counter.profile());
         assertThat(sendItem(code).state()).isEqualTo(WorkState.WAITING);
+        assertThat(counter.syncing().of(code).state()).isEqualTo(Syncing.State.NEEDS_UPDATE);
         counter.pipeline().resume();
         idle();
         assertThat(hub.accepted.get(code.value() + "#2").status()).isEqualTo(5);
@@ -105,10 +108,14 @@ class SyncOutboxTest {
         assertThat(waiting.error().messageKey()).isEqualTo("sync.error.offline");
         assertThat(waiting.notBefore()).isNotNull();
         assertThat(hub.accepted).isEmpty();
+        Syncing.DossierSync state = counter.syncing().of(code);
+        assertThat(state.state()).isEqualTo(Syncing.State.WAITING);
+        assertThat(state.reason().messageKey()).isEqualTo("sync.error.offline");
+        assertThat(counter.syncing().overview().waiting()).isEqualTo(1);
 
         hub.online = true;
-        assertThat(counter.pipeline().dueNow(Stage.SEND_DOSSIER)).isEqualTo(1);
-        idle();
+        assertThat(counter.syncing().syncNow(Duration.ofSeconds(20)))
+                .isEqualTo(new Syncing.Overview(true, 0, 0, 0));
         assertThat(hub.accepted).containsKey(code.value() + "#1");
         assertThat(sendItem(code).state()).isEqualTo(WorkState.DONE);
     }
@@ -129,6 +136,14 @@ class SyncOutboxTest {
         assertThat(failed.state()).isEqualTo(WorkState.FAILED);
         assertThat(failed.error().messageKey()).isEqualTo("sync.error.conflict");
         assertThat(counter.syncRecords().revisions(code).orElseThrow().sentRevision()).isNull();
+        assertThat(counter.syncing().of(code).state()).isEqualTo(Syncing.State.FAILED);
+        assertThat(counter.syncing().overview().failed()).isEqualTo(1);
+
+        // the clerk's retry once the conflict is settled at the hub
+        hub.conflictOn = null;
+        assertThat(counter.syncing().retry(code)).isTrue();
+        idle();
+        assertThat(counter.syncing().of(code).state()).isEqualTo(Syncing.State.SENT);
     }
 
     /** The hub's rules, in process: every file read back and hashed; (code, revision) taken once per content. */

@@ -1,0 +1,115 @@
+package vn.motcua.counter.application.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import vn.motcua.counter.application.port.StageQueue;
+import vn.motcua.counter.application.port.SyncRecords;
+import vn.motcua.counter.application.stage.Stage;
+import vn.motcua.counter.application.stage.StageError;
+import vn.motcua.counter.application.stage.StageProgress;
+import vn.motcua.counter.application.stage.StageRunner;
+import vn.motcua.counter.application.stage.WorkItem;
+import vn.motcua.counter.domain.DossierCode;
+
+/**
+ * What the clerk (the window's indicator and dossier screen) and {@code motcua sync} see of sending to the hub, read
+ * from the {@link Stage#SEND_DOSSIER} items and the revisions kept: per dossier a {@link State}, for the counter how
+ * many wait and failed, and "sync now".
+ */
+public final class Syncing {
+
+    /** Where one dossier stands with the hub (ODK/DHIS2's per-record states). */
+    public enum State {
+        /** No hub configured, or the dossier predates it. */
+        OFF,
+        /** To be sent (also: waiting for the link, or blocked with the reason). */
+        WAITING,
+        SENDING,
+        SENT,
+        /** Given up with a reason; a retry sends it again. */
+        FAILED,
+        /** Changed after it was sent; the new revision waits. */
+        NEEDS_UPDATE
+    }
+
+    /**
+     * @param reason   why it waits or failed (message key and arguments), or null
+     * @param sentBytes bytes sent of {@code totalBytes} while SENDING
+     */
+    public record DossierSync(State state, StageError reason, Integer sentRevision, Instant sentAt, Long itemId,
+                              long sentBytes, long totalBytes) {
+    }
+
+    /** The counter's line: sync on or off, how many wait, are blocked or failed. */
+    public record Overview(boolean enabled, int waiting, int blocked, int failed) {
+    }
+
+    private final StageRunner pipeline;
+    private final StageQueue stages;
+    private final SyncRecords records;
+    private final SendDossierStage sending;   // null: sync off
+
+    public Syncing(StageRunner pipeline, StageQueue stages, SyncRecords records, SendDossierStage sending) {
+        this.pipeline = pipeline;
+        this.stages = stages;
+        this.records = records;
+        this.sending = sending;
+    }
+
+    public boolean enabled() {
+        return sending != null;
+    }
+
+    public DossierSync of(DossierCode code) {
+        Optional<WorkItem> item = stages.itemsOf(code).stream().filter(i -> i.stage() == Stage.SEND_DOSSIER)
+                .findFirst();
+        Optional<SyncRecords.Revisions> revisions = records.revisions(code);
+        Integer sent = revisions.map(SyncRecords.Revisions::sentRevision).orElse(null);
+        Instant sentAt = revisions.map(SyncRecords.Revisions::sentAt).orElse(null);
+        if (item.isEmpty() || !enabled() && item.get().state() != vn.motcua.counter.application.stage.WorkState.DONE) {
+            return new DossierSync(State.OFF, null, sent, sentAt, null, 0, 0);
+        }
+        WorkItem i = item.get();
+        State state = switch (i.state()) {
+            case DONE -> State.SENT;
+            case FAILED -> State.FAILED;
+            case RUNNING -> State.SENDING;
+            case WAITING, BLOCKED -> sent != null ? State.NEEDS_UPDATE : State.WAITING;
+        };
+        long[] progress = sending == null ? null : sending.progress(code.value()).orElse(null);
+        return new DossierSync(state, state == State.SENT ? null : i.error(), sent, sentAt, i.id(),
+                progress == null ? 0 : progress[0], progress == null ? 0 : progress[1]);
+    }
+
+    public Overview overview() {
+        StageProgress.Counts c = pipeline.progress().of(Stage.SEND_DOSSIER);
+        return new Overview(enabled(), c.toRun() + c.blocked(), c.blocked(), c.failed());
+    }
+
+    /** Items that failed or wait blocked, oldest first (the sync log's "needs attention"). */
+    public List<WorkItem> attention(int limit) {
+        return pipeline.needingAttention(limit * 4).stream().filter(i -> i.stage() == Stage.SEND_DOSSIER)
+                .limit(limit).toList();
+    }
+
+    /** Retries one dossier's failed sending (the dossier screen's retry). */
+    public boolean retry(DossierCode code) {
+        DossierSync sync = of(code);
+        return sync.itemId() != null && pipeline.retry(List.of(sync.itemId())) > 0;
+    }
+
+    /**
+     * "Đồng bộ ngay": blocked and backed-off items are taken now, and this returns once nothing more can be sent (or
+     * at {@code timeout}); the overview then says what is left.
+     */
+    public Overview syncNow(Duration timeout) throws InterruptedException {
+        if (enabled()) {
+            pipeline.unblock(SendDossierStage.WAITING_FOR);
+            pipeline.dueNow(Stage.SEND_DOSSIER);
+            pipeline.awaitIdle(timeout);
+        }
+        return overview();
+    }
+}

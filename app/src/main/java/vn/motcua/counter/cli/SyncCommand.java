@@ -1,0 +1,102 @@
+package vn.motcua.counter.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.CounterServices;
+import vn.motcua.counter.application.stage.WorkItem;
+import vn.motcua.counter.application.sync.Syncing;
+import vn.motcua.counter.i18n.Messages;
+
+/**
+ * {@code sync status|now}: the window's sync indicator and its "Đồng bộ ngay", through the same {@link Syncing}.
+ * {@code now} returns when nothing more can be sent; exit 0 when nothing failed or waits, 1 when something failed,
+ * 2 when dossiers still wait (no link, not enrolled), 4 when sync is off (no {@code hub.url}).
+ */
+@Command(name = "sync", mixinStandardHelpOptions = true, description = "Đồng bộ hồ sơ với máy chủ tỉnh.",
+        subcommands = {SyncCommand.Status.class, SyncCommand.Now.class})
+public final class SyncCommand extends CommandGroup {
+
+    static final int FAILED = 1;
+    static final int STILL_WAITING = 2;
+    static final int OFF = 4;
+
+    /** What both subcommands print. */
+    public record Result(boolean enabled, int waiting, int blocked, int failed, List<Problem> problems) {
+    }
+
+    public record Problem(String dossier, String state, String reason) {
+    }
+
+    abstract static class Base implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        JsonOption json;
+
+        abstract Syncing.Overview work(Syncing syncing) throws InterruptedException;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Messages messages = Cli.messages(spec);
+            PrintWriter err = spec.commandLine().getErr();
+            try (CounterServices counter = Cli.access(spec).open()) {
+                Syncing syncing = counter.syncing();
+                Syncing.Overview o = work(syncing);
+                List<Problem> problems = syncing.attention(50).stream().map(i -> problem(i, messages)).toList();
+                Result result = new Result(o.enabled(), o.waiting(), o.blocked(), o.failed(), problems);
+                PrintWriter out = spec.commandLine().getOut();
+                json.print(out, result, () -> print(out, result, messages));
+                return !o.enabled() ? OFF : o.failed() > 0 ? FAILED : o.waiting() > 0 ? STILL_WAITING : 0;
+            } catch (CounterException e) {
+                err.println(messages.describe(e));
+                err.flush();
+                return FAILED;
+            }
+        }
+
+        private static Problem problem(WorkItem item, Messages messages) {
+            return new Problem(item.dossierCode(), item.state().name(), item.error() == null ? ""
+                    : messages.text(item.error().messageKey(), item.error().arguments().toArray()));
+        }
+
+        private static void print(PrintWriter out, Result r, Messages messages) {
+            if (!r.enabled()) {
+                out.println(messages.text("sync.off"));
+                return;
+            }
+            out.println(messages.text("sync.overview", r.waiting(), r.failed()));
+            for (Problem p : r.problems()) {
+                out.println("  " + p.dossier() + "  " + p.state() + "  " + p.reason());
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Số hồ sơ chờ gửi, lỗi gửi.")
+    static final class Status extends Base {
+        @Override
+        Syncing.Overview work(Syncing syncing) {
+            return syncing.overview();
+        }
+    }
+
+    @Command(name = "now", mixinStandardHelpOptions = true,
+            description = "Gửi ngay mọi hồ sơ đang chờ; trả về khi không còn gửi được gì thêm.")
+    static final class Now extends Base {
+        @Option(names = "--timeout", defaultValue = "PT1H", paramLabel = "DURATION",
+                description = "Thời gian chờ tối đa (ISO 8601, mặc định: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        @Override
+        Syncing.Overview work(Syncing syncing) throws InterruptedException {
+            return syncing.syncNow(timeout);
+        }
+    }
+}
