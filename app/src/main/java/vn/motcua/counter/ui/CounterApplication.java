@@ -42,6 +42,8 @@ import vn.motcua.counter.ui.capture.CaptureProgressViewModel;
 import vn.motcua.counter.ui.capture.CaptureStatusBar;
 import vn.motcua.counter.ui.signing.SigningQueueViewModel;
 import vn.motcua.counter.ui.signing.SigningStatusBar;
+import vn.motcua.counter.ui.sync.SyncIndicator;
+import vn.motcua.counter.ui.sync.SyncIndicatorViewModel;
 import vn.motcua.counter.ui.dossier.DossierOpening;
 import vn.motcua.counter.ui.dossier.DossierView;
 import vn.motcua.counter.ui.dossier.DossierViewModel;
@@ -87,6 +89,7 @@ public class CounterApplication extends Application {
     private HomeViewModel home;
     private CaptureProgressViewModel captureProgress; // null when background OCR is off
     private SigningQueueViewModel signingQueue; // null when no signing key is configured
+    private SyncIndicatorViewModel syncIndicator;
     private UiExecutors executors;
     private final Label notice = new Label();
     /** What the clerk should know from the start (OCR missing, wrong settings, an update), in their language. */
@@ -229,7 +232,14 @@ public class CounterApplication extends Application {
             bars.getChildren().add(new SigningStatusBar(signingQueue, messages));
             signingQueue.refresh();
         }
-        root.setBottom(bars.getChildren().isEmpty() ? null : bars);
+        if (syncIndicator != null) {
+            syncIndicator.close();
+        }
+        // always visible: online/offline with the number waiting, or "sync off" without a hub
+        syncIndicator = new SyncIndicatorViewModel(services.syncing(), services.pipeline(), messages, executors);
+        bars.getChildren().add(new SyncIndicator(syncIndicator, messages));
+        syncIndicator.refresh();
+        root.setBottom(bars);
     }
 
     private ComboBox<Locale> languageChoice() {
@@ -420,6 +430,9 @@ public class CounterApplication extends Application {
         }
         if (signingQueue != null) {
             signingQueue.close();
+        }
+        if (syncIndicator != null) {
+            syncIndicator.close();
         }
         background.shutdownNow();
         if (services != null) {

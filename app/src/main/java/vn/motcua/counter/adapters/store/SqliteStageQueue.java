@@ -87,6 +87,15 @@ public final class SqliteStageQueue implements StageQueue {
     }
 
     @Override
+    public Optional<StageError> lastError(Stage stage) {
+        return db.read(c -> Rows.first(c, """
+                SELECT error_key, error_args, error_detail FROM stage_work
+                WHERE stage = ? AND state = 'WAITING' AND not_before IS NOT NULL AND error_key IS NOT NULL
+                ORDER BY updated_at DESC LIMIT 1""",
+                rs -> new StageError(rs.getString(1), arguments(rs.getString(2)), rs.getString(3)), stage.name()));
+    }
+
+    @Override
     public int dueNow(Stage stage, Instant now) {
         return db.inTransaction(c -> Rows.update(c, """
                 UPDATE stage_work SET not_before = NULL, updated_at = ?

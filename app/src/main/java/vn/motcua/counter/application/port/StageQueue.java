@@ -41,6 +41,9 @@ public interface StageQueue {
      */
     boolean reopenDossier(Stage stage, DossierCode code, Instant now);
 
+    /** The error of the most recently updated WAITING item of the stage that waits for a later attempt, if any. */
+    Optional<StageError> lastError(Stage stage);
+
     /** WAITING items of the stage that wait for a later attempt are due now (the clerk's "sync now"); how many. */
     int dueNow(Stage stage, Instant now);
 

@@ -88,6 +88,17 @@ public final class Syncing {
         return new Overview(enabled(), c.toRun() + c.blocked(), c.blocked(), c.failed());
     }
 
+    /**
+     * Whether the link looks down: the oldest dossier waiting was last put back because the hub could not be reached
+     * (or the counter is blocked: not enrolled, revoked, wrong certificate).
+     */
+    public boolean waitingForTheLink() {
+        return pipeline.needingAttention(200).stream().anyMatch(i -> i.stage() == Stage.SEND_DOSSIER
+                && i.state() == vn.motcua.counter.application.stage.WorkState.BLOCKED)
+                || stages.lastError(Stage.SEND_DOSSIER).map(e -> e.messageKey().equals("sync.error.offline"))
+                        .orElse(false);
+    }
+
     /** Items that failed or wait blocked, oldest first (the sync log's "needs attention"). */
     public List<WorkItem> attention(int limit) {
         return pipeline.needingAttention(limit * 4).stream().filter(i -> i.stage() == Stage.SEND_DOSSIER)

@@ -44,7 +44,7 @@ class SyncOutboxTest {
     Path data;
 
     private final MovableClock clock = new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30));
-    private final RulesHub hub = new RulesHub();
+    private final SyncOutboxTestHub hub = new SyncOutboxTestHub();
     private CounterWiring counter;
 
     @BeforeEach
@@ -144,53 +144,5 @@ class SyncOutboxTest {
         assertThat(counter.syncing().retry(code)).isTrue();
         idle();
         assertThat(counter.syncing().of(code).state()).isEqualTo(Syncing.State.SENT);
-    }
-
-    /** The hub's rules, in process: every file read back and hashed; (code, revision) taken once per content. */
-    static final class RulesHub implements HubLink {
-        volatile boolean online = true;
-        volatile boolean enrolled = true;
-        volatile String conflictOn;
-        volatile int deliveries;
-        final Map<String, DossierManifest> accepted = new ConcurrentHashMap<>();
-        final List<String> sha256Checked = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public boolean enrolled() {
-            return enrolled;
-        }
-
-        @Override
-        public Accepted deliver(DossierManifest manifest, Map<String, Path> files, LongConsumer progress) {
-            if (!online) {
-                throw new HubFailure(HubFailure.Kind.TRANSIENT, "sync.error.offline", "connection refused", null);
-            }
-            if (manifest.code().equals(conflictOn)) {
-                throw new HubFailure(HubFailure.Kind.PERMANENT, "sync.error.conflict", "manifest_conflict", null);
-            }
-            try {
-                ManifestRules.check(manifest);
-                long sent = 0;
-                for (FileRef file : manifest.files()) {
-                    byte[] bytes = Files.readAllBytes(files.get(file.sha256()));
-                    if (!Sha256.hex(bytes).equals(file.sha256())) {
-                        throw new HubFailure(HubFailure.Kind.PERMANENT, "sync.error.server", "checksum_mismatch", null);
-                    }
-                    sha256Checked.add(file.sha256());
-                    progress.accept(sent += bytes.length);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (vn.motcua.sync.wire.WireFormatException e) {
-                throw new HubFailure(HubFailure.Kind.PERMANENT, "sync.error.server", e.getMessage(), e);
-            }
-            String key = manifest.code() + "#" + manifest.revision();
-            DossierManifest earlier = accepted.putIfAbsent(key, manifest);
-            if (earlier != null && !ContentHash.of(earlier).equals(ContentHash.of(manifest))) {
-                throw new HubFailure(HubFailure.Kind.PERMANENT, "sync.error.conflict", "manifest_conflict", null);
-            }
-            deliveries++;
-            return new Accepted(manifest.code(), manifest.revision(), OffsetDateTime.now());
-        }
     }
 }

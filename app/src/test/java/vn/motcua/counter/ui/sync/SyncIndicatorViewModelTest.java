@@ -1,0 +1,59 @@
+package vn.motcua.counter.ui.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.counter.MovableClock;
+import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.application.sync.SyncOutboxTestHub;
+import vn.motcua.counter.bootstrap.CounterWiring;
+import vn.motcua.counter.i18n.Messages;
+import vn.motcua.counter.ui.UiExecutors;
+
+/** The indicator's view model on a real counter, without a window: off, offline with one waiting, then online. */
+class SyncIndicatorViewModelTest {
+
+    @TempDir
+    Path data;
+
+    private final UiExecutors inline = new UiExecutors(Runnable::run, Runnable::run);
+    private final Messages messages = Messages.of(Locale.forLanguageTag("vi"));
+
+    @Test
+    void withoutAHubTheIndicatorSaysSyncIsOff() {
+        try (CounterWiring counter = TestCounter.open(data, new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30)));
+             SyncIndicatorViewModel model = new SyncIndicatorViewModel(counter.syncing(), counter.pipeline(),
+                     messages, inline)) {
+            model.refresh();
+            assertThat(model.enabledProperty().get()).isFalse();
+            assertThat(model.statusProperty().get()).isEqualTo("Đồng bộ: tắt (chưa cấu hình máy chủ tỉnh)");
+        }
+    }
+
+    @Test
+    void offlineItCountsTheWaitingDossierAndSyncNowSendsIt() throws Exception {
+        SyncOutboxTestHub hub = new SyncOutboxTestHub();
+        hub.online = false;
+        try (CounterWiring counter = CounterWiring.open(TestCounter.settings(data),
+                new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30)), hub);
+             SyncIndicatorViewModel model = new SyncIndicatorViewModel(counter.syncing(), counter.pipeline(),
+                     messages, inline)) {
+            counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
+            assertThat(counter.pipeline().awaitIdle(Duration.ofSeconds(20))).isTrue();
+            model.refresh();
+            assertThat(model.onlineProperty().get()).isFalse();
+            assertThat(model.statusProperty().get()).isEqualTo("Ngoại tuyến · 1 hồ sơ chờ gửi · 0 lỗi");
+
+            hub.online = true;
+            model.syncNow();
+            assertThat(model.onlineProperty().get()).isTrue();
+            assertThat(model.statusProperty().get()).isEqualTo("Trực tuyến · 0 hồ sơ chờ gửi · 0 lỗi");
+            assertThat(hub.accepted).hasSize(1);
+        }
+    }
+}
