@@ -338,12 +338,18 @@ public class CounterApplication extends Application {
     private void showDossier(DossierCode code) {
         DossierViewModel model = new DossierViewModel(services.lifecycle(), services.reception(), services.copies(),
                 services.pipeline(), services.profile(), messages, executors, code);
+        if (services.syncing().enabled()) {
+            model.syncing(services.syncing());
+        }
         CopyViewing copyViewing = new CopyViewing(services.signedCopies(), messages, executors);
         DossierView view = new DossierView(model, copyViewing, messages, dialogs, printing, this::showHome);
         screens.show(view);
         model.load();
         // the copy lines follow the pipeline while the screen is open
-        Runnable stop = services.pipeline().onProgress(model::refreshCopies);
+        Runnable stop = services.pipeline().onProgress(() -> {
+            model.refreshCopies();
+            model.refreshSync();
+        });
         view.sceneProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 stop.run();

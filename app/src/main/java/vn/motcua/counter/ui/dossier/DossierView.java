@@ -41,7 +41,16 @@ public final class DossierView extends BorderPane {
         status.setId("detailStatus");
         status.getStyleClass().addAll("title-4", "accent");
         status.textProperty().bind(model.statusProperty());
-        HBox top = new HBox(16, title, status);
+        Label sync = new Label();
+        sync.setId("detailSync");
+        sync.textProperty().bind(model.syncStateProperty());
+        javafx.scene.control.Button retrySync = new javafx.scene.control.Button(messages.text("sync.retry"));
+        retrySync.setId("retrySync");
+        retrySync.getStyleClass().add("small");
+        retrySync.visibleProperty().bind(model.syncFailedProperty());
+        retrySync.managedProperty().bind(model.syncFailedProperty());
+        retrySync.setOnAction(e -> model.retrySync());
+        HBox top = new HBox(16, title, status, sync, retrySync);
         top.setAlignment(Pos.BASELINE_LEFT);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);

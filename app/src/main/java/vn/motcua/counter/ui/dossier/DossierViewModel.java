@@ -67,6 +67,9 @@ public final class DossierViewModel {
     private final ObservableSet<LifecycleAction> allowed = FXCollections.observableSet();
     private final ReadOnlyStringWrapper results = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper electronicCopies = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper syncState = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper syncFailed = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private volatile vn.motcua.counter.application.sync.Syncing syncing;
     /** The dossier's stage items that failed or wait, which "Thử lại" takes up again. */
     private final ObservableList<WorkItem> stuck = FXCollections.observableArrayList();
     private final StringProperty reason = new SimpleStringProperty("");
@@ -92,6 +95,42 @@ public final class DossierViewModel {
         this.executors = executors;
         this.code = code;
     }
+
+    /** Shows where the dossier stands with the hub, and offers a retry when its sending failed. */
+    public void syncing(vn.motcua.counter.application.sync.Syncing value) {
+        this.syncing = value;
+    }
+
+    /** Reads the dossier's sync state again (the pipeline moved on). */
+    public void refreshSync() {
+        var s = syncing;
+        if (s != null) {
+            executors.run(() -> s.of(code), this::showSync, this::fail);
+        }
+    }
+
+    private void showSync(vn.motcua.counter.application.sync.Syncing.DossierSync sync) {
+        String line = messages.text("sync.state." + sync.state().name());
+        if (sync.state() == vn.motcua.counter.application.sync.Syncing.State.SENDING && sync.totalBytes() > 0) {
+            line += " " + (100 * sync.sentBytes() / sync.totalBytes()) + " %";
+        }
+        if (sync.reason() != null) {
+            line += ": " + messages.text(sync.reason().messageKey(), sync.reason().arguments().toArray());
+        }
+        syncState.set(messages.text("sync.dossier", line));
+        syncFailed.set(sync.state() == vn.motcua.counter.application.sync.Syncing.State.FAILED);
+    }
+
+    /** The clerk's retry of a failed sending. */
+    public void retrySync() {
+        var s = syncing;
+        if (s != null) {
+            executors.run(() -> s.retry(code), retried -> refreshSync(), this::fail);
+        }
+    }
+
+    public ReadOnlyStringProperty syncStateProperty() { return syncState.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyBooleanProperty syncFailedProperty() { return syncFailed.getReadOnlyProperty(); }
 
     public DossierCode code() {
         return code;
@@ -129,6 +168,7 @@ public final class DossierViewModel {
         rated.set(p.rating() == null ? 0 : p.rating().level());
         results.set(messages.text("detail.results", p.results().size()));
         showCopies(s.copies());
+        refreshSync();
     }
 
     /** Reads the components' copy states again: called as background OCR and copy writing move on. */

@@ -43,9 +43,15 @@ class SyncIndicatorViewModelTest {
                 new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30)), hub);
              SyncIndicatorViewModel model = new SyncIndicatorViewModel(counter.syncing(), counter.pipeline(),
                      messages, inline)) {
-            counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
+            var code = counter.reception().receive(TestCounter.request(counter, 1), counter.profile()).dossier().code();
             assertThat(counter.pipeline().awaitIdle(Duration.ofSeconds(20))).isTrue();
             model.refresh();
+            var dossier = new vn.motcua.counter.ui.dossier.DossierViewModel(counter.lifecycle(), counter.reception(),
+                    counter.copies(), counter.pipeline(), counter.profile(), messages, inline, code);
+            dossier.syncing(counter.syncing());
+            dossier.refreshSync();
+            assertThat(dossier.syncStateProperty().get()).isEqualTo("Máy chủ tỉnh: Chờ gửi: "
+                    + messages.text("sync.error.offline"));
             assertThat(model.onlineProperty().get()).isFalse();
             assertThat(model.statusProperty().get()).isEqualTo("Ngoại tuyến · 1 hồ sơ chờ gửi · 0 lỗi");
 
@@ -54,6 +60,9 @@ class SyncIndicatorViewModelTest {
             assertThat(model.onlineProperty().get()).isTrue();
             assertThat(model.statusProperty().get()).isEqualTo("Trực tuyến · 0 hồ sơ chờ gửi · 0 lỗi");
             assertThat(hub.accepted).hasSize(1);
+            dossier.refreshSync();
+            assertThat(dossier.syncStateProperty().get()).isEqualTo("Máy chủ tỉnh: Đã gửi");
+            assertThat(dossier.syncFailedProperty().get()).isFalse();
         }
     }
 }
