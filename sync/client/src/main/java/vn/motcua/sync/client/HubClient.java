@@ -598,7 +598,8 @@ public final class HubClient implements Closeable {
     public Path download(FileRef ref, Path target) throws SyncException {
         CounterCredential c = requireCredential();
         Path dir = target.toAbsolutePath().getParent();
-        try (Response r = call(authed(c, api("blobs/" + ref.sha256())).get().build())) {
+        // identity: files are JPEG/PDF already, and the hub's compression of a body with a Content-Length cuts it short
+        try (Response r = call(authed(c, api("blobs/" + ref.sha256())).header("Accept-Encoding", "identity").get().build())) {
             if (r.code() != 200) {
                 throw failure(r);
             }
@@ -799,6 +800,18 @@ public final class HubClient implements Closeable {
         }
         if (s >= 500) {
             return new SyncException(Kind.TRANSIENT, SyncException.SERVER, msg);
+        }
+        if (code == null && "HEAD".equals(r.request().method())) {
+            // HEAD answers carry no body: the only refusals a HEAD can meet are these
+            if (s == 401) {
+                return new SyncException(Kind.BLOCKED, SyncException.UNAUTHENTICATED, "HTTP 401");
+            }
+            if (s == 403) {
+                return new SyncException(Kind.BLOCKED, SyncException.REVOKED, "HTTP 403");
+            }
+            if (s == 426) {
+                return new SyncException(Kind.BLOCKED, SyncException.UPGRADE, "HTTP 426");
+            }
         }
         if (code == null) {
             // a 4xx without our error body: a proxy or something else answering; the link, not the dossier
