@@ -161,6 +161,10 @@ public final class CounterWiring implements CounterServices {
         this.signingDesk = signatures.configuredKey().map(key -> new SigningDesk(signatures.signing(), key))
                 .orElse(null);
         this.syncRecords = new SqliteSyncRecords(database);
+        if (hub == null) {   // from hub.url (none: sync off); its sync_* tables go into the migrated file
+            hub = HubLinks.from(configuration.settings(), database.file(), profile.clerkName(),
+                    link -> enrolledAtStart()).orElse(null);
+        }
         this.sending = hub == null ? null : new SendDossierStage(new DossierManifests(dossiers, captureStore, contents),
                 syncRecords, hub, clock);
         this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
@@ -197,14 +201,20 @@ public final class CounterWiring implements CounterServices {
         return handlers;
     }
 
+    private void enrolledAtStart() {
+        if (pipeline != null) {
+            pipeline.unblock(SendDossierStage.WAITING_FOR);
+        }
+    }
+
     /** Opens the counter and begins its start-up work (see {@link StartupWork}). */
     public static CounterWiring open(Settings settings, Clock clock) {
         return open(settings, clock, null);
     }
 
     /**
-     * {@link #open(Settings, Clock)} sending to the hub through {@code hub} (null: sync off). The sync client behind
-     * {@code hub.url} is linked here once it is merged (docs/decisions/0802-sync-in-the-counter.md).
+     * {@link #open(Settings, Clock)} sending to the hub through {@code hub}; null: the link from {@code hub.url}, or
+     * none (sync off) without it (docs/decisions/0802-sync-in-the-counter.md).
      */
     public static CounterWiring open(Settings settings, Clock clock, HubLink hub) {
         CounterWiring wiring = new CounterWiring(new CounterConfiguration(settings), clock, hub);
