@@ -162,7 +162,9 @@ public final class CounterWiring implements CounterServices {
                 .orElse(null);
         this.syncRecords = new SqliteSyncRecords(database);
         if (hub == null) {   // from hub.url (none: sync off); its sync_* tables go into the migrated file
-            hub = HubLinks.from(configuration.settings(), database.file(), profile.clerkName(),
+            // the counter's name at the hub, for which `motcua-hub enrol` made the code: agency code and slot
+            hub = HubLinks.from(configuration.settings(), database.file(),
+                    profile.agencyCode().value() + "-" + slot.number(),
                     link -> enrolledAtStart()).orElse(null);
         }
         this.sending = hub == null ? null : new SendDossierStage(new DossierManifests(dossiers, captureStore, contents),
