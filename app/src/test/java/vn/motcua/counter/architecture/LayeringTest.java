@@ -34,7 +34,8 @@ class LayeringTest {
             .that().resideInAPackage("vn.motcua.counter.application..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "vn.motcua.counter.adapters..", "vn.motcua.counter.ui..", "vn.motcua.counter.bootstrap..",
-                    "vn.motcua.counter.cli..", "vn.motcua.counter.capture..", "javafx..", "java.sql..", "org.sqlite..")
+                    "vn.motcua.counter.cli..", "vn.motcua.counter.capture..", "javafx..", "java.sql..", "org.sqlite..",
+                    "vn.motcua.sync.client..", "okhttp3..")
             .orShould().dependOnClassesThat().resideInAnyPackage(SCANNER_INSIDES);
 
     /** The window gets service interfaces from the launcher: no adapter, no composition root, no store. */
@@ -43,7 +44,7 @@ class LayeringTest {
             .that().resideInAPackage("vn.motcua.counter.ui..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "vn.motcua.counter.adapters..", "vn.motcua.counter.bootstrap..", "vn.motcua.counter.capture..",
-                    "vn.motcua.counter.cli..", "java.sql..", "org.sqlite..", "org.flywaydb..")
+                    "vn.motcua.counter.cli..", "java.sql..", "org.sqlite..", "org.flywaydb..", "vn.motcua.sync.client..")
             .orShould().dependOnClassesThat().resideInAnyPackage(SCANNER_INSIDES);
 
     /** The command line is the window's twin: the same application services, nothing behind them. */
@@ -53,7 +54,7 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "vn.motcua.counter.adapters..", "vn.motcua.counter.bootstrap..", "vn.motcua.counter.capture..",
                     "vn.motcua.counter.ui..", "javafx..", "java.sql..", "org.sqlite..", "org.flywaydb..",
-                    "org.apache.pdfbox..", "net.sourceforge.tess4j..")
+                    "org.apache.pdfbox..", "net.sourceforge.tess4j..", "vn.motcua.sync.client..")
             .orShould().dependOnClassesThat().resideInAnyPackage(SCANNER_INSIDES);
 
     /**
