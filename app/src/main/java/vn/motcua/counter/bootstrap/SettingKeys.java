@@ -32,7 +32,8 @@ final class SettingKeys {
                 "scanner.device", "scanner.sane.hosts", "hub.enrolment", "proxy.host", "proxy.user", "proxy.password",
                 "signing.key", "signing.pkcs11.profile", "signing.pkcs11.library", "signing.pkcs11.profiles",
                 "signing.signer.image", "signing.seal.image", "signing.trust.dir", "data.dir", "calendar.overrides",
-                "scanner.sane.passfile", "scanner.hotfolders", "ocr.tessdata", "hub.ca", "update.keys");
+                "scanner.sane.passfile", "scanner.hotfolders", "ocr.tessdata", "hub.ca", "update.keys",
+                "security.key.dir", "security.passphrase", "security.recovery_key");
         unsafe("counter.count", integer(1, 9999), "a whole number 1–9999");
         unsafe("counter.number", integer(1, 9999), "a whole number 1–9999");
         safe("ui.language", oneOf("vi", "en"), "vi or en");
@@ -57,6 +58,8 @@ final class SettingKeys {
                 "sessions such as 07:30-11:30,13:00-17:00");
         unsafe("office.cutoff", SettingKeys::isTime, "a time such as 16:30");
         unsafe("office.same_day_cutoff", SettingKeys::isTime, "a time such as 15:00");
+        unsafe("security.protection", oneOf("auto", "keyfile", "passphrase", "dpapi"),
+                "auto, keyfile, passphrase or dpapi");
         unsafe("update.pin", v -> v.matches("\\d+(\\.\\d+){0,3}"), "a version such as 0.2.0");
     }
 

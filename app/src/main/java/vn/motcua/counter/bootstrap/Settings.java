@@ -80,6 +80,16 @@ public final class Settings {
     public static final String RECEPTION_CUTOFF = "office.cutoff";
     public static final String SAME_DAY_CUTOFF = "office.same_day_cutoff";
 
+    /** Data at rest (docs/decisions/1201-data-at-rest.md): how the data key is protected: {@code auto} (DPAPI on
+     *  Windows, the key file elsewhere), {@code keyfile}, {@code passphrase} or {@code dpapi}; never none. */
+    public static final String SECURITY_PROTECTION = "security.protection";
+    /** The owner-only folder of key files; unset: {@code /var/lib/motcua/keys}. Never inside the data folder. */
+    public static final String SECURITY_KEY_DIR = "security.key.dir";
+    /** The passphrase for {@code security.protection=passphrase} (best given as MOTCUA_SECURITY_PASSPHRASE). */
+    public static final String SECURITY_PASSPHRASE = "security.passphrase";
+    /** The recovery key printed at set-up: given once, it opens the data folder and wraps its key again here. */
+    public static final String SECURITY_RECOVERY_KEY = "security.recovery_key";
+
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(AGENCY_CODE, "000.00.00.H26"),
             Map.entry(AGENCY_NAME, "Ủy ban nhân dân Thành phố Hà Nội"),
@@ -96,7 +106,8 @@ public final class Settings {
             Map.entry(SIGNING_LEVEL, "B-LT"),
             Map.entry(USER_CHANGEABLE, LANGUAGE),
             Map.entry(OFFICE_HOURS, "07:30-11:30,13:00-17:00"),
-            Map.entry(SAME_DAY_CUTOFF, "15:00"));
+            Map.entry(SAME_DAY_CUTOFF, "15:00"),
+            Map.entry(SECURITY_PROTECTION, "auto"));
 
     /** A key of a settings file that is unknown or has a wrong value; {@code expected} is empty for unknown keys. */
     public record Problem(Path file, int line, String key, String value, String expected) {

@@ -24,13 +24,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.counter.adapters.protection.FileCipher;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.port.ContentStore;
 
 /**
  * A content-addressed store on the local disk: {@code root/ab/abcdef…} where the name is the SHA-256 of the bytes.
  * Each item is written to a temporary file, forced to disk and renamed into place, so a crash leaves either the
- * whole file or none; equal content is stored once.
+ * whole file or none; equal content is stored once. With a {@link FileCipher} every item is written encrypted
+ * (AES-GCM, the content id as associated data; decision 1201) and read back decrypted, so callers see plain
+ * bytes; {@link #encryptExisting} seals the items of a folder from before encryption, one file at a time.
  */
 public final class FileContentStore implements ContentStore {
 
@@ -45,9 +48,15 @@ public final class FileContentStore implements ContentStore {
 
     private final Path root;
     private final Path temporary;
+    private final FileCipher cipher; // null: plain files (only until the counter is wired for decision 1201)
 
     public FileContentStore(Path root) {
+        this(root, null);
+    }
+
+    public FileContentStore(Path root, FileCipher cipher) {
         this.root = root;
+        this.cipher = cipher;
         this.temporary = root.resolve(".tmp");
         try {
             Files.createDirectories(temporary);
@@ -68,7 +77,7 @@ public final class FileContentStore implements ContentStore {
 
     private String store(byte[] content) {
         String id = sha256(content);
-        Path target = pathOf(id);
+        Path target = fileOf(id);
         if (Files.exists(target)) {
             touch(target); // stored again now: a clean-up running meanwhile must not take it
             return id;
@@ -77,13 +86,7 @@ public final class FileContentStore implements ContentStore {
         try {
             Files.createDirectories(target.getParent());
             tmp = Files.createTempFile(temporary, id.substring(0, 8), ".part");
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            writeForced(tmp, cipher == null ? content : cipher.encrypt(content, associated(id)));
             moveIntoPlace(tmp, target);
             forceDirectory(target.getParent());
             return id;
@@ -94,10 +97,24 @@ public final class FileContentStore implements ContentStore {
         }
     }
 
+    private static void writeForced(Path file, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    private static String associated(String contentId) {
+        return "content:" + contentId;
+    }
+
     @Override
     public byte[] read(String contentId) {
         try {
-            return Files.readAllBytes(pathOf(contentId));
+            return plain(contentId, Files.readAllBytes(fileOf(contentId)));
         } catch (NoSuchFileException e) {
             throw new CounterException("store.content_missing", e, contentId);
         } catch (IOException e) {
@@ -105,14 +122,81 @@ public final class FileContentStore implements ContentStore {
         }
     }
 
+    /** The stored bytes decrypted; a file from before encryption is returned as it is. */
+    private byte[] plain(String contentId, byte[] stored) throws IOException {
+        if (cipher == null || !FileCipher.isEncrypted(stored)) {
+            return stored;
+        }
+        return cipher.decrypt(stored, associated(contentId));
+    }
+
     @Override
     public boolean verify(String contentId) {
-        Path path = pathOf(contentId);
+        Path path = fileOf(contentId);
         try {
-            return Files.isRegularFile(path) && sha256(Files.readAllBytes(path)).equals(contentId);
+            return Files.isRegularFile(path) && sha256(plain(contentId, Files.readAllBytes(path))).equals(contentId);
         } catch (IOException e) {
             LOG.warn("cannot read content {}", contentId, e);
             return false;
+        }
+    }
+
+    /**
+     * Seals every item still stored in plain (a data folder from before decision 1201): each is read, checked
+     * against its id, written encrypted to a temporary file, forced and renamed over the plain one, so a crash at
+     * any point leaves each item either plain or sealed, whole; the next start carries on. Returns how many were
+     * sealed.
+     */
+    public int encryptExisting(BooleanSupplier cancelled) {
+        if (cipher == null) {
+            throw new IllegalStateException("no cipher");
+        }
+        int sealed = 0;
+        try (Stream<Path> folders = Files.list(root)) {
+            for (Path folder : (Iterable<Path>) folders::iterator) {
+                if (!Files.isDirectory(folder) || !SHARD.matcher(folder.getFileName().toString()).matches()) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        if (cancelled.getAsBoolean()) {
+                            return sealed;
+                        }
+                        String id = file.getFileName().toString();
+                        if (CONTENT_ID.matcher(id).matches() && sealOne(id, file)) {
+                            sealed++;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new CounterException("store.write_failed", e, root);
+        }
+        return sealed;
+    }
+
+    private boolean sealOne(String id, Path file) throws IOException {
+        saving.lock();
+        try {
+            byte[] stored = Files.readAllBytes(file);
+            if (FileCipher.isEncrypted(stored)) {
+                return false;
+            }
+            if (!sha256(stored).equals(id)) {
+                LOG.warn("content {} does not match its id; left as it is for doctor", id);
+                return false;
+            }
+            Path tmp = Files.createTempFile(temporary, id.substring(0, 8), ".part");
+            try {
+                writeForced(tmp, cipher.encrypt(stored, associated(id)));
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            forceDirectory(file.getParent());
+            return true;
+        } finally {
+            saving.unlock();
         }
     }
 
@@ -180,8 +264,28 @@ public final class FileContentStore implements ContentStore {
         }
     }
 
-    /** Where an item lives; for adapters that hand files to other programs (printing, opening a PDF). */
+    /**
+     * The item as a file other programs can open (printing, the desktop's PDF viewer). With encryption on, a
+     * decrypted copy in the system's temporary folder, removed when the counter exits: a file the clerk asked to
+     * see is plain by intent (decision 1201).
+     */
+    @Override
     public Path pathOf(String contentId) {
+        Path file = fileOf(contentId);
+        if (cipher == null) {
+            return file;
+        }
+        try {
+            Path view = Files.createTempFile("motcua-view-", "-" + contentId.substring(0, 8));
+            view.toFile().deleteOnExit();
+            Files.write(view, read(contentId));
+            return view;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path fileOf(String contentId) {
         if (!CONTENT_ID.matcher(contentId).matches()) {
             throw new IllegalArgumentException("not a content id: " + contentId);
         }

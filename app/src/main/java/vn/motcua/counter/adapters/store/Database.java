@@ -50,6 +50,11 @@ public final class Database implements AutoCloseable, Transactions {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setCacheSize(-CACHE_KIB); // negative: KiB, not pages
+        // Decision 1201: a deleted or overwritten value (a plain value replaced by its sealed form, an FTS5 segment
+        // merged away) is zeroed, not left in free pages; sorts and temporary indexes stay in memory, never in a
+        // plain temporary file outside the data folder.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         try {
