@@ -79,7 +79,7 @@ public final class CounterWiring implements CounterServices {
     private final CounterConfiguration configuration;
     private final Clock clock;
     private final Path dataDirectory;
-    private final InstanceLock lock;
+    private final InstanceLock lock; // null when opened for reading only
     private final Database database;
     private final FileContentStore contents;
     private final SqliteDossierStore dossiers;
@@ -107,17 +107,20 @@ public final class CounterWiring implements CounterServices {
     private final Documents documents;
     private StartupWork startup;
 
-    private CounterWiring(CounterConfiguration configuration, Clock clock) {
+    private CounterWiring(CounterConfiguration configuration, Clock clock, boolean forReading) {
         this.configuration = configuration;
         this.clock = clock;
         var slot = configuration.counterSlot(); // wrong settings are refused before anything is opened
-        int ocrWorkers = configuration.ocrWorkers();
+        int ocrWorkers = forReading ? 0 : configuration.ocrWorkers();
         this.profile = configuration.profile();
         this.dataDirectory = configuration.dataDirectory();
-        createDataDirectory(dataDirectory);
-        this.lock = InstanceLock.acquire(dataDirectory);
+        if (!forReading) {
+            createDataDirectory(dataDirectory);
+        }
+        this.lock = forReading ? null : InstanceLock.acquire(dataDirectory);
         try {
-            this.database = Database.open(dataDirectory.resolve(DATABASE_FILE));
+            this.database = forReading ? Database.openForReading(dataDirectory.resolve(DATABASE_FILE))
+                    : Database.open(dataDirectory.resolve(DATABASE_FILE));
         } catch (RuntimeException e) {
             closeLock();
             throw e;
@@ -179,7 +182,7 @@ public final class CounterWiring implements CounterServices {
 
     /** Opens the counter and begins its start-up work (see {@link StartupWork}). */
     public static CounterWiring open(Settings settings, Clock clock) {
-        CounterWiring wiring = new CounterWiring(new CounterConfiguration(settings), clock);
+        CounterWiring wiring = new CounterWiring(new CounterConfiguration(settings), clock, false);
         try {
             wiring.startup = StartupWork.begin(wiring);
         } catch (RuntimeException e) {
@@ -187,6 +190,19 @@ public final class CounterWiring implements CounterServices {
             throw e;
         }
         return wiring;
+    }
+
+    /**
+     * Opens the counter for commands that only read ({@code report}, {@code dossier show}): no instance lock, no
+     * migration, no start-up work, no OCR workers, so they run beside the window. A data folder without a database yet
+     * is opened as {@link #open} does (it creates the database, under the lock).
+     */
+    public static CounterWiring openForReading(Settings settings, Clock clock) {
+        CounterConfiguration configuration = new CounterConfiguration(settings);
+        if (!Files.isRegularFile(configuration.dataDirectory().resolve(DATABASE_FILE))) {
+            return open(settings, clock);
+        }
+        return new CounterWiring(configuration, clock, true);
     }
 
     private static void createDataDirectory(Path directory) {
@@ -352,6 +368,9 @@ public final class CounterWiring implements CounterServices {
     }
 
     private void closeLock() {
+        if (lock == null) {
+            return;
+        }
         try {
             lock.close();
         } catch (IOException e) {

@@ -66,6 +66,22 @@ public final class Database implements AutoCloseable, Transactions {
     }
 
     /**
+     * Opens the file read-only, as it is: no migration, nothing written. SQLite's WAL journal lets this connection read
+     * beside a process that writes (the window), so commands that only read need not wait for it to close.
+     */
+    public static Database openForReading(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setCacheSize(-CACHE_KIB);
+        try {
+            return new Database(file, config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    /**
      * {@code PRAGMA integrity_check} on a read-only connection of its own, so IT staff can check the file while the
      * application has it open, and nothing (no migration) is written.
      */
