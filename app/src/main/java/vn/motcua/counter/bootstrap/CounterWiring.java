@@ -206,6 +206,9 @@ public final class CounterWiring implements CounterServices {
     }
 
     private static void createDataDirectory(Path directory) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new CounterException("store.folder_not_a_folder", directory);
+        }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
