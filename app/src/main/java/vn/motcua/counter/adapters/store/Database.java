@@ -195,7 +195,11 @@ public final class Database implements AutoCloseable, Transactions {
         if (code == null && String.valueOf(e.getMessage()).contains("[SQLITE_NOTADB]")) {
             key = "store.corrupt";
         }
-        LOG.error("database {} failed ({})", file, key, e);
+        if (key.equals("store.locked") || key.equals("store.folder_unwritable")) {
+            LOG.warn("database {} refused ({}): {}", file, key, e.getMessage()); // ordinary: busy, read-only, no file
+        } else {
+            LOG.error("database {} failed ({})", file, key, e);
+        }
         return new CounterException(key, e, file);
     }
 
