@@ -18,6 +18,8 @@ public final class Launcher {
     public static void main(String[] args) {
         Settings settings = Settings.load();
         System.setProperty("motcua.log.dir", logDirectory(settings.dataDirectory()).toString());
+        // process-wide (temp files of ImageIO and sqlite-jdbc): set here, once per process, not per opened counter
+        vn.motcua.counter.bootstrap.ProcessSetup.apply(settings.dataDirectory());
         CounterLauncher application = CounterLauncher.load();
         if (args.length == 0) {
             CounterApplication.launch(application);

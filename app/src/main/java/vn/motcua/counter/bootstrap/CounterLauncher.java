@@ -32,9 +32,7 @@ public final class CounterLauncher implements CounterAccess {
 
     /** On the settings of this machine and user, in Vietnam's time. */
     public static CounterLauncher load() {
-        Settings settings = Settings.load();
-        ProcessSetup.apply(settings.dataDirectory());
-        return new CounterLauncher(settings, CounterConfiguration.VIETNAM_TIME);
+        return new CounterLauncher(Settings.load(), CounterConfiguration.VIETNAM_TIME);
     }
 
     @Override
