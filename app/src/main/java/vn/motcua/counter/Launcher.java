@@ -17,12 +17,26 @@ public final class Launcher {
 
     public static void main(String[] args) {
         Settings settings = Settings.load();
-        System.setProperty("motcua.log.dir", settings.dataDirectory().resolve("logs").toString());
+        System.setProperty("motcua.log.dir", logDirectory(settings.dataDirectory()).toString());
+        // process-wide (temp files of ImageIO and sqlite-jdbc): set here, once per process, not per opened counter
+        vn.motcua.counter.bootstrap.ProcessSetup.apply(settings.dataDirectory());
         CounterLauncher application = CounterLauncher.load();
         if (args.length == 0) {
             CounterApplication.launch(application);
         } else {
             System.exit(MotcuaCommand.execute(application, args));
         }
+    }
+
+    /**
+     * The log folder inside the data folder. When the data folder's path names a plain file, the log goes to the
+     * system temp folder for this run (it holds no personal data), so the clerk gets the one message saying the path
+     * is not a folder instead of logging's own complaints about a file it cannot create.
+     */
+    static java.nio.file.Path logDirectory(java.nio.file.Path data) {
+        if (java.nio.file.Files.exists(data) && !java.nio.file.Files.isDirectory(data)) {
+            return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "motcua-logs");
+        }
+        return data.resolve("logs");
     }
 }

@@ -24,6 +24,14 @@ public interface CounterAccess {
      */
     CounterServices open();
 
+    /**
+     * Opens the data folder for reading only: no instance lock, no migration, no start-up work, so a command that only
+     * reads (a report, a dossier) works while the window or another process holds the folder. Writing through it fails.
+     */
+    default CounterServices openForReading() {
+        return open();
+    }
+
     /** The capture pipeline of {@link #open()}'s copies, on files, reading text in {@code language}. Close it after. */
     FileCopies fileCopies(String language);
 

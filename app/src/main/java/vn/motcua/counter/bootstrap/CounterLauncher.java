@@ -46,6 +46,11 @@ public final class CounterLauncher implements CounterAccess {
     }
 
     @Override
+    public CounterWiring openForReading() {
+        return CounterWiring.openForReading(configuration.settings(), clock);
+    }
+
+    @Override
     public FileCopies fileCopies(String language) {
         OcrSettings ocr = configuration.ocrSettings().withLanguage(language);
         Path model = ocr.tessdata().resolve(language + ".traineddata");

@@ -85,7 +85,7 @@ public final class CounterWiring implements CounterServices {
     private final CounterConfiguration configuration;
     private final Clock clock;
     private final Path dataDirectory;
-    private final InstanceLock lock;
+    private final InstanceLock lock; // null when opened for reading only
     private final Database database;
     private final FileContentStore contents;
     private final SqliteDossierStore dossiers;
@@ -116,17 +116,20 @@ public final class CounterWiring implements CounterServices {
     private final Syncing syncing;
     private StartupWork startup;
 
-    private CounterWiring(CounterConfiguration configuration, Clock clock, HubLink hub) {
+    private CounterWiring(CounterConfiguration configuration, Clock clock, HubLink hub, boolean forReading) {
         this.configuration = configuration;
         this.clock = clock;
         var slot = configuration.counterSlot(); // wrong settings are refused before anything is opened
-        int ocrWorkers = configuration.ocrWorkers();
+        int ocrWorkers = forReading ? 0 : configuration.ocrWorkers();
         this.profile = configuration.profile();
         this.dataDirectory = configuration.dataDirectory();
-        createDataDirectory(dataDirectory);
-        this.lock = InstanceLock.acquire(dataDirectory);
+        if (!forReading) {
+            createDataDirectory(dataDirectory);
+        }
+        this.lock = forReading ? null : InstanceLock.acquire(dataDirectory);
         try {
-            this.database = Database.open(dataDirectory.resolve(DATABASE_FILE));
+            this.database = forReading ? Database.openForReading(dataDirectory.resolve(DATABASE_FILE))
+                    : Database.open(dataDirectory.resolve(DATABASE_FILE));
         } catch (RuntimeException e) {
             closeLock();
             throw e;
@@ -161,7 +164,7 @@ public final class CounterWiring implements CounterServices {
         this.signingDesk = signatures.configuredKey().map(key -> new SigningDesk(signatures.signing(), key))
                 .orElse(null);
         this.syncRecords = new SqliteSyncRecords(database);
-        if (hub == null) {   // from hub.url (none: sync off); its sync_* tables go into the migrated file
+        if (hub == null && !forReading) {   // from hub.url (none: sync off); its sync_* tables go into the migrated file
             // the counter's name at the hub, for which `motcua-hub enrol` made the code: agency code and slot
             hub = HubLinks.from(configuration.settings(), database.file(),
                     profile.agencyCode().value() + "-" + slot.number(),
@@ -219,7 +222,7 @@ public final class CounterWiring implements CounterServices {
      * none (sync off) without it (docs/decisions/0802-sync-in-the-counter.md).
      */
     public static CounterWiring open(Settings settings, Clock clock, HubLink hub) {
-        CounterWiring wiring = new CounterWiring(new CounterConfiguration(settings), clock, hub);
+        CounterWiring wiring = new CounterWiring(new CounterConfiguration(settings), clock, hub, false);
         try {
             wiring.startup = StartupWork.begin(wiring);
         } catch (RuntimeException e) {
@@ -229,7 +232,23 @@ public final class CounterWiring implements CounterServices {
         return wiring;
     }
 
+    /**
+     * Opens the counter for commands that only read ({@code report}, {@code dossier show}): no instance lock, no
+     * migration, no start-up work, no OCR workers, so they run beside the window. A data folder without a database yet
+     * is opened as {@link #open} does (it creates the database, under the lock).
+     */
+    public static CounterWiring openForReading(Settings settings, Clock clock) {
+        CounterConfiguration configuration = new CounterConfiguration(settings);
+        if (!Files.isRegularFile(configuration.dataDirectory().resolve(DATABASE_FILE))) {
+            return open(settings, clock);
+        }
+        return new CounterWiring(configuration, clock, null, true);   // no hub link: nothing is sent from here
+    }
+
     private static void createDataDirectory(Path directory) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new CounterException("store.folder_not_a_folder", directory);
+        }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -406,6 +425,9 @@ public final class CounterWiring implements CounterServices {
     }
 
     private void closeLock() {
+        if (lock == null) {
+            return;
+        }
         try {
             lock.close();
         } catch (IOException e) {

@@ -69,6 +69,10 @@ public final class Diagnostics implements CounterDiagnostics {
     }
 
     private static Check dataFolder(Path data) {
+        if (Files.exists(data) && !Files.isDirectory(data)) {
+            return new Check("data folder", Outcome.FAILED, data + " is a file, not a folder: move it away or set "
+                    + "data.dir (MOTCUA_DATA_DIR) to a folder");
+        }
         if (!Files.isDirectory(data)) {
             return new Check("data folder", Outcome.WARNING, data + " does not exist yet (created on first start)");
         }
@@ -78,6 +82,9 @@ public final class Diagnostics implements CounterDiagnostics {
     }
 
     private static Check database(Path file) {
+        if (Files.exists(file.getParent()) && !Files.isDirectory(file.getParent())) {
+            return new Check("database", Outcome.FAILED, "no database: the data folder is not a folder");
+        }
         if (!Files.exists(file)) {
             return new Check("database", Outcome.WARNING, file + " does not exist yet (created on first start)");
         }

@@ -113,7 +113,13 @@ public final class Settings {
     public record Problem(Path file, int line, String key, String value, String expected) {
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Settings.class);
+    /**
+     * Not a static field: the launcher reads the settings to learn where the log goes (the data folder) before logging
+     * starts; a logger made when this class loads would start logging first, into the temp folder.
+     */
+    private static org.slf4j.Logger log() {
+        return org.slf4j.LoggerFactory.getLogger(Settings.class);
+    }
 
     private final Properties machine;
     private final Properties files;
@@ -135,7 +141,7 @@ public final class Settings {
         Path counterFile = base.dataDirectory().resolve(USER_FILE);
         Settings settings = counterFile.equals(userConfigFile()) ? base
                 : load(System.getenv(), machineFile(), userConfigFile(), counterFile);
-        settings.problems.forEach(p -> LOG.warn("settings {} line {}: {}={} ({})", p.file(), p.line(), p.key(),
+        settings.problems.forEach(p -> log().warn("settings {} line {}: {}={} ({})", p.file(), p.line(), p.key(),
                 p.value(), p.expected().isEmpty() ? "unknown key, ignored" : "expected " + p.expected()));
         return settings;
     }

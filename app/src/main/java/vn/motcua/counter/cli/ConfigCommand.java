@@ -13,11 +13,11 @@ import picocli.CommandLine.Parameters;
  * the MSI's silent install and IT scripts use it). Unknown keys and wrong values are refused before anything is
  * written.
  */
-@Command(name = "config", description = "The machine-wide configuration IT staff provision.",
+@Command(mixinStandardHelpOptions = true, name = "config", description = "The machine-wide configuration IT staff provision.",
         subcommands = {ConfigCommand.Provision.class})
 final class ConfigCommand extends CommandGroup {
 
-    @Command(name = "provision", description = "Set KEY=VALUE pairs in the machine-wide motcua.properties "
+    @Command(mixinStandardHelpOptions = true, name = "provision", description = "Set KEY=VALUE pairs in the machine-wide motcua.properties "
             + "(administrator); empty values are skipped.")
     static final class Provision implements Callable<Integer> {
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import vn.motcua.counter.application.CounterDiagnostics;
 
 /** {@code motcua doctor}: what IT staff run first when a counter misbehaves. Exit 1 when a check failed. */
-@Command(name = "doctor", description = "Check the data folder, database integrity, free disk, OCR and scanner; "
+@Command(mixinStandardHelpOptions = true, name = "doctor", description = "Check the data folder, database integrity, free disk, OCR and scanner; "
         + "--bundle FILE.zip also writes a support bundle without personal data.")
 public final class DoctorCommand implements Callable<Integer> {
 

@@ -66,7 +66,7 @@ public final class DossierCommand extends CommandGroup {
                 spec.commandLine().getErr().flush();
                 return 2;
             }
-            try (CounterServices counter = Cli.access(spec).open()) {
+            try (CounterServices counter = Cli.access(spec).openForReading()) {
                 Result result = result(counter, dossierCode, messages);
                 json.print(out, result, () -> print(out, result, messages));
                 return 0;

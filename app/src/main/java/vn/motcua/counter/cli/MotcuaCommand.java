@@ -34,7 +34,18 @@ public final class MotcuaCommand implements Runnable {
     }
 
     public static CommandLine commandLine(CounterAccess access) {
-        return new CommandLine(new MotcuaCommand(access));
+        CommandLine commandLine = new CommandLine(new MotcuaCommand(access));
+        // a failure no command expected: one line in the clerk's language on the console, the trace in the log
+        commandLine.setExecutionExceptionHandler((e, cli, parsed) -> {
+            org.slf4j.LoggerFactory.getLogger(MotcuaCommand.class).error("command {} failed",
+                    parsed.subcommands().isEmpty() ? "motcua" : String.join(" ", parsed.originalArgs().subList(0, 1)), e);
+            var messages = vn.motcua.counter.i18n.Messages.of(access.locale());
+            cli.getErr().println(e instanceof vn.motcua.counter.application.CounterException refusal
+                    ? messages.describe(refusal) : messages.text("error.unexpected"));
+            cli.getErr().flush();
+            return 1;
+        });
+        return commandLine;
     }
 
     public static int execute(CounterAccess access, String... args) {

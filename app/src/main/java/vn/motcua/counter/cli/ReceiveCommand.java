@@ -95,6 +95,11 @@ public final class ReceiveCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 1;
         }
+        if (workingDays != null && workingDays < 0) { // refused in the clerk's words, before anything opens
+            spec.commandLine().getErr().println(Cli.messages(spec).text("calendar.bad_days", workingDays));
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
         try (CounterServices counter = Cli.access(spec).open()) {
             Procedure procedure = counter.catalogue().procedure(procedureCode)
                     .orElseThrow(() -> new CounterException("reception.unknown_procedure", procedureCode));

@@ -113,7 +113,7 @@ public final class ScanCommand implements Callable<Integer> {
                 stdout.printf("%-45s %s%n", device.id(), device.displayName());
             }
             discovery.failedDrivers().forEach((driver, error) ->
-                    stdout.printf("(%s: %s)%n", driver, error.message(Locale.getDefault())));
+                    stdout.printf("(%s: %s)%n", driver, error.message(Cli.access(spec).locale())));
         });
         return 0;
     }
@@ -124,7 +124,7 @@ public final class ScanCommand implements Callable<Integer> {
         try {
             device = scanners.device(deviceId);
         } catch (ScanException e) {
-            stderr.println(e.error().message(Locale.getDefault()) + " (" + deviceId + ")");
+            stderr.println(e.error().message(Cli.access(spec).locale()) + " (" + deviceId + ")");
             return 3;
         }
         PageFileWriter files = new PageFileWriter(out);
@@ -145,7 +145,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (result.isCompleted()) {
             return 0;
         }
-        stderr.println(result.error().message(Locale.getDefault()));
+        stderr.println(result.error().message(Cli.access(spec).locale()));
         return result.error() == ScanError.OFFLINE || result.error() == ScanError.DEVICE_NOT_FOUND ? 3 : 1;
     }
 }

@@ -10,7 +10,7 @@ import vn.motcua.counter.application.CounterUpdates;
  * {@code motcua update check|apply}: IT staff ask the hub for a signed update now, and the installation's boot-time
  * step (systemd unit, Windows scheduled task) installs a checked one. Exit 0 when nothing was refused.
  */
-@Command(name = "update", description = "Updates from the hub: check (download and verify), apply (install, as "
+@Command(mixinStandardHelpOptions = true, name = "update", description = "Updates from the hub: check (download and verify), apply (install, as "
         + "administrator).", subcommands = {UpdateCommand.Check.class, UpdateCommand.Apply.class})
 final class UpdateCommand extends CommandGroup {
 
@@ -37,7 +37,7 @@ final class UpdateCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "check", description = "Ask the hub; download and verify a newer (or the pinned) version.")
+    @Command(mixinStandardHelpOptions = true, name = "check", description = "Ask the hub; download and verify a newer (or the pinned) version.")
     static final class Check extends Step {
         @Override
         CounterUpdates.Result run(CounterUpdates updates) {
@@ -45,7 +45,7 @@ final class UpdateCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "apply", description = "Verify the waiting update again and install it (administrator).")
+    @Command(mixinStandardHelpOptions = true, name = "apply", description = "Verify the waiting update again and install it (administrator).")
     static final class Apply extends Step {
         @Override
         CounterUpdates.Result run(CounterUpdates updates) {

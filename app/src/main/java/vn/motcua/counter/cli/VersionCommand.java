@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code motcua version}: the application, Java and JavaFX versions, for support calls. */
-@Command(name = "version", description = "Print the application and runtime versions.")
+@Command(mixinStandardHelpOptions = true, name = "version", description = "Print the application and runtime versions.")
 public final class VersionCommand implements Callable<Integer> {
 
     @Mixin

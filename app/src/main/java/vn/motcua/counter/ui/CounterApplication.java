@@ -130,7 +130,7 @@ public class CounterApplication extends Application {
             services = access.open();
             services.pipeline().start(); // the window runs the dossier pipeline while it is open
         } catch (CounterException e) {
-            LOG.error("cannot start", e);
+            vn.motcua.counter.application.FailureLog.log(LOG, "cannot start", e);
             Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e));
             alert.setHeaderText(messages.text("error.title"));
             alert.showAndWait();

@@ -52,4 +52,20 @@ class CatalogCommandTest {
             assertThat(counter.catalogue().procedure("9.000001")).isEmpty();
         }
     }
+
+    @Test
+    void aCsvProcessingTimeThatIsNotALimitIsRefusedWithLineAndValue() throws Exception {
+        Path csv = Files.writeString(files.resolve("thoihan.csv"), """
+                code,name_vi,field,processing_time,component,ban_chinh,ban_sao,note
+                9.000001,Thủ tục A,Chứng thực,abc,Giấy đề nghị,1,0,
+                9.000002,Thủ tục B,Chứng thực,-5,Giấy đề nghị,1,0,
+                9.000003,Thủ tục C,Chứng thực,5,Giấy đề nghị,1,0,
+                """);
+        CliRun run = CliRun.motcua(data, "catalog", "import", csv.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("dòng 2", "\"abc\"", "dòng 3", "\"-5\"").doesNotContain("dòng 4");
+        try (CounterWiring counter = TestCounter.open(data, SaveLoopClock.DAY)) {
+            assertThat(counter.catalogue().procedure("9.000003")).isEmpty(); // a refused file changes nothing
+        }
+    }
 }

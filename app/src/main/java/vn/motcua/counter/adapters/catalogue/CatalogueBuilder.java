@@ -17,6 +17,19 @@ import vn.motcua.counter.domain.Procedure;
 final class CatalogueBuilder {
 
     /**
+     * A province's CSV states the limit in a column of its own, so a value that is not a limit ("abc", "-5") is a
+     * mistake to show with its line; the national catalogue's JSON states it as prose, where an unknown phrase leaves
+     * the limit for the clerk to set.
+     */
+    private boolean strictProcessingTime;
+
+    CatalogueBuilder strictProcessingTime() {
+        this.strictProcessingTime = true;
+        return this;
+    }
+
+
+    /**
      * National code {@code 1.001193}, optionally with a province's suffix ({@code 1.004873.000.00.00.H14}), the forms
      * the national database and provincial portals use.
      */
@@ -60,9 +73,21 @@ final class CatalogueBuilder {
             problem(record, line, "file.problem.missing", "name_vi");
             ok = false;
         }
+        String limitText = blankToNull(processingTime);
+        vn.motcua.counter.domain.ProcessingTime limit = null;
+        if (limitText != null && strictProcessingTime) {
+            limit = limitText.strip().matches("\\d+") ? vn.motcua.counter.domain.ProcessingTime.ofWorkingDays(
+                    Integer.parseInt(limitText.strip())) : JsonCatalogueReader.processingTime(limitText);
+            // prose the reader cannot use ("abc") or a negative number ("-5", "-5 ngày") is refused, not dropped
+            if (limit == null || limitText.split(";", 2)[0].matches(".*-\\s*\\d.*")) {
+                problem(record, line, "file.problem.bad_processing_time", limitText);
+                ok = false;
+            }
+        } else {
+            limit = JsonCatalogueReader.processingTime(limitText); // the national catalogue's prose: unknown → unset
+        }
         if (ok && components.stream().allMatch(c -> c != null)) {
-            procedures.add(new Procedure(code.strip(), name.strip(), blankToNull(field),
-                    JsonCatalogueReader.processingTime(blankToNull(processingTime)), components));
+            procedures.add(new Procedure(code.strip(), name.strip(), blankToNull(field), limit, components));
         }
     }
 

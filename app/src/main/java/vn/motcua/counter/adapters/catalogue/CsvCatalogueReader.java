@@ -26,7 +26,7 @@ public final class CsvCatalogueReader {
 
     /** @throws vn.motcua.counter.application.InvalidFileException listing every problem with its line */
     public List<Procedure> read(String text, String fileName) {
-        CatalogueBuilder catalogue = new CatalogueBuilder();
+        CatalogueBuilder catalogue = new CatalogueBuilder().strictProcessingTime();
         List<Row> rows;
         try {
             rows = CsvRecords.parse(text);

@@ -71,6 +71,22 @@ public final class Database implements AutoCloseable, Transactions {
     }
 
     /**
+     * Opens the file read-only, as it is: no migration, nothing written. SQLite's WAL journal lets this connection read
+     * beside a process that writes (the window), so commands that only read need not wait for it to close.
+     */
+    public static Database openForReading(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setCacheSize(-CACHE_KIB);
+        try {
+            return new Database(file, config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    /**
      * {@code PRAGMA integrity_check} on a read-only connection of its own, so IT staff can check the file while the
      * application has it open, and nothing (no migration) is written.
      */
@@ -184,7 +200,11 @@ public final class Database implements AutoCloseable, Transactions {
         if (code == null && String.valueOf(e.getMessage()).contains("[SQLITE_NOTADB]")) {
             key = "store.corrupt";
         }
-        LOG.error("database {} failed ({})", file, key, e);
+        if (key.equals("store.locked") || key.equals("store.folder_unwritable")) {
+            LOG.warn("database {} refused ({}): {}", file, key, e.getMessage()); // ordinary: busy, read-only, no file
+        } else {
+            LOG.error("database {} failed ({})", file, key, e);
+        }
         return new CounterException(key, e, file);
     }
 

@@ -365,7 +365,7 @@ public final class NewDossierViewModel {
             onReceived.accept(done);
         }, failure -> {
             busy.set(false);
-            LOG.error("reception failed", failure);
+            vn.motcua.counter.application.FailureLog.log(LOG, "reception failed", failure);
             message.set(messages.describe(failure));
         });
     }

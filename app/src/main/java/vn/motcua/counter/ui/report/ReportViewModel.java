@@ -128,7 +128,7 @@ public final class ReportViewModel {
     }
 
     private void failed(Throwable failure) {
-        LOG.error("counter report failed", failure);
+        vn.motcua.counter.application.FailureLog.log(LOG, "counter report failed", failure);
         message.set(messages.describe(failure));
     }
 }
