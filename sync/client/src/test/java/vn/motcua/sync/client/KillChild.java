@@ -30,7 +30,7 @@ public final class KillChild {
         long bandwidth = Long.parseLong(args[2]);
         String url = "jdbc:sqlite:" + db;
         try (HubClient client = HubClient.builder(hub).proxy(ProxySettings.direct()).bandwidth(bandwidth)
-                .chunkSize(64 * 1024).state(Fixture.sqlite(db)).build()) {
+                .chunkSize(64 * 1024).parallelFiles(2).state(Fixture.sqlite(db)).build()) {
             while (true) {
                 List<String[]> queue = new ArrayList<>();
                 try (Connection c = DriverManager.getConnection(url);
