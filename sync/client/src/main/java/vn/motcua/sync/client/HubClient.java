@@ -77,6 +77,7 @@ public final class HubClient implements Closeable {
     private final Throttle throttle;
     private final int chunkSize;
     private final int maxCuts;
+    private final int parallelFiles;
 
     private HubClient(Builder b) {
         HttpUrl url = HttpUrl.get(b.hubUrl.toString());
@@ -86,6 +87,7 @@ public final class HubClient implements Closeable {
         this.throttle = new Throttle(b.bandwidth);
         this.chunkSize = b.chunkSize;
         this.maxCuts = b.maxCuts;
+        this.parallelFiles = b.parallelFiles;
         OkHttpClient.Builder h = new OkHttpClient.Builder()
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
@@ -136,6 +138,7 @@ public final class HubClient implements Closeable {
         private SyncState state;
         private int chunkSize = 256 * 1024;
         private int maxCuts = 8;
+        private int parallelFiles = 1;
         private Duration connectTimeout = Duration.ofSeconds(15);
         private Duration readTimeout = Duration.ofSeconds(60);
         private Duration writeTimeout = Duration.ofSeconds(60);
@@ -181,6 +184,18 @@ public final class HubClient implements Closeable {
         /** How many cuts one {@link HubClient#deliver} resumes from before it gives up (TRANSIENT). Default 8. */
         public Builder maxCuts(int cuts) {
             this.maxCuts = cuts;
+            return this;
+        }
+
+        /**
+         * How many files of one delivery go at once, each on its own connection (default 1). Two fill the round-trip
+         * gaps of stop-and-wait chunks on a long-delay link; the state must then take writes from two threads.
+         */
+        public Builder parallelFiles(int n) {
+            if (n < 1 || n > 4) {
+                throw new IllegalArgumentException("parallel files: 1 to 4");
+            }
+            this.parallelFiles = n;
             return this;
         }
 
@@ -256,9 +271,18 @@ public final class HubClient implements Closeable {
         }
         long total = files.values().stream().mapToLong(FileRef::size).sum();
         Cuts cuts = new Cuts(maxCuts);
-        long[] done = {0};
-        for (FileRef f : files.values()) {
-            uploadFile(c, f, pathOf(filesBySha256, f), done, total, p, cuts, true);
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        java.util.function.LongConsumer advance = delta -> p.progress(done.addAndGet(delta), total);
+        List<FileRef> list = List.copyOf(files.values());
+        for (FileRef f : list) {
+            pathOf(filesBySha256, f);
+        }
+        if (parallelFiles <= 1 || list.size() < 2) {
+            for (FileRef f : list) {
+                uploadFile(c, f, pathOf(filesBySha256, f), advance, cuts, true);
+            }
+        } else {
+            uploadInParallel(c, list, filesBySha256, advance, cuts);
         }
         byte[] body = WireJson.write(manifest);
         for (int attempt = 0; ; attempt++) {
@@ -281,7 +305,7 @@ public final class HubClient implements Closeable {
                                     "hub asks for a file the manifest does not name: " + sha);
                         }
                         state.forgetUpload(sha);
-                        uploadFile(c, f, pathOf(filesBySha256, f), new long[] {0}, total, DeliveryProgress.NONE, cuts, false);
+                        uploadFile(c, f, pathOf(filesBySha256, f), d -> { }, cuts, false);
                     }
                     continue;
                 }
@@ -308,14 +332,56 @@ public final class HubClient implements Closeable {
             this.max = max;
         }
 
-        void cut(SyncException e) throws SyncException {
+        synchronized void cut(SyncException e) throws SyncException {
             if (e.kind() != Kind.TRANSIENT || ++seen > max) {
                 throw e;
             }
         }
     }
 
-    private void uploadFile(CounterCredential c, FileRef f, Path path, long[] done, long total, DeliveryProgress p,
+    /** Up to {@code parallelFiles} files at once, each on its own connection: one's round trips fill the other's gaps. */
+    private void uploadInParallel(CounterCredential c, List<FileRef> list, Map<String, Path> paths,
+                                  java.util.function.LongConsumer advance, Cuts cuts) throws SyncException {
+        java.util.concurrent.ConcurrentLinkedQueue<FileRef> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(list);
+        java.util.function.LongConsumer safe = d -> {
+            synchronized (advance) {
+                advance.accept(d);
+            }
+        };
+        List<java.util.concurrent.Future<Void>> futures = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sync-upload-", 0).factory())) {
+            for (int i = 0; i < Math.min(parallelFiles, list.size()); i++) {
+                futures.add(pool.submit(() -> {
+                    FileRef f;
+                    while ((f = queue.poll()) != null) {
+                        uploadFile(c, f, pathOf(paths, f), safe, cuts, true);
+                    }
+                    return null;
+                }));
+            }
+            SyncException first = null;
+            for (var fu : futures) {
+                try {
+                    fu.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof SyncException se ? se
+                                : new SyncException(Kind.TRANSIENT, SyncException.LOCAL, String.valueOf(e.getCause()), e.getCause());
+                        queue.clear();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    futures.forEach(x -> x.cancel(true));
+                    throw new SyncException(Kind.TRANSIENT, SyncException.LOCAL, "interrupted", e);
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
+    private void uploadFile(CounterCredential c, FileRef f, Path path, java.util.function.LongConsumer advance,
                             Cuts cuts, boolean skipIfHeld) throws SyncException {
         long size;
         try {
@@ -327,7 +393,11 @@ public final class HubClient implements Closeable {
             throw new SyncException(Kind.PERMANENT, SyncException.FILE_CHANGED,
                     f.name() + ": " + size + " bytes, the manifest says " + f.size());
         }
-        long before = done[0];
+        long[] reported = {0};
+        java.util.function.LongConsumer at = o -> {
+            advance.accept(o - reported[0]);
+            reported[0] = o;
+        };
         boolean restarted = false;
         while (true) {
             var saved = state.upload(f.sha256());
@@ -343,16 +413,14 @@ public final class HubClient implements Closeable {
                 offset = o;
             } else {
                 if (skipIfHeld && blobHeld(c, f.sha256(), cuts)) {
-                    done[0] = before + size;
-                    p.progress(done[0], total);
+                    at.accept(size);
                     return;
                 }
                 url = create(c, f, cuts);
                 offset = 0;
                 state.saveUpload(new SyncState.Upload(f.sha256(), url, 0));
             }
-            done[0] = before + offset;
-            p.progress(done[0], total);
+            at.accept(offset);
             boolean finished = false;
             boolean mismatch = false;
             while (offset < size) {
@@ -376,8 +444,7 @@ public final class HubClient implements Closeable {
                         long next = parseOffset(r, offset + len);
                         offset = next;
                         state.saveUpload(new SyncState.Upload(f.sha256(), url, offset));
-                        done[0] = before + offset;
-                        p.progress(done[0], total);
+                        at.accept(offset);
                         if (offset >= size) {
                             finished = true;
                         }
@@ -419,8 +486,7 @@ public final class HubClient implements Closeable {
                     // an empty file: the creation alone completes it at the hub
                 }
                 state.forgetUpload(f.sha256());
-                done[0] = before + size;
-                p.progress(done[0], total);
+                at.accept(size);
                 return;
             }
             // the upload vanished at the hub: start it again
