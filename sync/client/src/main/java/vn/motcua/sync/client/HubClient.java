@@ -664,7 +664,7 @@ public final class HubClient implements Closeable {
     public Path download(FileRef ref, Path target) throws SyncException {
         CounterCredential c = requireCredential();
         Path dir = target.toAbsolutePath().getParent();
-        // identity: files are JPEG/PDF already, and the hub's compression of a body with a Content-Length cuts it short
+        // identity: files are JPEG/PDF already, nothing to gain from compression
         try (Response r = call(authed(c, api("blobs/" + ref.sha256())).header("Accept-Encoding", "identity").get().build())) {
             if (r.code() != 200) {
                 throw failure(r);

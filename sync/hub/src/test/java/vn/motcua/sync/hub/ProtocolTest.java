@@ -134,8 +134,9 @@ class ProtocolTest {
         hub.hub.processing().changeStatus(code, 4, "Chuyên viên Trần Văn B", null);
         hub.hub.processing().requestSupplement(code, "Chuyên viên Trần Văn B", "Bổ sung giấy chứng sinh bản chính");
         hub.hub.processing().changeStatus(code, 4, "Chuyên viên Trần Văn B", "Đã nhận bổ sung");
-        byte[] result = "PDF kết quả".getBytes(StandardCharsets.UTF_8);
-        var stored = hub.hub.uploads().storeWhole(new java.io.ByteArrayInputStream(result), null, 1000);
+        // large and compressible enough that a gzipping server would compress it
+        byte[] result = "PDF kết quả\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        var stored = hub.hub.uploads().storeWhole(new java.io.ByteArrayInputStream(result), null, 100_000);
         hub.hub.processing().attachResults(code, List.of(new FileRef(stored.sha256(), stored.size(), "giay-khai-sinh.pdf", FileRef.Kind.RESULT)),
                 "Chuyên viên Trần Văn B", null);
         hub.hub.processing().changeStatus(code, 9, "Chuyên viên Trần Văn B", null);
@@ -149,9 +150,10 @@ class ProtocolTest {
         assertThat(first.changes().get(1).by()).isEqualTo("Chuyên viên Trần Văn B");
         assertThat(counter.changes(first.cursor()).changes()).isEmpty();
         assertThat(bystander.changes(null).changes()).isEmpty();
-        // the result can be downloaded by its counter
-        HttpResponse<byte[]> download = CounterClient.HTTP.send(counter.request("/api/v1/blobs/" + stored.sha256()).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        // the result can be downloaded by its counter, whole and as stored even by a client that accepts gzip
+        HttpResponse<byte[]> download = CounterClient.HTTP.send(counter.request("/api/v1/blobs/" + stored.sha256())
+                        .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(download.body()).isEqualTo(result);
         // an illegal step is refused and adds nothing
         long changes = hub.count("select count(*) from changes");

@@ -94,6 +94,8 @@ final class ApiRoutes {
         Counters.Caller caller = caller(ctx);
         String sha = ctx.pathParam("sha256");
         long size = uploads.sizeForCounter(caller.id(), sha);
+        // stored files are JPEG and PDF already; compressing a body sent with its Content-Length would cut it short
+        ctx.disableCompression();
         ctx.status(200).contentType("application/octet-stream").header("Content-Length", Long.toString(size))
                 .result(uploads.open(sha));
     }
