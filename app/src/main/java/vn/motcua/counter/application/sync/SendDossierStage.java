@@ -45,6 +45,11 @@ public final class SendDossierStage implements StageHandler {
         this.clock = clock;
     }
 
+    /** Whether the counter holds its hub credential; without it nothing can be sent. */
+    public boolean enrolled() {
+        return hub.enrolled();
+    }
+
     @Override
     public Stage stage() {
         return Stage.SEND_DOSSIER;

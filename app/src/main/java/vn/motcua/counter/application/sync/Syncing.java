@@ -62,6 +62,11 @@ public final class Syncing {
         return sending != null;
     }
 
+    /** Whether the counter is enrolled with the hub (false with sync off). */
+    public boolean enrolled() {
+        return sending != null && sending.enrolled();
+    }
+
     public DossierSync of(DossierCode code) {
         Optional<WorkItem> item = stages.itemsOf(code).stream().filter(i -> i.stage() == Stage.SEND_DOSSIER)
                 .findFirst();

@@ -37,10 +37,10 @@ public final class SyncIndicatorViewModel implements AutoCloseable {
     }
 
     public void refresh() {
-        executors.run(() -> new Snapshot(syncing.overview(), offline()), this::show, this::failed);
+        executors.run(() -> new Snapshot(syncing.overview(), syncing.enrolled(), offline()), this::show, this::failed);
     }
 
-    private record Snapshot(Syncing.Overview overview, boolean offline) {
+    private record Snapshot(Syncing.Overview overview, boolean enrolled, boolean offline) {
     }
 
     private boolean offline() {
@@ -50,9 +50,11 @@ public final class SyncIndicatorViewModel implements AutoCloseable {
     private void show(Snapshot s) {
         Syncing.Overview o = s.overview();
         enabled.set(o.enabled());
-        online.set(o.enabled() && !s.offline());
+        online.set(o.enabled() && s.enrolled() && !s.offline());
         if (!o.enabled()) {
             status.set(messages.text("sync.indicator.off"));
+        } else if (!s.enrolled()) {   // nothing can be sent before enrolment, whatever the link
+            status.set(messages.text("sync.indicator.not_enrolled", o.waiting()));
         } else {
             status.set(messages.text(s.offline() ? "sync.indicator.offline" : "sync.indicator.online",
                     o.waiting(), o.failed()));

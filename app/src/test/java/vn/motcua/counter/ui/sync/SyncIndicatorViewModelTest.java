@@ -65,4 +65,19 @@ class SyncIndicatorViewModelTest {
             assertThat(dossier.syncFailedProperty().get()).isFalse();
         }
     }
+
+    /** Seen in a screenshot: with the hub unreachable at first start and nothing sent yet it said "Trực tuyến". */
+    @Test
+    void beforeEnrolmentItIsNeverShownOnline() {
+        SyncOutboxTestHub hub = new SyncOutboxTestHub();
+        hub.enrolled = false;
+        try (CounterWiring counter = CounterWiring.open(TestCounter.settings(data),
+                new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30)), hub);
+             SyncIndicatorViewModel model = new SyncIndicatorViewModel(counter.syncing(), counter.pipeline(),
+                     messages, inline)) {
+            model.refresh();
+            assertThat(model.onlineProperty().get()).isFalse();
+            assertThat(model.statusProperty().get()).isEqualTo("Chưa đăng ký với máy chủ tỉnh · 0 hồ sơ chờ gửi");
+        }
+    }
 }
