@@ -42,12 +42,12 @@ final class HubLinks {
         settings.get("hub.ca").filter(s -> !s.isBlank()).ifPresent(ca -> builder.pinnedCa(Path.of(ca)));
         settings.get("sync.bandwidth").filter(s -> !s.isBlank()).map(Long::parseLong).filter(b -> b > 0)
                 .ifPresent(builder::bandwidth);
-        ClientHubLink link = new ClientHubLink(builder.build());
         Optional<String> enrolment = settings.get("hub.enrolment").filter(s -> !s.isBlank());
+        ClientHubLink link = new ClientHubLink(builder.build(), enrolment.orElse(null), counterName);
         if (!link.enrolled() && enrolment.isPresent()) {   // in the background: the start never waits for the link
             Thread.ofVirtual().name("hub-enrolment").start(() -> {
                 try {
-                    link.enrol(enrolment.get(), counterName);
+                    link.ensureEnrolled();
                     LOG.info("counter enrolled with the hub");
                     enrolled.accept(link);
                 } catch (HubLink.HubFailure e) {

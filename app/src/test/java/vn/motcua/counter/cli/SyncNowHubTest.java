@@ -42,6 +42,13 @@ class SyncNowHubTest {
             Map<String, String> all = new HashMap<>(values);
             all.put(Settings.DATA_DIR, data.toString());
             try (CounterWiring counter = CounterWiring.open(Settings.of(all), Clock.systemDefaultZone())) {
+                // the enrolment code is single-use: let the start-up enrolment finish before closing, or the
+                // command's own attempt races it and is refused
+                for (int i = 0; i < 100 && !counter.syncing().enrolled(); i++) {
+                    Thread.sleep(100);
+                }
+                assertThat(counter.syncing().enrolled()).isTrue();
+                counter.pipeline().pause();
                 counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
             }   // closed before the pipeline sent it: it waits
 

@@ -13,9 +13,14 @@ import vn.motcua.sync.wire.DossierManifest;
 public final class ClientHubLink implements HubLink, AutoCloseable {
 
     private final HubClient client;
+    private final String enrolmentCode;   // null: none configured
+    private final String counterName;
 
-    public ClientHubLink(HubClient client) {
+    /** {@code enrolmentCode} (may be null) is exchanged for the credential, as {@code counterName}, when needed. */
+    public ClientHubLink(HubClient client, String enrolmentCode, String counterName) {
         this.client = client;
+        this.enrolmentCode = enrolmentCode;
+        this.counterName = counterName;
     }
 
     @Override
@@ -33,10 +38,15 @@ public final class ClientHubLink implements HubLink, AutoCloseable {
         }
     }
 
-    /** Exchanges the enrolment code for the counter's credential. */
-    public void enrol(String code, String counterName) {
+    /** Synchronized: the start-up attempt and the sending stage never enrol twice at once. */
+    @Override
+    public synchronized boolean ensureEnrolled() {
+        if (client.enrolled() || enrolmentCode == null) {
+            return client.enrolled();
+        }
         try {
-            client.enrol(code, counterName);
+            client.enrol(enrolmentCode, counterName);
+            return true;
         } catch (SyncException e) {
             throw failure(e);
         }

@@ -16,6 +16,16 @@ public interface HubLink {
     boolean enrolled();
 
     /**
+     * Enrols with the configured enrolment code if not enrolled yet, so that sending does not depend on the start-up
+     * attempt having finished; answers {@link #enrolled()}.
+     *
+     * @throws HubFailure when the hub cannot be reached or refuses the code
+     */
+    default boolean ensureEnrolled() {
+        return enrolled();
+    }
+
+    /**
      * Uploads the files the hub lacks, then the manifest.
      *
      * @param files    where each named file is, by SHA-256

@@ -68,8 +68,12 @@ public final class SendDossierStage implements StageHandler {
     @Override
     public Result run(WorkItem item, BooleanSupplier cancelled) {
         DossierCode code = DossierCode.parse(item.dossierCode());
-        if (!hub.enrolled()) {
-            throw StageFailure.blocked(WAITING_FOR, "sync.error.not_enrolled");
+        try {
+            if (!hub.ensureEnrolled()) {
+                throw StageFailure.blocked(WAITING_FOR, "sync.error.not_enrolled");
+            }
+        } catch (HubLink.HubFailure failure) {
+            throw stageFailure(failure);
         }
         DossierManifests.Mapped now = manifests.map(code, 1);
         String hash = ContentHash.of(withRevision(now.manifest(), 0));
@@ -94,15 +98,19 @@ public final class SendDossierStage implements StageHandler {
             Instant at = clock.instant();
             return Result.done(() -> records.accepted(code, revision, at));
         } catch (HubLink.HubFailure failure) {
-            String key = failure.code() == null ? "sync.error.server" : failure.code();
-            throw switch (failure.kind()) {
-                case TRANSIENT -> StageFailure.transientFailure(key, failure);
-                case PERMANENT -> StageFailure.permanent(key, failure);
-                case BLOCKED -> StageFailure.blocked(WAITING_FOR, key);
-            };
+            throw stageFailure(failure);
         } finally {
             sending.remove(code.value());
         }
+    }
+
+    private static StageFailure stageFailure(HubLink.HubFailure failure) {
+        String key = failure.code() == null ? "sync.error.server" : failure.code();
+        return switch (failure.kind()) {
+            case TRANSIENT -> StageFailure.transientFailure(key, failure);
+            case PERMANENT -> StageFailure.permanent(key, failure);
+            case BLOCKED -> StageFailure.blocked(WAITING_FOR, key);
+        };
     }
 
     static DossierManifest withRevision(DossierManifest m, int revision) {
