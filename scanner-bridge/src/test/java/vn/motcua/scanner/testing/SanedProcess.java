@@ -110,13 +110,20 @@ public final class SanedProcess implements AutoCloseable {
         signal("-CONT");
     }
 
+    /**
+     * One {@code kill} per process: a connection child may end between listing and signalling (CI saw "kill -CONT
+     * failed" for that), which is no failure; a process still alive that could not be signalled is.
+     */
     private void signal(String signal) throws IOException, InterruptedException {
-        java.util.List<String> command = new java.util.ArrayList<>(List.of("kill", signal,
-                Long.toString(process.pid())));
-        process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
-        Process kill = new ProcessBuilder(command).inheritIO().start();
-        if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            throw new IOException("kill " + signal + " failed");
+        java.util.List<Long> pids = new java.util.ArrayList<>(List.of(process.pid()));
+        process.descendants().forEach(child -> pids.add(child.pid()));
+        for (long pid : pids) {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean signalled = kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
+            if (!signalled && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new IOException("kill " + signal + " " + pid + " failed");
+            }
         }
     }
 
