@@ -1,6 +1,8 @@
 package vn.motcua.counter.adapters.catalogue;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,16 +36,31 @@ public final class JsonCatalogueReader {
 
     /** @throws vn.motcua.counter.application.InvalidFileException listing every bad record */
     public List<Procedure> read(InputStream json, String fileName) {
+        try {
+            return read(CatalogueFiles.utf8(json.readAllBytes(), fileName), fileName);
+        } catch (IOException e) {
+            throw new CounterException("catalogue.unreadable", e, fileName);
+        }
+    }
+
+    /**
+     * Reads text already checked as UTF-8. A syntax error is told by its line, column and the record being read, in
+     * the clerk's words: the parser's own message names its internals.
+     */
+    public List<Procedure> read(String json, String fileName) {
         CatalogueBuilder catalogue = new CatalogueBuilder();
+        int record = 0;
+        boolean inRecord = false;   // a syntax error between records is told as the next one's
         try (JsonParser parser = mapper.createParser(json)) {
             if (!seekProceduresArray(parser)) {
-                throw new CounterException("catalogue.unreadable", "no \"procedures\" list");
+                throw new CounterException("catalogue.no_procedures", fileName);
             }
-            int record = 0;
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 int line = parser.currentTokenLocation().getLineNr();
-                JsonNode item = mapper.readTree(parser);
                 record++;
+                inRecord = true;
+                JsonNode item = mapper.readTree(parser);
+                inRecord = false;
                 List<ComponentRequirement> components = new ArrayList<>();
                 for (JsonNode c : item.path("components")) {
                     components.add(catalogue.component(record, line, text(c, "name"), integer(c, "ban_chinh"),
@@ -52,8 +69,12 @@ public final class JsonCatalogueReader {
                 catalogue.procedure(record, line, text(item, "code"), text(item, "name_vi"), text(item, "field"),
                         text(item, "processing_time"), components);
             }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new CounterException("catalogue.bad_json", e, fileName, at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(), inRecord ? record : record + 1);
         } catch (IOException e) {
-            throw new CounterException("catalogue.unreadable", e, e.getMessage());
+            throw new CounterException("catalogue.unreadable", e, fileName);
         }
         return catalogue.build(fileName);
     }

@@ -97,6 +97,33 @@ class CatalogueImportTest {
                 });
     }
 
+    /** Seen: the parser's internals ("Source: REDACTED (StreamReadFeature…)"), always line 1, no record number. */
+    @Test
+    void aJsonSyntaxErrorIsToldByLineColumnAndRecordInTheClerksWords() throws Exception {
+        Path json = Files.writeString(files.resolve("loi.json"), """
+                {"procedures": [
+                  {"code": "1.000001", "name_vi": "Một", "components": []},
+                  {"code": "1.000002", "name_vi": "Hai" "components": []}
+                ]}""");
+        assertThatThrownBy(() -> CatalogueFiles.read(json)).isInstanceOfSatisfying(
+                vn.motcua.counter.application.CounterException.class, e -> {
+                    String text = Messages.of(Locale.forLanguageTag("vi-VN")).describe(e);
+                    assertThat(text).isEqualTo("Tệp loi.json không phải JSON hợp lệ: lỗi cú pháp ở dòng 3, cột 41 "
+                            + "(bản ghi thủ tục thứ 2).");
+                });
+    }
+
+    /** Invalid UTF-8 in JSON gets the message CSV gets, not the parser's. */
+    @Test
+    void aJsonInALegacyCodePageGetsTheUtf8Message() throws Exception {
+        Path json = Files.write(files.resolve("tcvn.json"),
+                "{\"procedures\": [{\"code\": \"1.000001\", \"name_vi\": \"Khai sinh \u00e1\"}]}"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> CatalogueFiles.read(json)).isInstanceOfSatisfying(
+                vn.motcua.counter.application.CounterException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("file.not_utf8"));
+    }
+
     @Test
     void aChangedDefinitionIsANewVersionAndReceivedDossiersKeepTheirs() {
         var received = counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
