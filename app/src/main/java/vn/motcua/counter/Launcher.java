@@ -4,6 +4,7 @@ import vn.motcua.counter.bootstrap.CounterLauncher;
 import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.cli.MotcuaCommand;
 import vn.motcua.counter.ui.CounterApplication;
+import vn.motcua.counter.bootstrap.ProcessSetup;
 
 /**
  * The one entry point: no arguments opens the counter window, arguments run the command line. Both get the same
@@ -19,7 +20,7 @@ public final class Launcher {
         Settings settings = Settings.load();
         System.setProperty("motcua.log.dir", logDirectory(settings.dataDirectory()).toString());
         // process-wide (temp files of ImageIO and sqlite-jdbc): set here, once per process, not per opened counter
-        vn.motcua.counter.bootstrap.ProcessSetup.apply(settings.dataDirectory());
+        ProcessSetup.apply(settings.dataDirectory());
         CounterLauncher application = CounterLauncher.load();
         if (args.length == 0) {
             CounterApplication.launch(application);

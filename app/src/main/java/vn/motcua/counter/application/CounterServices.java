@@ -6,6 +6,7 @@ import vn.motcua.counter.application.capture.ElectronicCopies;
 import vn.motcua.counter.application.port.Catalogue;
 import vn.motcua.counter.application.stage.StageRunner;
 import vn.motcua.scanner.ScanSettings;
+import vn.motcua.counter.application.sync.Syncing;
 
 /**
  * The services of an open counter (its data folder locked for this process), as the window and the command line
@@ -51,7 +52,7 @@ public interface CounterServices extends AutoCloseable {
     vn.motcua.counter.application.signing.CopyDocuments signedCopies();
 
     /** Sending to the provincial hub: per-dossier state, the counter's overview, "sync now". */
-    vn.motcua.counter.application.sync.Syncing syncing();
+    Syncing syncing();
 
     UserPreferences preferences();
 

@@ -23,6 +23,7 @@ import vn.motcua.counter.domain.Status;
 import vn.motcua.counter.domain.lifecycle.FormKind;
 import vn.motcua.counter.domain.lifecycle.SatisfactionScale;
 import vn.motcua.counter.domain.lifecycle.SupplementItem;
+import vn.motcua.counter.application.sync.Outbox;
 
 /**
  * A dossier's life after reception: supplement requests, refusal, apology, stop, resolution, the return of the result
@@ -39,7 +40,7 @@ public final class LifecycleService {
     private final Clock clock;
     private final SatisfactionScale scale;
     private final String processingUnit;
-    private volatile vn.motcua.counter.application.sync.Outbox outbox = vn.motcua.counter.application.sync.Outbox.NONE;
+    private volatile Outbox outbox = Outbox.NONE;
 
     /**
      * @param processingUnit who the counter hands dossiers to for resolution (bộ phận chuyên môn), named on the
@@ -56,7 +57,7 @@ public final class LifecycleService {
     }
 
     /** Each saved step and result is queued for the hub with it, in one transaction. */
-    public void outbox(vn.motcua.counter.application.sync.Outbox value) {
+    public void outbox(Outbox value) {
         this.outbox = value;
     }
 
@@ -90,8 +91,9 @@ public final class LifecycleService {
     public Status process(DossierCode code, String note, CounterProfile counter) {
         Dossier dossier = dossier(code);
         LifecycleStep step = step("PROCESSING", dossier, Status.PROCESSING, note, counter);
-        outbox.change(code, () -> dossiers.record(code, step.withHandover(new Handover(step.at(), counter.clerkName(), processingUnit,
-                dossier.status() == Status.SUPPLEMENT_REQUESTED ? "Hồ sơ đã bổ sung" : "Chuyển giải quyết"))));
+        Handover handover = new Handover(step.at(), counter.clerkName(), processingUnit,
+                dossier.status() == Status.SUPPLEMENT_REQUESTED ? "Hồ sơ đã bổ sung" : "Chuyển giải quyết");
+        outbox.change(code, () -> dossiers.record(code, step.withHandover(handover)));
         return Status.PROCESSING;
     }
 
@@ -99,8 +101,9 @@ public final class LifecycleService {
     public Status resolve(DossierCode code, String note, CounterProfile counter) {
         Dossier dossier = dossier(code);
         LifecycleStep step = step("RESOLVED", dossier, Status.RESOLVED, note, counter);
-        outbox.change(code, () -> dossiers.record(code, step.withHandover(new Handover(step.at(), processingUnit, counter.clerkName(),
-                "Trả kết quả về bộ phận một cửa"))));
+        Handover handover = new Handover(step.at(), processingUnit, counter.clerkName(),
+                "Trả kết quả về bộ phận một cửa");
+        outbox.change(code, () -> dossiers.record(code, step.withHandover(handover)));
         return Status.RESOLVED;
     }
 
@@ -178,8 +181,10 @@ public final class LifecycleService {
             throw new CounterException("lifecycle.rating_missing");
         }
         LifecycleStep step = step("RETURNED", dossier, Status.RETURNED, null, counter);
-        outbox.change(code, () -> dossiers.record(code, step.withRating(scale.rate(ratingLevel)).withHandover(new Handover(step.at(),
-                counter.clerkName(), dossier.applicant().fullName(), "Trả kết quả cho công dân"))));
+        Handover handover = new Handover(step.at(), counter.clerkName(), dossier.applicant().fullName(),
+                "Trả kết quả cho công dân");
+        LifecycleStep rated = step.withRating(scale.rate(ratingLevel)).withHandover(handover);
+        outbox.change(code, () -> dossiers.record(code, rated));
         LOG.info("dossier {} returned, rating {}/{}", code, ratingLevel, scale.levels().size());
         return Status.RETURNED;
     }

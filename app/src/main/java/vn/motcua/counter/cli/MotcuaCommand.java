@@ -3,6 +3,7 @@ package vn.motcua.counter.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.motcua.counter.application.CounterAccess;
+import vn.motcua.counter.application.CounterException;
 
 /** The root of {@code ./motcua COMMAND}: every command of the application, for clerks' scripts and IT staff. */
 @Command(name = "motcua", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
@@ -40,7 +41,7 @@ public final class MotcuaCommand implements Runnable {
             org.slf4j.LoggerFactory.getLogger(MotcuaCommand.class).error("command {} failed",
                     parsed.subcommands().isEmpty() ? "motcua" : String.join(" ", parsed.originalArgs().subList(0, 1)), e);
             var messages = vn.motcua.counter.i18n.Messages.of(access.locale());
-            cli.getErr().println(e instanceof vn.motcua.counter.application.CounterException refusal
+            cli.getErr().println(e instanceof CounterException refusal
                     ? messages.describe(refusal) : messages.text("error.unexpected"));
             cli.getErr().flush();
             return 1;

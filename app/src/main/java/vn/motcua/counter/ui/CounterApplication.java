@@ -57,6 +57,7 @@ import vn.motcua.counter.ui.reception.ReturningApplicantViewModel;
 import vn.motcua.counter.ui.report.ReportView;
 import vn.motcua.counter.ui.report.ReportViewModel;
 import vn.motcua.counter.ui.reception.NewDossierViewModel;
+import vn.motcua.counter.application.FailureLog;
 
 /** The counter window: a header with the agency, and the home list or the new-dossier form below it. */
 public class CounterApplication extends Application {
@@ -130,7 +131,7 @@ public class CounterApplication extends Application {
             services = access.open();
             services.pipeline().start(); // the window runs the dossier pipeline while it is open
         } catch (CounterException e) {
-            vn.motcua.counter.application.FailureLog.log(LOG, "cannot start", e);
+            FailureLog.log(LOG, "cannot start", e);
             Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e));
             alert.setHeaderText(messages.text("error.title"));
             alert.showAndWait();

@@ -9,6 +9,7 @@ import vn.motcua.counter.application.InvalidFileException;
 import vn.motcua.counter.application.InvalidFileException.Problem;
 import vn.motcua.counter.domain.ComponentRequirement;
 import vn.motcua.counter.domain.Procedure;
+import vn.motcua.counter.domain.ProcessingTime;
 
 /**
  * Collects the procedures of one catalogue file and every problem in it, whatever the file's format, so a file is
@@ -74,9 +75,9 @@ final class CatalogueBuilder {
             ok = false;
         }
         String limitText = blankToNull(processingTime);
-        vn.motcua.counter.domain.ProcessingTime limit = null;
+        ProcessingTime limit = null;
         if (limitText != null && strictProcessingTime) {
-            limit = limitText.strip().matches("\\d+") ? vn.motcua.counter.domain.ProcessingTime.ofWorkingDays(
+            limit = limitText.strip().matches("\\d+") ? ProcessingTime.ofWorkingDays(
                     Integer.parseInt(limitText.strip())) : JsonCatalogueReader.processingTime(limitText);
             // prose the reader cannot use ("abc") or a negative number ("-5", "-5 ngày") is refused, not dropped
             if (limit == null || limitText.split(";", 2)[0].matches(".*-\\s*\\d.*")) {

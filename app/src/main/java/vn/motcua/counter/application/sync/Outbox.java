@@ -26,10 +26,6 @@ public final class Outbox {
         this.clock = clock;
     }
 
-    public boolean sending() {
-        return stages != null;
-    }
-
     /** Runs {@code save} (the change) and queues the dossier for sending, all or nothing. */
     public void change(DossierCode code, Runnable save) {
         if (stages == null) {

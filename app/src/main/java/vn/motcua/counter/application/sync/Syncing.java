@@ -12,6 +12,7 @@ import vn.motcua.counter.application.stage.StageProgress;
 import vn.motcua.counter.application.stage.StageRunner;
 import vn.motcua.counter.application.stage.WorkItem;
 import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.application.stage.WorkState;
 
 /**
  * What the clerk (the window's indicator and dossier screen) and {@code motcua sync} see of sending to the hub, read
@@ -73,7 +74,7 @@ public final class Syncing {
         Optional<SyncRecords.Revisions> revisions = records.revisions(code);
         Integer sent = revisions.map(SyncRecords.Revisions::sentRevision).orElse(null);
         Instant sentAt = revisions.map(SyncRecords.Revisions::sentAt).orElse(null);
-        if (item.isEmpty() || !enabled() && item.get().state() != vn.motcua.counter.application.stage.WorkState.DONE) {
+        if (item.isEmpty() || !enabled() && item.get().state() != WorkState.DONE) {
             return new DossierSync(State.OFF, null, sent, sentAt, null, 0, 0);
         }
         WorkItem i = item.get();
@@ -99,7 +100,7 @@ public final class Syncing {
      */
     public boolean waitingForTheLink() {
         return pipeline.needingAttention(200).stream().anyMatch(i -> i.stage() == Stage.SEND_DOSSIER
-                && i.state() == vn.motcua.counter.application.stage.WorkState.BLOCKED)
+                && i.state() == WorkState.BLOCKED)
                 || stages.lastError(Stage.SEND_DOSSIER).map(e -> e.messageKey().equals("sync.error.offline"))
                         .orElse(false);
     }

@@ -38,6 +38,7 @@ import vn.motcua.counter.domain.lifecycle.FormKind;
 import vn.motcua.counter.domain.lifecycle.SupplementItem;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
+import vn.motcua.counter.application.sync.Syncing;
 
 /**
  * One dossier after reception (chi tiết hồ sơ): what it is, its history, and the actions its status allows. Each
@@ -69,7 +70,7 @@ public final class DossierViewModel {
     private final ReadOnlyStringWrapper electronicCopies = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper syncState = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyBooleanWrapper syncFailed = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
-    private volatile vn.motcua.counter.application.sync.Syncing syncing;
+    private volatile Syncing syncing;
     /** The dossier's stage items that failed or wait, which "Thử lại" takes up again. */
     private final ObservableList<WorkItem> stuck = FXCollections.observableArrayList();
     private final StringProperty reason = new SimpleStringProperty("");
@@ -97,7 +98,7 @@ public final class DossierViewModel {
     }
 
     /** Shows where the dossier stands with the hub, and offers a retry when its sending failed. */
-    public void syncing(vn.motcua.counter.application.sync.Syncing value) {
+    public void syncing(Syncing value) {
         this.syncing = value;
     }
 
@@ -109,16 +110,16 @@ public final class DossierViewModel {
         }
     }
 
-    private void showSync(vn.motcua.counter.application.sync.Syncing.DossierSync sync) {
+    private void showSync(Syncing.DossierSync sync) {
         String line = messages.text("sync.state." + sync.state().name());
-        if (sync.state() == vn.motcua.counter.application.sync.Syncing.State.SENDING && sync.totalBytes() > 0) {
+        if (sync.state() == Syncing.State.SENDING && sync.totalBytes() > 0) {
             line += " " + (100 * sync.sentBytes() / sync.totalBytes()) + " %";
         }
         if (sync.reason() != null) {
             line += ": " + messages.text(sync.reason().messageKey(), sync.reason().arguments().toArray());
         }
         syncState.set(messages.text("sync.dossier", line));
-        syncFailed.set(sync.state() == vn.motcua.counter.application.sync.Syncing.State.FAILED);
+        syncFailed.set(sync.state() == Syncing.State.FAILED);
     }
 
     /** The clerk's retry of a failed sending. */

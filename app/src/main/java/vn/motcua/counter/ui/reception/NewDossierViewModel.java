@@ -50,6 +50,7 @@ import vn.motcua.counter.domain.identity.Sex;
 import vn.motcua.counter.domain.identity.TaxCode;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
+import vn.motcua.counter.application.FailureLog;
 
 /**
  * The new-dossier form: applicant, procedure, the component checklist with pages, and reception. Everything typed
@@ -365,7 +366,7 @@ public final class NewDossierViewModel {
             onReceived.accept(done);
         }, failure -> {
             busy.set(false);
-            vn.motcua.counter.application.FailureLog.log(LOG, "reception failed", failure);
+            FailureLog.log(LOG, "reception failed", failure);
             message.set(messages.describe(failure));
         });
     }

@@ -22,6 +22,7 @@ import vn.motcua.counter.application.LifecycleService;
 import vn.motcua.counter.application.port.ReportRenderer;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
+import vn.motcua.counter.application.FailureLog;
 
 /** The counter report screen: a period (this month by default), its figures and charts, and the exports. */
 public final class ReportViewModel {
@@ -128,7 +129,7 @@ public final class ReportViewModel {
     }
 
     private void failed(Throwable failure) {
-        vn.motcua.counter.application.FailureLog.log(LOG, "counter report failed", failure);
+        FailureLog.log(LOG, "counter report failed", failure);
         message.set(messages.describe(failure));
     }
 }
