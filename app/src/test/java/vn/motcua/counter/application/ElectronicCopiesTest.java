@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.PipelineCounts;
+import vn.motcua.counter.application.stage.Stage;
 import vn.motcua.counter.domain.ElectronicCopy;
 import vn.motcua.counter.bootstrap.CounterConfiguration;
 import vn.motcua.counter.bootstrap.CounterWiring;
@@ -47,6 +49,8 @@ class ElectronicCopiesTest {
         try (CounterWiring counter = withOcr()) {
             AtomicInteger progressEvents = new AtomicInteger();
             counter.pipeline().onProgress(progressEvents::incrementAndGet);
+            AtomicInteger sendingEvents = new AtomicInteger(); // as the sync indicator listens
+            counter.pipeline().onProgress(Set.of(Stage.SEND_DOSSIER), sendingEvents::incrementAndGet);
             Receipt receipt = counter.reception().receive(ScannedForms.request(counter, 2), counter.profile());
             DossierCode code = receipt.dossier().code();
             // the receipt came back while OCR still has the pages (seconds of work each)
@@ -57,6 +61,8 @@ class ElectronicCopiesTest {
             assertThat(counter.dossierQueries().search("nghia dan")).extracting(s -> s.code())
                     .containsExactly(code.value());
             assertThat(progressEvents.get()).as("one event per page read before the copy").isGreaterThanOrEqualTo(2);
+            assertThat(progressEvents.get() - sendingEvents.get()).as("pages read are not told to a sending listener")
+                    .isGreaterThanOrEqualTo(2);
             assertThat(PipelineCounts.of(counter))
                     .isEqualTo(new PipelineCounts(0, 2, 0, 0, 0)); // the page-less component needs none
             String component = receipt.dossier().documents().getFirst().component().name();

@@ -1,6 +1,7 @@
 package vn.motcua.counter.application.signing;
 
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.port.SigningKey;
@@ -35,7 +36,7 @@ public final class SigningDesk {
     /** Lets the queue run through {@code runner}, and closes the key once the runner has no copy left to sign. */
     public void attach(StageRunner runner) {
         this.runner = runner;
-        runner.onProgress(() -> {
+        runner.onProgress(Set.of(Stage.SIGN_COPY), () -> {
             StageProgress.Counts counts = runner.progress().of(Stage.SIGN_COPY);
             if (key != null && counts.toRun() == 0) {
                 close("the queue is signed");

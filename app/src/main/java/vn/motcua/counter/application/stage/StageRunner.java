@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -39,7 +41,7 @@ public final class StageRunner implements AutoCloseable {
     private final Map<Stage, StageHandler> handlers = new EnumMap<>(Stage.class);
     private final Clock clock;
     private final RetryPolicy retries;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     /** Guards the fields below; workers wait on it for work, for resume and for a due retry. */
     private final Object monitor = new Object();
@@ -189,8 +191,23 @@ public final class StageRunner implements AutoCloseable {
      * calls (a screen that goes away must not stay subscribed).
      */
     public Runnable onProgress(Runnable listener) {
+        return subscribe(new Listener(EnumSet.allOf(Stage.class), listener));
+    }
+
+    /**
+     * As {@link #onProgress(Runnable)}, but after finished items only of {@code stages}: a screen that reads only
+     * those stages is not refreshed for every page OCR'd.
+     */
+    public Runnable onProgress(Set<Stage> stages, Runnable listener) {
+        return subscribe(new Listener(EnumSet.copyOf(stages), listener));
+    }
+
+    private Runnable subscribe(Listener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    private record Listener(Set<Stage> stages, Runnable call) {
     }
 
     /**
@@ -252,7 +269,7 @@ public final class StageRunner implements AutoCloseable {
                         generation++;
                         monitor.notifyAll();
                     }
-                    notifyListeners();
+                    notifyListeners(handler.stage());
                 }
                 continue;
             }
@@ -388,9 +405,17 @@ public final class StageRunner implements AutoCloseable {
     }
 
     private void notifyListeners() {
-        for (Runnable listener : listeners) {
+        notifyListeners(null);
+    }
+
+    /** {@code finished}: the stage of the item that just finished, null for a pause, resume or wake-up. */
+    private void notifyListeners(Stage finished) {
+        for (Listener listener : listeners) {
+            if (finished != null && !listener.stages().contains(finished)) {
+                continue;
+            }
             try {
-                listener.run();
+                listener.call().run();
             } catch (RuntimeException e) {
                 LOG.warn("stage progress listener failed", e);
             }

@@ -1,5 +1,6 @@
 package vn.motcua.counter.ui.signing;
 
+import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -39,7 +40,7 @@ public final class SigningQueueViewModel implements AutoCloseable {
         this.desk = desk;
         this.messages = messages;
         this.executors = executors;
-        this.unsubscribe = pipeline.onProgress(this::refresh);
+        this.unsubscribe = pipeline.onProgress(Set.of(Stage.SIGN_COPY), this::refresh);
     }
 
     /** What is to be unlocked, for the PIN dialog. */

@@ -1,12 +1,14 @@
 package vn.motcua.counter.ui.sync;
 
 import java.time.Duration;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.stage.Stage;
 import vn.motcua.counter.application.stage.StageRunner;
 import vn.motcua.counter.application.sync.Syncing;
 import vn.motcua.counter.i18n.Messages;
@@ -33,7 +35,7 @@ public final class SyncIndicatorViewModel implements AutoCloseable {
         this.syncing = syncing;
         this.messages = messages;
         this.executors = executors;
-        this.unsubscribe = pipeline.onProgress(this::refresh);
+        this.unsubscribe = pipeline.onProgress(Set.of(Stage.SEND_DOSSIER), this::refresh);
     }
 
     public void refresh() {
