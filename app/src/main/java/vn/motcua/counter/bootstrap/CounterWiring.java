@@ -31,9 +31,11 @@ import vn.motcua.counter.adapters.store.SqliteStageQueue;
 import vn.motcua.counter.adapters.store.SqliteSyncRecords;
 import vn.motcua.counter.application.port.HubLink;
 import vn.motcua.counter.application.sync.DossierManifests;
+import vn.motcua.counter.application.sync.Offers;
 import vn.motcua.counter.application.sync.Outbox;
 import vn.motcua.counter.application.sync.SendDossierStage;
 import vn.motcua.counter.application.sync.Syncing;
+import vn.motcua.counter.application.sync.UsbTransfer;
 import vn.motcua.counter.application.CardReader;
 import vn.motcua.counter.application.CatalogueImports;
 import vn.motcua.counter.application.CounterException;
@@ -170,10 +172,11 @@ public final class CounterWiring implements CounterServices {
                     profile.agencyCode().value() + "-" + slot.number(),
                     link -> enrolledAtStart()).orElse(null);
         }
-        this.sending = hub == null ? null : new SendDossierStage(new DossierManifests(dossiers, captureStore, contents),
-                syncRecords, hub, clock);
+        Offers offers = new Offers(new DossierManifests(dossiers, captureStore, contents), syncRecords, clock);
+        this.sending = hub == null ? null : new SendDossierStage(offers, syncRecords, hub, clock);
         this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
-        this.syncing = new Syncing(pipeline, stages, syncRecords, sending);
+        this.syncing = new Syncing(pipeline, stages, syncRecords, sending,
+                hub == null ? null : new UsbTransfer(offers, hub, stages, syncRecords, database, clock));
         if (sending != null) {   // every reception and later change is queued for the hub with it
             reception.sendToHub(true);
             lifecycle.outbox(new Outbox(database, stages, clock));

@@ -1,6 +1,7 @@
 package vn.motcua.counter.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,20 +9,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterServices;
 import vn.motcua.counter.application.stage.WorkItem;
 import vn.motcua.counter.application.sync.Syncing;
+import vn.motcua.counter.application.sync.UsbTransfer;
 import vn.motcua.counter.i18n.Messages;
 
 /**
  * {@code sync status|now}: the window's sync indicator and its "Đồng bộ ngay", through the same {@link Syncing}.
  * {@code now} returns when nothing more can be sent; exit 0 when nothing failed or waits, 1 when something failed,
  * 2 when dossiers still wait (no link, not enrolled), 4 when sync is off (no {@code hub.url}).
+ * {@code export|import-receipt}: the same dossiers carried on a drive when there is no link ({@link UsbTransfer}).
  */
 @Command(name = "sync", mixinStandardHelpOptions = true, description = "Đồng bộ hồ sơ với máy chủ tỉnh.",
-        subcommands = {SyncCommand.Status.class, SyncCommand.Now.class})
+        subcommands = {SyncCommand.Status.class, SyncCommand.Now.class, SyncCommand.Export.class,
+                SyncCommand.ImportReceipt.class})
 public final class SyncCommand extends CommandGroup {
 
     static final int FAILED = 1;
@@ -97,6 +102,79 @@ public final class SyncCommand extends CommandGroup {
         @Override
         Syncing.Overview work(Syncing syncing) throws InterruptedException {
             return syncing.syncNow(timeout);
+        }
+    }
+
+    /** What {@code export} and {@code import-receipt} share: the counter opened, a failure said in words. */
+    abstract static class Carried<T> implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        JsonOption json;
+
+        abstract T work(Syncing syncing);
+
+        abstract void print(PrintWriter out, T result, Messages messages);
+
+        @Override
+        public Integer call() {
+            Messages messages = Cli.messages(spec);
+            try (CounterServices counter = Cli.access(spec).open()) {
+                if (!counter.syncing().enabled()) {
+                    spec.commandLine().getErr().println(messages.text("sync.off"));
+                    spec.commandLine().getErr().flush();
+                    return OFF;
+                }
+                T result = work(counter.syncing());
+                PrintWriter out = spec.commandLine().getOut();
+                json.print(out, result, () -> print(out, result, messages));
+                return 0;
+            } catch (CounterException e) {
+                spec.commandLine().getErr().println(messages.describe(e));
+                spec.commandLine().getErr().flush();
+                return FAILED;
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Ghi mọi hồ sơ chờ gửi thành một gói (ký và mã hóa cho máy chủ tỉnh) vào ổ đĩa mang đi.")
+    static final class Export extends Carried<Export.Result> {
+        @Option(names = "--to", required = true, paramLabel = "FOLDER", description = "Thư mục ghi gói, ví dụ ổ USB.")
+        Path folder;
+
+        /** @param file the package's path as the clerk types it (null: nothing waited) */
+        record Result(String file, List<String> codes) {
+        }
+
+        @Override
+        Result work(Syncing syncing) {
+            UsbTransfer.Exported exported = syncing.exportPackage(folder);
+            return new Result(exported.file() == null ? null : exported.file().toString(), exported.codes());
+        }
+
+        @Override
+        void print(PrintWriter out, Result r, Messages messages) {
+            out.println(r.file() == null ? messages.text("sync.usb.nothing")
+                    : messages.text("sync.usb.exported", r.codes().size(), r.file()));
+        }
+    }
+
+    @Command(name = "import-receipt", mixinStandardHelpOptions = true,
+            description = "Đọc tệp xác nhận của máy chủ tỉnh (mang về trên ổ đĩa): hồ sơ máy chủ đã nhận được ghi là đã gửi.")
+    static final class ImportReceipt extends Carried<UsbTransfer.Confirmed> {
+        @Parameters(paramLabel = "FILE", description = "Tệp xác nhận *.mcrcpt của máy chủ tỉnh.")
+        Path file;
+
+        @Override
+        UsbTransfer.Confirmed work(Syncing syncing) {
+            return syncing.importReceipt(file);
+        }
+
+        @Override
+        void print(PrintWriter out, UsbTransfer.Confirmed r, Messages messages) {
+            out.println(messages.text("sync.usb.confirmed", r.sent().size(), r.changedSince().size(),
+                    r.unknown().size()));
         }
     }
 }

@@ -254,6 +254,22 @@ public final class SqliteStageQueue implements StageQueue {
                 WHERE w.state IN ('FAILED', 'BLOCKED') ORDER BY w.id LIMIT ?""", SqliteStageQueue::item, limit);
     }
 
+    @Override
+    public List<WorkItem> unfinished(Stage stage, int limit) {
+        return db.read(c -> Rows.list(c, "SELECT " + ITEM_COLUMNS + """
+                 FROM stage_work w JOIN dossiers d ON d.id = w.dossier_id
+                WHERE w.stage = ? AND w.state <> 'DONE' ORDER BY w.id LIMIT ?""", SqliteStageQueue::item,
+                stage.name(), limit));
+    }
+
+    @Override
+    public boolean markDoneElsewhere(long itemId, Instant now) {
+        return db.inTransaction(c -> Rows.update(c, """
+                UPDATE stage_work SET state = 'DONE', not_before = NULL, error_key = NULL, error_args = NULL,
+                    error_detail = NULL, waiting_for = NULL, updated_at = ?
+                WHERE id = ? AND state IN ('WAITING', 'BLOCKED', 'FAILED')""", now.toString(), itemId)) == 1;
+    }
+
     private int setIfRunning(long itemId, Instant now, String assignments) {
         return db.inTransaction(c -> Rows.update(c, "UPDATE stage_work SET " + assignments
                 + ", updated_at = ? WHERE id = ? AND state = 'RUNNING'", now.toString(), itemId));

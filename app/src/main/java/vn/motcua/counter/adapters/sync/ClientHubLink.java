@@ -1,13 +1,16 @@
 package vn.motcua.counter.adapters.sync;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import vn.motcua.counter.application.port.HubLink;
 import vn.motcua.sync.client.HubClient;
+import vn.motcua.sync.client.Outgoing;
 import vn.motcua.sync.client.SyncException;
 import vn.motcua.sync.wire.Api;
 import vn.motcua.sync.wire.DossierManifest;
+import vn.motcua.sync.wire.Receipt;
 
 /** {@link HubLink} over the sync client ({@code sync/client}): its failure kinds and codes map one to one. */
 public final class ClientHubLink implements HubLink, AutoCloseable {
@@ -33,6 +36,27 @@ public final class ClientHubLink implements HubLink, AutoCloseable {
         try {
             Api.ManifestAccepted accepted = client.deliver(manifest, files, (sent, total) -> progress.accept(sent));
             return new Accepted(accepted.code(), accepted.revision(), accepted.acceptedAt());
+        } catch (SyncException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public Path exportPackage(List<Parcel> dossiers, Path folder) {
+        try {
+            return client.exportPackage(dossiers.stream().map(d -> new Outgoing(d.manifest(), d.files())).toList(),
+                    folder);
+        } catch (SyncException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public List<Accepted> importReceipt(Path receiptFile) {
+        try {
+            Receipt receipt = client.importReceipt(receiptFile);
+            return receipt.entries().stream().filter(Receipt.Entry::accepted)
+                    .map(e -> new Accepted(e.code(), e.revision(), receipt.importedAt())).toList();
         } catch (SyncException e) {
             throw failure(e);
         }

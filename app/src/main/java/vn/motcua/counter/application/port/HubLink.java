@@ -2,6 +2,7 @@ package vn.motcua.counter.application.port;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import vn.motcua.sync.wire.DossierManifest;
@@ -33,6 +34,25 @@ public interface HubLink {
      * @throws HubFailure when the hub cannot take it now, or ever
      */
     Accepted deliver(DossierManifest manifest, Map<String, Path> files, LongConsumer progress);
+
+    /**
+     * Writes the dossiers with the files they name as one package, signed by the counter and encrypted for the hub,
+     * into {@code folder} (a drive carried to the hub when there is no link); returns the package file.
+     *
+     * @throws HubFailure when the counter is not enrolled or the package cannot be written
+     */
+    Path exportPackage(List<Parcel> dossiers, Path folder);
+
+    /**
+     * The revisions that the hub's receipt file, carried back from it, says the hub accepted.
+     *
+     * @throws HubFailure when the file is not a receipt the hub signed for this counter
+     */
+    List<Accepted> importReceipt(Path receiptFile);
+
+    /** One dossier to carry: its manifest and where each file it names is, by SHA-256. */
+    record Parcel(DossierManifest manifest, Map<String, Path> files) {
+    }
 
     record Accepted(String code, int revision, OffsetDateTime acceptedAt) {
     }

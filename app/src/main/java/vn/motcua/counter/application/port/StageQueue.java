@@ -95,4 +95,13 @@ public interface StageQueue {
 
     /** Items needing attention: FAILED and BLOCKED, oldest first, at most {@code limit}. */
     List<WorkItem> needingAttention(int limit);
+
+    /** The stage's items not DONE (waiting, blocked, failed or running), oldest first, at most {@code limit}. */
+    List<WorkItem> unfinished(Stage stage, int limit);
+
+    /**
+     * DONE because the work was done another way (a dossier carried to the hub on a drive), unless the item is
+     * RUNNING, whose own outcome then decides; joins the caller's transaction. False when it was not changed.
+     */
+    boolean markDoneElsewhere(long itemId, Instant now);
 }

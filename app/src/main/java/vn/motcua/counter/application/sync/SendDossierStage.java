@@ -15,7 +15,6 @@ import vn.motcua.counter.application.stage.StageFailure;
 import vn.motcua.counter.application.stage.StageHandler;
 import vn.motcua.counter.application.stage.WorkItem;
 import vn.motcua.counter.domain.DossierCode;
-import vn.motcua.sync.wire.ContentHash;
 import vn.motcua.sync.wire.DossierManifest;
 
 /**
@@ -31,15 +30,15 @@ public final class SendDossierStage implements StageHandler {
     public static final String WAITING_FOR = "hub-link";
     private static final Logger LOG = LoggerFactory.getLogger(SendDossierStage.class);
 
-    private final DossierManifests manifests;
+    private final Offers offers;
     private final SyncRecords records;
     private final HubLink hub;
     private final Clock clock;
     /** Bytes sent so far per dossier being sent, for "đang gửi 40 %". */
     private final Map<String, long[]> sending = new ConcurrentHashMap<>();
 
-    public SendDossierStage(DossierManifests manifests, SyncRecords records, HubLink hub, Clock clock) {
-        this.manifests = manifests;
+    public SendDossierStage(Offers offers, SyncRecords records, HubLink hub, Clock clock) {
+        this.offers = offers;
         this.records = records;
         this.hub = hub;
         this.clock = clock;
@@ -75,25 +74,20 @@ public final class SendDossierStage implements StageHandler {
         } catch (HubLink.HubFailure failure) {
             throw stageFailure(failure);
         }
-        DossierManifests.Mapped now = manifests.map(code, 1);
-        String hash = ContentHash.of(withRevision(now.manifest(), 0));
-        Optional<SyncRecords.Revisions> last = records.revisions(code);
-        int revision = last.map(r -> r.contentHash().equals(hash) ? r.revision() : r.revision() + 1).orElse(1);
-        if (last.isEmpty() || last.get().revision() != revision) {
-            records.offered(code, revision, hash, clock.instant());   // before it can reach the hub
-        }
-        if (last.isPresent() && last.get().sentRevision() != null && last.get().sentRevision() == revision) {
+        Offers.Offer offer = offers.offer(code);
+        if (offer.alreadySent()) {
             return Result.done(() -> { });   // the hub has this content already
         }
         if (cancelled.getAsBoolean()) {
             return Result.cancelled();
         }
-        DossierManifest manifest = withRevision(now.manifest(), revision);
+        DossierManifest manifest = offer.manifest();
+        int revision = manifest.revision();
         long total = manifest.files().stream().mapToLong(f -> f.size()).sum();
         long[] progress = {0, total};
         sending.put(code.value(), progress);
         try {
-            HubLink.Accepted accepted = hub.deliver(manifest, now.files(), sent -> progress[0] = sent);
+            HubLink.Accepted accepted = hub.deliver(manifest, offer.files(), sent -> progress[0] = sent);
             LOG.info("dossier {} revision {} accepted by the hub", code, accepted.revision());
             Instant at = clock.instant();
             return Result.done(() -> records.accepted(code, revision, at));
@@ -111,11 +105,5 @@ public final class SendDossierStage implements StageHandler {
             case PERMANENT -> StageFailure.permanent(key, failure);
             case BLOCKED -> StageFailure.blocked(WAITING_FOR, key);
         };
-    }
-
-    static DossierManifest withRevision(DossierManifest m, int revision) {
-        return new DossierManifest(m.code(), revision, m.agencyCode(), m.procedure(), m.applicant(), m.summary(),
-                m.receivedAt(), m.appointmentAt(), m.returnedAt(), m.status(), m.channel(), m.components(),
-                m.documents(), m.events());
     }
 }

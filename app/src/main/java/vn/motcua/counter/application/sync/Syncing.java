@@ -1,9 +1,11 @@
 package vn.motcua.counter.application.sync;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.port.StageQueue;
 import vn.motcua.counter.application.port.SyncRecords;
 import vn.motcua.counter.application.stage.Stage;
@@ -51,12 +53,15 @@ public final class Syncing {
     private final StageQueue stages;
     private final SyncRecords records;
     private final SendDossierStage sending;   // null: sync off
+    private final UsbTransfer carried;        // null: sync off
 
-    public Syncing(StageRunner pipeline, StageQueue stages, SyncRecords records, SendDossierStage sending) {
+    public Syncing(StageRunner pipeline, StageQueue stages, SyncRecords records, SendDossierStage sending,
+                   UsbTransfer carried) {
         this.pipeline = pipeline;
         this.stages = stages;
         this.records = records;
         this.sending = sending;
+        this.carried = carried;
     }
 
     public boolean enabled() {
@@ -115,6 +120,25 @@ public final class Syncing {
     public boolean retry(DossierCode code) {
         DossierSync sync = of(code);
         return sync.itemId() != null && pipeline.retry(List.of(sync.itemId())) > 0;
+    }
+
+    /** No link for weeks: what waits goes into a package on a drive for the hub ({@link UsbTransfer}). */
+    public UsbTransfer.Exported exportPackage(Path folder) {
+        return carriedOrOff().export(folder);
+    }
+
+    /** The hub's receipt carried back on the drive: marks sent exactly what it accepted. */
+    public UsbTransfer.Confirmed importReceipt(Path receiptFile) {
+        UsbTransfer.Confirmed confirmed = carriedOrOff().importReceipt(receiptFile);
+        pipeline.wake();   // the indicator and the dossier screens follow
+        return confirmed;
+    }
+
+    private UsbTransfer carriedOrOff() {
+        if (carried == null) {
+            throw new CounterException("sync.off");
+        }
+        return carried;
     }
 
     /**

@@ -62,4 +62,15 @@ public final class SyncOutboxTestHub implements HubLink {
         deliveries++;
         return new Accepted(manifest.code(), manifest.revision(), OffsetDateTime.now());
     }
+
+    /** Packages carried on a drive are tried against the real hub (UsbTransferTest). */
+    @Override
+    public Path exportPackage(List<Parcel> dossiers, Path folder) {
+        throw new UnsupportedOperationException("carried packages are tested against the real hub");
+    }
+
+    @Override
+    public List<Accepted> importReceipt(Path receiptFile) {
+        throw new UnsupportedOperationException("carried packages are tested against the real hub");
+    }
 }

@@ -736,8 +736,11 @@ public final class HubClient implements Closeable {
         }
     }
 
-    /** Reads the hub's receipt file, checks the hub signed it for this counter, and returns the accepted dossier codes. */
-    public List<String> importReceipt(Path receiptFile) throws SyncException {
+    /**
+     * Reads the hub's receipt file, checks that the hub signed it for this counter, and returns it: each entry says
+     * which revision of which dossier the hub accepted (or why not).
+     */
+    public Receipt importReceipt(Path receiptFile) throws SyncException {
         CounterCredential c = requireCredential();
         Receipt receipt;
         try {
@@ -750,13 +753,7 @@ public final class HubClient implements Closeable {
         if (!c.counterId().equals(receipt.counterId())) {
             throw new SyncException(Kind.PERMANENT, SyncException.RECEIPT, "the receipt is for another counter");
         }
-        List<String> codes = new ArrayList<>();
-        for (Receipt.Entry e : receipt.entries()) {
-            if (e.accepted() && !codes.contains(e.code())) {
-                codes.add(e.code());
-            }
-        }
-        return codes;
+        return receipt;
     }
 
     // ---------------------------------------------------------------- plumbing
