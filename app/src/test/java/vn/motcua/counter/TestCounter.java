@@ -3,6 +3,7 @@ package vn.motcua.counter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.motcua.counter.application.ReceptionRequest;
@@ -38,6 +39,30 @@ public final class TestCounter {
     public static Settings settingsWithOcr(Path dataDirectory, int workers) {
         return Settings.of(Map.of(Settings.DATA_DIR, dataDirectory.toString(), Settings.AGENCY_CODE, AGENCY,
                 Settings.CLERK_NAME, "Trần Văn Bình", Settings.OCR_WORKERS, String.valueOf(workers)));
+    }
+
+    /**
+     * {@link #settings} with the hub at {@code hubUrl} (the real hub on loopback, often through a FaultProxy) and,
+     * unless null, the enrolment code the counter exchanges at its start.
+     */
+    public static Settings hubSettings(Path dataDirectory, String hubUrl, String enrolment) {
+        Map<String, String> values = new HashMap<>(Map.of(Settings.DATA_DIR, dataDirectory.toString(),
+                Settings.AGENCY_CODE, AGENCY, Settings.CLERK_NAME, "Trần Văn Bình", Settings.OCR_WORKERS, "0",
+                "hub.url", hubUrl, "proxy.mode", "direct"));
+        if (enrolment != null) {
+            values.put("hub.enrolment", enrolment);
+        }
+        return Settings.of(values);
+    }
+
+    /** Waits (at most 10 s) for the start-up enrolment, which runs in the background. */
+    public static void awaitEnrolled(CounterWiring counter) throws InterruptedException {
+        for (int i = 0; i < 100 && !counter.syncing().enrolled(); i++) {
+            Thread.sleep(100);
+        }
+        if (!counter.syncing().enrolled()) {
+            throw new AssertionError("the counter did not enrol with the hub within 10 s");
+        }
     }
 
     public static CounterWiring open(Path dataDirectory, Clock clock) {

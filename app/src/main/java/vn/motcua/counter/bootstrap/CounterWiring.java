@@ -118,7 +118,7 @@ public final class CounterWiring implements CounterServices {
     private final Syncing syncing;
     private StartupWork startup;
 
-    private CounterWiring(CounterConfiguration configuration, Clock clock, HubLink hub, boolean forReading) {
+    private CounterWiring(CounterConfiguration configuration, Clock clock, boolean forReading) {
         this.configuration = configuration;
         this.clock = clock;
         var slot = configuration.counterSlot(); // wrong settings are refused before anything is opened
@@ -166,12 +166,10 @@ public final class CounterWiring implements CounterServices {
         this.signingDesk = signatures.configuredKey().map(key -> new SigningDesk(signatures.signing(), key))
                 .orElse(null);
         this.syncRecords = new SqliteSyncRecords(database);
-        if (hub == null && !forReading) {   // from hub.url (none: sync off); its sync_* tables go into the migrated file
-            // the counter's name at the hub, for which `motcua-hub enrol` made the code: agency code and slot
-            hub = HubLinks.from(configuration.settings(), database.file(),
-                    profile.agencyCode().value() + "-" + slot.number(),
-                    link -> enrolledAtStart()).orElse(null);
-        }
+        // from hub.url (none: sync off; none when only reading); its sync_* tables go into the migrated file. The
+        // counter's name at the hub, for which `motcua-hub enrol` made the code, is the agency code and slot.
+        HubLink hub = forReading ? null : HubLinks.from(configuration.settings(), database.file(),
+                profile.agencyCode().value() + "-" + slot.number(), link -> enrolledAtStart()).orElse(null);
         Offers offers = new Offers(new DossierManifests(dossiers, captureStore, contents), syncRecords, clock);
         this.sending = hub == null ? null : new SendDossierStage(offers, syncRecords, hub, clock);
         this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
@@ -215,17 +213,12 @@ public final class CounterWiring implements CounterServices {
         }
     }
 
-    /** Opens the counter and begins its start-up work (see {@link StartupWork}). */
-    public static CounterWiring open(Settings settings, Clock clock) {
-        return open(settings, clock, null);
-    }
-
     /**
-     * {@link #open(Settings, Clock)} sending to the hub through {@code hub}; null: the link from {@code hub.url}, or
-     * none (sync off) without it (docs/decisions/0802-sync-in-the-counter.md).
+     * Opens the counter and begins its start-up work (see {@link StartupWork}); it sends to the hub of {@code hub.url},
+     * or nowhere without it (docs/decisions/0802-sync-in-the-counter.md).
      */
-    public static CounterWiring open(Settings settings, Clock clock, HubLink hub) {
-        CounterWiring wiring = new CounterWiring(new CounterConfiguration(settings), clock, hub, false);
+    public static CounterWiring open(Settings settings, Clock clock) {
+        CounterWiring wiring = new CounterWiring(new CounterConfiguration(settings), clock, false);
         try {
             wiring.startup = StartupWork.begin(wiring);
         } catch (RuntimeException e) {
@@ -245,7 +238,7 @@ public final class CounterWiring implements CounterServices {
         if (!Files.isRegularFile(configuration.dataDirectory().resolve(DATABASE_FILE))) {
             return open(settings, clock);
         }
-        return new CounterWiring(configuration, clock, null, true);   // no hub link: nothing is sent from here
+        return new CounterWiring(configuration, clock, true);
     }
 
     private static void createDataDirectory(Path directory) {

@@ -50,7 +50,7 @@ class SyncBenchmark {
         Path data = Files.createTempDirectory("motcua-bench-sync-latency");
         try (TestHub hub = TestHub.start(Files.createTempDirectory("motcua-bench-hub"));
              CounterWiring counter = open(data, hub, hub.base.toString(), 0)) {
-            awaitEnrolled(counter);
+            TestCounter.awaitEnrolled(counter);
             List<Double> latencies = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 DossierCode code = counter.reception().receive(TestCounter.request(counter, i), counter.profile())
@@ -75,7 +75,7 @@ class SyncBenchmark {
         Path data = Files.createTempDirectory("motcua-bench-sync-backlog");
         try (TestHub hub = TestHub.start(Files.createTempDirectory("motcua-bench-hub"))) {
             try (CounterWiring counter = open(data, hub, hub.base.toString(), 0)) {
-                awaitEnrolled(counter);
+                TestCounter.awaitEnrolled(counter);
                 counter.pipeline().pause();
             }
             // the backlog: received while the link was down, its copies made, only the sending left
@@ -151,13 +151,6 @@ class SyncBenchmark {
         CounterWiring counter = CounterWiring.open(Settings.of(all), Clock.systemDefaultZone());
         counter.pipeline().start();   // as the window does while it is open
         return counter;
-    }
-
-    private static void awaitEnrolled(CounterWiring counter) throws InterruptedException {
-        for (int i = 0; i < 200 && !counter.syncing().enrolled(); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(counter.syncing().enrolled()).isTrue();
     }
 
     private static double median(List<Double> values) {

@@ -44,10 +44,7 @@ class SyncNowHubTest {
             try (CounterWiring counter = CounterWiring.open(Settings.of(all), Clock.systemDefaultZone())) {
                 // the enrolment code is single-use: let the start-up enrolment finish before closing, or the
                 // command's own attempt races it and is refused
-                for (int i = 0; i < 100 && !counter.syncing().enrolled(); i++) {
-                    Thread.sleep(100);
-                }
-                assertThat(counter.syncing().enrolled()).isTrue();
+                TestCounter.awaitEnrolled(counter);
                 counter.pipeline().pause();
                 counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
             }   // closed before the pipeline sent it: it waits

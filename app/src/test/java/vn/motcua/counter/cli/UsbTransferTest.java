@@ -58,10 +58,7 @@ class UsbTransferTest {
             DossierCode kept;
             DossierCode changed;
             try (CounterWiring counter = CounterWiring.open(Settings.of(all), Clock.systemDefaultZone())) {
-                for (int i = 0; i < 100 && !counter.syncing().enrolled(); i++) {
-                    Thread.sleep(100);
-                }
-                assertThat(counter.syncing().enrolled()).isTrue();
+                TestCounter.awaitEnrolled(counter);
                 counter.pipeline().pause();
                 kept = counter.reception().receive(TestCounter.request(counter, 1), counter.profile()).dossier().code();
                 changed = counter.reception().receive(TestCounter.request(counter, 2), counter.profile()).dossier()

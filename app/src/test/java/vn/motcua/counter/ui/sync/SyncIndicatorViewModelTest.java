@@ -10,16 +10,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.MovableClock;
 import vn.motcua.counter.TestCounter;
-import vn.motcua.counter.application.sync.SyncOutboxTestHub;
 import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
+import vn.motcua.sync.hub.support.FaultProxy;
+import vn.motcua.sync.hub.support.TestHub;
 
 /** The indicator's view model on a real counter, without a window: off, offline with one waiting, then online. */
 class SyncIndicatorViewModelTest {
 
     @TempDir
     Path data;
+    @TempDir
+    Path hubData;
 
     private final UiExecutors inline = new UiExecutors(Runnable::run, Runnable::run);
     private final Messages messages = Messages.of(Locale.forLanguageTag("vi"));
@@ -37,12 +40,14 @@ class SyncIndicatorViewModelTest {
 
     @Test
     void offlineItCountsTheWaitingDossierAndSyncNowSendsIt() throws Exception {
-        SyncOutboxTestHub hub = new SyncOutboxTestHub();
-        hub.online = false;
-        try (CounterWiring counter = CounterWiring.open(TestCounter.settings(data),
-                new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30)), hub);
+        try (TestHub hub = TestHub.start(hubData); FaultProxy link = new FaultProxy(hub.server.port(), 1);
+             CounterWiring counter = CounterWiring.open(TestCounter.hubSettings(data, link.uri().toString(),
+                     hub.hub.counters().createEnrolmentCode(TestCounter.AGENCY + "-1", "test").code()),
+                     new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30)));
              SyncIndicatorViewModel model = new SyncIndicatorViewModel(counter.syncing(), counter.pipeline(),
                      messages, inline)) {
+            TestCounter.awaitEnrolled(counter);
+            link.down(true);
             var code = counter.reception().receive(TestCounter.request(counter, 1), counter.profile()).dossier().code();
             assertThat(counter.pipeline().awaitIdle(Duration.ofSeconds(20))).isTrue();
             model.refresh();
@@ -55,11 +60,11 @@ class SyncIndicatorViewModelTest {
             assertThat(model.onlineProperty().get()).isFalse();
             assertThat(model.statusProperty().get()).isEqualTo("Ngoại tuyến · 1 hồ sơ chờ gửi · 0 lỗi");
 
-            hub.online = true;
+            link.down(false);
             model.syncNow();
             assertThat(model.onlineProperty().get()).isTrue();
             assertThat(model.statusProperty().get()).isEqualTo("Trực tuyến · 0 hồ sơ chờ gửi · 0 lỗi");
-            assertThat(hub.accepted).hasSize(1);
+            assertThat(hub.count("select count(*) from manifests where code = '" + code.value() + "'")).isEqualTo(1);
             dossier.refreshSync();
             assertThat(dossier.syncStateProperty().get()).isEqualTo("Máy chủ tỉnh: Đã gửi");
             assertThat(dossier.syncFailedProperty().get()).isFalse();
@@ -68,11 +73,10 @@ class SyncIndicatorViewModelTest {
 
     /** Seen in a screenshot: with the hub unreachable at first start and nothing sent yet it said "Trực tuyến". */
     @Test
-    void beforeEnrolmentItIsNeverShownOnline() {
-        SyncOutboxTestHub hub = new SyncOutboxTestHub();
-        hub.enrolled = false;
-        try (CounterWiring counter = CounterWiring.open(TestCounter.settings(data),
-                new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30)), hub);
+    void beforeEnrolmentItIsNeverShownOnline() throws Exception {
+        try (TestHub hub = TestHub.start(hubData);
+             CounterWiring counter = CounterWiring.open(TestCounter.hubSettings(data, hub.base.toString(), null),
+                     new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30)));
              SyncIndicatorViewModel model = new SyncIndicatorViewModel(counter.syncing(), counter.pipeline(),
                      messages, inline)) {
             model.refresh();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.sync.hub.support.Dossiers;
+import vn.motcua.sync.hub.support.FaultProxy;
 import vn.motcua.sync.hub.support.TestHub;
 import vn.motcua.sync.wire.FileRef;
 import vn.motcua.sync.wire.Sha256;

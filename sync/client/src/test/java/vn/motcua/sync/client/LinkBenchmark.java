@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.sync.hub.support.Dossiers;
+import vn.motcua.sync.hub.support.FaultProxy;
 import vn.motcua.sync.hub.support.TestHub;
 
 /**

@@ -1,4 +1,4 @@
-package vn.motcua.sync.client;
+package vn.motcua.sync.hub.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,52 +19,62 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP proxy on loopback between the client and the hub that makes the link bad: a rate limit per direction,
  * a one-way delay, connections cut after a random number of upstream bytes (a bounded number of times), cuts on
- * demand, and stalls. It counts the bytes it forwards each way. Daemon threads; {@link #close()} stops everything.
+ * demand, stalls, and the link down (every connection closed as it comes). It counts the bytes it forwards each
+ * way. Daemon threads; {@link #close()} stops everything. Used by the sync client's tests and the counter's.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final Random random;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    volatile long bytesPerSecond;          // 0: unlimited, per direction, shared by all connections
-    volatile long delayMillis;             // one-way delay
-    volatile boolean stalled;              // nothing moves while set
+    public volatile long bytesPerSecond;          // 0: unlimited, per direction, shared by all connections
+    public volatile long delayMillis;             // one-way delay
+    public volatile boolean stalled;              // nothing moves while set
+    private volatile boolean down;                // every new connection is closed at once (no link)
     private volatile long cutMin;
     private volatile long cutMax;
     private final AtomicInteger cutsLeft = new AtomicInteger();
-    final AtomicInteger cuts = new AtomicInteger();
-    final AtomicLong upstream = new AtomicLong();
-    final AtomicLong downstream = new AtomicLong();
-    final AtomicInteger connections = new AtomicInteger();
+    public final AtomicInteger cuts = new AtomicInteger();
+    public final AtomicLong upstream = new AtomicLong();
+    public final AtomicLong downstream = new AtomicLong();
+    public final AtomicInteger connections = new AtomicInteger();
     private final Bucket upBucket = new Bucket();
     private final Bucket downBucket = new Bucket();
 
-    FaultProxy(int targetPort, long seed) throws IOException {
+    public FaultProxy(int targetPort, long seed) throws IOException {
         this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
         this.random = new Random(seed);
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.acceptor = Thread.ofPlatform().daemon().name("fault-proxy-accept").start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    java.net.URI uri() {
+    public java.net.URI uri() {
         return java.net.URI.create("http://127.0.0.1:" + port());
     }
 
     /** The next {@code n} connections are each cut after a random number of upstream bytes in [min, max]. */
-    void cutRandomly(int n, long min, long max) {
+    public void cutRandomly(int n, long min, long max) {
         cutMin = min;
         cutMax = max;
         cutsLeft.set(n);
     }
 
+    /** The link goes down (every open connection cut, every new one closed at once) or comes back. */
+    public void down(boolean value) {
+        down = value;
+        if (value) {
+            cutAll();
+        }
+    }
+
     /** Cuts every open connection now. */
-    void cutAll() {
+    public void cutAll() {
         for (Socket s : open) {
             closeQuietly(s);
         }
@@ -75,6 +85,10 @@ final class FaultProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (down) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket hub = new Socket();
                 hub.connect(target, 5000);
                 client.setTcpNoDelay(true);
