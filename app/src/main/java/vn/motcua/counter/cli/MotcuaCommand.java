@@ -36,6 +36,7 @@ public final class MotcuaCommand implements Runnable {
 
     public static CommandLine commandLine(CounterAccess access) {
         CommandLine commandLine = new CommandLine(new MotcuaCommand(access));
+        commandLine.setParameterExceptionHandler(new ParameterErrors());
         // a failure no command expected: one line in the clerk's language on the console, the trace in the log
         commandLine.setExecutionExceptionHandler((e, cli, parsed) -> {
             org.slf4j.LoggerFactory.getLogger(MotcuaCommand.class).error("command {} failed",

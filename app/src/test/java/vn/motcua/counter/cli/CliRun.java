@@ -5,13 +5,14 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 import vn.motcua.counter.bootstrap.CounterLauncher;
 
-/** Runs a command in memory and keeps what it printed. */
+/** Runs a command in memory and keeps what it printed; the root command with the launcher's handlers. */
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = command instanceof MotcuaCommand root ? MotcuaCommand.commandLine(root.access())
+                : new CommandLine(command);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);
