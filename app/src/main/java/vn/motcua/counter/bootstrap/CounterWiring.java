@@ -131,6 +131,7 @@ public final class CounterWiring implements CounterServices {
         this.configuration = configuration;
         this.clock = clock;
         var slot = configuration.counterSlot(); // wrong settings are refused before anything is opened
+        int retentionDays = configuration.retentionDays();
         int ocrWorkers = forReading ? 0 : configuration.ocrWorkers();
         this.profile = configuration.profile();
         this.dataDirectory = configuration.dataDirectory();
@@ -193,6 +194,8 @@ public final class CounterWiring implements CounterServices {
         if (sending != null) {   // every reception and later change is queued for the hub with it
             reception.sendToHub(true);
             lifecycle.outbox(new Outbox(database, stages, clock));
+        } else {
+            lifecycle.outbox(Outbox.savingOnly(database));
         }
         if (signingDesk != null) {
             signingDesk.attach(pipeline);
@@ -207,7 +210,7 @@ public final class CounterWiring implements CounterServices {
             sending.audit(audit);
         }
         this.retention = new Retention(new SqliteRetention(database), new SqliteContentReferences(database), contents,
-                database, audit, clock, Clock.systemUTC(), configuration.retentionDays());
+                database, audit, clock, Clock.systemUTC(), retentionDays);
     }
 
     private Database openAuditDatabase() {

@@ -10,8 +10,9 @@ import vn.motcua.counter.application.port.RetentionStore;
 
 /**
  * Retention's rows (docs/decisions/1303-retention.md). Removable: status 10 (returned) before the cut-off, the hub's
- * accepted revision the latest offered (V11 {@code sync_revisions}), nothing of the dossier waiting in the stage table
- * and its sending not failed. Removal deletes every row that hangs off the dossier, the page-text index of pages no
+ * accepted revision the latest offered (V11 {@code sync_revisions}) and its sending item done (the runner sends only
+ * after the earlier stages it runs; stages nothing runs here, such as signing without a key, wait for ever and do not
+ * hold the dossier back). Removal deletes every row that hangs off the dossier, the page-text index of pages no
  * other dossier shares, and its entry in the names index; tables added later that name a {@code dossier_id} or
  * {@code component_id} are emptied of the dossier too (found in the schema), so a foreign key never keeps a dossier
  * half-removed.
@@ -38,8 +39,7 @@ public final class SqliteRetention implements RetentionStore {
                 WHERE d.status = ? AND d.returned_at IS NOT NULL AND d.returned_at < ?
                   AND s.sent_revision IS NOT NULL AND s.sent_revision = s.revision
                   AND NOT EXISTS (SELECT 1 FROM stage_work w WHERE w.dossier_id = d.id
-                                  AND (w.state IN ('WAITING', 'RUNNING', 'BLOCKED')
-                                       OR (w.stage = 'SEND_DOSSIER' AND w.state = 'FAILED')))
+                                  AND w.stage = 'SEND_DOSSIER' AND w.state <> 'DONE')
                 ORDER BY d.returned_at, d.id LIMIT ?""",
                 rs -> new Candidate(rs.getString(1), LocalDateTime.parse(rs.getString(2)), rs.getInt(3)),
                 RETURNED, returnedBefore.toString(), limit));

@@ -94,9 +94,11 @@ public final class Audit {
                 problems.add(new AuditVerdict.Problem(AuditVerdict.Kind.REMOVED, expectedSeq, entry.seq() - 1,
                         before == null ? null : before.time()));
             } else if (!entry.previousHash().equals(expectedLink) && !beforeFlagged) {
-                // both intact, the link broken: the entry before was rewritten with a fresh hash
-                problems.add(new AuditVerdict.Problem(AuditVerdict.Kind.ALTERED, before.seq(), before.seq(),
-                        before.time()));
+                // both intact, the link broken: the entry before was rewritten with a fresh hash (or, first of all,
+                // this one was written with a link of its own choosing)
+                AuditEntry rewritten = before == null ? entry : before;
+                problems.add(new AuditVerdict.Problem(AuditVerdict.Kind.ALTERED, rewritten.seq(), rewritten.seq(),
+                        rewritten.time()));
             }
             before = entry;
             beforeFlagged = false;
