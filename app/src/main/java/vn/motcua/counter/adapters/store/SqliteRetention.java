@@ -21,7 +21,7 @@ public final class SqliteRetention implements RetentionStore {
 
     private static final int RETURNED = 10;
     /** Deleted in this order (children first); anything else naming the dossier is found in the schema. */
-    private static final List<String> BY_COMPONENT = List.of("electronic_copies", "copy_failures", "pages");
+    private static final List<String> BY_COMPONENT = List.of("electronic_copies", "pages");
     private static final List<String> BY_DOSSIER = List.of("stage_work", "sync_revisions", "dossier_events",
             "handovers", "issued_forms", "result_documents");
 
