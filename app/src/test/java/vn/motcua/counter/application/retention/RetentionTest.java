@@ -126,6 +126,9 @@ class RetentionTest {
             assertThat(removals).hasSize(1);
             assertThat(removals.getFirst().get(0)).isEqualTo(old.value());
             assertThat(removals.getFirst().get(1)).startsWith("retention days=90 returned=2026-08-03T09:00");
+            // each revision the hub accepted was recorded as sent out of the counter
+            assertThat(SqlRows.rows(db, "SELECT count(*) FROM audit_log WHERE action = 'SEND' AND dossier_code = ?",
+                    recent.value()).getFirst().getFirst()).isNotEqualTo("0");
             // the history of the dossiers kept stays append-only
             try (var st = db.createStatement()) {
                 assertThatThrownBy(() -> st.executeUpdate("DELETE FROM dossier_events WHERE dossier_id = "
@@ -138,5 +141,27 @@ class RetentionTest {
         assertThat(counter.lists().search(old.value())).isEmpty();
         assertThat(counter.audit().verify()).isEqualTo(new AuditVerdict(counter.audit().verify().entries(),
                 List.of()));
+    }
+
+    @Test
+    void runsAtStartWhenTheCounterOpensAfterThePeriod() throws Exception {
+        counter = CounterWiring.open(TestCounter.settings(data), clock, hub);
+        DossierCode old = receive(4);
+        idle();
+        returned(old, "Kết quả");
+        counter.close();
+        counter = null;
+
+        clock.set(LocalDateTime.of(2026, 11, 2, 9, 30));
+        counter = CounterWiring.open(TestCounter.settings(data), clock, hub);
+        counter.contentCleanup().get(30, java.util.concurrent.TimeUnit.SECONDS);   // retention runs just before it
+        try (Connection db = SqlRows.open(data)) {
+            assertThat(SqlRows.rows(db, "SELECT count(*) FROM dossiers WHERE code = ?", old.value()).getFirst()
+                    .getFirst()).isEqualTo("0");
+            assertThat(SqlRows.rows(db, "SELECT actor FROM audit_log WHERE action = 'REMOVE' AND dossier_code = ?",
+                    old.value())).containsExactly(List.of(System.getProperty("user.name")));
+        }
+        assertThat(counter.retention().session().dossiers()).extracting(RetentionStore.Candidate::dossierCode)
+                .containsExactly(old.value());
     }
 }
