@@ -56,6 +56,16 @@ class AuditCommandTest {
         assertThat(tampered.out()).contains("NHẬT KÝ TRUY CẬP ĐÃ BỊ CAN THIỆP (3 mục đang lưu):",
                 "Mục #2 (ghi lúc 23/11/2026 09:30:00) đã bị sửa.");
 
+        System.setProperty("motcua.ui.language", "en");   // ui.language=en
+        try {
+            CliRun english = CliRun.motcua(data, "audit", "verify");
+            assertThat(english.exitCode()).isEqualTo(AuditCommand.TAMPERED);
+            assertThat(english.out()).contains("THE ACCESS LOG HAS BEEN TAMPERED WITH (3 entries stored):",
+                    "Entry #2 (recorded at 23/11/2026 09:30:00) was altered.");
+        } finally {
+            System.clearProperty("motcua.ui.language");
+        }
+
         CliRun dry = CliRun.motcua(data, "retention", "run", "--dry-run");
         assertThat(dry.exitCode()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("Sẽ xóa 0 hồ sơ đã trả kết quả quá 90 ngày và đã đồng bộ");
