@@ -85,4 +85,24 @@ class AuditRecordingTest {
                     .containsExactly(6L, 3L);
         }
     }
+
+    @Test
+    void anEntryWhoseChangeIsRolledBackIsNeitherStoredNorAnchored() throws Exception {
+        try (CounterWiring counter = TestCounter.open(data, clock)) {
+            DossierCode code = counter.reception().receive(TestCounter.request(counter, 1), counter.profile())
+                    .dossier().code();
+            String anchored = Files.readString(data.resolve("audit.anchor"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> counter.database().inOneTransaction(() -> {
+                counter.audit().record(AuditAction.CHANGE, code.value(), "never saved");
+                throw new IllegalStateException("the change failed");
+            })).hasMessage("the change failed");
+            assertThat(Files.readString(data.resolve("audit.anchor"))).isEqualTo(anchored).contains("count=1");
+            counter.lifecycle().dossier(code);
+            assertThat(counter.audit().find(vn.motcua.counter.application.port.AuditStore.Filter.ALL, 10))
+                    .extracting(AuditEntry::seq, AuditEntry::action).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(2L, "VIEW"),
+                            org.assertj.core.groups.Tuple.tuple(1L, "RECEIVE"));
+            assertThat(counter.audit().verify().intact()).isTrue();
+        }
+    }
 }
