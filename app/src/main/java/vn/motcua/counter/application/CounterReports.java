@@ -18,12 +18,18 @@ public final class CounterReports {
     private final ReportRenderer renderer;
     private final String agencyCode;
     private final Clock clock;
+    private volatile vn.motcua.counter.application.audit.Audit audit = vn.motcua.counter.application.audit.Audit.OFF;
 
     public CounterReports(ReportQueries queries, ReportRenderer renderer, String agencyCode, Clock clock) {
         this.queries = queries;
         this.renderer = renderer;
         this.agencyCode = agencyCode;
         this.clock = clock;
+    }
+
+    /** Each report or tracking book written to a file is recorded in {@code value} as an export (decision 1302). */
+    public void audit(vn.motcua.counter.application.audit.Audit value) {
+        this.audit = value;
     }
 
     public CounterReport report(LocalDate from, LocalDate to) {
@@ -36,11 +42,19 @@ public final class CounterReports {
 
     /** Writes the report to {@code file} through a temporary file, so a half-written report never replaces one. */
     public void export(CounterReport report, ReportRenderer.Format format, Path file) {
-        save(renderer.render(report, format), file);
+        write(renderer.render(report, format), file);
+        audit.record(vn.motcua.counter.application.audit.AuditAction.EXPORT, null,
+                "report=" + format + " period=" + report.from() + ".." + report.to());
     }
 
     /** Writes a produced document (a report, the tracking book) to {@code file} the same way as {@link #export}. */
     public void save(byte[] content, Path file) {
+        write(content, file);
+        audit.record(vn.motcua.counter.application.audit.AuditAction.EXPORT, null,
+                "document bytes=" + content.length);
+    }
+
+    private void write(byte[] content, Path file) {
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());

@@ -54,6 +54,12 @@ public interface CounterServices extends AutoCloseable {
     /** Sending to the provincial hub: per-dossier state, the counter's overview, "sync now". */
     Syncing syncing();
 
+    /** The audit log of personal data: listing and verifying it (the services record into it themselves). */
+    vn.motcua.counter.application.audit.Audit audit();
+
+    /** Removal of synced, returned dossiers after {@code retention.days} (decision 1303). */
+    vn.motcua.counter.application.retention.Retention retention();
+
     UserPreferences preferences();
 
     /** The counter's clock, in Vietnam's time. */

@@ -23,6 +23,8 @@ import vn.motcua.counter.domain.Status;
 import vn.motcua.counter.domain.lifecycle.FormKind;
 import vn.motcua.counter.domain.lifecycle.SatisfactionScale;
 import vn.motcua.counter.domain.lifecycle.SupplementItem;
+import vn.motcua.counter.application.audit.Audit;
+import vn.motcua.counter.application.audit.AuditAction;
 import vn.motcua.counter.application.sync.Outbox;
 
 /**
@@ -41,6 +43,7 @@ public final class LifecycleService {
     private final SatisfactionScale scale;
     private final String processingUnit;
     private volatile Outbox outbox = Outbox.NONE;
+    private volatile Audit audit = Audit.OFF;
 
     /**
      * @param processingUnit who the counter hands dossiers to for resolution (bộ phận chuyên môn), named on the
@@ -61,11 +64,23 @@ public final class LifecycleService {
         this.outbox = value;
     }
 
+    /** Every view, print and change of a dossier is recorded in {@code value} (decision 1302). */
+    public void audit(Audit value) {
+        this.audit = value;
+    }
+
     public SatisfactionScale satisfactionScale() {
         return scale;
     }
 
+    /** The dossier as the clerk opens it (the dossier screen, {@code motcua dossier show}): recorded as a view. */
     public Dossier dossier(DossierCode code) {
+        Dossier dossier = find(code);
+        audit.record(AuditAction.VIEW, code.value(), "dossier");
+        return dossier;
+    }
+
+    private Dossier find(DossierCode code) {
         return dossiers.dossier(code).orElseThrow(() -> new CounterException("lifecycle.unknown_dossier", code.value()));
     }
 
@@ -77,33 +92,43 @@ public final class LifecycleService {
         return dossiers.history(code);
     }
 
+    /** A form that spans dossiers (the tracking book), for printing: recorded as printed. */
     public byte[] pdf(IssuedForm form) {
-        return contents.read(form.contentId());
+        return pdf(null, form);
     }
 
-    /** The receipt (form 01) issued at reception, as it was printed then, for a copy. */
+    /** Dossier {@code code}'s form, for printing (the preview): recorded as printed. */
+    public byte[] pdf(DossierCode code, IssuedForm form) {
+        byte[] pdf = contents.read(form.contentId());
+        audit.record(AuditAction.PRINT, code == null ? null : code.value(), formDetail(form));
+        return pdf;
+    }
+
+    /** The receipt (form 01) issued at reception, as it was printed then, for a copy: recorded as printed. */
     public byte[] receipt(DossierCode code) {
-        return contents.read(dossiers.receiptContentId(code)
+        byte[] pdf = contents.read(dossiers.receiptContentId(code)
                 .orElseThrow(() -> new CounterException("lifecycle.unknown_dossier", code.value())));
+        audit.record(AuditAction.PRINT, code.value(), "form=RECEIPT");
+        return pdf;
     }
 
     /** Hands the dossier to the processing unit, or back to it once the supplement came in (status 4). */
     public Status process(DossierCode code, String note, CounterProfile counter) {
-        Dossier dossier = dossier(code);
+        Dossier dossier = find(code);
         LifecycleStep step = step("PROCESSING", dossier, Status.PROCESSING, note, counter);
         Handover handover = new Handover(step.at(), counter.clerkName(), processingUnit,
                 dossier.status() == Status.SUPPLEMENT_REQUESTED ? "Hồ sơ đã bổ sung" : "Chuyển giải quyết");
-        outbox.change(code, () -> dossiers.record(code, step.withHandover(handover)));
+        change(code, step, () -> dossiers.record(code, step.withHandover(handover)));
         return Status.PROCESSING;
     }
 
     /** The result came back from the processing unit (status 9). */
     public Status resolve(DossierCode code, String note, CounterProfile counter) {
-        Dossier dossier = dossier(code);
+        Dossier dossier = find(code);
         LifecycleStep step = step("RESOLVED", dossier, Status.RESOLVED, note, counter);
         Handover handover = new Handover(step.at(), processingUnit, counter.clerkName(),
                 "Trả kết quả về bộ phận một cửa");
-        outbox.change(code, () -> dossiers.record(code, step.withHandover(handover)));
+        change(code, step, () -> dossiers.record(code, step.withHandover(handover)));
         return Status.RESOLVED;
     }
 
@@ -113,18 +138,18 @@ public final class LifecycleService {
         if (items.isEmpty()) {
             throw new CounterException("lifecycle.supplement_empty");
         }
-        Dossier dossier = dossier(code);
+        Dossier dossier = find(code);
         LifecycleStep step = step("SUPPLEMENT_REQUESTED", dossier, Status.SUPPLEMENT_REQUESTED, required(reason),
                 counter);
         IssuedForm unsaved = issue(FormKind.SUPPLEMENT_REQUEST, step.at(), counter);
         IssuedForm form = store(unsaved, forms.supplementRequest(dossier, unsaved, items, reason, counter));
-        outbox.change(code, () -> dossiers.record(code, step.withForm(form)));
+        change(code, step, form, () -> dossiers.record(code, step.withForm(form)));
         return form;
     }
 
     /** Form 03: refused to receive (status 3) when only registered, otherwise refused to resolve (status 8). */
     public IssuedForm refuse(DossierCode code, String reason, CounterProfile counter) {
-        Dossier dossier = dossier(code);
+        Dossier dossier = find(code);
         if (!LifecycleAction.allowedIn(dossier.status()).contains(LifecycleAction.REFUSE)) {
             throw illegal(dossier, Status.NOT_RECEIVED);
         }
@@ -135,14 +160,14 @@ public final class LifecycleService {
 
     /** Form 05 and status 8. */
     public IssuedForm stop(DossierCode code, String reason, CounterProfile counter) {
-        Dossier dossier = dossier(code);
+        Dossier dossier = find(code);
         return withNotice(FormKind.STOP_NOTICE, step("STOPPED", dossier, Status.STOPPED, required(reason), counter),
                 dossier, null, counter);
     }
 
     /** Form 04: the status stays; the dossier gets a new, later appointment. */
     public IssuedForm apologise(DossierCode code, LocalDateTime newAppointment, String reason, CounterProfile counter) {
-        Dossier dossier = dossier(code);
+        Dossier dossier = find(code);
         if (!LifecycleAction.allowedIn(dossier.status()).contains(LifecycleAction.APOLOGISE)) {
             throw new CounterException("lifecycle.apology_not_now", dossier.status().portalName());
         }
@@ -158,7 +183,7 @@ public final class LifecycleService {
 
     /** Adds scanned or imported pages of one result document; they are already in the content store. */
     public void attachResult(DossierCode code, String documentName, List<Page> pages, CounterProfile counter) {
-        Dossier dossier = dossier(code);
+        Dossier dossier = find(code);
         if (!LifecycleAction.allowedIn(dossier.status()).contains(LifecycleAction.ATTACH_RESULT)) {
             throw new CounterException("lifecycle.result_not_now", dossier.status().portalName());
         }
@@ -167,13 +192,16 @@ public final class LifecycleService {
         }
         LocalDateTime at = now();
         String name = documentName == null || documentName.isBlank() ? "Kết quả giải quyết" : documentName.strip();
-        outbox.change(code, () -> dossiers.attachResult(code,
-                pages.stream().map(p -> new ResultPage(name, p, at, counter.clerkName())).toList()));
+        outbox.change(code, () -> {
+            dossiers.attachResult(code, pages.stream().map(p -> new ResultPage(name, p, at, counter.clerkName()))
+                    .toList());
+            audit.record(AuditAction.CHANGE, code.value(), "RESULT_ATTACHED pages=" + pages.size());
+        });
     }
 
     /** Status 10: the result is handed to the citizen, who rates the service on the counter's scale. */
     public Status returnResult(DossierCode code, int ratingLevel, CounterProfile counter) {
-        Dossier dossier = dossier(code);
+        Dossier dossier = find(code);
         if (progress(code).results().isEmpty()) {
             throw new CounterException("lifecycle.no_result");
         }
@@ -184,17 +212,18 @@ public final class LifecycleService {
         Handover handover = new Handover(step.at(), counter.clerkName(), dossier.applicant().fullName(),
                 "Trả kết quả cho công dân");
         LifecycleStep rated = step.withRating(scale.rate(ratingLevel)).withHandover(handover);
-        outbox.change(code, () -> dossiers.record(code, rated));
+        change(code, rated, () -> dossiers.record(code, rated));
         LOG.info("dossier {} returned, rating {}/{}", code, ratingLevel, scale.levels().size());
         return Status.RETURNED;
     }
 
     /** Form 06 as it stands now. */
     public IssuedForm controlSlip(DossierCode code, CounterProfile counter) {
-        Dossier dossier = dossier(code);
+        Dossier dossier = find(code);
         IssuedForm unsaved = new IssuedForm(FormKind.CONTROL_SLIP, null, now(), counter.clerkName(), null);
         IssuedForm form = store(unsaved, forms.controlSlip(dossier, progress(code), unsaved, counter));
-        dossiers.saveIssuedForm(code, form, null, null);
+        dossiers.saveIssuedForm(code, form, null, null);   // not a step: nothing to send to the hub
+        audit.record(AuditAction.CHANGE, code.value(), formDetail(form));
         return form;
     }
 
@@ -206,6 +235,7 @@ public final class LifecycleService {
         IssuedForm unsaved = new IssuedForm(FormKind.TRACKING_BOOK, null, now(), counter.clerkName(), null);
         IssuedForm form = store(unsaved, forms.trackingBook(from, to, dossiers.trackingBook(from, to), unsaved, counter));
         dossiers.saveIssuedForm(null, form, from, to);
+        audit.record(AuditAction.CHANGE, null, formDetail(form) + " period=" + from + ".." + to);
         return form;
     }
 
@@ -213,8 +243,26 @@ public final class LifecycleService {
                                   CounterProfile counter) {
         IssuedForm unsaved = issue(kind, step.at(), counter);
         IssuedForm form = store(unsaved, forms.notice(kind, dossier, unsaved, step.reason(), newAppointment, counter));
-        outbox.change(dossier.code(), () -> dossiers.record(dossier.code(), step.withForm(form)));
+        change(dossier.code(), step, form, () -> dossiers.record(dossier.code(), step.withForm(form)));
         return form;
+    }
+
+    /** Saves a step with its audit entry (and its outbox item), all or nothing. */
+    private void change(DossierCode code, LifecycleStep step, Runnable save) {
+        change(code, step, null, save);
+    }
+
+    private void change(DossierCode code, LifecycleStep step, IssuedForm form, Runnable save) {
+        String detail = step.kind() + " " + step.from().portalCode() + "->" + step.to().portalCode()
+                + (form == null ? "" : " " + formDetail(form));
+        outbox.change(code, () -> {
+            save.run();
+            audit.record(AuditAction.CHANGE, code.value(), detail);
+        });
+    }
+
+    private static String formDetail(IssuedForm form) {
+        return "form=" + form.kind().name() + (form.number() == null ? "" : " number=" + form.number());
     }
 
     /** Checks the transition before anything is rendered or numbered. */

@@ -75,6 +75,20 @@ public final class CounterConfiguration {
         }
     }
 
+    /** {@code retention.days}: days after the return before a synced dossier is removed here; 0: never. */
+    public int retentionDays() {
+        String value = settings.require(Settings.RETENTION_DAYS);
+        try {
+            int days = Integer.parseInt(value.strip());
+            if (days >= 0) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CounterException("settings.bad_value", Settings.RETENTION_DAYS, value);
+    }
+
     public CounterProfile profile() {
         return new CounterProfile(new AgencyCode(settings.require(Settings.AGENCY_CODE)),
                 settings.require(Settings.AGENCY_NAME), settings.require(Settings.RESULT_PLACE),

@@ -70,6 +70,12 @@ import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannerBridge;
 import java.util.concurrent.CompletableFuture;
 import vn.motcua.counter.application.port.ContentStore;
+import vn.motcua.counter.adapters.store.SqliteAuditLog;
+import vn.motcua.counter.adapters.store.SqliteContentReferences;
+import vn.motcua.counter.adapters.store.SqliteRetention;
+import vn.motcua.counter.application.audit.Actor;
+import vn.motcua.counter.application.audit.Audit;
+import vn.motcua.counter.application.retention.Retention;
 
 /**
  * The wiring of an open counter: the data folder (locked against a second process), the SQLite file, the content
@@ -116,12 +122,18 @@ public final class CounterWiring implements CounterServices {
     private final SqliteSyncRecords syncRecords;
     private final SendDossierStage sending; // null when no hub is linked (sync off)
     private final Syncing syncing;
+    private final Database auditDatabase; // the audit's own writable connection when opened for reading, else null
+    private final Audit audit;
+    private final Retention retention;
+    /** Who acts: the OS user until accounts exist; see {@link #actAs(Actor)}. */
+    private volatile Actor actor = Actor.osUser();
     private StartupWork startup;
 
     private CounterWiring(CounterConfiguration configuration, Clock clock, boolean forReading) {
         this.configuration = configuration;
         this.clock = clock;
         var slot = configuration.counterSlot(); // wrong settings are refused before anything is opened
+        int retentionDays = configuration.retentionDays();
         int ocrWorkers = forReading ? 0 : configuration.ocrWorkers();
         this.profile = configuration.profile();
         this.dataDirectory = configuration.dataDirectory();
@@ -137,6 +149,11 @@ public final class CounterWiring implements CounterServices {
             throw e;
         }
         this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER));
+        // decision 1302: even a command that only reads records its views, through a writable connection of its own
+        this.auditDatabase = forReading ? openAuditDatabase() : null;
+        this.audit = new Audit(new SqliteAuditLog(forReading ? auditDatabase : database,
+                dataDirectory.resolve(SqliteAuditLog.ANCHOR_FILE)), () -> actor.name(),
+                profile.agencyCode().value() + "-" + slot.number(), clock);
         this.dossiers = new SqliteDossierStore(database, slot);
         this.agencies = new Agencies(database);
         this.catalogue = new SqliteCatalogue(database, clock);
@@ -178,6 +195,8 @@ public final class CounterWiring implements CounterServices {
         if (sending != null) {   // every reception and later change is queued for the hub with it
             reception.sendToHub(true);
             lifecycle.outbox(new Outbox(database, stages, clock));
+        } else {
+            lifecycle.outbox(Outbox.savingOnly(database));
         }
         if (signingDesk != null) {
             signingDesk.attach(pipeline);
@@ -185,6 +204,31 @@ public final class CounterWiring implements CounterServices {
         this.copies = new ElectronicCopies(captureStore, stages);
         this.documents = new Documents(contents);
         reception.afterReceive(pipeline::wake);
+        reception.audit(audit);
+        lifecycle.audit(audit);
+        reports.audit(audit);
+        if (sending != null) {
+            sending.audit(audit);
+        }
+        this.retention = new Retention(new SqliteRetention(database), new SqliteContentReferences(database), contents,
+                database, audit, clock, Clock.systemUTC(), retentionDays);
+    }
+
+    private Database openAuditDatabase() {
+        try {
+            return Database.openWithoutMigration(dataDirectory.resolve(DATABASE_FILE));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Names who acts from now on in the audit log (decision 1302): an account session calls this at sign-in; until
+     * accounts exist it stays the operating system's user.
+     */
+    public void actAs(Actor value) {
+        this.actor = value;
     }
 
     /**
@@ -326,7 +370,7 @@ public final class CounterWiring implements CounterServices {
 
     @Override
     public CopyDocuments signedCopies() {
-        return new CopyDocuments(copies, documents(), signatures.verification());
+        return new CopyDocuments(copies, documents(), signatures.verification(), audit);
     }
 
     @Override
@@ -337,6 +381,16 @@ public final class CounterWiring implements CounterServices {
     @Override
     public Syncing syncing() {
         return syncing;
+    }
+
+    @Override
+    public Audit audit() {
+        return audit;
+    }
+
+    @Override
+    public Retention retention() {
+        return retention;
     }
 
     @Override
@@ -442,6 +496,9 @@ public final class CounterWiring implements CounterServices {
         }
         scanners.close();
         database.close();
+        if (auditDatabase != null) {
+            auditDatabase.close();
+        }
         closeLock();
     }
 }

@@ -60,6 +60,7 @@ final class SettingKeys {
         unsafe("office.same_day_cutoff", SettingKeys::isTime, "a time such as 15:00");
         unsafe("security.protection", oneOf("auto", "keyfile", "passphrase", "dpapi"),
                 "auto, keyfile, passphrase or dpapi");
+        unsafe("retention.days", integer(0, 36500), "a number of days 0–36500 (0: never remove)");
         unsafe("update.pin", v -> v.matches("\\d+(\\.\\d+){0,3}"), "a version such as 0.2.0");
     }
 

@@ -90,6 +90,10 @@ public final class Settings {
     /** The recovery key printed at set-up: given once, it opens the data folder and wraps its key again here. */
     public static final String SECURITY_RECOVERY_KEY = "security.recovery_key";
 
+    /** Retention (docs/decisions/1303-retention.md): days after its return that a dossier the hub holds is removed
+     *  from this counter, files and rows; {@code 0}: never. */
+    public static final String RETENTION_DAYS = "retention.days";
+
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(AGENCY_CODE, "000.00.00.H26"),
             Map.entry(AGENCY_NAME, "Ủy ban nhân dân Thành phố Hà Nội"),
@@ -107,7 +111,8 @@ public final class Settings {
             Map.entry(USER_CHANGEABLE, LANGUAGE),
             Map.entry(OFFICE_HOURS, "07:30-11:30,13:00-17:00"),
             Map.entry(SAME_DAY_CUTOFF, "15:00"),
-            Map.entry(SECURITY_PROTECTION, "auto"));
+            Map.entry(SECURITY_PROTECTION, "auto"),
+            Map.entry(RETENTION_DAYS, "90"));
 
     /** A key of a settings file that is unknown or has a wrong value; {@code expected} is empty for unknown keys. */
     public record Problem(Path file, int line, String key, String value, String expected) {

@@ -14,6 +14,7 @@ import vn.motcua.counter.adapters.catalogue.JsonCatalogueReader;
 import vn.motcua.counter.adapters.store.SqliteContentReferences;
 import vn.motcua.counter.application.ContentCleanup;
 import vn.motcua.counter.application.port.ContentStore;
+import vn.motcua.counter.application.retention.Retention;
 
 /**
  * What an open counter does once at start: loads the sample catalogue into an empty one (so a fresh machine runs as a
@@ -27,11 +28,14 @@ public final class StartupWork {
     private static final long CLEANUP_STOP_SECONDS = 10;
 
     private final CompletableFuture<ContentStore.Removed> contentCleanup;
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean stopping;
+    private volatile Thread daily;
 
     private StartupWork(CounterWiring counter) {
         loadSampleCatalogueOnFirstStart(counter);
         this.contentCleanup = startContentCleanup(counter);
+        startDailyRetention(counter);
     }
 
     static StartupWork begin(CounterWiring counter) {
@@ -62,6 +66,7 @@ public final class StartupWork {
                 files, files.instant());
         CompletableFuture<ContentStore.Removed> done = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("content-cleanup").priority(Thread.MIN_PRIORITY).start(() -> {
+            runRetention(counter);   // first, so the clean-up after it also finds what a crash left of a removal
             try {
                 done.complete(cleanup.run(() -> stopping));
             } catch (RuntimeException e) {
@@ -72,6 +77,33 @@ public final class StartupWork {
         return done;
     }
 
+    /**
+     * Retention (decision 1303) runs at start, before the clean-up, and then once a day while the counter stays open
+     * (a counter PC is often left on for weeks).
+     */
+    private void startDailyRetention(CounterWiring counter) {
+        if (counter.retention().days() <= 0) {
+            return;
+        }
+        daily = Thread.ofPlatform().daemon().name("retention-daily").priority(Thread.MIN_PRIORITY).start(() -> {
+            try {
+                while (!stopped.await(Retention.EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+                    runRetention(counter);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private void runRetention(CounterWiring counter) {
+        try {
+            counter.retention().run(() -> stopping);
+        } catch (RuntimeException e) {
+            LOG.warn("retention failed; it is tried again at the next start or day", e);
+        }
+    }
+
     /** The start-up clean-up of unreferenced content files (see {@link ContentCleanup}). */
     public CompletableFuture<ContentStore.Removed> contentCleanup() {
         return contentCleanup;
@@ -80,7 +112,11 @@ public final class StartupWork {
     /** Stops the clean-up and waits for it: it reads the database that is about to close. */
     void stop() {
         stopping = true;
+        stopped.countDown();
         try {
+            if (daily != null) {
+                daily.join(CLEANUP_STOP_SECONDS * 1000);   // a removal under way finishes its dossier
+            }
             contentCleanup.get(CLEANUP_STOP_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("content clean-up did not finish cleanly", e);

@@ -54,6 +54,8 @@ import vn.motcua.counter.ui.home.HomeViewModel;
 import vn.motcua.counter.ui.reception.NewDossierView;
 import vn.motcua.counter.ui.reception.ReturningApplicantView;
 import vn.motcua.counter.ui.reception.ReturningApplicantViewModel;
+import vn.motcua.counter.ui.audit.AuditView;
+import vn.motcua.counter.ui.audit.AuditViewModel;
 import vn.motcua.counter.ui.report.ReportView;
 import vn.motcua.counter.ui.report.ReportViewModel;
 import vn.motcua.counter.ui.reception.NewDossierViewModel;
@@ -157,6 +159,11 @@ public class CounterApplication extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> {
             if (screens.shown() instanceof HomeView) {
                 showReport();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (screens.shown() instanceof HomeView) {
+                showAudit();
             }
         });
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
@@ -369,6 +376,13 @@ public class CounterApplication extends Application {
         ReportViewModel model = new ReportViewModel(services.reports(), services.lifecycle(), services.profile(),
                 messages, executors, services.clock(), services.reportsFolder());
         screens.show(new ReportView(model, messages, dialogs, printing, this::showHome));
+        model.show();
+    }
+
+    /** The supervisor's access log (decision 1302), Ctrl+L from home. */
+    private void showAudit() {
+        AuditViewModel model = new AuditViewModel(services.audit(), messages, executors, services.clock());
+        screens.show(new AuditView(model, messages, this::showHome));
         model.show();
     }
 

@@ -238,6 +238,27 @@ public final class FileContentStore implements ContentStore {
         return new Removed(items, bytes);
     }
 
+    @Override
+    public Removed remove(Set<String> ids, Set<String> referenced, Instant storedBefore) {
+        int items = 0;
+        long bytes = 0;
+        for (String id : ids) {
+            if (referenced.contains(id) || !CONTENT_ID.matcher(id).matches()) {
+                continue;
+            }
+            try {
+                long size = removeIfStoredBefore(fileOf(id), storedBefore);
+                if (size >= 0) {
+                    items++;
+                    bytes += size;
+                }
+            } catch (IOException e) {
+                LOG.warn("content {} not removed; the start-up clean-up will take it", id, e);
+            }
+        }
+        return new Removed(items, bytes);
+    }
+
     /** The removed file's size, or -1 when it was kept (stored since, or already gone). */
     private long removeIfStoredBefore(Path file, Instant storedBefore) throws IOException {
         cleaning.lock();

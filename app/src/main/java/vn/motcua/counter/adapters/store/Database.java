@@ -13,6 +13,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import java.util.List;
 import java.util.function.Supplier;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.port.Transactions;
@@ -37,6 +38,8 @@ public final class Database implements AutoCloseable, Transactions {
     private final Connection connection;
     /** Transactions open on the connection (its monitor held): an inner one joins the outer instead of nesting. */
     private int depth;
+    /** What runs once the outermost transaction has committed (dropped on rollback). */
+    private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -79,6 +82,25 @@ public final class Database implements AutoCloseable, Transactions {
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setCacheSize(-CACHE_KIB);
+        try {
+            return new Database(file, config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    /**
+     * Opens the file for writing as it is, without migrating it: for the audit entries a command that only reads must
+     * still write (docs/decisions/1302-audit-log.md) while the window holds the data folder; SQLite's locking
+     * serialises its few writes with the window's.
+     */
+    public static Database openWithoutMigration(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         try {
             return new Database(file, config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
         } catch (SQLException e) {
@@ -147,6 +169,7 @@ public final class Database implements AutoCloseable, Transactions {
                 try (Statement st = connection.createStatement()) {
                     st.execute("COMMIT");
                 }
+                runAfterCommit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 try (Statement st = connection.createStatement()) {
@@ -160,7 +183,31 @@ public final class Database implements AutoCloseable, Transactions {
             throw translate(e, file);
         } finally {
             depth = 0;
+            afterCommit.clear();
         }
+    }
+
+    /**
+     * Runs {@code action} once the transaction this thread is in has committed (at once outside a transaction); a
+     * rollback drops it. For what must follow the data but cannot be part of it, such as a file beside the database.
+     */
+    public synchronized void afterCommit(Runnable action) {
+        if (depth == 0) {
+            action.run();
+        } else {
+            afterCommit.add(action);
+        }
+    }
+
+    private void runAfterCommit() {
+        for (Runnable action : List.copyOf(afterCommit)) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("after-commit action failed", e);
+            }
+        }
+        afterCommit.clear();
     }
 
     @Override

@@ -32,4 +32,10 @@ public interface ContentStore {
      * save in progress. Stops early when {@code cancelled} turns true.
      */
     Removed removeUnreferenced(Set<String> referenced, Instant storedBefore, BooleanSupplier cancelled);
+
+    /**
+     * Removes the items {@code ids} that are not in {@code referenced} and were last stored before
+     * {@code storedBefore} (retention: the files of the dossiers it removed that no other record refers to).
+     */
+    Removed remove(Set<String> ids, Set<String> referenced, Instant storedBefore);
 }

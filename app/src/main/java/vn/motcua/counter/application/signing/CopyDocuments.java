@@ -20,16 +20,30 @@ public final class CopyDocuments {
     private final Documents documents;
     private final CopyVerification verification;
 
+    private final vn.motcua.counter.application.audit.Audit audit;
+
     public CopyDocuments(ElectronicCopies copies, Documents documents, CopyVerification verification) {
+        this(copies, documents, verification, vn.motcua.counter.application.audit.Audit.OFF);
+    }
+
+    /** @param audit where opening the copies is recorded as a view (decision 1302) */
+    public CopyDocuments(ElectronicCopies copies, Documents documents, CopyVerification verification,
+                         vn.motcua.counter.application.audit.Audit audit) {
         this.copies = copies;
         this.documents = documents;
         this.verification = verification;
+        this.audit = audit;
     }
 
-    /** The copies written so far, by component position. */
+    /** The copies written so far, by component position: recorded as a view of the dossier's copies. */
     public List<CopyDocument> of(DossierCode code) {
-        return copies.of(code).stream().map(ElectronicCopies.CopyWork::copy)
+        List<CopyDocument> shown = copies.of(code).stream().map(ElectronicCopies.CopyWork::copy)
                 .filter(copy -> copy.pdfContentId() != null).map(this::document).toList();
+        if (!shown.isEmpty()) {
+            audit.record(vn.motcua.counter.application.audit.AuditAction.VIEW, code.value(),
+                    "copies=" + shown.size());
+        }
+        return shown;
     }
 
     private CopyDocument document(ElectronicCopy copy) {

@@ -20,6 +20,11 @@ public final class Outbox {
     private final StageQueue stages;
     private final Clock clock;
 
+    /** No hub: each change is saved in one transaction (with what joins it, such as its audit entry), not queued. */
+    public static Outbox savingOnly(Transactions transactions) {
+        return new Outbox(transactions, null, null);
+    }
+
     public Outbox(Transactions transactions, StageQueue stages, Clock clock) {
         this.transactions = transactions;
         this.stages = stages;
@@ -29,7 +34,11 @@ public final class Outbox {
     /** Runs {@code save} (the change) and queues the dossier for sending, all or nothing. */
     public void change(DossierCode code, Runnable save) {
         if (stages == null) {
-            save.run();
+            if (transactions == null) {
+                save.run();
+            } else {
+                transactions.inOneTransaction(save);   // the change and its audit entry (decision 1302) together
+            }
             return;
         }
         transactions.inOneTransaction(() -> {

@@ -36,12 +36,18 @@ public final class SendDossierStage implements StageHandler {
     private final Clock clock;
     /** Bytes sent so far per dossier being sent, for "đang gửi 40 %". */
     private final Map<String, long[]> sending = new ConcurrentHashMap<>();
+    private volatile vn.motcua.counter.application.audit.Audit audit = vn.motcua.counter.application.audit.Audit.OFF;
 
     public SendDossierStage(Offers offers, SyncRecords records, HubLink hub, Clock clock) {
         this.offers = offers;
         this.records = records;
         this.hub = hub;
         this.clock = clock;
+    }
+
+    /** Each dossier the hub accepted is recorded in {@code value} as sent out of the counter (decision 1302). */
+    public void audit(vn.motcua.counter.application.audit.Audit value) {
+        this.audit = value;
     }
 
     /** Whether the counter holds its hub credential; without it nothing can be sent. */
@@ -90,7 +96,11 @@ public final class SendDossierStage implements StageHandler {
             HubLink.Accepted accepted = hub.deliver(manifest, offer.files(), sent -> progress[0] = sent);
             LOG.info("dossier {} revision {} accepted by the hub", code, accepted.revision());
             Instant at = clock.instant();
-            return Result.done(() -> records.accepted(code, revision, at));
+            return Result.done(() -> {
+                records.accepted(code, revision, at);
+                audit.record(vn.motcua.counter.application.audit.AuditAction.SEND, code.value(),
+                        "revision=" + revision + " files=" + manifest.files().size());
+            });
         } catch (HubLink.HubFailure failure) {
             throw stageFailure(failure);
         } finally {

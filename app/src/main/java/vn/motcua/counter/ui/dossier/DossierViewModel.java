@@ -295,7 +295,7 @@ public final class DossierViewModel {
         executors.run(() -> {
             IssuedForm issued = action.get();
             return new PrintableForm(issued.kind().title() + (issued.number() == null ? "" : " " + issued.number()),
-                    lifecycle.pdf(issued));
+                    lifecycle.pdf(code, issued));
         }, printable -> {
             done();
             form.set(printable);

@@ -1,0 +1,192 @@
+package vn.motcua.counter.application.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.port.AuditStore;
+
+/**
+ * The audit log of personal data: the application services record every view, print, export and change of a dossier
+ * here (who: the {@link Actor}; when: the counter's clock; from which counter), and supervisors list and verify it.
+ * Recording is not optional: when the entry cannot be written, the act fails ({@code audit.failed}), so nothing is
+ * shown or changed unrecorded.
+ */
+public final class Audit {
+
+    /** Nothing is recorded: for services built without a data folder (tests of a single service). */
+    public static final Audit OFF = new Audit(null, Actor.osUser(), "-", Clock.systemUTC());
+    private static final int PAGE = 1_000;
+
+    private final AuditStore store;
+    private final Actor actor;
+    private final String counter;
+    private final Clock clock;
+
+    /** @param counter this counter's identity, e.g. {@code 000.00.00.H26-1} (agency code and counter number) */
+    public Audit(AuditStore store, Actor actor, String counter, Clock clock) {
+        this.store = store;
+        this.actor = actor;
+        this.counter = counter;
+        this.clock = clock;
+    }
+
+    /** Records that the acting person did {@code action} to dossier {@code dossierCode} (null: no single dossier). */
+    public void record(AuditAction action, String dossierCode, String detail) {
+        if (store == null) {
+            return;
+        }
+        try {
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);   // sorts as text
+            store.append(new AuditEntry.Draft(now, actor.name(), counter, action, dossierCode,
+                    detail == null ? "" : detail));
+        } catch (CounterException e) {
+            throw new CounterException("audit.failed", e, e.getMessage());
+        }
+    }
+
+    /** Who is acting now. */
+    public String actorName() {
+        return actor.name();
+    }
+
+    /** The newest {@code limit} entries matching {@code filter}, newest first. */
+    public List<AuditEntry> find(AuditStore.Filter filter, int limit) {
+        return store == null ? List.of() : store.find(filter, limit);
+    }
+
+    /**
+     * Walks the whole chain. An entry whose hash does not match its content is ALTERED, unless it matches at the place
+     * its link says it came from (REORDERED); a gap in the places is REMOVED; a link that does not name the entry
+     * before, both being intact, means the one before was altered and re-hashed (ALTERED); fewer entries than the
+     * anchor counted is TRUNCATED.
+     */
+    public AuditVerdict verify() {
+        if (store == null) {
+            return new AuditVerdict(0, List.of());
+        }
+        List<AuditEntry> all = new ArrayList<>();
+        for (List<AuditEntry> page = store.after(0, PAGE); !page.isEmpty();
+             page = store.after(page.getLast().seq(), PAGE)) {
+            all.addAll(page);
+        }
+        Map<String, AuditEntry> byHash = new HashMap<>();
+        all.forEach(e -> byHash.putIfAbsent(e.hash(), e));
+        List<AuditVerdict.Problem> problems = new ArrayList<>();
+        Map<Long, Long> origins = new HashMap<>();
+        AuditEntry before = null;
+        boolean beforeFlagged = false;
+        for (AuditEntry entry : all) {
+            long expectedSeq = before == null ? 1 : before.seq() + 1;
+            if (!AuditChain.intact(entry)) {
+                problems.add(moved(entry, byHash, origins).orElseGet(() ->
+                        new AuditVerdict.Problem(AuditVerdict.Kind.ALTERED, entry.seq(), entry.seq(), entry.time())));
+                before = entry;
+                beforeFlagged = true;
+                continue;
+            }
+            String expectedLink = before == null ? AuditChain.GENESIS : before.hash();
+            if (entry.seq() > expectedSeq) {
+                problems.add(new AuditVerdict.Problem(AuditVerdict.Kind.REMOVED, expectedSeq, entry.seq() - 1,
+                        before == null ? null : before.time()));
+            } else if (!entry.previousHash().equals(expectedLink) && !beforeFlagged) {
+                // both intact, the link broken: the entry before was rewritten with a fresh hash (or, first of all,
+                // this one was written with a link of its own choosing)
+                AuditEntry rewritten = before == null ? entry : before;
+                problems.add(new AuditVerdict.Problem(AuditVerdict.Kind.ALTERED, rewritten.seq(), rewritten.seq(),
+                        rewritten.time()));
+            }
+            before = entry;
+            beforeFlagged = false;
+        }
+        Optional<AuditStore.Anchor> anchor = store.anchor();
+        if (anchor.isPresent()) {
+            long last = all.isEmpty() ? 0 : all.getLast().seq();
+            AuditStore.Anchor a = anchor.get();
+            if (a.count() > last) {
+                problems.add(new AuditVerdict.Problem(AuditVerdict.Kind.TRUNCATED, last + 1, a.count(),
+                        all.isEmpty() ? null : all.getLast().time()));
+            } else {   // the anchor may lag by the entries of a crash between commit and anchor: those are fine
+                all.stream().filter(e -> e.seq() == a.count()).findFirst()
+                        .filter(e -> !e.hash().equals(a.hash()) && problems.stream().noneMatch(p -> p.seq() == e.seq()))
+                        .ifPresent(e -> problems.add(new AuditVerdict.Problem(AuditVerdict.Kind.ALTERED, e.seq(),
+                                e.seq(), e.time())));
+            }
+        }
+        return new AuditVerdict(all.size(), List.copyOf(problems));
+    }
+
+    /**
+     * An intact entry at the wrong place: it hashes right at its original place, which is one after the original
+     * place of the entry its link names (followed back to an entry that stands where it was written).
+     */
+    private static Optional<AuditVerdict.Problem> moved(AuditEntry entry, Map<String, AuditEntry> byHash,
+                                                        Map<Long, Long> origins) {
+        Long original = originOf(entry, byHash, origins);
+        if (original == null || original == entry.seq()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuditVerdict.Problem(AuditVerdict.Kind.REORDERED, entry.seq(), original, entry.time()));
+    }
+
+    /** The place {@code entry} was written at, or null when the chain cannot tell (an altered or lost link). */
+    private static Long originOf(AuditEntry entry, Map<String, AuditEntry> byHash, Map<Long, Long> origins) {
+        java.util.ArrayDeque<AuditEntry> path = new java.util.ArrayDeque<>();
+        Long base = null;
+        AuditEntry at = entry;
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        while (at != null && seen.add(at.seq())) {
+            if (origins.containsKey(at.seq())) {
+                base = origins.get(at.seq());
+                break;
+            }
+            if (AuditChain.intact(at)) {
+                base = at.seq();
+                origins.put(at.seq(), base);
+                break;
+            }
+            path.push(at);
+            if (AuditChain.GENESIS.equals(at.previousHash())) {
+                base = 0L;
+                break;
+            }
+            at = byHash.get(at.previousHash());
+        }
+        if (base == null) {
+            path.forEach(e -> origins.put(e.seq(), null));
+            return origins.get(entry.seq());
+        }
+        long place = base;
+        while (!path.isEmpty()) {
+            AuditEntry next = path.pop();
+            Long value = null;
+            if (place >= 0 && AuditChain.hash(next, place + 1).equals(next.hash())) {
+                place = place + 1;
+                value = place;
+            } else {
+                place = -1;   // the chain cannot tell beyond an altered entry
+            }
+            origins.put(next.seq(), value);
+        }
+        return origins.get(entry.seq());
+    }
+
+    private static final java.time.format.DateTimeFormatter SHOWN =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+    /** A stored time as the clerk reads it, in {@code zone}; what is not a time is shown as it is ("?" when absent). */
+    public static String localTime(String stored, java.time.ZoneId zone) {
+        if (stored == null) {
+            return "?";
+        }
+        try {
+            return SHOWN.format(Instant.parse(stored).atZone(zone));
+        } catch (java.time.format.DateTimeParseException e) {
+            return stored;
+        }
+    }
+}

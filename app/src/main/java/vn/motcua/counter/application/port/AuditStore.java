@@ -1,0 +1,37 @@
+package vn.motcua.counter.application.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import vn.motcua.counter.application.audit.AuditAction;
+import vn.motcua.counter.application.audit.AuditEntry;
+
+/**
+ * The audit log's storage (V15 {@code audit_log}): entries are only ever appended, each chained to the one before
+ * (see {@code AuditChain}), and the latest hash with the count is kept outside the table as well (the anchor).
+ */
+public interface AuditStore {
+
+    /**
+     * Appends {@code draft} after the last entry, in the caller's transaction when there is one (so a change and its
+     * entry are saved together), else in one of its own.
+     */
+    AuditEntry append(AuditEntry.Draft draft);
+
+    /** Which entries a supervisor looks for; null fields: any. {@code to} is exclusive. */
+    record Filter(Instant from, Instant to, String actor, String dossierCode, AuditAction action) {
+        public static final Filter ALL = new Filter(null, null, null, null, null);
+    }
+
+    /** The newest {@code limit} entries that match, newest first. */
+    List<AuditEntry> find(Filter filter, int limit);
+
+    /** Up to {@code limit} entries in stored order (by {@code seq}) after {@code seq}, for walking the chain. */
+    List<AuditEntry> after(long seq, int limit);
+
+    /** The last entry's place and hash as last written outside the table; empty when none was written yet. */
+    record Anchor(long count, String hash) {
+    }
+
+    Optional<Anchor> anchor();
+}
