@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import vn.motcua.counter.application.audit.Audit;
+import vn.motcua.counter.application.audit.AuditAction;
 import vn.motcua.counter.application.port.ReportQueries;
 import vn.motcua.counter.application.port.ReportRenderer;
 
@@ -18,7 +20,7 @@ public final class CounterReports {
     private final ReportRenderer renderer;
     private final String agencyCode;
     private final Clock clock;
-    private volatile vn.motcua.counter.application.audit.Audit audit = vn.motcua.counter.application.audit.Audit.OFF;
+    private volatile Audit audit = Audit.OFF;
 
     public CounterReports(ReportQueries queries, ReportRenderer renderer, String agencyCode, Clock clock) {
         this.queries = queries;
@@ -28,7 +30,7 @@ public final class CounterReports {
     }
 
     /** Each report or tracking book written to a file is recorded in {@code value} as an export (decision 1302). */
-    public void audit(vn.motcua.counter.application.audit.Audit value) {
+    public void audit(Audit value) {
         this.audit = value;
     }
 
@@ -43,14 +45,14 @@ public final class CounterReports {
     /** Writes the report to {@code file} through a temporary file, so a half-written report never replaces one. */
     public void export(CounterReport report, ReportRenderer.Format format, Path file) {
         write(renderer.render(report, format), file);
-        audit.record(vn.motcua.counter.application.audit.AuditAction.EXPORT, null,
+        audit.record(AuditAction.EXPORT, null,
                 "report=" + format + " period=" + report.from() + ".." + report.to());
     }
 
     /** Writes a produced document (a report, the tracking book) to {@code file} the same way as {@link #export}. */
     public void save(byte[] content, Path file) {
         write(content, file);
-        audit.record(vn.motcua.counter.application.audit.AuditAction.EXPORT, null,
+        audit.record(AuditAction.EXPORT, null,
                 "document bytes=" + content.length);
     }
 

@@ -2,8 +2,10 @@ package vn.motcua.counter.application;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import vn.motcua.counter.application.audit.Audit;
 import vn.motcua.counter.application.capture.ElectronicCopies;
 import vn.motcua.counter.application.port.Catalogue;
+import vn.motcua.counter.application.retention.Retention;
 import vn.motcua.counter.application.stage.StageRunner;
 import vn.motcua.scanner.ScanSettings;
 import vn.motcua.counter.application.sync.Syncing;
@@ -55,10 +57,10 @@ public interface CounterServices extends AutoCloseable {
     Syncing syncing();
 
     /** The audit log of personal data: listing and verifying it (the services record into it themselves). */
-    vn.motcua.counter.application.audit.Audit audit();
+    Audit audit();
 
     /** Removal of synced, returned dossiers after {@code retention.days} (decision 1303). */
-    vn.motcua.counter.application.retention.Retention retention();
+    Retention retention();
 
     UserPreferences preferences();
 

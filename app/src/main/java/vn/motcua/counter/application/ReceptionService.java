@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.audit.Audit;
+import vn.motcua.counter.application.audit.AuditAction;
 import vn.motcua.counter.application.port.ContentStore;
 import vn.motcua.counter.application.port.DossierEvent;
 import vn.motcua.counter.application.port.DossierStore;
@@ -53,7 +55,7 @@ public final class ReceptionService {
     private final Clock clock;
     private volatile Runnable afterReceive = () -> { };
     private volatile boolean sending;
-    private volatile vn.motcua.counter.application.audit.Audit audit = vn.motcua.counter.application.audit.Audit.OFF;
+    private volatile Audit audit = Audit.OFF;
 
     /** The stores, the pages' image checks and files, the receipt's renderer, the calendar and the clock. */
     public record Parts(DossierStore dossiers, ContentStore contents, PageImages images, PageFiles files,
@@ -78,12 +80,12 @@ public final class ReceptionService {
         this.sending = on;
     }
 
-    /** Runs after each dossier is saved (the stage runner looks for the new work); never delays the receipt. */
     /** Each reception is recorded in {@code value} with the dossier (decision 1302). */
-    public void audit(vn.motcua.counter.application.audit.Audit value) {
+    public void audit(Audit value) {
         this.audit = value;
     }
 
+    /** Runs after each dossier is saved (the stage runner looks for the new work); never delays the receipt. */
     public void afterReceive(Runnable action) {
         this.afterReceive = action;
     }
@@ -149,7 +151,7 @@ public final class ReceptionService {
         // the dossier and its pipeline's first work are saved whole, or not at all
         transactions.inOneTransaction(() -> {
             dossiers.saveReceived(dossier, receipt, events);
-            audit.record(vn.motcua.counter.application.audit.AuditAction.RECEIVE, code.value(),
+            audit.record(AuditAction.RECEIVE, code.value(),
                     "procedure=" + dossier.procedureCode() + " pages=" + dossier.pageCount());
             for (Stage stage : Stage.values()) {
                 if (stage == Stage.SEND_DOSSIER && !sending) {

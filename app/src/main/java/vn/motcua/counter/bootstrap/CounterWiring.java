@@ -191,7 +191,7 @@ public final class CounterWiring implements CounterServices {
         this.sending = hub == null ? null : new SendDossierStage(offers, syncRecords, hub, clock);
         this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
         this.syncing = new Syncing(pipeline, stages, syncRecords, sending,
-                hub == null ? null : new UsbTransfer(offers, hub, stages, syncRecords, database, clock));
+                hub == null ? null : new UsbTransfer(offers, hub, stages, syncRecords, database, audit, clock));
         if (sending != null) {   // every reception and later change is queued for the hub with it
             reception.sendToHub(true);
             lifecycle.outbox(new Outbox(database, stages, clock));

@@ -8,12 +8,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.sync.Syncing;
 import vn.motcua.counter.bootstrap.CounterWiring;
@@ -77,6 +80,11 @@ class UsbTransferTest {
                     .doesNotContain("001190012345", kept.value(),
                             new String(TestCounter.APPLICANT_NAME.getBytes(StandardCharsets.UTF_8),
                                     StandardCharsets.ISO_8859_1));
+            try (Connection db = SqlRows.open(data)) {
+                assertThat(SqlRows.rows(db, "SELECT dossier_code FROM audit_log WHERE action = 'EXPORT'", null))
+                        .as("each dossier written to the drive is audited").extracting(List::getFirst)
+                        .containsExactlyInAnyOrder(kept.value(), changed.value());
+            }
             try (CounterWiring counter = CounterWiring.open(Settings.of(Map.of(Settings.DATA_DIR, data.toString())),
                     Clock.systemDefaultZone())) {
                 assertThat(counter.syncing().of(kept).state()).as("exported is not sent")

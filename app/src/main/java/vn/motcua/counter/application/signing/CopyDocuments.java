@@ -2,6 +2,8 @@ package vn.motcua.counter.application.signing;
 
 import java.util.List;
 import vn.motcua.counter.application.Documents;
+import vn.motcua.counter.application.audit.Audit;
+import vn.motcua.counter.application.audit.AuditAction;
 import vn.motcua.counter.application.capture.ElectronicCopies;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.ElectronicCopy;
@@ -20,15 +22,15 @@ public final class CopyDocuments {
     private final Documents documents;
     private final CopyVerification verification;
 
-    private final vn.motcua.counter.application.audit.Audit audit;
+    private final Audit audit;
 
     public CopyDocuments(ElectronicCopies copies, Documents documents, CopyVerification verification) {
-        this(copies, documents, verification, vn.motcua.counter.application.audit.Audit.OFF);
+        this(copies, documents, verification, Audit.OFF);
     }
 
     /** @param audit where opening the copies is recorded as a view (decision 1302) */
     public CopyDocuments(ElectronicCopies copies, Documents documents, CopyVerification verification,
-                         vn.motcua.counter.application.audit.Audit audit) {
+                         Audit audit) {
         this.copies = copies;
         this.documents = documents;
         this.verification = verification;
@@ -40,7 +42,7 @@ public final class CopyDocuments {
         List<CopyDocument> shown = copies.of(code).stream().map(ElectronicCopies.CopyWork::copy)
                 .filter(copy -> copy.pdfContentId() != null).map(this::document).toList();
         if (!shown.isEmpty()) {
-            audit.record(vn.motcua.counter.application.audit.AuditAction.VIEW, code.value(),
+            audit.record(AuditAction.VIEW, code.value(),
                     "copies=" + shown.size());
         }
         return shown;

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.counter.application.audit.Audit;
+import vn.motcua.counter.application.audit.AuditAction;
 import vn.motcua.counter.application.port.HubLink;
 import vn.motcua.counter.application.port.SyncRecords;
 import vn.motcua.counter.application.stage.Stage;
@@ -36,7 +38,7 @@ public final class SendDossierStage implements StageHandler {
     private final Clock clock;
     /** Bytes sent so far per dossier being sent, for "đang gửi 40 %". */
     private final Map<String, long[]> sending = new ConcurrentHashMap<>();
-    private volatile vn.motcua.counter.application.audit.Audit audit = vn.motcua.counter.application.audit.Audit.OFF;
+    private volatile Audit audit = Audit.OFF;
 
     public SendDossierStage(Offers offers, SyncRecords records, HubLink hub, Clock clock) {
         this.offers = offers;
@@ -46,7 +48,7 @@ public final class SendDossierStage implements StageHandler {
     }
 
     /** Each dossier the hub accepted is recorded in {@code value} as sent out of the counter (decision 1302). */
-    public void audit(vn.motcua.counter.application.audit.Audit value) {
+    public void audit(Audit value) {
         this.audit = value;
     }
 
@@ -98,7 +100,7 @@ public final class SendDossierStage implements StageHandler {
             Instant at = clock.instant();
             return Result.done(() -> {
                 records.accepted(code, revision, at);
-                audit.record(vn.motcua.counter.application.audit.AuditAction.SEND, code.value(),
+                audit.record(AuditAction.SEND, code.value(),
                         "revision=" + revision + " files=" + manifest.files().size());
             });
         } catch (HubLink.HubFailure failure) {

@@ -7,6 +7,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.audit.Audit;
+import vn.motcua.counter.application.audit.AuditAction;
 import vn.motcua.counter.application.port.HubLink;
 import vn.motcua.counter.application.port.StageQueue;
 import vn.motcua.counter.application.port.SyncRecords;
@@ -45,15 +47,18 @@ public final class UsbTransfer {
     private final StageQueue stages;
     private final SyncRecords records;
     private final Transactions transactions;
+    private final Audit audit;
     private final Clock clock;
 
+    /** {@code audit}: each dossier written to a drive is an export, each the hub confirmed a send (decision 1302). */
     public UsbTransfer(Offers offers, HubLink hub, StageQueue stages, SyncRecords records, Transactions transactions,
-                       Clock clock) {
+                       Audit audit, Clock clock) {
         this.offers = offers;
         this.hub = hub;
         this.stages = stages;
         this.records = records;
         this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -61,11 +66,13 @@ public final class UsbTransfer {
     public Exported export(Path folder) {
         List<HubLink.Parcel> parcels = new ArrayList<>();
         List<String> codes = new ArrayList<>();
+        List<Integer> revisions = new ArrayList<>();
         for (WorkItem item : stages.unfinished(Stage.SEND_DOSSIER, MAX_DOSSIERS)) {
             Offers.Offer offer = offers.offer(DossierCode.parse(item.dossierCode()));
             if (!offer.alreadySent()) {
                 parcels.add(new HubLink.Parcel(offer.manifest(), offer.files()));
                 codes.add(item.dossierCode());
+                revisions.add(offer.manifest().revision());
             }
         }
         if (parcels.isEmpty()) {
@@ -73,6 +80,9 @@ public final class UsbTransfer {
         }
         try {
             Path file = hub.exportPackage(parcels, folder);
+            for (int i = 0; i < codes.size(); i++) {
+                audit.record(AuditAction.EXPORT, codes.get(i), "usb-package revision=" + revisions.get(i));
+            }
             LOG.info("{} dossiers exported for the hub to {}", codes.size(), file);
             return new Exported(file, List.copyOf(codes));
         } catch (HubLink.HubFailure failure) {
@@ -109,6 +119,7 @@ public final class UsbTransfer {
                 Integer before = records.revisions(code).map(SyncRecords.Revisions::sentRevision).orElse(null);
                 if (before == null || before < a.revision()) {
                     records.accepted(code, a.revision(), a.acceptedAt().toInstant());
+                    audit.record(AuditAction.SEND, a.code(), "revision=" + a.revision() + " via=usb-receipt");
                 }
                 if (current) {
                     stages.itemsOf(code).stream().filter(i -> i.stage() == Stage.SEND_DOSSIER)

@@ -3,6 +3,7 @@ package vn.motcua.counter.application.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.MovableClock;
@@ -19,10 +21,11 @@ import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.TestImages;
 import vn.motcua.counter.application.audit.AuditVerdict;
 import vn.motcua.counter.application.port.RetentionStore;
-import vn.motcua.counter.application.sync.SyncOutboxTestHub;
 import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.Page;
+import vn.motcua.sync.hub.support.FaultProxy;
+import vn.motcua.sync.hub.support.TestHub;
 
 /**
  * Retention on a real counter (SQLite file, content store, the sending stage in front of the in-process hub that keeps
@@ -34,16 +37,34 @@ class RetentionTest {
 
     @TempDir
     Path data;
+    @TempDir
+    Path hubData;
 
     private final MovableClock clock = new MovableClock(LocalDateTime.of(2026, 8, 3, 9, 0));
-    private final SyncOutboxTestHub hub = new SyncOutboxTestHub();
+    private TestHub hub;
+    private FaultProxy link;
     private CounterWiring counter;
 
+    @BeforeEach
+    void startHub() throws IOException {
+        hub = TestHub.start(hubData);
+        link = new FaultProxy(hub.server.port(), 1);
+    }
+
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (counter != null) {
             counter.close();
         }
+        link.close();
+        hub.close();
+    }
+
+    /** The counter sending to the real hub through the link, enrolled once (the credential stays in its file). */
+    private void openCounter() throws InterruptedException {
+        counter = CounterWiring.open(TestCounter.hubSettings(data, link.uri().toString(),
+                hub.hub.counters().createEnrolmentCode(TestCounter.AGENCY + "-1", "test").code()), clock);
+        TestCounter.awaitEnrolled(counter);
     }
 
     private DossierCode receive(int label) {
@@ -70,16 +91,16 @@ class RetentionTest {
 
     @Test
     void removesOnlyReturnedSyncedDossiersPastThePeriodWithTheirUnsharedFilesAndAuditsEachRemoval() throws Exception {
-        counter = CounterWiring.open(TestCounter.settings(data), clock, hub);
+        openCounter();
         DossierCode old = receive(1);                         // returned 91 days before the run, synced: goes
-        DossierCode unsent = receive(2);                      // returned as long ago, its last change refused
+        DossierCode unsent = receive(2);                      // returned as long ago, its last change never sent
         DossierCode open = receive(1);                        // same page images as `old` (shared files), not returned
         idle();
         String oldResult = returned(old, "Kết quả cũ");
-        hub.conflictOn = unsent.value();                      // from now on the hub refuses its revisions
+        link.down(true);                                      // from now on nothing reaches the hub
         returned(unsent, "Kết quả chưa gửi");
         clock.set(LocalDateTime.of(2026, 10, 1, 9, 0));
-        DossierCode recent = receive(3);                      // returned 33 days before the run, synced: stays
+        DossierCode recent = receive(3);                      // returned 33 days before the run: stays
         idle();
         String recentResult = returned(recent, "Kết quả mới");
         clock.set(LocalDateTime.of(2026, 11, 2, 9, 30));
@@ -126,9 +147,12 @@ class RetentionTest {
             assertThat(removals).hasSize(1);
             assertThat(removals.getFirst().get(0)).isEqualTo(old.value());
             assertThat(removals.getFirst().get(1)).startsWith("retention days=90 returned=2026-08-03T09:00");
-            // each revision the hub accepted was recorded as sent out of the counter
+            // each revision the hub accepted was recorded as sent out of the counter, and stays after the removal
             assertThat(SqlRows.rows(db, "SELECT count(*) FROM audit_log WHERE action = 'SEND' AND dossier_code = ?",
-                    recent.value()).getFirst().getFirst()).isNotEqualTo("0");
+                    old.value()).getFirst().getFirst()).isNotEqualTo("0");
+            assertThat(SqlRows.rows(db, "SELECT count(*) FROM audit_log WHERE action = 'SEND' AND dossier_code = ?",
+                    unsent.value()).getFirst().getFirst()).as("received and sent before the link went down")
+                    .isEqualTo("1");
             // the history of the dossiers kept stays append-only
             try (var st = db.createStatement()) {
                 assertThatThrownBy(() -> st.executeUpdate("DELETE FROM dossier_events WHERE dossier_id = "
@@ -145,7 +169,7 @@ class RetentionTest {
 
     @Test
     void runsAtStartWhenTheCounterOpensAfterThePeriod() throws Exception {
-        counter = CounterWiring.open(TestCounter.settings(data), clock, hub);
+        openCounter();
         DossierCode old = receive(4);
         idle();
         returned(old, "Kết quả");
@@ -153,7 +177,7 @@ class RetentionTest {
         counter = null;
 
         clock.set(LocalDateTime.of(2026, 11, 2, 9, 30));
-        counter = CounterWiring.open(TestCounter.settings(data), clock, hub);
+        counter = CounterWiring.open(TestCounter.hubSettings(data, link.uri().toString(), null), clock);
         counter.contentCleanup().get(30, java.util.concurrent.TimeUnit.SECONDS);   // retention runs just before it
         try (Connection db = SqlRows.open(data)) {
             assertThat(SqlRows.rows(db, "SELECT count(*) FROM dossiers WHERE code = ?", old.value()).getFirst()
