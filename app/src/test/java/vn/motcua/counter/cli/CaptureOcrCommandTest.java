@@ -115,4 +115,22 @@ class CaptureOcrCommandTest {
                 .isEqualTo(1);
         assertThat(err.toString()).contains("ngôn ngữ \"klingon\"", "klingon.traineddata");
     }
+
+    /** The output is claimed before any page is read: an unwritable path fails at once, with its reason. */
+    @Test
+    void anUnwritableOutputIsRefusedBeforeAnyPageIsRead() throws Exception {
+        Path png = dir.resolve("trang.png");
+        ImageIO.write(TestPageGenerator.generate(Layout.FORM, Scan.of(300, 0.5), 3).image(), "png", png.toFile());
+        String[][] cases = {
+            {dir.resolve("khong-co/ban-sao.pdf").toString(), "thư mục chứa tệp không tồn tại"},
+            {dir.toString(), "đó là một thư mục, không phải tệp"},
+            {"/proc/ban-sao.pdf", "lỗi khi ghi đĩa"},   // no file can be made there, even by root
+        };
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            assertThat(run("ocr", png.toString(), "-o", c[0])).as(c[0]).isEqualTo(1);
+            assertThat(err.toString()).as(c[0]).contains("Không ghi được tệp " + c[0] + ": " + c[1])
+                    .doesNotContain("Đã nhận dạng", "Exception");
+        }
+    }
 }
