@@ -1,5 +1,7 @@
 package vn.motcua.counter.application;
 
+import vn.motcua.counter.application.access.CurrentClerk;
+import vn.motcua.counter.domain.access.Permission;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -40,14 +42,19 @@ public final class LifecycleService {
     private final Clock clock;
     private final SatisfactionScale scale;
     private final String processingUnit;
+    private final CurrentClerk clerk;
     private volatile Outbox outbox = Outbox.NONE;
 
     /**
      * @param processingUnit who the counter hands dossiers to for resolution (bộ phận chuyên môn), named on the
      *                       control slip
+     * @param clerk          who is signed in: reading needs {@link Permission#SEARCH}, the everyday steps
+     *                       {@link Permission#HANDLE}, an apology or a stop {@link Permission#CORRECT}, the tracking
+     *                       book {@link Permission#REPORTS}
      */
     public LifecycleService(DossierStore dossiers, ContentStore contents, FormRenderer forms, Clock clock,
-                            SatisfactionScale scale, String processingUnit) {
+                            SatisfactionScale scale, String processingUnit, CurrentClerk clerk) {
+        this.clerk = java.util.Objects.requireNonNull(clerk, "who is signed in");
         this.dossiers = dossiers;
         this.contents = contents;
         this.forms = forms;
@@ -66,29 +73,35 @@ public final class LifecycleService {
     }
 
     public Dossier dossier(DossierCode code) {
+        clerk.require(Permission.SEARCH);
         return dossiers.dossier(code).orElseThrow(() -> new CounterException("lifecycle.unknown_dossier", code.value()));
     }
 
     public DossierProgress progress(DossierCode code) {
+        clerk.require(Permission.SEARCH);
         return dossiers.progress(code).orElseThrow(() -> new CounterException("lifecycle.unknown_dossier", code.value()));
     }
 
     public List<DossierEvent> history(DossierCode code) {
+        clerk.require(Permission.SEARCH);
         return dossiers.history(code);
     }
 
     public byte[] pdf(IssuedForm form) {
+        clerk.require(Permission.SEARCH);
         return contents.read(form.contentId());
     }
 
     /** The receipt (form 01) issued at reception, as it was printed then, for a copy. */
     public byte[] receipt(DossierCode code) {
+        clerk.require(Permission.SEARCH);
         return contents.read(dossiers.receiptContentId(code)
                 .orElseThrow(() -> new CounterException("lifecycle.unknown_dossier", code.value())));
     }
 
     /** Hands the dossier to the processing unit, or back to it once the supplement came in (status 4). */
     public Status process(DossierCode code, String note, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = dossier(code);
         LifecycleStep step = step("PROCESSING", dossier, Status.PROCESSING, note, counter);
         Handover handover = new Handover(step.at(), counter.clerkName(), processingUnit,
@@ -99,6 +112,7 @@ public final class LifecycleService {
 
     /** The result came back from the processing unit (status 9). */
     public Status resolve(DossierCode code, String note, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = dossier(code);
         LifecycleStep step = step("RESOLVED", dossier, Status.RESOLVED, note, counter);
         Handover handover = new Handover(step.at(), processingUnit, counter.clerkName(),
@@ -110,6 +124,7 @@ public final class LifecycleService {
     /** Form 02 and status 5: the applicant must add {@code items}. */
     public IssuedForm requestSupplement(DossierCode code, List<SupplementItem> items, String reason,
                                         CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         if (items.isEmpty()) {
             throw new CounterException("lifecycle.supplement_empty");
         }
@@ -124,6 +139,7 @@ public final class LifecycleService {
 
     /** Form 03: refused to receive (status 3) when only registered, otherwise refused to resolve (status 8). */
     public IssuedForm refuse(DossierCode code, String reason, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = dossier(code);
         if (!LifecycleAction.allowedIn(dossier.status()).contains(LifecycleAction.REFUSE)) {
             throw illegal(dossier, Status.NOT_RECEIVED);
@@ -135,6 +151,7 @@ public final class LifecycleService {
 
     /** Form 05 and status 8. */
     public IssuedForm stop(DossierCode code, String reason, CounterProfile counter) {
+        clerk.require(Permission.CORRECT);
         Dossier dossier = dossier(code);
         return withNotice(FormKind.STOP_NOTICE, step("STOPPED", dossier, Status.STOPPED, required(reason), counter),
                 dossier, null, counter);
@@ -142,6 +159,7 @@ public final class LifecycleService {
 
     /** Form 04: the status stays; the dossier gets a new, later appointment. */
     public IssuedForm apologise(DossierCode code, LocalDateTime newAppointment, String reason, CounterProfile counter) {
+        clerk.require(Permission.CORRECT);
         Dossier dossier = dossier(code);
         if (!LifecycleAction.allowedIn(dossier.status()).contains(LifecycleAction.APOLOGISE)) {
             throw new CounterException("lifecycle.apology_not_now", dossier.status().portalName());
@@ -158,6 +176,7 @@ public final class LifecycleService {
 
     /** Adds scanned or imported pages of one result document; they are already in the content store. */
     public void attachResult(DossierCode code, String documentName, List<Page> pages, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = dossier(code);
         if (!LifecycleAction.allowedIn(dossier.status()).contains(LifecycleAction.ATTACH_RESULT)) {
             throw new CounterException("lifecycle.result_not_now", dossier.status().portalName());
@@ -173,6 +192,7 @@ public final class LifecycleService {
 
     /** Status 10: the result is handed to the citizen, who rates the service on the counter's scale. */
     public Status returnResult(DossierCode code, int ratingLevel, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = dossier(code);
         if (progress(code).results().isEmpty()) {
             throw new CounterException("lifecycle.no_result");
@@ -191,6 +211,7 @@ public final class LifecycleService {
 
     /** Form 06 as it stands now. */
     public IssuedForm controlSlip(DossierCode code, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = dossier(code);
         IssuedForm unsaved = new IssuedForm(FormKind.CONTROL_SLIP, null, now(), counter.clerkName(), null);
         IssuedForm form = store(unsaved, forms.controlSlip(dossier, progress(code), unsaved, counter));
@@ -200,6 +221,7 @@ public final class LifecycleService {
 
     /** Form 07 for the dossiers received from {@code from} to {@code to}. */
     public IssuedForm trackingBook(LocalDate from, LocalDate to, CounterProfile counter) {
+        clerk.require(Permission.REPORTS);
         if (to.isBefore(from)) {
             throw new CounterException("lifecycle.period_reversed");
         }

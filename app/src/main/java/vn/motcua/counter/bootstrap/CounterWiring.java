@@ -68,6 +68,8 @@ import vn.motcua.scanner.ScanSettings;
 import vn.motcua.scanner.ScannerBridge;
 import java.util.concurrent.CompletableFuture;
 import vn.motcua.counter.application.port.ContentStore;
+import vn.motcua.counter.application.access.AccountService;
+import vn.motcua.counter.application.access.CurrentClerk;
 
 /**
  * The wiring of an open counter: the data folder (locked against a second process), the SQLite file, the content
@@ -114,6 +116,7 @@ public final class CounterWiring implements CounterServices {
     private final SqliteSyncRecords syncRecords;
     private final SendDossierStage sending; // null when no hub is linked (sync off)
     private final Syncing syncing;
+    private final AccountService accounts;
     private StartupWork startup;
 
     private CounterWiring(CounterConfiguration configuration, Clock clock, HubLink hub, boolean forReading) {
@@ -135,6 +138,9 @@ public final class CounterWiring implements CounterServices {
             throw e;
         }
         this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER));
+        // who is signed in: every service checks it by role (decision 1301)
+        this.accounts = AccessSetup.accounts(database, forReading, configuration.settings(), clock);
+        CurrentClerk clerk = accounts.session();
         this.dossiers = new SqliteDossierStore(database, slot);
         this.agencies = new Agencies(database);
         this.catalogue = new SqliteCatalogue(database, clock);
@@ -145,19 +151,19 @@ public final class CounterWiring implements CounterServices {
         var pageFiles = new ScannedPageFiles();
         var calendar = configuration.holidayCalendar();
         this.reception = new ReceptionService(new ReceptionService.Parts(dossiers, contents, images, pageFiles,
-                new ReceiptPdfRenderer(), calendar, database, stages, clock));
-        this.lists = new DossierLists(queries, calendar, clock);
+                new ReceiptPdfRenderer(), calendar, database, stages, clock, clerk));
+        this.lists = new DossierLists(queries, calendar, clock, clerk);
         this.reports = new CounterReports(new SqliteReports(database),
-                new ReportFiles(Messages.of(configuration.locale())), profile.agencyCode().value(), clock);
+                new ReportFiles(Messages.of(configuration.locale())), profile.agencyCode().value(), clock, clerk);
         this.scannerBridge = configuration.scannerSetup(List.of()).build();
         this.scanners = new Scanners(scannerBridge, configuration.scannerDevice());
         this.scanning = new ScanService(scanners, reception, images);
         this.cardReader = new CardReader(new ZxingCardImages(images), new TesseractMrzImages(images,
                 new DefaultPageCleanup(), new MrzOcr(configuration.ocrSettings().tessdata(), MRZ_LANGUAGE)), pageFiles);
-        this.returning = new ReturningApplicants(dossiers);
+        this.returning = new ReturningApplicants(dossiers, clerk);
         this.lifecycle = new LifecycleService(dossiers, contents, new FormPdfRenderer(), clock,
-                configuration.satisfactionScale(), configuration.processingUnit());
-        this.catalogueImports = new CatalogueImports(new CatalogueFileSources(), catalogue, agencies);
+                configuration.satisfactionScale(), configuration.processingUnit(), clerk);
+        this.catalogueImports = new CatalogueImports(new CatalogueFileSources(), catalogue, agencies, clerk);
         this.pageCapture = ocrWorkers == 0 ? null
                 : new TesseractPageCapture(new OcrWorkerPool(configuration.ocrSettings().withWorkers(ocrWorkers)));
         this.signatures = SigningServices.from(configuration.settings(), clock);
@@ -182,7 +188,7 @@ public final class CounterWiring implements CounterServices {
             signingDesk.attach(pipeline);
         }
         this.copies = new ElectronicCopies(captureStore, stages);
-        this.documents = new Documents(contents);
+        this.documents = new Documents(contents, clerk);
         reception.afterReceive(pipeline::wake);
     }
 
@@ -341,6 +347,11 @@ public final class CounterWiring implements CounterServices {
     @Override
     public Syncing syncing() {
         return syncing;
+    }
+
+    @Override
+    public AccountService accounts() {
+        return accounts;
     }
 
     @Override

@@ -11,22 +11,40 @@ import vn.motcua.counter.application.CounterException;
         subcommands = {VersionCommand.class, DoctorCommand.class, IdCommand.class, CalendarCommand.class,
                 ScanCommand.class, OcrCommand.class, CatalogCommand.class, ReportCommand.class,
                 ReceiveCommand.class, DossierCommand.class, RunCommand.class, SignCommand.class, VerifyCommand.class,
-                UpdateCommand.class, ConfigCommand.class, SyncCommand.class,
+                UpdateCommand.class, ConfigCommand.class, SyncCommand.class, AccountCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MotcuaCommand implements Runnable {
 
     private final CounterAccess access;
+    private final java.util.function.Function<String, String> environment;
+    private SignedInAccess signedIn;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--account", paramLabel = "NAME",
+            description = "Run as this account (also MOTCUA_ACCOUNT); its password from MOTCUA_PASSWORD or asked on "
+                    + "the console. Needed once the data folder has accounts.")
+    String account;
+
     /** Commands reach the application through {@code access}, the same services the window uses. */
     public MotcuaCommand(CounterAccess access) {
-        this.access = access;
+        this(access, System::getenv);
     }
 
+    /** With {@code environment} in place of the process's (tests give MOTCUA_ACCOUNT and MOTCUA_PASSWORD). */
+    MotcuaCommand(CounterAccess access, java.util.function.Function<String, String> environment) {
+        this.access = access;
+        this.environment = environment;
+    }
+
+    /** The application, signed in as {@code --account} on every counter a command opens (decision 1301). */
     CounterAccess access() {
-        return access;
+        if (signedIn == null) {
+            signedIn = new SignedInAccess(access, account != null ? account : environment.apply("MOTCUA_ACCOUNT"),
+                    new ConsolePasswords(environment));
+        }
+        return signedIn;
     }
 
     @Override

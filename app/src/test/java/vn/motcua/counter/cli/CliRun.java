@@ -18,6 +18,19 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /**
+     * {@link #motcua(java.nio.file.Path, String...)} with {@code environment} as the process's environment
+     * (MOTCUA_ACCOUNT, MOTCUA_PASSWORD, MOTCUA_NEW_PASSWORD).
+     */
+    static CliRun motcua(java.nio.file.Path data, java.util.Map<String, String> environment, String... args) {
+        System.setProperty("motcua.data.dir", data.toString());
+        try {
+            return of(new MotcuaCommand(CounterLauncher.load(), environment::get), args);
+        } finally {
+            System.clearProperty("motcua.data.dir");
+        }
+    }
+
     /** Runs {@code ./motcua ARGS} against the data folder {@code data}, as IT staff would with MOTCUA_DATA_DIR. */
     static CliRun motcua(java.nio.file.Path data, String... args) {
         System.setProperty("motcua.data.dir", data.toString());

@@ -114,6 +114,40 @@ public final class Database implements AutoCloseable, Transactions {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction on a short writable connection of its own, without migrating: for the
+     * little a counter opened for reading must still write (a wrong password's count). It waits for the window's
+     * transactions as any writer does.
+     */
+    public static <T> T writeBeside(Path file, SqlWork<T> work) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            try (Statement st = c.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+            }
+            try {
+                T result = work.run(c);
+                try (Statement st = c.createStatement()) {
+                    st.execute("COMMIT");
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("ROLLBACK");
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
     public Path file() {
         return file;
     }
