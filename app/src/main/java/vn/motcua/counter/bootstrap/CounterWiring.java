@@ -139,7 +139,13 @@ public final class CounterWiring implements CounterServices {
         }
         this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER));
         // who is signed in: every service checks it by role (decision 1301)
-        this.accounts = AccessSetup.accounts(database, forReading, configuration.settings(), clock);
+        try {
+            this.accounts = AccessSetup.accounts(database, forReading, configuration.settings(), clock);
+        } catch (RuntimeException e) {   // a wrong access.admin.* value: nothing stays open
+            database.close();
+            closeLock();
+            throw e;
+        }
         CurrentClerk clerk = accounts.session();
         this.dossiers = new SqliteDossierStore(database, slot);
         this.agencies = new Agencies(database);

@@ -164,6 +164,8 @@ public class CounterApplication extends Application {
         stage.setScene(scene);
         stage.show();
         keepOnScreen(stage, screen);
+        // the window answers the clerk once the sign-in screen is laid out (StartupProbe): after the pulse
+        Platform.runLater(() -> Platform.runLater(StartupProbe::windowUsable));
     }
 
     /** Someone signed in: the work begins, under the idle lock. */
@@ -171,14 +173,24 @@ public class CounterApplication extends Application {
         Scene scene = stage.getScene();
         speak(messages);
         idleLock = new IdleLockViewModel(services.accounts(), services.clock(), messages, executors);
+        Node[] focusedBefore = new Node[1];
+        idleLock.lockedProperty().addListener((obs, was, locked) -> {   // before the cover takes the focus
+            if (locked) {
+                focusedBefore[0] = scene.getFocusOwner();
+            } else if (focusedBefore[0] != null && focusedBefore[0].getScene() == scene) {
+                focusedBefore[0].requestFocus();   // back where the clerk was typing
+            }
+        });
         LockView cover = new LockView(idleLock, messages);
         root.visibleProperty().bind(idleLock.lockedProperty().not());   // hidden, not rebuilt: the work stays
         frame.getChildren().setAll(root, cover);
         scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> {
-            if (!idleLock.locked()) {
+            if (idleLock.locked()) {
+                if (e instanceof javafx.scene.input.KeyEvent && !within(e.getTarget(), cover)) {
+                    e.consume();   // nothing reaches the covered work, nor its shortcuts
+                }
+            } else if (isActivity(e.getEventType())) {
                 idleLock.touch();
-            } else if (e instanceof javafx.scene.input.KeyEvent && !within(e.getTarget(), cover)) {
-                e.consume();   // nothing reaches the covered work, nor its shortcuts
             }
         });
         idleTicks = new javafx.animation.Timeline(new javafx.animation.KeyFrame(Duration.seconds(1),
@@ -201,7 +213,6 @@ public class CounterApplication extends Application {
                 }
             });
         }
-        reportWhenUsable();
     }
 
     /** A window shortcut that does nothing while the window is locked. */
@@ -213,6 +224,14 @@ public class CounterApplication extends Application {
         });
     }
 
+    /** What a person does (synthesised enter/exit events on a pulse are not): the idle time starts again. */
+    private static boolean isActivity(javafx.event.EventType<?> type) {
+        return type == javafx.scene.input.KeyEvent.KEY_PRESSED || type == javafx.scene.input.MouseEvent.MOUSE_PRESSED
+                || type == javafx.scene.input.MouseEvent.MOUSE_MOVED
+                || type == javafx.scene.input.MouseEvent.MOUSE_DRAGGED
+                || type == javafx.scene.input.ScrollEvent.SCROLL;
+    }
+
     private static boolean within(javafx.event.EventTarget target, Node ancestor) {
         for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
             if (n == ancestor) {
@@ -220,18 +239,6 @@ public class CounterApplication extends Application {
             }
         }
         return false;
-    }
-
-    /** The window is usable once the home list has been filled the first time (see {@link StartupProbe}). */
-    private void reportWhenUsable() {
-        javafx.beans.value.ChangeListener<String> firstList = new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends String> obs, String old, String now) {
-                obs.removeListener(this);
-                Platform.runLater(StartupProbe::windowUsable); // after the pulse that lays the rows out
-            }
-        };
-        home.summaryProperty().addListener(firstList);
     }
 
     /** 1280×800 where it fits; on a smaller screen (1366×768 less a task bar) what there is. */

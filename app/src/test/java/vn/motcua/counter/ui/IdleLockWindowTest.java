@@ -91,5 +91,8 @@ class IdleLockWindowTest {
         assertThat(shown(name)).as("the same form, shown again").isTrue();
         assertThat(name.getText()).isEqualTo("Nguyen Van Khoa");
         assertThat(robot.lookup("#fullName").queryAs(TextField.class)).isSameAs(name);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, name::isFocused);   // the keyboard is back in the form
+        robot.write(" B");
+        assertThat(name.getText()).isEqualTo("Nguyen Van Khoa B");
     }
 }

@@ -27,25 +27,39 @@ public final class SqliteAccounts implements AccountStore {
 
     @Override
     public int count() {
-        return db.read(c -> hasTable(c) ? Rows.first(c, "SELECT count(*) FROM accounts", rs -> rs.getInt(1))
-                .orElse(0) : 0);
+        return db.read(c -> {
+            if (!hasTable(c)) {
+                return 0;
+            }
+            return Rows.first(c, "SELECT count(*) FROM accounts", rs -> rs.getInt(1)).orElse(0);
+        });
     }
 
     @Override
     public Optional<Stored> find(String name) {
-        return db.read(c -> hasTable(c) ? Rows.first(c, """
-                SELECT name, role, must_change, password_hash, failures, last_failure FROM accounts WHERE name = ?""",
-                rs -> {
-                    String last = rs.getString(6);
-                    return new Stored(account(rs.getString(1), rs.getString(2), rs.getInt(3)), rs.getString(4),
-                            rs.getInt(5), last == null ? null : Instant.parse(last));
-                }, name.strip()) : Optional.empty());
+        return db.read(c -> {
+            if (!hasTable(c)) {
+                return Optional.<Stored>empty();
+            }
+            return Rows.first(c, """
+                    SELECT name, role, must_change, password_hash, failures, last_failure FROM accounts WHERE name = ?""",
+                    rs -> {
+                        String last = rs.getString(6);
+                        return new Stored(account(rs.getString(1), rs.getString(2), rs.getInt(3)), rs.getString(4),
+                                rs.getInt(5), last == null ? null : Instant.parse(last));
+                    }, name.strip());
+        });
     }
 
     @Override
     public List<Account> all() {
-        return db.read(c -> hasTable(c) ? Rows.list(c, "SELECT name, role, must_change FROM accounts ORDER BY name",
-                rs -> account(rs.getString(1), rs.getString(2), rs.getInt(3))) : List.of());
+        return db.read(c -> {
+            if (!hasTable(c)) {
+                return List.<Account>of();
+            }
+            return Rows.list(c, "SELECT name, role, must_change FROM accounts ORDER BY name",
+                    rs -> account(rs.getString(1), rs.getString(2), rs.getInt(3)));
+        });
     }
 
     @Override

@@ -160,14 +160,15 @@ public final class AccountService {
         return store.find(name).flatMap(s -> lockout.lockedUntil(s.failures(), s.lastFailure(), clock.instant()));
     }
 
-    private Account check(String name, char[] password) {
+    private Account check(String name, char[] typedPassword) {
+        char[] password = typedPassword == null ? new char[0] : typedPassword;
         String typed = name == null ? "" : name.strip();
         Optional<AccountStore.Stored> found = typed.isEmpty() ? Optional.empty() : store.find(typed);
         if (found.isEmpty()) {
             if (decoy == null) {
                 decoy = hashing.hash("decoy-password".toCharArray());
             }
-            hashing.matches(password == null ? new char[0] : password, decoy);
+            hashing.matches(password, decoy);
             throw new CounterException("access.wrong_password");
         }
         AccountStore.Stored stored = found.get();

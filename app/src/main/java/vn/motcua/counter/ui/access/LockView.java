@@ -32,7 +32,7 @@ public final class LockView extends StackPane {
         message.textProperty().bind(model.messageProperty());
         Button unlock = new Button(messages.text("lock.submit"));
         unlock.setId("unlock");
-        unlock.setDefaultButton(true);
+        password.setOnAction(e -> model.unlock());   // Enter (no default button: it would take Enter from the work)
         unlock.disableProperty().bind(model.busyProperty());
         unlock.setOnAction(e -> model.unlock());
         VBox card = new VBox(10, title, help, password, message, unlock);

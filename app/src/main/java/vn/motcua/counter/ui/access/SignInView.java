@@ -39,9 +39,11 @@ public final class SignInView extends StackPane {
         message.textProperty().bind(model.messageProperty());
         Button submit = new Button();
         submit.setId("signIn");
-        submit.setDefaultButton(true);   // Enter in any field
         submit.disableProperty().bind(model.busyProperty());
         submit.setOnAction(e -> model.submit(signedIn));
+        for (TextField field : java.util.List.of(name, password, repeat)) {   // Enter in any field
+            field.setOnAction(e -> model.submit(signedIn));
+        }
         VBox card = new VBox(10, title, help, name, password, repeat, message, submit);
         card.setMaxWidth(420);
         card.setPadding(new Insets(24));
