@@ -53,7 +53,13 @@ public final class MotcuaCommand implements Runnable {
     }
 
     public static CommandLine commandLine(CounterAccess access) {
-        CommandLine commandLine = new CommandLine(new MotcuaCommand(access));
+        return commandLine(new MotcuaCommand(access));
+    }
+
+    /** The command line of {@code root}, with the one-line failure handler every run gets. */
+    static CommandLine commandLine(MotcuaCommand root) {
+        CounterAccess access = root.access;
+        CommandLine commandLine = new CommandLine(root);
         // a failure no command expected: one line in the clerk's language on the console, the trace in the log
         commandLine.setExecutionExceptionHandler((e, cli, parsed) -> {
             org.slf4j.LoggerFactory.getLogger(MotcuaCommand.class).error("command {} failed",

@@ -174,11 +174,20 @@ public class CounterApplication extends Application {
         speak(messages);
         idleLock = new IdleLockViewModel(services.accounts(), services.clock(), messages, executors);
         Node[] focusedBefore = new Node[1];
+        int[] selection = new int[2];
         idleLock.lockedProperty().addListener((obs, was, locked) -> {   // before the cover takes the focus
             if (locked) {
                 focusedBefore[0] = scene.getFocusOwner();
+                if (focusedBefore[0] instanceof javafx.scene.control.TextInputControl field) {
+                    selection[0] = field.getAnchor();
+                    selection[1] = field.getCaretPosition();
+                }
             } else if (focusedBefore[0] != null && focusedBefore[0].getScene() == scene) {
-                focusedBefore[0].requestFocus();   // back where the clerk was typing
+                Node back = focusedBefore[0];
+                back.requestFocus();   // back where the clerk was typing, the caret where it was (not all selected)
+                if (back instanceof javafx.scene.control.TextInputControl field) {
+                    Platform.runLater(() -> field.selectRange(selection[0], selection[1]));
+                }
             }
         });
         LockView cover = new LockView(idleLock, messages);

@@ -73,7 +73,7 @@ class AccountCommandTest {
         CliRun listed = CliRun.motcua(data, Map.of("MOTCUA_PASSWORD", "quan-tri-123"),
                 as("quantri", "account", "list", "--json"));
         assertThat(listed.exitCode()).as(listed.err()).isZero();
-        assertThat(listed.out()).contains("\"name\":\"binh\"", "\"role\":\"clerk\"", "\"name\":\"quantri\"",
+        assertThat(listed.out().replaceAll("\\s", "")).contains("\"name\":\"binh\"", "\"role\":\"clerk\"", "\"name\":\"quantri\"",
                 "\"role\":\"it-admin\"");
     }
 

@@ -25,7 +25,13 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun motcua(java.nio.file.Path data, java.util.Map<String, String> environment, String... args) {
         System.setProperty("motcua.data.dir", data.toString());
         try {
-            return of(new MotcuaCommand(CounterLauncher.load(), environment::get), args);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = MotcuaCommand.commandLine(new MotcuaCommand(CounterLauncher.load(), environment::get));
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+            int code = cli.execute(args);
+            return new CliRun(code, out.toString(), err.toString());
         } finally {
             System.clearProperty("motcua.data.dir");
         }

@@ -92,6 +92,7 @@ class IdleLockWindowTest {
         assertThat(name.getText()).isEqualTo("Nguyen Van Khoa");
         assertThat(robot.lookup("#fullName").queryAs(TextField.class)).isSameAs(name);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, name::isFocused);   // the keyboard is back in the form
+        WaitForAsyncUtils.waitForFxEvents();
         robot.write(" B");
         assertThat(name.getText()).isEqualTo("Nguyen Van Khoa B");
     }
