@@ -123,6 +123,16 @@ final class CounterWindow implements AutoCloseable {
      * ({@link WindowSignIn}).
      */
     static CounterWindow open(Path data, ChosenFiles chosen, java.time.Clock clock) throws TimeoutException {
+        return open(data, chosen, clock, true);
+    }
+
+    /** The window left on its first screen (sign-in, or the first administrator's), for the tests of that screen. */
+    static CounterWindow openAtSignIn(Path data) throws TimeoutException {
+        return open(data, List::of, null, false);
+    }
+
+    private static CounterWindow open(Path data, ChosenFiles chosen, java.time.Clock clock, boolean signIn)
+            throws TimeoutException {
         System.setProperty("motcua.data.dir", data.toString());
         System.setProperty("motcua.clerk.name", CLERK);
         javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
@@ -143,7 +153,9 @@ final class CounterWindow implements AutoCloseable {
         Recorded access = new Recorded(clock);
         CounterWindow window = new CounterWindow((CounterApplication) FxToolkit.setupApplication(
                 () -> new CounterApplication(access, (host, messages) -> dialogs)), access);
-        WindowSignIn.signIn(stage);
+        if (signIn) {
+            WindowSignIn.signIn(stage);
+        }
         return window;
     }
 
