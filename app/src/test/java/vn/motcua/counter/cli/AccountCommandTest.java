@@ -78,6 +78,21 @@ class AccountCommandTest {
     }
 
     @Test
+    void aCommandThatOnlyReadsCountsWrongPasswordsTooAndTheLockHolds() {
+        CliRun.motcua(data, Map.of("MOTCUA_NEW_PASSWORD", "quan-tri-123"),
+                "account", "add", "--name", "quantri", "--role", "it-admin");
+        Map<String, String> wrong = Map.of("MOTCUA_PASSWORD", "doan-mo-thoi");
+        for (int i = 1; i <= 4; i++) {
+            assertThat(CliRun.motcua(data, wrong, as("quantri", report())).err()).contains("không đúng");
+        }
+        assertThat(CliRun.motcua(data, wrong, as("quantri", report())).err())
+                .contains("Tài khoản quantri tạm khóa", "30 giây");
+        CliRun right = CliRun.motcua(data, Map.of("MOTCUA_PASSWORD", "quan-tri-123"), as("quantri", report()));
+        assertThat(right.exitCode()).isEqualTo(1);
+        assertThat(right.err()).contains("tạm khóa");
+    }
+
+    @Test
     void theFirstAccountMustBeAnAdministrator() {
         CliRun run = CliRun.motcua(data, Map.of("MOTCUA_NEW_PASSWORD", "quan-tri-123"),
                 "account", "add", "--name", "binh", "--role", "clerk");

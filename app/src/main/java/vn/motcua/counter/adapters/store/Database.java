@@ -126,25 +126,30 @@ public final class Database implements AutoCloseable, Transactions {
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
-            try (Statement st = c.createStatement()) {
-                st.execute("BEGIN IMMEDIATE");
-            }
-            try {
-                T result = work.run(c);
-                try (Statement st = c.createStatement()) {
-                    st.execute("COMMIT");
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("ROLLBACK");
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            }
+            return immediate(c, work);
         } catch (SQLException e) {
             throw translate(e, file);
+        }
+    }
+
+    /** {@code work} in one {@code BEGIN IMMEDIATE} transaction on {@code c}: committed, or rolled back and thrown. */
+    private static <T> T immediate(Connection c, SqlWork<T> work) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+        }
+        try {
+            T result = work.run(c);
+            try (Statement st = c.createStatement()) {
+                st.execute("COMMIT");
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try (Statement st = c.createStatement()) {
+                st.execute("ROLLBACK");
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
         }
     }
 
@@ -173,23 +178,7 @@ public final class Database implements AutoCloseable, Transactions {
         }
         depth = 1;
         try {
-            try (Statement st = connection.createStatement()) {
-                st.execute("BEGIN IMMEDIATE");
-            }
-            try {
-                T result = work.run(connection);
-                try (Statement st = connection.createStatement()) {
-                    st.execute("COMMIT");
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("ROLLBACK");
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            }
+            return immediate(connection, work);
         } catch (SQLException e) {
             throw translate(e, file);
         } finally {
