@@ -185,7 +185,7 @@ public final class CounterWiring implements CounterServices {
         this.sending = hub == null ? null : new SendDossierStage(new DossierManifests(dossiers, captureStore, contents),
                 syncRecords, hub, clock);
         this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
-        this.syncing = new Syncing(pipeline, stages, syncRecords, sending);
+        this.syncing = new Syncing(pipeline, stages, syncRecords, sending, clerk);
         if (sending != null) {   // every reception and later change is queued for the hub with it
             reception.sendToHub(true);
             lifecycle.outbox(new Outbox(database, stages, clock));

@@ -1,5 +1,7 @@
 package vn.motcua.counter.application.sync;
 
+import vn.motcua.counter.application.access.CurrentClerk;
+import vn.motcua.counter.domain.access.Permission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,8 +53,12 @@ public final class Syncing {
     private final StageQueue stages;
     private final SyncRecords records;
     private final SendDossierStage sending;   // null: sync off
+    private final CurrentClerk clerk;
 
-    public Syncing(StageRunner pipeline, StageQueue stages, SyncRecords records, SendDossierStage sending) {
+    /** @param clerk who is signed in: "sync now" and a retry need {@link Permission#HANDLE} */
+    public Syncing(StageRunner pipeline, StageQueue stages, SyncRecords records, SendDossierStage sending,
+                   CurrentClerk clerk) {
+        this.clerk = java.util.Objects.requireNonNull(clerk, "who is signed in");
         this.pipeline = pipeline;
         this.stages = stages;
         this.records = records;
@@ -113,6 +119,7 @@ public final class Syncing {
 
     /** Retries one dossier's failed sending (the dossier screen's retry). */
     public boolean retry(DossierCode code) {
+        clerk.require(Permission.HANDLE);
         DossierSync sync = of(code);
         return sync.itemId() != null && pipeline.retry(List.of(sync.itemId())) > 0;
     }
@@ -122,6 +129,7 @@ public final class Syncing {
      * at {@code timeout}); the overview then says what is left.
      */
     public Overview syncNow(Duration timeout) throws InterruptedException {
+        clerk.require(Permission.HANDLE);
         if (enabled()) {
             pipeline.unblock(SendDossierStage.WAITING_FOR);
             pipeline.dueNow(Stage.SEND_DOSSIER);
