@@ -62,8 +62,14 @@ public final class MotcuaCommand implements Runnable {
         CommandLine commandLine = new CommandLine(root);
         // a failure no command expected: one line in the clerk's language on the console, the trace in the log
         commandLine.setExecutionExceptionHandler((e, cli, parsed) -> {
-            org.slf4j.LoggerFactory.getLogger(MotcuaCommand.class).error("command {} failed",
-                    parsed.subcommands().isEmpty() ? "motcua" : String.join(" ", parsed.originalArgs().subList(0, 1)), e);
+            String command = parsed.subcommands().isEmpty() ? "motcua"
+                    : parsed.subcommands().getLast().commandSpec().qualifiedName();
+            var log = org.slf4j.LoggerFactory.getLogger(MotcuaCommand.class);
+            if (e instanceof vn.motcua.counter.application.access.AccessDenied denied) {   // expected: no trace
+                log.warn("command {} refused: {} needs {}", command, denied.permission(), denied.permission().least());
+            } else {
+                log.error("command {} failed", command, e);
+            }
             var messages = vn.motcua.counter.i18n.Messages.of(access.locale());
             cli.getErr().println(e instanceof CounterException refusal
                     ? messages.describe(refusal) : messages.text("error.unexpected"));
