@@ -85,6 +85,7 @@ class IdleLockWindowTest {
         assertThat(robot.lookup("#unlockMessage").queryAs(Label.class).getText())
                 .contains("Tên đăng nhập hoặc mật khẩu không đúng");
         assertThat(robot.lookup("#lockScreen").query().isVisible()).isTrue();
+        WindowShots.save(robot, robot.lookup("#unlock").query(), "idle-lock.png");
 
         robot.clickOn("#unlockPassword").write(WindowSignIn.PASSWORD).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#lockScreen").query().isVisible());

@@ -58,6 +58,7 @@ class SignInWindowTest {
         robot.clickOn("#accountPassword").write("mat-khau-dai-1");
         robot.clickOn("#accountRepeat").write("mat-khau-dai-2").type(KeyCode.ENTER);
         assertThat(message()).isEqualTo("Hai lần nhập mật khẩu không giống nhau.");
+        WindowShots.save(robot, robot.lookup("#signIn").query(), "first-run.png");
         assertThat(robot.lookup("#search").tryQuery()).isEmpty();
 
         robot.clickOn("#accountPassword").write("mat-khau-dai-1");

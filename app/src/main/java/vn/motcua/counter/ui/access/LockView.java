@@ -37,6 +37,7 @@ public final class LockView extends StackPane {
         unlock.setOnAction(e -> model.unlock());
         VBox card = new VBox(10, title, help, password, message, unlock);
         card.setMaxWidth(420);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // centred, not stretched to the window
         card.setPadding(new Insets(24));
         getChildren().add(card);
         setAlignment(Pos.CENTER);

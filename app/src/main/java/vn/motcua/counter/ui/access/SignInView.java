@@ -46,6 +46,7 @@ public final class SignInView extends StackPane {
         }
         VBox card = new VBox(10, title, help, name, password, repeat, message, submit);
         card.setMaxWidth(420);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // centred, not stretched to the window
         card.setPadding(new Insets(24));
         card.setAlignment(Pos.CENTER_LEFT);
         card.getStyleClass().add("sign-in-card");
