@@ -1,5 +1,7 @@
 package vn.motcua.counter.application;
 
+import vn.motcua.counter.application.access.CurrentClerk;
+import vn.motcua.counter.domain.access.Permission;
 import java.nio.file.Path;
 import java.util.List;
 import vn.motcua.counter.application.port.AgencyRegister;
@@ -14,8 +16,12 @@ public final class CatalogueImports {
     private final CatalogueSources sources;
     private final Catalogue catalogue;
     private final AgencyRegister agencies;
+    private final CurrentClerk clerk;
 
-    public CatalogueImports(CatalogueSources sources, Catalogue catalogue, AgencyRegister agencies) {
+    /** @param clerk who is signed in: imports need {@link Permission#CATALOGUE} (an IT admin) */
+    public CatalogueImports(CatalogueSources sources, Catalogue catalogue, AgencyRegister agencies,
+                            CurrentClerk clerk) {
+        this.clerk = java.util.Objects.requireNonNull(clerk, "who is signed in");
         this.sources = sources;
         this.catalogue = catalogue;
         this.agencies = agencies;
@@ -27,12 +33,14 @@ public final class CatalogueImports {
 
     /** @throws InvalidFileException listing every problem; nothing is imported then */
     public Imported importProcedures(Path file) {
+        clerk.require(Permission.CATALOGUE);
         var procedures = sources.procedures(file);
         return new Imported(procedures.size(), catalogue.importProcedures(procedures, file.getFileName().toString()));
     }
 
     /** @throws InvalidFileException listing every problem; nothing is imported then */
     public List<Agency> importAgencies(Path file) {
+        clerk.require(Permission.CATALOGUE);
         List<Agency> read = sources.agencies(file);
         agencies.importAgencies(read);
         return read;

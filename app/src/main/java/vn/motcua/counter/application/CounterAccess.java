@@ -14,6 +14,12 @@ import vn.motcua.counter.domain.calendar.VietnamHolidayCalendar;
  */
 public interface CounterAccess {
 
+    /**
+     * Whether the data folder has accounts, so that every face must sign in (decision 1301); false before the first
+     * one (set-up) and when there is no data folder yet. Reads without opening the counter.
+     */
+    boolean accountsExist();
+
     /** The language of the clerk's messages (setting {@code ui.language}). */
     Locale locale();
 

@@ -1,5 +1,7 @@
 package vn.motcua.counter.application;
 
+import vn.motcua.counter.application.access.CurrentClerk;
+import vn.motcua.counter.domain.access.Permission;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +22,13 @@ public final class CounterReports {
     private final ReportRenderer renderer;
     private final String agencyCode;
     private final Clock clock;
+    private final CurrentClerk clerk;
     private volatile Audit audit = Audit.OFF;
 
-    public CounterReports(ReportQueries queries, ReportRenderer renderer, String agencyCode, Clock clock) {
+    /** @param clerk who is signed in: reports need {@link Permission#REPORTS} (a supervisor) */
+    public CounterReports(ReportQueries queries, ReportRenderer renderer, String agencyCode, Clock clock,
+                          CurrentClerk clerk) {
+        this.clerk = java.util.Objects.requireNonNull(clerk, "who is signed in");
         this.queries = queries;
         this.renderer = renderer;
         this.agencyCode = agencyCode;
@@ -35,6 +41,7 @@ public final class CounterReports {
     }
 
     public CounterReport report(LocalDate from, LocalDate to) {
+        clerk.require(Permission.REPORTS);
         if (from == null || to == null || to.isBefore(from)) {
             throw new CounterException("report.bad_period", from, to);
         }
@@ -57,6 +64,7 @@ public final class CounterReports {
     }
 
     private void write(byte[] content, Path file) {
+        clerk.require(Permission.REPORTS);
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());

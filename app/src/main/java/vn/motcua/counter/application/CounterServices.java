@@ -64,6 +64,9 @@ public interface CounterServices extends AutoCloseable {
 
     UserPreferences preferences();
 
+    /** Accounts, signing in, and who is signed in ({@code accounts().session()}), which every service checks. */
+    vn.motcua.counter.application.access.AccountService accounts();
+
     /** The counter's clock, in Vietnam's time. */
     Clock clock();
 

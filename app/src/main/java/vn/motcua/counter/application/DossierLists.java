@@ -1,5 +1,7 @@
 package vn.motcua.counter.application;
 
+import vn.motcua.counter.application.access.CurrentClerk;
+import vn.motcua.counter.domain.access.Permission;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,14 +29,18 @@ public final class DossierLists {
     private final DossierQueries queries;
     private final AppointmentCalendar calendar;
     private final Clock clock;
+    private final CurrentClerk clerk;
 
-    public DossierLists(DossierQueries queries, AppointmentCalendar calendar, Clock clock) {
+    /** @param clerk who is signed in: lists and search need {@link Permission#SEARCH} */
+    public DossierLists(DossierQueries queries, AppointmentCalendar calendar, Clock clock, CurrentClerk clerk) {
+        this.clerk = java.util.Objects.requireNonNull(clerk, "who is signed in");
         this.queries = queries;
         this.calendar = calendar;
         this.clock = clock;
     }
 
     public List<DossierSummary> list(DossierList list) {
+        clerk.require(Permission.SEARCH);
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDate today = now.toLocalDate();
         return switch (list) {
@@ -47,6 +53,7 @@ public final class DossierLists {
     }
 
     public List<DossierSummary> search(String query) {
+        clerk.require(Permission.SEARCH);
         return query == null || query.isBlank() ? List.of() : queries.search(query.strip());
     }
 }

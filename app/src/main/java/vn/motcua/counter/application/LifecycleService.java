@@ -1,5 +1,7 @@
 package vn.motcua.counter.application;
 
+import vn.motcua.counter.application.access.CurrentClerk;
+import vn.motcua.counter.domain.access.Permission;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -42,15 +44,20 @@ public final class LifecycleService {
     private final Clock clock;
     private final SatisfactionScale scale;
     private final String processingUnit;
+    private final CurrentClerk clerk;
     private volatile Outbox outbox = Outbox.NONE;
     private volatile Audit audit = Audit.OFF;
 
     /**
      * @param processingUnit who the counter hands dossiers to for resolution (bộ phận chuyên môn), named on the
      *                       control slip
+     * @param clerk          who is signed in: reading needs {@link Permission#SEARCH}, the everyday steps
+     *                       {@link Permission#HANDLE}, an apology or a stop {@link Permission#CORRECT}, the tracking
+     *                       book {@link Permission#REPORTS}
      */
     public LifecycleService(DossierStore dossiers, ContentStore contents, FormRenderer forms, Clock clock,
-                            SatisfactionScale scale, String processingUnit) {
+                            SatisfactionScale scale, String processingUnit, CurrentClerk clerk) {
+        this.clerk = java.util.Objects.requireNonNull(clerk, "who is signed in");
         this.dossiers = dossiers;
         this.contents = contents;
         this.forms = forms;
@@ -75,20 +82,24 @@ public final class LifecycleService {
 
     /** The dossier as the clerk opens it (the dossier screen, {@code motcua dossier show}): recorded as a view. */
     public Dossier dossier(DossierCode code) {
+        clerk.require(Permission.SEARCH);
         Dossier dossier = find(code);
         audit.record(AuditAction.VIEW, code.value(), "dossier");
         return dossier;
     }
 
+    /** The dossier for a step whose permission was checked, not recorded as a view. */
     private Dossier find(DossierCode code) {
         return dossiers.dossier(code).orElseThrow(() -> new CounterException("lifecycle.unknown_dossier", code.value()));
     }
 
     public DossierProgress progress(DossierCode code) {
+        clerk.require(Permission.SEARCH);
         return dossiers.progress(code).orElseThrow(() -> new CounterException("lifecycle.unknown_dossier", code.value()));
     }
 
     public List<DossierEvent> history(DossierCode code) {
+        clerk.require(Permission.SEARCH);
         return dossiers.history(code);
     }
 
@@ -99,6 +110,7 @@ public final class LifecycleService {
 
     /** Dossier {@code code}'s form, for printing (the preview): recorded as printed. */
     public byte[] pdf(DossierCode code, IssuedForm form) {
+        clerk.require(Permission.SEARCH);
         byte[] pdf = contents.read(form.contentId());
         audit.record(AuditAction.PRINT, code == null ? null : code.value(), formDetail(form));
         return pdf;
@@ -106,6 +118,7 @@ public final class LifecycleService {
 
     /** The receipt (form 01) issued at reception, as it was printed then, for a copy: recorded as printed. */
     public byte[] receipt(DossierCode code) {
+        clerk.require(Permission.SEARCH);
         byte[] pdf = contents.read(dossiers.receiptContentId(code)
                 .orElseThrow(() -> new CounterException("lifecycle.unknown_dossier", code.value())));
         audit.record(AuditAction.PRINT, code.value(), "form=RECEIPT");
@@ -114,6 +127,7 @@ public final class LifecycleService {
 
     /** Hands the dossier to the processing unit, or back to it once the supplement came in (status 4). */
     public Status process(DossierCode code, String note, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = find(code);
         LifecycleStep step = step("PROCESSING", dossier, Status.PROCESSING, note, counter);
         Handover handover = new Handover(step.at(), counter.clerkName(), processingUnit,
@@ -124,6 +138,7 @@ public final class LifecycleService {
 
     /** The result came back from the processing unit (status 9). */
     public Status resolve(DossierCode code, String note, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = find(code);
         LifecycleStep step = step("RESOLVED", dossier, Status.RESOLVED, note, counter);
         Handover handover = new Handover(step.at(), processingUnit, counter.clerkName(),
@@ -135,6 +150,7 @@ public final class LifecycleService {
     /** Form 02 and status 5: the applicant must add {@code items}. */
     public IssuedForm requestSupplement(DossierCode code, List<SupplementItem> items, String reason,
                                         CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         if (items.isEmpty()) {
             throw new CounterException("lifecycle.supplement_empty");
         }
@@ -149,6 +165,7 @@ public final class LifecycleService {
 
     /** Form 03: refused to receive (status 3) when only registered, otherwise refused to resolve (status 8). */
     public IssuedForm refuse(DossierCode code, String reason, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = find(code);
         if (!LifecycleAction.allowedIn(dossier.status()).contains(LifecycleAction.REFUSE)) {
             throw illegal(dossier, Status.NOT_RECEIVED);
@@ -160,6 +177,7 @@ public final class LifecycleService {
 
     /** Form 05 and status 8. */
     public IssuedForm stop(DossierCode code, String reason, CounterProfile counter) {
+        clerk.require(Permission.CORRECT);
         Dossier dossier = find(code);
         return withNotice(FormKind.STOP_NOTICE, step("STOPPED", dossier, Status.STOPPED, required(reason), counter),
                 dossier, null, counter);
@@ -167,6 +185,7 @@ public final class LifecycleService {
 
     /** Form 04: the status stays; the dossier gets a new, later appointment. */
     public IssuedForm apologise(DossierCode code, LocalDateTime newAppointment, String reason, CounterProfile counter) {
+        clerk.require(Permission.CORRECT);
         Dossier dossier = find(code);
         if (!LifecycleAction.allowedIn(dossier.status()).contains(LifecycleAction.APOLOGISE)) {
             throw new CounterException("lifecycle.apology_not_now", dossier.status().portalName());
@@ -183,6 +202,7 @@ public final class LifecycleService {
 
     /** Adds scanned or imported pages of one result document; they are already in the content store. */
     public void attachResult(DossierCode code, String documentName, List<Page> pages, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = find(code);
         if (!LifecycleAction.allowedIn(dossier.status()).contains(LifecycleAction.ATTACH_RESULT)) {
             throw new CounterException("lifecycle.result_not_now", dossier.status().portalName());
@@ -201,6 +221,7 @@ public final class LifecycleService {
 
     /** Status 10: the result is handed to the citizen, who rates the service on the counter's scale. */
     public Status returnResult(DossierCode code, int ratingLevel, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = find(code);
         if (progress(code).results().isEmpty()) {
             throw new CounterException("lifecycle.no_result");
@@ -219,6 +240,7 @@ public final class LifecycleService {
 
     /** Form 06 as it stands now. */
     public IssuedForm controlSlip(DossierCode code, CounterProfile counter) {
+        clerk.require(Permission.HANDLE);
         Dossier dossier = find(code);
         IssuedForm unsaved = new IssuedForm(FormKind.CONTROL_SLIP, null, now(), counter.clerkName(), null);
         IssuedForm form = store(unsaved, forms.controlSlip(dossier, progress(code), unsaved, counter));
@@ -229,6 +251,7 @@ public final class LifecycleService {
 
     /** Form 07 for the dossiers received from {@code from} to {@code to}. */
     public IssuedForm trackingBook(LocalDate from, LocalDate to, CounterProfile counter) {
+        clerk.require(Permission.REPORTS);
         if (to.isBefore(from)) {
             throw new CounterException("lifecycle.period_reversed");
         }

@@ -1,5 +1,7 @@
 package vn.motcua.counter.application;
 
+import vn.motcua.counter.application.access.CurrentClerk;
+import vn.motcua.counter.domain.access.Permission;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,14 +55,18 @@ public final class ReceptionService {
     private final Transactions transactions;
     private final StageQueue stages;
     private final Clock clock;
+    private final CurrentClerk clerk;
     private volatile Runnable afterReceive = () -> { };
     private volatile boolean sending;
     private volatile Audit audit = Audit.OFF;
 
-    /** The stores, the pages' image checks and files, the receipt's renderer, the calendar and the clock. */
+    /**
+     * The stores, the pages' image checks and files, the receipt's renderer, the calendar, the clock, and who is
+     * signed in (receiving needs {@link Permission#RECEIVE}).
+     */
     public record Parts(DossierStore dossiers, ContentStore contents, PageImages images, PageFiles files,
                         ReceiptRenderer receipts, AppointmentCalendar calendar, Transactions transactions,
-                        StageQueue stages, Clock clock) {
+                        StageQueue stages, Clock clock, CurrentClerk clerk) {
     }
 
     public ReceptionService(Parts parts) {
@@ -73,6 +79,7 @@ public final class ReceptionService {
         this.transactions = parts.transactions();
         this.stages = parts.stages();
         this.clock = parts.clock();
+        this.clerk = java.util.Objects.requireNonNull(parts.clerk(), "who is signed in");
     }
 
     /** With a hub configured, each dossier is enqueued for {@link Stage#SEND_DOSSIER} with its reception. */
@@ -94,6 +101,7 @@ public final class ReceptionService {
      * Checks and stores one captured page at once, so that nothing scanned is lost if the reception never completes.
      */
     public Page storePage(byte[] content, Page.PageSource source) {
+        clerk.require(Permission.RECEIVE);
         PageImages.ImageInfo info = images.inspect(content);
         String id = contents.put(content);
         return new Page(id, info.mediaType(), content.length, source);
@@ -128,6 +136,7 @@ public final class ReceptionService {
     }
 
     public Receipt receive(ReceptionRequest request, CounterProfile counter) {
+        clerk.require(Permission.RECEIVE);
         if (request.documents().stream().noneMatch(Document::isCaptured)) {
             throw new CounterException("reception.no_pages");
         }

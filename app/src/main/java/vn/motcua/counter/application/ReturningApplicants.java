@@ -1,5 +1,7 @@
 package vn.motcua.counter.application;
 
+import vn.motcua.counter.application.access.CurrentClerk;
+import vn.motcua.counter.domain.access.Permission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +23,17 @@ public final class ReturningApplicants {
     public static final int MAX_DOSSIERS = 5;
 
     private final DossierStore dossiers;
+    private final CurrentClerk clerk;
 
-    public ReturningApplicants(DossierStore dossiers) {
+    /** @param clerk who is signed in: looking an applicant up needs {@link Permission#RECEIVE} */
+    public ReturningApplicants(DossierStore dossiers, CurrentClerk clerk) {
         this.dossiers = dossiers;
+        this.clerk = java.util.Objects.requireNonNull(clerk, "who is signed in");
     }
 
     /** The applicant's earlier dossiers that have pages, newest first; any kind of number (ID, passport, tax code). */
     public List<EarlierDossier> earlierDossiers(ApplicantId id) {
+        clerk.require(Permission.RECEIVE);
         List<EarlierDossier> found = new ArrayList<>();
         for (DossierCode code : dossiers.dossiersOf(id)) {
             if (found.size() == MAX_DOSSIERS) {

@@ -36,6 +36,11 @@ public final class CounterLauncher implements CounterAccess {
     }
 
     @Override
+    public boolean accountsExist() {
+        return AccessSetup.accountsExist(configuration.dataDirectory().resolve(CounterWiring.DATABASE_FILE));
+    }
+
+    @Override
     public Locale locale() {
         return configuration.locale();
     }

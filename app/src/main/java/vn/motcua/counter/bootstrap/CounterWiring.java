@@ -73,6 +73,9 @@ import vn.motcua.counter.application.port.ContentStore;
 import vn.motcua.counter.adapters.store.SqliteAuditLog;
 import vn.motcua.counter.adapters.store.SqliteContentReferences;
 import vn.motcua.counter.adapters.store.SqliteRetention;
+import vn.motcua.counter.application.access.Account;
+import vn.motcua.counter.application.access.AccountService;
+import vn.motcua.counter.application.access.CurrentClerk;
 import vn.motcua.counter.application.audit.Actor;
 import vn.motcua.counter.application.audit.Audit;
 import vn.motcua.counter.application.retention.Retention;
@@ -125,8 +128,7 @@ public final class CounterWiring implements CounterServices {
     private final Database auditDatabase; // the audit's own writable connection when opened for reading, else null
     private final Audit audit;
     private final Retention retention;
-    /** Who acts: the OS user until accounts exist; see {@link #actAs(Actor)}. */
-    private volatile Actor actor = Actor.osUser();
+    private final AccountService accounts;
     private StartupWork startup;
 
     private CounterWiring(CounterConfiguration configuration, Clock clock, boolean forReading) {
@@ -149,10 +151,22 @@ public final class CounterWiring implements CounterServices {
             throw e;
         }
         this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER));
-        // decision 1302: even a command that only reads records its views, through a writable connection of its own
+        // who is signed in: every service checks it by role (decision 1301)
+        try {
+            this.accounts = AccessSetup.accounts(database, forReading, configuration.settings(), clock);
+        } catch (RuntimeException e) {   // a wrong access.admin.* value: nothing stays open
+            database.close();
+            closeLock();
+            throw e;
+        }
+        CurrentClerk clerk = accounts.session();
+        // decision 1302: even a command that only reads records its views, through a writable connection of its own;
+        // who acts is the account signed in, the OS user on a data folder without accounts
         this.auditDatabase = forReading ? openAuditDatabase() : null;
+        Actor osUser = Actor.osUser();
         this.audit = new Audit(new SqliteAuditLog(forReading ? auditDatabase : database,
-                dataDirectory.resolve(SqliteAuditLog.ANCHOR_FILE)), () -> actor.name(),
+                dataDirectory.resolve(SqliteAuditLog.ANCHOR_FILE)),
+                () -> clerk.account().map(Account::name).orElseGet(osUser::name), clerk,
                 profile.agencyCode().value() + "-" + slot.number(), clock);
         this.dossiers = new SqliteDossierStore(database, slot);
         this.agencies = new Agencies(database);
@@ -164,19 +178,19 @@ public final class CounterWiring implements CounterServices {
         var pageFiles = new ScannedPageFiles();
         var calendar = configuration.holidayCalendar();
         this.reception = new ReceptionService(new ReceptionService.Parts(dossiers, contents, images, pageFiles,
-                new ReceiptPdfRenderer(), calendar, database, stages, clock));
-        this.lists = new DossierLists(queries, calendar, clock);
+                new ReceiptPdfRenderer(), calendar, database, stages, clock, clerk));
+        this.lists = new DossierLists(queries, calendar, clock, clerk);
         this.reports = new CounterReports(new SqliteReports(database),
-                new ReportFiles(Messages.of(configuration.locale())), profile.agencyCode().value(), clock);
+                new ReportFiles(Messages.of(configuration.locale())), profile.agencyCode().value(), clock, clerk);
         this.scannerBridge = configuration.scannerSetup(List.of()).build();
         this.scanners = new Scanners(scannerBridge, configuration.scannerDevice());
         this.scanning = new ScanService(scanners, reception, images);
         this.cardReader = new CardReader(new ZxingCardImages(images), new TesseractMrzImages(images,
                 new DefaultPageCleanup(), new MrzOcr(configuration.ocrSettings().tessdata(), MRZ_LANGUAGE)), pageFiles);
-        this.returning = new ReturningApplicants(dossiers);
+        this.returning = new ReturningApplicants(dossiers, clerk);
         this.lifecycle = new LifecycleService(dossiers, contents, new FormPdfRenderer(), clock,
-                configuration.satisfactionScale(), configuration.processingUnit());
-        this.catalogueImports = new CatalogueImports(new CatalogueFileSources(), catalogue, agencies);
+                configuration.satisfactionScale(), configuration.processingUnit(), clerk);
+        this.catalogueImports = new CatalogueImports(new CatalogueFileSources(), catalogue, agencies, clerk);
         this.pageCapture = ocrWorkers == 0 ? null
                 : new TesseractPageCapture(new OcrWorkerPool(configuration.ocrSettings().withWorkers(ocrWorkers)));
         this.signatures = SigningServices.from(configuration.settings(), clock);
@@ -191,7 +205,7 @@ public final class CounterWiring implements CounterServices {
         this.sending = hub == null ? null : new SendDossierStage(offers, syncRecords, hub, clock);
         this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
         this.syncing = new Syncing(pipeline, stages, syncRecords, sending,
-                hub == null ? null : new UsbTransfer(offers, hub, stages, syncRecords, database, audit, clock));
+                hub == null ? null : new UsbTransfer(offers, hub, stages, syncRecords, database, audit, clock), clerk);
         if (sending != null) {   // every reception and later change is queued for the hub with it
             reception.sendToHub(true);
             lifecycle.outbox(new Outbox(database, stages, clock));
@@ -202,7 +216,7 @@ public final class CounterWiring implements CounterServices {
             signingDesk.attach(pipeline);
         }
         this.copies = new ElectronicCopies(captureStore, stages);
-        this.documents = new Documents(contents);
+        this.documents = new Documents(contents, clerk);
         reception.afterReceive(pipeline::wake);
         reception.audit(audit);
         lifecycle.audit(audit);
@@ -221,14 +235,6 @@ public final class CounterWiring implements CounterServices {
             database.close();
             throw e;
         }
-    }
-
-    /**
-     * Names who acts from now on in the audit log (decision 1302): an account session calls this at sign-in; until
-     * accounts exist it stays the operating system's user.
-     */
-    public void actAs(Actor value) {
-        this.actor = value;
     }
 
     /**
@@ -391,6 +397,11 @@ public final class CounterWiring implements CounterServices {
     @Override
     public Retention retention() {
         return retention;
+    }
+
+    @Override
+    public AccountService accounts() {
+        return accounts;
     }
 
     @Override

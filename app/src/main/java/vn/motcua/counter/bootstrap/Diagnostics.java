@@ -44,6 +44,7 @@ public final class Diagnostics implements CounterDiagnostics {
         checks.add(dataFolder(data));
         checks.add(database(data.resolve(CounterWiring.DATABASE_FILE)));
         checks.add(pipeline(data.resolve(CounterWiring.DATABASE_FILE)));
+        checks.add(accounts(data.resolve(CounterWiring.DATABASE_FILE)));
         checks.add(freeDisk(data));
         checks.add(tesseract());
         checks.add(scanner());
@@ -95,6 +96,17 @@ public final class Diagnostics implements CounterDiagnostics {
                     : new Check("database", Outcome.FAILED, file + ": integrity_check " + result);
         } catch (CounterException e) {
             return new Check("database", Outcome.FAILED, file + ": " + e.messageKey());
+        }
+    }
+
+    /** Decision 1301: a data folder without accounts asks nobody on the command line; IT staff should know. */
+    private static Check accounts(Path file) {
+        try {
+            return AccessSetup.accountsExist(file) ? new Check("accounts", Outcome.OK, "sign-in required")
+                    : new Check("accounts", Outcome.WARNING, "no account yet: nothing asks for a sign-in until the "
+                    + "first administrator is made (motcua account add --role it-admin, or access.admin.* provisioned)");
+        } catch (CounterException e) {
+            return new Check("accounts", Outcome.FAILED, file + ": " + e.messageKey());
         }
     }
 

@@ -33,7 +33,8 @@ final class SettingKeys {
                 "signing.key", "signing.pkcs11.profile", "signing.pkcs11.library", "signing.pkcs11.profiles",
                 "signing.signer.image", "signing.seal.image", "signing.trust.dir", "data.dir", "calendar.overrides",
                 "scanner.sane.passfile", "scanner.hotfolders", "ocr.tessdata", "hub.ca", "update.keys",
-                "security.key.dir", "security.passphrase", "security.recovery_key");
+                "security.key.dir", "security.passphrase", "security.recovery_key", "access.admin.name",
+                "access.admin.password");
         unsafe("counter.count", integer(1, 9999), "a whole number 1–9999");
         unsafe("counter.number", integer(1, 9999), "a whole number 1–9999");
         safe("ui.language", oneOf("vi", "en"), "vi or en");
@@ -61,6 +62,7 @@ final class SettingKeys {
         unsafe("security.protection", oneOf("auto", "keyfile", "passphrase", "dpapi"),
                 "auto, keyfile, passphrase or dpapi");
         unsafe("retention.days", integer(0, 36500), "a number of days 0–36500 (0: never remove)");
+        safe("access.idle_lock_minutes", integer(0, 1440), "minutes 0–1440, 0 for never");
         unsafe("update.pin", v -> v.matches("\\d+(\\.\\d+){0,3}"), "a version such as 0.2.0");
     }
 

@@ -89,6 +89,12 @@ public final class Settings {
     public static final String SECURITY_PASSPHRASE = "security.passphrase";
     /** The recovery key printed at set-up: given once, it opens the data folder and wraps its key again here. */
     public static final String SECURITY_RECOVERY_KEY = "security.recovery_key";
+    /** Minutes without a key or mouse event before the window locks (decision 1301); 0: never. */
+    public static final String ACCESS_IDLE_LOCK_MINUTES = "access.idle_lock_minutes";
+    /** The first administrator's name, made on a data folder without accounts (provisioning). */
+    public static final String ACCESS_ADMIN_NAME = "access.admin.name";
+    /** Its Argon2id hash ({@code motcua account hash}) or a one-time password changed at the first sign-in. */
+    public static final String ACCESS_ADMIN_PASSWORD = "access.admin.password";
 
     /** Retention (docs/decisions/1303-retention.md): days after its return that a dossier the hub holds is removed
      *  from this counter, files and rows; {@code 0}: never. */
@@ -112,7 +118,8 @@ public final class Settings {
             Map.entry(OFFICE_HOURS, "07:30-11:30,13:00-17:00"),
             Map.entry(SAME_DAY_CUTOFF, "15:00"),
             Map.entry(SECURITY_PROTECTION, "auto"),
-            Map.entry(RETENTION_DAYS, "90"));
+            Map.entry(RETENTION_DAYS, "90"),
+            Map.entry(ACCESS_IDLE_LOCK_MINUTES, "10"));
 
     /** A key of a settings file that is unknown or has a wrong value; {@code expected} is empty for unknown keys. */
     public record Problem(Path file, int line, String key, String value, String expected) {

@@ -86,6 +86,11 @@ public final class Messages {
         if (failure instanceof InvalidFileException invalid) {
             return text(invalid.messageKey(), invalid.arguments()) + " " + problems(invalid, SHOWN_PROBLEMS);
         }
+        if (failure instanceof vn.motcua.counter.application.access.AccessDenied denied
+                && denied.arguments().length == 3) {   // the action and the role in this language
+            Object[] a = denied.arguments();
+            return text(denied.messageKey(), a[0], text(String.valueOf(a[1])), text(String.valueOf(a[2])));
+        }
         if (failure instanceof CounterException ce) {
             return text(ce.messageKey(), ce.arguments());
         }

@@ -60,6 +60,10 @@ import vn.motcua.counter.ui.report.ReportView;
 import vn.motcua.counter.ui.report.ReportViewModel;
 import vn.motcua.counter.ui.reception.NewDossierViewModel;
 import vn.motcua.counter.application.FailureLog;
+import vn.motcua.counter.ui.access.IdleLockViewModel;
+import vn.motcua.counter.ui.access.LockView;
+import vn.motcua.counter.ui.access.SignInView;
+import vn.motcua.counter.ui.access.SignInViewModel;
 
 /** The counter window: a header with the agency, and the home list or the new-dossier form below it. */
 public class CounterApplication extends Application {
@@ -99,6 +103,10 @@ public class CounterApplication extends Application {
     private final Label startupNotice = new Label();
     private java.util.List<vn.motcua.counter.application.Notice> startupNotices = java.util.List.of();
     private final HBox noticeBar = new HBox(12);
+    /** The window's content: the sign-in screen, then the work with the idle lock's cover over it. */
+    private final javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane();
+    private IdleLockViewModel idleLock;
+    private javafx.animation.Timeline idleTicks;
 
     /** Opens the window on the application the launcher built. */
     public static void launch(CounterAccess access) {
@@ -147,16 +155,63 @@ public class CounterApplication extends Application {
             checkForUpdate();
         }, failure -> LOG.warn("start-up checks failed", failure));
         root = new BorderPane(screens);
-        speak(messages);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         javafx.geometry.Dimension2D size = windowSize(screen);
-        Scene scene = new Scene(root, size.getWidth(), size.getHeight());
+        Scene scene = new Scene(frame, size.getWidth(), size.getHeight());
         scene.getStylesheets().add(CounterApplication.class.getResource("counter.css").toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
-                this::showNewDossier);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> home.refresh());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> {
+        // decision 1301: name, password, Enter before anything (the first administrator on a new data folder)
+        frame.getChildren().setAll(new SignInView(new SignInViewModel(services.accounts(), messages, executors),
+                messages, this::enter));
+        stage.setTitle(messages.text("app.title"));
+        stage.setScene(scene);
+        stage.show();
+        keepOnScreen(stage, screen);
+        // the window answers the clerk once the sign-in screen is laid out (StartupProbe): after the pulse
+        Platform.runLater(() -> Platform.runLater(StartupProbe::windowUsable));
+    }
+
+    /** Someone signed in: the work begins, under the idle lock. */
+    private void enter() {
+        Scene scene = stage.getScene();
+        speak(messages);
+        idleLock = new IdleLockViewModel(services.accounts(), services.clock(), messages, executors);
+        Node[] focusedBefore = new Node[1];
+        int[] selection = new int[2];
+        idleLock.lockedProperty().addListener((obs, was, locked) -> {   // before the cover takes the focus
+            if (locked) {
+                focusedBefore[0] = scene.getFocusOwner();
+                if (focusedBefore[0] instanceof javafx.scene.control.TextInputControl field) {
+                    selection[0] = field.getAnchor();
+                    selection[1] = field.getCaretPosition();
+                }
+            } else if (focusedBefore[0] != null && focusedBefore[0].getScene() == scene) {
+                Node back = focusedBefore[0];
+                back.requestFocus();   // back where the clerk was typing, the caret where it was (not all selected)
+                if (back instanceof javafx.scene.control.TextInputControl field) {
+                    Platform.runLater(() -> field.selectRange(selection[0], selection[1]));
+                }
+            }
+        });
+        LockView cover = new LockView(idleLock, messages);
+        root.visibleProperty().bind(idleLock.lockedProperty().not());   // hidden, not rebuilt: the work stays
+        frame.getChildren().setAll(root, cover);
+        scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> {
+            if (idleLock.locked()) {
+                if (e instanceof javafx.scene.input.KeyEvent && !within(e.getTarget(), cover)) {
+                    e.consume();   // nothing reaches the covered work, nor its shortcuts
+                }
+            } else if (isActivity(e.getEventType())) {
+                idleLock.touch();
+            }
+        });
+        idleTicks = new javafx.animation.Timeline(new javafx.animation.KeyFrame(Duration.seconds(1),
+                e -> idleLock.check()));
+        idleTicks.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        idleTicks.play();
+        accelerate(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::showNewDossier);
+        accelerate(new KeyCodeCombination(KeyCode.F5), () -> home.refresh());
+        accelerate(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+        accelerate(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> {
             if (screens.shown() instanceof HomeView) {
                 showReport();
             }
@@ -168,29 +223,38 @@ public class CounterApplication extends Application {
         });
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (DossierList list : DossierList.values()) {
-            scene.getAccelerators().put(new KeyCodeCombination(digits[list.ordinal()], KeyCombination.SHORTCUT_DOWN),
-                    () -> {
-                        if (screens.shown() instanceof HomeView) {
-                            home.show(list);
-                        }
-                    });
+            accelerate(new KeyCodeCombination(digits[list.ordinal()], KeyCombination.SHORTCUT_DOWN), () -> {
+                if (screens.shown() instanceof HomeView) {
+                    home.show(list);
+                }
+            });
         }
-        stage.setScene(scene);
-        stage.show();
-        reportWhenUsable();
-        keepOnScreen(stage, screen);
     }
 
-    /** The window is usable once the home list has been filled the first time (see {@link StartupProbe}). */
-    private void reportWhenUsable() {
-        javafx.beans.value.ChangeListener<String> firstList = new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends String> obs, String old, String now) {
-                obs.removeListener(this);
-                Platform.runLater(StartupProbe::windowUsable); // after the pulse that lays the rows out
+    /** A window shortcut that does nothing while the window is locked. */
+    private void accelerate(KeyCombination keys, Runnable action) {
+        stage.getScene().getAccelerators().put(keys, () -> {
+            if (idleLock == null || !idleLock.locked()) {
+                action.run();
             }
-        };
-        home.summaryProperty().addListener(firstList);
+        });
+    }
+
+    /** What a person does (synthesised enter/exit events on a pulse are not): the idle time starts again. */
+    private static boolean isActivity(javafx.event.EventType<?> type) {
+        return type == javafx.scene.input.KeyEvent.KEY_PRESSED || type == javafx.scene.input.MouseEvent.MOUSE_PRESSED
+                || type == javafx.scene.input.MouseEvent.MOUSE_MOVED
+                || type == javafx.scene.input.MouseEvent.MOUSE_DRAGGED
+                || type == javafx.scene.input.ScrollEvent.SCROLL;
+    }
+
+    private static boolean within(javafx.event.EventTarget target, Node ancestor) {
+        for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 1280×800 where it fits; on a smaller screen (1366×768 less a task bar) what there is. */
@@ -284,7 +348,11 @@ public class CounterApplication extends Application {
         Label clerk = new Label(services.profile().clerkName());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(16, product, agency, spacer, clerk, languageChoice());
+        Label signedIn = new Label(services.accounts().session().account()
+                .map(a -> a.name() + " · " + messages.text("access.role." + a.role().code())).orElse(""));
+        signedIn.setId("signedIn");
+        signedIn.getStyleClass().add("text-muted");
+        HBox bar = new HBox(16, product, agency, spacer, clerk, signedIn, languageChoice());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 16, 10, 16));
         bar.getStyleClass().add("header-bar");
@@ -433,7 +501,7 @@ public class CounterApplication extends Application {
         // the application's own preview: a counter PC may have no PDF viewer or browser to open it with
         open.setOnAction(e -> printing.preview(stage, messages.text("dossier.receiptTitle",
                 receipt.dossier().code().value()), services.documents().read(receipt.pdfContentId())));
-        root.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
+        accelerate(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
             if (screens.shown() instanceof HomeView) {
                 open.fire();
             }
@@ -446,6 +514,9 @@ public class CounterApplication extends Application {
     @Override
     public void stop() {
         formAhead.stop();
+        if (idleTicks != null) {
+            idleTicks.stop();
+        }
         if (captureProgress != null) {
             captureProgress.close();
         }

@@ -61,9 +61,10 @@ class ReceptionBenchmark {
         print("reception saved (code, receipt PDF, files, one transaction)", receive, 300);
 
         System.setProperty("motcua.data.dir", Files.createTempDirectory("motcua-bench-window").toString());
-        FxToolkit.registerPrimaryStage();
+        javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
         CounterApplication application = (CounterApplication) FxToolkit.setupApplication(
                 () -> new CounterApplication(CounterLauncher.load(), vn.motcua.counter.ui.FxDialogService::new));
+        vn.motcua.counter.ui.WindowSignIn.signIn(stage);
         FxRobot robot = new FxRobot();
         try {
             ScreenTimes ready = new ScreenTimes();

@@ -19,6 +19,7 @@ public final class ChildCounter {
     private final Path home;
     private final Path tmp;
     private final List<String> jvmOptions = new ArrayList<>();
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
 
     public ChildCounter(Path data, Path home, Path tmp) {
         this.data = data;
@@ -28,6 +29,12 @@ public final class ChildCounter {
 
     public ChildCounter option(String jvmOption) {
         jvmOptions.add(jvmOption);
+        return this;
+    }
+
+    /** Sets an environment variable of the child (MOTCUA_PASSWORD, say). */
+    public ChildCounter environment(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -44,10 +51,11 @@ public final class ChildCounter {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(outputs.resolve("out.txt").toFile())
-                .redirectError(outputs.resolve("err.txt").toFile())
-                .start();
+                .redirectError(outputs.resolve("err.txt").toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     /** Runs {@code ./motcua ARGS} to its end (at most two minutes). */

@@ -48,8 +48,18 @@ final class CounterWindow implements AutoCloseable {
 
     /** The launcher's application, remembering the counter the window opened so a test can look behind it. */
     private static final class Recorded implements CounterAccess {
-        private final CounterLauncher launcher = CounterLauncher.load();
+        private final CounterLauncher launcher;
         private volatile CounterWiring opened;
+
+        Recorded(java.time.Clock clock) {
+            this.launcher = clock == null ? CounterLauncher.load()
+                    : new CounterLauncher(vn.motcua.counter.bootstrap.Settings.load(), clock);
+        }
+
+        @Override
+        public boolean accountsExist() {
+            return launcher.accountsExist();
+        }
 
         @Override
         public java.util.Locale locale() {
@@ -105,9 +115,27 @@ final class CounterWindow implements AutoCloseable {
     }
 
     static CounterWindow open(Path data, ChosenFiles chosen) throws TimeoutException {
+        return open(data, chosen, null);
+    }
+
+    /**
+     * The window on {@code clock} (null: the real one), signed in past its first screen as the first administrator
+     * ({@link WindowSignIn}).
+     */
+    static CounterWindow open(Path data, ChosenFiles chosen, java.time.Clock clock) throws TimeoutException {
+        return open(data, chosen, clock, true);
+    }
+
+    /** The window left on its first screen (sign-in, or the first administrator's), for the tests of that screen. */
+    static CounterWindow openAtSignIn(Path data) throws TimeoutException {
+        return open(data, List::of, null, false);
+    }
+
+    private static CounterWindow open(Path data, ChosenFiles chosen, java.time.Clock clock, boolean signIn)
+            throws TimeoutException {
         System.setProperty("motcua.data.dir", data.toString());
         System.setProperty("motcua.clerk.name", CLERK);
-        FxToolkit.registerPrimaryStage();
+        javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
         DialogService dialogs = new DialogService() {
             @Override
             public List<Path> chooseImages(Window owner, String title) {
@@ -122,9 +150,13 @@ final class CounterWindow implements AutoCloseable {
             public void open(Path file) {
             }
         };
-        Recorded access = new Recorded();
-        return new CounterWindow((CounterApplication) FxToolkit.setupApplication(
+        Recorded access = new Recorded(clock);
+        CounterWindow window = new CounterWindow((CounterApplication) FxToolkit.setupApplication(
                 () -> new CounterApplication(access, (host, messages) -> dialogs)), access);
+        if (signIn) {
+            WindowSignIn.signIn(stage);
+        }
+        return window;
     }
 
     /** Waits for the home screen's notice of a reception and returns the dossier code it names. */

@@ -136,6 +136,45 @@ public final class Database implements AutoCloseable, Transactions {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction on a short writable connection of its own, without migrating: for the
+     * little a counter opened for reading must still write (a wrong password's count). It waits for the window's
+     * transactions as any writer does.
+     */
+    public static <T> T writeBeside(Path file, SqlWork<T> work) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            return immediate(c, work);
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    /** {@code work} in one {@code BEGIN IMMEDIATE} transaction on {@code c}: committed, or rolled back and thrown. */
+    private static <T> T immediate(Connection c, SqlWork<T> work) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+        }
+        try {
+            T result = work.run(c);
+            try (Statement st = c.createStatement()) {
+                st.execute("COMMIT");
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try (Statement st = c.createStatement()) {
+                st.execute("ROLLBACK");
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+    }
+
     public Path file() {
         return file;
     }
@@ -161,24 +200,9 @@ public final class Database implements AutoCloseable, Transactions {
         }
         depth = 1;
         try {
-            try (Statement st = connection.createStatement()) {
-                st.execute("BEGIN IMMEDIATE");
-            }
-            try {
-                T result = work.run(connection);
-                try (Statement st = connection.createStatement()) {
-                    st.execute("COMMIT");
-                }
-                runAfterCommit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("ROLLBACK");
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            }
+            T result = immediate(connection, work);
+            runAfterCommit();   // only once committed: a rolled-back change never moves the audit anchor
+            return result;
         } catch (SQLException e) {
             throw translate(e, file);
         } finally {

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.access.CurrentClerk;
 import vn.motcua.counter.application.port.AuditStore;
+import vn.motcua.counter.domain.access.Permission;
 
 /**
  * The audit log of personal data: the application services record every view, print, export and change of a dossier
@@ -19,18 +21,23 @@ import vn.motcua.counter.application.port.AuditStore;
 public final class Audit {
 
     /** Nothing is recorded: for services built without a data folder (tests of a single service). */
-    public static final Audit OFF = new Audit(null, Actor.osUser(), "-", Clock.systemUTC());
+    public static final Audit OFF = new Audit(null, Actor.osUser(), null, "-", Clock.systemUTC());
     private static final int PAGE = 1_000;
 
     private final AuditStore store;
     private final Actor actor;
+    private final CurrentClerk readers;
     private final String counter;
     private final Clock clock;
 
-    /** @param counter this counter's identity, e.g. {@code 000.00.00.H26-1} (agency code and counter number) */
-    public Audit(AuditStore store, Actor actor, String counter, Clock clock) {
+    /**
+     * @param readers who is signed in: listing and verifying the log need {@link Permission#AUDIT} (decision 1301)
+     * @param counter this counter's identity, e.g. {@code 000.00.00.H26-1} (agency code and counter number)
+     */
+    public Audit(AuditStore store, Actor actor, CurrentClerk readers, String counter, Clock clock) {
         this.store = store;
         this.actor = actor;
+        this.readers = readers;
         this.counter = counter;
         this.clock = clock;
     }
@@ -49,6 +56,12 @@ public final class Audit {
         }
     }
 
+    private void mayRead() {
+        if (readers != null) {
+            readers.require(Permission.AUDIT);
+        }
+    }
+
     /** Who is acting now. */
     public String actorName() {
         return actor.name();
@@ -56,6 +69,7 @@ public final class Audit {
 
     /** The newest {@code limit} entries matching {@code filter}, newest first. */
     public List<AuditEntry> find(AuditStore.Filter filter, int limit) {
+        mayRead();
         return store == null ? List.of() : store.find(filter, limit);
     }
 
@@ -66,6 +80,7 @@ public final class Audit {
      * anchor counted is TRUNCATED.
      */
     public AuditVerdict verify() {
+        mayRead();
         if (store == null) {
             return new AuditVerdict(0, List.of());
         }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.access.CurrentClerk;
 import vn.motcua.counter.application.port.StageQueue;
 import vn.motcua.counter.application.port.SyncRecords;
 import vn.motcua.counter.application.stage.Stage;
@@ -13,8 +15,9 @@ import vn.motcua.counter.application.stage.StageError;
 import vn.motcua.counter.application.stage.StageProgress;
 import vn.motcua.counter.application.stage.StageRunner;
 import vn.motcua.counter.application.stage.WorkItem;
-import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.application.stage.WorkState;
+import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.domain.access.Permission;
 
 /**
  * What the clerk (the window's indicator and dossier screen) and {@code motcua sync} see of sending to the hub, read
@@ -54,9 +57,15 @@ public final class Syncing {
     private final SyncRecords records;
     private final SendDossierStage sending;   // null: sync off
     private final UsbTransfer carried;        // null: sync off
+    private final CurrentClerk clerk;
 
+    /**
+     * @param clerk who is signed in: "sync now", a retry and carrying dossiers on a drive need
+     *              {@link Permission#HANDLE}
+     */
     public Syncing(StageRunner pipeline, StageQueue stages, SyncRecords records, SendDossierStage sending,
-                   UsbTransfer carried) {
+                   UsbTransfer carried, CurrentClerk clerk) {
+        this.clerk = Objects.requireNonNull(clerk, "who is signed in");
         this.pipeline = pipeline;
         this.stages = stages;
         this.records = records;
@@ -118,17 +127,20 @@ public final class Syncing {
 
     /** Retries one dossier's failed sending (the dossier screen's retry). */
     public boolean retry(DossierCode code) {
+        clerk.require(Permission.HANDLE);
         DossierSync sync = of(code);
         return sync.itemId() != null && pipeline.retry(List.of(sync.itemId())) > 0;
     }
 
     /** No link for weeks: what waits goes into a package on a drive for the hub ({@link UsbTransfer}). */
     public UsbTransfer.Exported exportPackage(Path folder) {
+        clerk.require(Permission.HANDLE);
         return carriedOrOff().export(folder);
     }
 
     /** The hub's receipt carried back on the drive: marks sent exactly what it accepted. */
     public UsbTransfer.Confirmed importReceipt(Path receiptFile) {
+        clerk.require(Permission.HANDLE);
         UsbTransfer.Confirmed confirmed = carriedOrOff().importReceipt(receiptFile);
         pipeline.wake();   // the indicator and the dossier screens follow
         return confirmed;
@@ -146,6 +158,7 @@ public final class Syncing {
      * at {@code timeout}); the overview then says what is left.
      */
     public Overview syncNow(Duration timeout) throws InterruptedException {
+        clerk.require(Permission.HANDLE);
         if (enabled()) {
             pipeline.unblock(SendDossierStage.WAITING_FOR);
             pipeline.dueNow(Stage.SEND_DOSSIER);

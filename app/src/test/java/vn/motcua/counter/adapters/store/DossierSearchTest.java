@@ -185,7 +185,8 @@ class DossierSearchTest {
 
     private List<DossierSummary> lists(LocalDateTime now, DossierList list) {
         Clock clock = Clock.fixed(now.atZone(SaveLoopClock.VIETNAM).toInstant(), SaveLoopClock.VIETNAM);
-        return new DossierLists(counter.dossierQueries(), VietnamHolidayCalendar.bundled(), clock).list(list);
+        return new DossierLists(counter.dossierQueries(), VietnamHolidayCalendar.bundled(), clock,
+                counter.accounts().session()).list(list);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.MovableClock;
 import vn.motcua.counter.SqlRows;
 import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.application.port.AuditStore;
 import vn.motcua.counter.application.port.ReportRenderer;
 import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.DossierCode;
@@ -23,6 +24,8 @@ import vn.motcua.counter.domain.DossierCode;
  * counter only for reading ({@code dossier show}) records its view too.
  */
 class AuditRecordingTest {
+
+    private static final String PASSWORD = "mat-khau-giam-sat";
 
     @TempDir
     Path data;
@@ -42,10 +45,12 @@ class AuditRecordingTest {
             counter.lifecycle().pdf(code, slip);                                 // its print preview
             var report = counter.reports().report(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
             counter.reports().export(report, ReportRenderer.Format.CSV, data.resolve("bao-cao.csv"));
-            counter.actAs(() -> "giamsat01");                                    // as an account session will
+            // from the first account on, who acts is the account signed in
+            counter.accounts().createFirstAdministrator("giamsat01", PASSWORD.toCharArray());
             counter.lifecycle().dossier(code);
         }
         try (CounterWiring reading = CounterWiring.openForReading(TestCounter.settings(data), clock)) {
+            reading.accounts().signIn("giamsat01", PASSWORD.toCharArray());
             reading.lifecycle().dossier(code);                                   // motcua dossier show
         }
 
@@ -64,7 +69,7 @@ class AuditRecordingTest {
                 assertThat(r.get(3)).isEqualTo(here);
             });
             assertThat(rows).extracting(r -> r.get(2)).containsExactly(user, user, user, user, user, user, user,
-                    "giamsat01", user);
+                    "giamsat01", "giamsat01");
             assertThat(rows.get(2).get(6)).isEqualTo("form=RECEIPT");
             assertThat(rows.get(3).get(6)).isEqualTo("PROCESSING 2->4");
             assertThat(rows.get(4).get(6)).isEqualTo("form=CONTROL_SLIP");
@@ -77,10 +82,11 @@ class AuditRecordingTest {
         // the anchor beside the database names the last entry
         assertThat(Files.readString(data.resolve("audit.anchor"))).contains("count=9");
         try (CounterWiring reading = CounterWiring.openForReading(TestCounter.settings(data), clock)) {
+            reading.accounts().signIn("giamsat01", PASSWORD.toCharArray());   // the log is a supervisor's to read
             assertThat(reading.audit().verify()).isEqualTo(new AuditVerdict(9, List.of()));
-            assertThat(reading.audit().find(new vn.motcua.counter.application.port.AuditStore.Filter(
-                    null, null, "giamsat01", null, null), 10)).extracting(AuditEntry::seq).containsExactly(8L);
-            assertThat(reading.audit().find(new vn.motcua.counter.application.port.AuditStore.Filter(
+            assertThat(reading.audit().find(new AuditStore.Filter(
+                    null, null, "giamsat01", null, null), 10)).extracting(AuditEntry::seq).containsExactly(9L, 8L);   // newest first
+            assertThat(reading.audit().find(new AuditStore.Filter(
                     null, null, null, code.value(), AuditAction.PRINT), 10)).extracting(AuditEntry::seq)
                     .containsExactly(6L, 3L);
         }
@@ -98,7 +104,7 @@ class AuditRecordingTest {
             })).hasMessage("the change failed");
             assertThat(Files.readString(data.resolve("audit.anchor"))).isEqualTo(anchored).contains("count=1");
             counter.lifecycle().dossier(code);
-            assertThat(counter.audit().find(vn.motcua.counter.application.port.AuditStore.Filter.ALL, 10))
+            assertThat(counter.audit().find(AuditStore.Filter.ALL, 10))
                     .extracting(AuditEntry::seq, AuditEntry::action).containsExactly(
                             org.assertj.core.groups.Tuple.tuple(2L, "VIEW"),
                             org.assertj.core.groups.Tuple.tuple(1L, "RECEIVE"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.MovableClock;
 import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.application.port.AuditStore;
 import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.DossierCode;
 
@@ -150,7 +151,7 @@ class AuditTamperTest {
     void anAlteredEntryGivenAFreshHashBreaksTheNextLink() throws Exception {
         AuditEntry original;
         try (CounterWiring counter = CounterWiring.openForReading(TestCounter.settings(data), clock)) {
-            original = counter.audit().find(new vn.motcua.counter.application.port.AuditStore.Filter(
+            original = counter.audit().find(new AuditStore.Filter(
                     null, null, null, null, null), 100).stream().filter(e -> e.seq() == 2).findFirst().orElseThrow();
         }
         AuditEntry forged = new AuditEntry(2, original.time(), "someone else", original.counter(), original.action(),
@@ -176,7 +177,7 @@ class AuditTamperTest {
         // the counter goes on: the next entry is numbered after the anchor, so the cut stays visible as a gap
         try (CounterWiring counter = TestCounter.open(data, clock)) {
             counter.lifecycle().dossier(DossierCode.parse(counter.audit().find(
-                    vn.motcua.counter.application.port.AuditStore.Filter.ALL, 1).getFirst().dossierCode()));
+                    AuditStore.Filter.ALL, 1).getFirst().dossierCode()));
             AuditVerdict verdict = counter.audit().verify();
             assertThat(verdict.problems()).containsExactly(
                     new AuditVerdict.Problem(AuditVerdict.Kind.REMOVED, 7, 8, last));

@@ -1,0 +1,97 @@
+package vn.motcua.counter.ui.access;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import vn.motcua.counter.i18n.Messages;
+
+/** Name, password, Enter: the screen before home, and the first administrator's screen on a new counter. */
+public final class SignInView extends StackPane {
+
+    private final TextField name = new TextField();
+    private final PasswordField password = new PasswordField();
+
+    public SignInView(SignInViewModel model, Messages messages, Runnable signedIn) {
+        setId("signInScreen");
+        Label title = new Label();
+        title.getStyleClass().add("title-3");
+        Label help = new Label();
+        help.setWrapText(true);
+        name.setId("accountName");
+        name.setPromptText(messages.text("login.name"));
+        name.textProperty().bindBidirectional(model.nameProperty());
+        password.setId("accountPassword");
+        password.setPromptText(messages.text("login.password"));
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        PasswordField repeat = new PasswordField();
+        repeat.setId("accountRepeat");
+        repeat.setPromptText(messages.text("firstRun.repeat"));
+        repeat.textProperty().bindBidirectional(model.repeatProperty());
+        Label message = new Label();
+        message.setId("signInMessage");
+        message.setWrapText(true);
+        message.getStyleClass().add("danger");
+        message.textProperty().bind(model.messageProperty());
+        Button submit = new Button();
+        submit.setId("signIn");
+        submit.disableProperty().bind(model.busyProperty());
+        submit.setOnAction(e -> model.submit(signedIn));
+        for (TextField field : java.util.List.of(name, password, repeat)) {   // Enter in any field
+            field.setOnAction(e -> model.submit(signedIn));
+        }
+        VBox card = new VBox(10, title, help, name, password, repeat, message, submit);
+        card.setMaxWidth(420);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // centred, not stretched to the window
+        card.setPadding(new Insets(24));
+        card.setAlignment(Pos.CENTER_LEFT);
+        card.getStyleClass().add("sign-in-card");
+        getChildren().add(card);
+        setAlignment(Pos.CENTER);
+        Runnable show = () -> {
+            SignInViewModel.Mode mode = model.modeProperty().get();
+            boolean choosing = mode != SignInViewModel.Mode.SIGN_IN;
+            title.setText(messages.text(switch (mode) {
+                case FIRST_RUN -> "firstRun.title";
+                case SIGN_IN -> "login.title";
+                case CHANGE_PASSWORD -> "changePassword.title";
+            }));
+            help.setText(switch (mode) {
+                case FIRST_RUN -> messages.text("firstRun.help");
+                case SIGN_IN -> "";
+                case CHANGE_PASSWORD -> messages.text("changePassword.help", model.nameProperty().get());
+            });
+            help.setVisible(mode != SignInViewModel.Mode.SIGN_IN);
+            help.setManaged(help.isVisible());
+            repeat.setVisible(choosing);
+            repeat.setManaged(choosing);
+            name.setDisable(mode == SignInViewModel.Mode.CHANGE_PASSWORD);
+            password.setPromptText(messages.text(mode == SignInViewModel.Mode.CHANGE_PASSWORD
+                    ? "changePassword.new" : "login.password"));
+            submit.setText(messages.text(switch (mode) {
+                case FIRST_RUN -> "firstRun.submit";
+                case SIGN_IN -> "login.submit";
+                case CHANGE_PASSWORD -> "changePassword.submit";
+            }));
+            if (mode == SignInViewModel.Mode.CHANGE_PASSWORD) {
+                password.requestFocus();
+            }
+        };
+        model.modeProperty().addListener((obs, old, now) -> show.run());
+        show.run();
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                focusFirst();
+            }
+        });
+    }
+
+    /** The keyboard goes to the name (or the password once the name is known). */
+    public void focusFirst() {
+        javafx.application.Platform.runLater(() -> (name.isDisabled() ? password : name).requestFocus());
+    }
+}
