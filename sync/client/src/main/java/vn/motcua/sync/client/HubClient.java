@@ -223,7 +223,10 @@ public final class HubClient implements Closeable {
 
     /**
      * Exchanges the enrolment code for the counter's credential and stores it. When already enrolled, returns the
-     * stored credential without calling the hub (a code is single-use).
+     * stored credential without calling the hub (a code is single-use). The key pair is made once and kept in the
+     * state (the pending enrolment) before the request leaves; every retry for the same counter name sends it
+     * again, so a retry after a lost answer gets the same counter from the hub, not a refusal. The credential's
+     * arrival clears the pending enrolment in the same write.
      */
     public CounterCredential enrol(String enrolmentCode, String counterName) throws SyncException {
         var existing = state.credential();
@@ -233,7 +236,14 @@ public final class HubClient implements Closeable {
         if (enrolmentCode == null || enrolmentCode.isBlank()) {
             throw new SyncException(Kind.BLOCKED, SyncException.NOT_ENROLLED, "no enrolment code");
         }
-        KeyPair key = Keys.generate();
+        SyncState.PendingEnrolment pending = state.pendingEnrolment()
+                .filter(p -> java.util.Objects.equals(p.counterName(), counterName))
+                .orElseGet(() -> {
+                    var made = new SyncState.PendingEnrolment(counterName, Keys.generate());
+                    state.savePendingEnrolment(made);
+                    return made;
+                });
+        KeyPair key = pending.counterKey();
         byte[] body = WireJson.write(new Api.EnrolRequest(enrolmentCode.strip(), counterName, Keys.encode(key.getPublic())));
         Request req = new Request.Builder().url(api("enrol")).post(RequestBody.create(body, JSON)).build();
         try (Response r = call(req)) {

@@ -16,7 +16,7 @@ import vn.motcua.sync.wire.WireFormatException;
 /**
  * {@link SyncState} in the application's own SQL database (SQLite at the counter), in tables {@code sync_*} it
  * creates itself. Plain SQL only (upserts as {@code INSERT … ON CONFLICT … DO UPDATE}, SQLite and PostgreSQL both
- * have it). The supplier gives a connection per operation, which this class closes after use (so a
+ * have it); the credential and the pending enrolment it replaces change in one transaction. The supplier gives a connection per operation, which this class closes after use (so a
  * {@code DataSource} or a {@code DriverManager} lambda fits); each write commits on its own.
  */
 public final class JdbcSyncState implements SyncState {
@@ -44,6 +44,8 @@ public final class JdbcSyncState implements SyncState {
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS sync_credential (id INTEGER PRIMARY KEY CHECK (id = 1), "
                         + "counter_id TEXT NOT NULL, token TEXT NOT NULL, public_key TEXT NOT NULL, "
                         + "private_key TEXT NOT NULL, hub_public_key TEXT NOT NULL)");
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS sync_pending_enrolment (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                        + "counter_name TEXT NOT NULL, public_key TEXT NOT NULL, private_key TEXT NOT NULL)");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS sync_upload (sha256 TEXT PRIMARY KEY, url TEXT NOT NULL, "
                         + "upload_offset BIGINT NOT NULL)");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS sync_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), "
@@ -76,13 +78,57 @@ public final class JdbcSyncState implements SyncState {
 
     @Override
     public void saveCredential(CounterCredential k) {
-        update("INSERT INTO sync_credential (id, counter_id, token, public_key, private_key, hub_public_key) "
-                        + "VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET counter_id = excluded.counter_id, "
-                        + "token = excluded.token, public_key = excluded.public_key, private_key = excluded.private_key, "
-                        + "hub_public_key = excluded.hub_public_key",
-                k.counterId(), k.token(), Keys.encode(k.counterKey().getPublic()),
-                Base64.getEncoder().encodeToString(Keys.encodePrivate(k.counterKey().getPrivate())),
-                Keys.encode(k.hubPublicKey()));
+        run(c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                execute(c, "INSERT INTO sync_credential (id, counter_id, token, public_key, private_key, hub_public_key) "
+                                + "VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET counter_id = excluded.counter_id, "
+                                + "token = excluded.token, public_key = excluded.public_key, private_key = excluded.private_key, "
+                                + "hub_public_key = excluded.hub_public_key",
+                        k.counterId(), k.token(), Keys.encode(k.counterKey().getPublic()), privateKey(k.counterKey()),
+                        Keys.encode(k.hubPublicKey()));
+                execute(c, "DELETE FROM sync_pending_enrolment");
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<PendingEnrolment> pendingEnrolment() {
+        return run(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT counter_name, public_key, private_key FROM sync_pending_enrolment WHERE id = 1");
+                 ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(new PendingEnrolment(r.getString(1), new KeyPair(Keys.decodePublic(r.getString(2)),
+                            Keys.decodePrivate(Base64.getDecoder().decode(r.getString(3))))));
+                } catch (WireFormatException e) {
+                    throw new IllegalStateException("the stored pending enrolment is damaged", e);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void savePendingEnrolment(PendingEnrolment p) {
+        update("INSERT INTO sync_pending_enrolment (id, counter_name, public_key, private_key) VALUES (1, ?, ?, ?) "
+                        + "ON CONFLICT (id) DO UPDATE SET counter_name = excluded.counter_name, "
+                        + "public_key = excluded.public_key, private_key = excluded.private_key",
+                p.counterName(), Keys.encode(p.counterKey().getPublic()), privateKey(p.counterKey()));
+    }
+
+    private static String privateKey(KeyPair pair) {
+        return Base64.getEncoder().encodeToString(Keys.encodePrivate(pair.getPrivate()));
     }
 
     @Override
@@ -124,14 +170,18 @@ public final class JdbcSyncState implements SyncState {
                 cursor);
     }
 
+    private static void execute(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            p.executeUpdate();
+        }
+    }
+
     private void update(String sql, Object... args) {
         run(c -> {
-            try (PreparedStatement p = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    p.setObject(i + 1, args[i]);
-                }
-                p.executeUpdate();
-            }
+            execute(c, sql, args);
             if (!c.getAutoCommit()) {
                 c.commit();
             }

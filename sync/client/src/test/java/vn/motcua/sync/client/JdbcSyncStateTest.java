@@ -44,4 +44,26 @@ class JdbcSyncStateTest {
         assertThat(b.cursor()).contains("v1-2");
         assertThat(c.toString()).doesNotContain("t-2");
     }
+
+    @Test
+    void thePendingEnrolmentSurvivesANewInstanceAndTheCredentialClearsIt() {
+        Path file = dir.resolve("app.db");
+        JdbcSyncState a = Fixture.sqlite(file);
+        assertThat(a.pendingEnrolment()).isEmpty();
+        var first = Keys.generate();
+        var pair = Keys.generate();
+        a.savePendingEnrolment(new SyncState.PendingEnrolment("Quầy 1", first));
+        a.savePendingEnrolment(new SyncState.PendingEnrolment("Quầy 2", pair));
+
+        JdbcSyncState b = Fixture.sqlite(file);
+        SyncState.PendingEnrolment p = b.pendingEnrolment().orElseThrow();
+        assertThat(p.counterName()).isEqualTo("Quầy 2");
+        assertThat(p.counterKey().getPublic()).isEqualTo(pair.getPublic());
+        assertThat(p.counterKey().getPrivate().getEncoded()).isEqualTo(pair.getPrivate().getEncoded());
+
+        b.saveCredential(new CounterCredential("c-1", "t-1", pair, Keys.generate().getPublic()));
+        JdbcSyncState c = Fixture.sqlite(file);
+        assertThat(c.pendingEnrolment()).isEmpty();
+        assertThat(c.credential()).get().extracting(CounterCredential::counterId).isEqualTo("c-1");
+    }
 }

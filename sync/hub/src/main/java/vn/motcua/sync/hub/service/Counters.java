@@ -26,7 +26,8 @@ import vn.motcua.sync.wire.WireFormatException;
 /**
  * Counters and their credentials: IT staff create a single-use enrolment code for a named counter; the counter
  * trades it for a bearer token (the hub keeps its hash) and leaves its public key; revoking refuses the token
- * from then on. Re-enrolling a counter's name keeps its identity (and its dossiers) with a new credential.
+ * from then on. Re-enrolling a counter's name keeps its identity (and its dossiers) with a new credential. A repeat
+ * of an enrolment whose answer was lost (same code, same name, same key) gets the same counter with a fresh token.
  */
 public final class Counters {
     private static final Logger LOG = LoggerFactory.getLogger(Counters.class);
@@ -90,25 +91,49 @@ public final class Counters {
         String code = request.enrolmentCode().strip().toUpperCase(Locale.ROOT);
         String token = Secrets.token();
         Instant now = clock.instant();
+        byte[] keyId = Keys.keyId(key);
+        boolean[] repeated = {false};
         String counterId = db.inTransaction(c -> {
             int used = update(c, "update enrolment_codes set used_at = ? where code_hash = ? and used_at is null and expires_at > ? and counter_name = ?",
                     now, Secrets.hash(code), now, name);
             if (used != 1) {
-                throw new Refusal(ErrorCode.ENROLMENT_REFUSED, "enrolment code unknown, used, expired or for another counter");
+                Optional<String> same = repeatOf(c, Secrets.hash(code), name, keyId, now);
+                if (same.isEmpty()) {
+                    throw new Refusal(ErrorCode.ENROLMENT_REFUSED, "enrolment code unknown, used, expired or for another counter");
+                }
+                // the answer to the first request was lost: same counter, same key, a fresh token in place of the old
+                update(c, "update counters set token_hash = ? where id = ?", Secrets.hash(token), same.get());
+                repeated[0] = true;
+                return same.get();
             }
             Optional<String> existing = first(c, "select id from counters where name = ? for update", rs -> rs.getString(1), name);
             String id = existing.orElseGet(() -> UUID.randomUUID().toString());
             if (existing.isPresent()) {
                 update(c, "update counters set public_key = ?, key_id = ?, token_hash = ?, enrolled_at = ?, revoked_at = null where id = ?",
-                        key.getEncoded(), Keys.keyId(key), Secrets.hash(token), now, id);
+                        key.getEncoded(), keyId, Secrets.hash(token), now, id);
             } else {
                 update(c, "insert into counters (id, name, public_key, key_id, token_hash, enrolled_at) values (?,?,?,?,?,?)",
-                        id, name, key.getEncoded(), Keys.keyId(key), Secrets.hash(token), now);
+                        id, name, key.getEncoded(), keyId, Secrets.hash(token), now);
             }
             return id;
         });
-        LOG.atInfo().addKeyValue("event", "counter_enrolled").addKeyValue("counter", counterId).log("counter enrolled");
+        LOG.atInfo().addKeyValue("event", repeated[0] ? "counter_enrolment_repeated" : "counter_enrolled")
+                .addKeyValue("counter", counterId).log(repeated[0] ? "counter enrolment repeated" : "counter enrolled");
         return new Api.EnrolResponse(counterId, token, Keys.encode(hubKeys.publicKey()));
+    }
+
+    /**
+     * A repeat of an enrolment whose answer was lost: the code (still within its validity) was used by this very
+     * enrolment of the named counter (its {@code enrolled_at} is the code's {@code used_at}), the counter holds the
+     * same key and is not revoked. The counter's id; empty otherwise (a different key, a later enrolment, …).
+     */
+    private static Optional<String> repeatOf(Connection c, byte[] codeHash, String name, byte[] keyId, Instant now)
+            throws SQLException {
+        return first(c, """
+                select k.id from enrolment_codes e join counters k on k.name = e.counter_name
+                 where e.code_hash = ? and e.counter_name = ? and e.used_at is not null and e.expires_at > ?
+                   and k.key_id = ? and k.enrolled_at = e.used_at and k.revoked_at is null
+                   for update of k""", rs -> rs.getString(1), codeHash, name, now, keyId);
     }
 
     /** The counter a bearer token belongs to; unknown → 401, revoked → 403. Notes the contact (once a minute). */

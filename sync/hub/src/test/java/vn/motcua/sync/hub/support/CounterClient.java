@@ -38,7 +38,11 @@ public final class CounterClient {
     }
 
     public static CounterClient enrol(URI base, String code, String name) throws Exception {
-        KeyPair keys = Keys.generate();
+        return enrol(base, code, name, Keys.generate());
+    }
+
+    /** Enrols with a given key pair (a repeat of a lost answer sends the same key again). */
+    public static CounterClient enrol(URI base, String code, String name, KeyPair keys) throws Exception {
         HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/v1/enrol"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.write(new Api.EnrolRequest(code, name, Keys.encode(keys.getPublic())))))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());

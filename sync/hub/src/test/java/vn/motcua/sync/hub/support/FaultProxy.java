@@ -32,6 +32,7 @@ public final class FaultProxy implements AutoCloseable {
     public volatile long bytesPerSecond;          // 0: unlimited, per direction, shared by all connections
     public volatile long delayMillis;             // one-way delay
     public volatile boolean stalled;              // nothing moves while set
+    public volatile boolean dropAnswers;          // the hub's first answer byte cuts the connection (answer lost)
     private volatile boolean down;                // every new connection is closed at once (no link)
     private volatile long cutMin;
     private volatile long cutMax;
@@ -102,8 +103,8 @@ public final class FaultProxy implements AutoCloseable {
                         cutAt = cutMin + (long) (random.nextDouble() * (cutMax - cutMin));
                     }
                 }
-                pump(client, hub, upstream, upBucket, cutAt);
-                pump(hub, client, downstream, downBucket, Long.MAX_VALUE);
+                pump(client, hub, upstream, upBucket, cutAt, false);
+                pump(hub, client, downstream, downBucket, Long.MAX_VALUE, true);
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;
@@ -115,7 +116,7 @@ public final class FaultProxy implements AutoCloseable {
     private record Piece(long due, byte[] data) {
     }
 
-    private void pump(Socket from, Socket to, AtomicLong counter, Bucket bucket, long cutAt) {
+    private void pump(Socket from, Socket to, AtomicLong counter, Bucket bucket, long cutAt, boolean answers) {
         BlockingQueue<Piece> queue = new ArrayBlockingQueue<>(64);
         Piece end = new Piece(0, new byte[0]);
         Thread.ofPlatform().daemon().name("fault-proxy-read").start(() -> {
@@ -155,6 +156,12 @@ public final class FaultProxy implements AutoCloseable {
                     }
                     while (stalled && !to.isClosed()) {
                         Thread.sleep(20);
+                    }
+                    if (answers && dropAnswers) {   // the hub has answered (and committed); the counter never hears it
+                        cuts.incrementAndGet();
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        return;
                     }
                     byte[] data = p.data();
                     int off = 0;
