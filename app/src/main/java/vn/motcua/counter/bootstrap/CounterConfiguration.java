@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.capture.input.PixelLimit;
 import vn.motcua.counter.capture.ocr.OcrSettings;
 import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.domain.CounterSlot;
@@ -52,6 +53,20 @@ public final class CounterConfiguration {
 
     public int ocrWorkers() {
         return settings.ocrWorkers();
+    }
+
+    /**
+     * {@code import.max_pixels}: the most pixels an image a clerk or a command hands in (or an image inside an imported
+     * PDF) may declare before it is decoded; a wrong value is reported by the settings check and the default kept.
+     */
+    public PixelLimit pixelLimit() {
+        try {
+            return settings.get(Settings.IMPORT_MAX_PIXELS).map(v -> new PixelLimit(Long.parseLong(v)))
+                    .orElse(PixelLimit.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new CounterException("settings.bad_value", Settings.IMPORT_MAX_PIXELS,
+                    settings.get(Settings.IMPORT_MAX_PIXELS).orElse(""));
+        }
     }
 
     /**

@@ -71,6 +71,8 @@ public final class Settings {
     public static final String SIGNING_SEAL_IMAGE = "signing.seal.image";
     /** Tesseract's model folder; unset: the installed application's own, else TESSDATA_PREFIX, else Debian's. */
     public static final String OCR_TESSDATA = "ocr.tessdata";
+    /** The most pixels an image handed in may declare before it is decoded (decompression bombs are refused). */
+    public static final String IMPORT_MAX_PIXELS = "import.max_pixels";
     /** Keys a clerk's own file may set although the machine file sets them, comma-separated (machine file only). */
     public static final String USER_CHANGEABLE = "user.changeable";
 
@@ -103,6 +105,7 @@ public final class Settings {
             Map.entry(SCAN_SOURCE, "feeder"),
             Map.entry(SCAN_DPI, "200"),
             Map.entry(SCAN_MODE, "color"),
+            Map.entry(IMPORT_MAX_PIXELS, "80000000"),
             Map.entry(SIGNING_LEVEL, "B-LT"),
             Map.entry(USER_CHANGEABLE, LANGUAGE),
             Map.entry(OFFICE_HOURS, "07:30-11:30,13:00-17:00"),
@@ -193,7 +196,11 @@ public final class Settings {
             return kept;
         }
         try {
-            for (SettingsFile.Entry entry : SettingsFile.read(file).entries()) {
+            SettingsFile parsed = SettingsFile.read(file);
+            for (SettingsFile.Unreadable bad : parsed.unreadable()) {
+                problems.add(new Problem(file, bad.line(), bad.key(), "", bad.expected()));
+            }
+            for (SettingsFile.Entry entry : parsed.entries()) {
                 var known = SettingKeys.find(entry.key());
                 if (known.isEmpty()) {
                     problems.add(new Problem(file, entry.line(), entry.key(), entry.value(), ""));

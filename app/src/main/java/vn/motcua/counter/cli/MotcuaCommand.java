@@ -11,7 +11,7 @@ import vn.motcua.counter.application.CounterException;
         subcommands = {VersionCommand.class, DoctorCommand.class, IdCommand.class, CalendarCommand.class,
                 ScanCommand.class, OcrCommand.class, CatalogCommand.class, ReportCommand.class,
                 ReceiveCommand.class, DossierCommand.class, RunCommand.class, SignCommand.class, VerifyCommand.class,
-                UpdateCommand.class, ConfigCommand.class, SyncCommand.class,
+                UpdateCommand.class, ConfigCommand.class, SyncCommand.class, BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MotcuaCommand implements Runnable {
 

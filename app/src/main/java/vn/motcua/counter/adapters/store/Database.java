@@ -38,7 +38,7 @@ public final class Database implements AutoCloseable, Transactions {
     /** Transactions open on the connection (its monitor held): an inner one joins the outer instead of nesting. */
     private int depth;
 
-    private Database(Path file, Connection connection) {
+    Database(Path file, Connection connection) {   // package: DatabaseSnapshot opens its copy
         this.file = file;
         this.connection = connection;
     }
