@@ -75,7 +75,7 @@ public final class CounterConfiguration {
      */
     public OcrSettings ocrSettings() {
         OcrSettings defaults = OcrSettings.defaults();
-        return settings.get(Settings.OCR_TESSDATA).map(Path::of)
+        return settings.path(Settings.OCR_TESSDATA)
                 .or(() -> Installation.folder().map(app -> app.resolve("tessdata")).filter(Files::isDirectory))
                 .map(defaults::withTessdata).orElse(defaults);
     }
@@ -97,7 +97,12 @@ public final class CounterConfiguration {
     }
 
     public SatisfactionScale satisfactionScale() {
-        return SatisfactionScale.parse(settings.require(Settings.RATING_LEVELS));
+        String levels = settings.require(Settings.RATING_LEVELS);
+        try {
+            return SatisfactionScale.parse(levels);
+        } catch (IllegalArgumentException e) {   // found by SettingsFuzzTest: "rating.levels=;;;" ended the start
+            throw new CounterException("settings.bad_value", Settings.RATING_LEVELS, levels);
+        }
     }
 
     public String processingUnit() {

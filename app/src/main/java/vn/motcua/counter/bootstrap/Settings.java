@@ -265,7 +265,7 @@ public final class Settings {
      * folder, else the machine-wide one next to the provisioned {@code motcua.properties}.
      */
     public Optional<Path> holidayOverrides() {
-        Optional<Path> configured = get(HOLIDAY_OVERRIDES).map(Path::of);
+        Optional<Path> configured = path(HOLIDAY_OVERRIDES);
         if (configured.isPresent()) {
             return configured;
         }
@@ -307,7 +307,22 @@ public final class Settings {
     }
 
     public Path dataDirectory() {
-        return get(DATA_DIR).map(Path::of).orElseGet(Settings::defaultDataDirectory);
+        return path(DATA_DIR).orElseGet(Settings::defaultDataDirectory);
+    }
+
+    /**
+     * A setting naming a file or folder.
+     *
+     * @throws vn.motcua.counter.application.CounterException {@code settings.bad_value} for a value that is no path on
+     *                                                        this system (a NUL character; on Windows {@code <>|?*})
+     */
+    public Optional<Path> path(String key) {
+        Optional<String> value = get(key);
+        try {
+            return value.map(Path::of);
+        } catch (java.nio.file.InvalidPathException e) {   // found by SettingsFuzzTest: data.dir with a NUL
+            throw new vn.motcua.counter.application.CounterException("settings.bad_value", key, value.orElse(""));
+        }
     }
 
     public Locale locale() {

@@ -86,6 +86,9 @@ public final class ScanImporter {
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((IIOReadWarningListener) (r, warning) -> warnings.add(warning));
                 int count = reader.getNumImages(true);
+                if (count <= 0) {
+                    throw new CaptureInputException("capture.input.no_pages", file.getFileName() + " has no image");
+                }
                 List<Imported.Page> pages = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
                     checkSize(file, (long) reader.getWidth(i), reader.getHeight(i));
@@ -175,6 +178,9 @@ public final class ScanImporter {
             if (!doc.getSignatureDictionaries().isEmpty()) {
                 return new Imported.PassThrough(bytes,
                         "signed PDF kept as received so its signature stays valid; not re-rendered or OCRed");
+            }
+            if (doc.getNumberOfPages() == 0) {   // found by PageFileFuzzTest: a page tree without pages
+                throw new CaptureInputException("capture.input.no_pages", file.getFileName() + " has no page");
             }
             PixelLimitedRenderer renderer = new PixelLimitedRenderer(doc, limit);
             List<Imported.Page> pages = new ArrayList<>();
