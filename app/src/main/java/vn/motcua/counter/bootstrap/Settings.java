@@ -242,7 +242,10 @@ public final class Settings {
         if (value == null) {
             value = DEFAULTS.get(key);
         }
-        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+        // a blank value ("scan.dpi=") means the embedded default; found by SettingsFuzzTest, where it made
+        // require() fail with "setting scan.dpi is missing" and stopped the start
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty())
+                .or(() -> Optional.ofNullable(DEFAULTS.get(key)));
     }
 
     private boolean userChangeable(String key) {

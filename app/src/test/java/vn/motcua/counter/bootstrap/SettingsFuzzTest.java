@@ -54,6 +54,15 @@ class SettingsFuzzTest {
         assertThat(settings.get(Settings.CLERK_NAME)).hasValue("Đàng");
     }
 
+    /** Found by fuzzing: a blank value made {@code require} fail ("setting scan.dpi is missing"). */
+    @Test
+    void aBlankValueMeansTheEmbeddedDefault() throws IOException {
+        Path file = Files.writeString(FOLDER.resolve("blank.properties"), "scan.dpi=\nscan.mode=  \nagency.name=\n");
+        CounterConfiguration configuration = new CounterConfiguration(Settings.load(Map.of(), null, file));
+        assertThat(configuration.scanProfile().dpi()).isEqualTo(200);
+        assertThat(configuration.profile().agencyName()).isEqualTo("Ủy ban nhân dân Thành phố Hà Nội");
+    }
+
     private static byte[] concat(byte[]... parts) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (byte[] part : parts) {
