@@ -18,9 +18,17 @@ public final class Launcher {
 
     public static void main(String[] args) {
         Settings settings = Settings.load();
-        System.setProperty("motcua.log.dir", logDirectory(settings.dataDirectory()).toString());
+        java.nio.file.Path data;
+        try {
+            data = settings.dataDirectory();
+        } catch (vn.motcua.counter.application.CounterException e) {   // data.dir that is no path: one clear line
+            System.err.println(vn.motcua.counter.i18n.Messages.of(settings.locale()).describe(e));
+            System.exit(2);
+            return;
+        }
+        System.setProperty("motcua.log.dir", logDirectory(data).toString());
         // process-wide (temp files of ImageIO and sqlite-jdbc): set here, once per process, not per opened counter
-        ProcessSetup.apply(settings.dataDirectory());
+        ProcessSetup.apply(data);
         CounterLauncher application = CounterLauncher.load();
         if (args.length == 0) {
             CounterApplication.launch(application);

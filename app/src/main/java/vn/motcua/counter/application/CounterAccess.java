@@ -60,6 +60,11 @@ public interface CounterAccess {
     /** Updates from the hub, as the settings allow (off, pinned, or the newest). */
     CounterUpdates updates();
 
+    /** Encrypted backup of the data folder and restore with the recovery key (IT staff; decision 1203). */
+    default Backups backups() {
+        throw new CounterException("backup.unavailable");
+    }
+
     /**
      * Writes {@code values} into the machine-wide configuration (administrators only) and returns its path.
      *

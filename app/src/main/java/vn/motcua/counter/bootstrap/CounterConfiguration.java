@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterProfile;
+import vn.motcua.counter.capture.input.PixelLimit;
 import vn.motcua.counter.capture.ocr.OcrSettings;
 import vn.motcua.counter.domain.AgencyCode;
 import vn.motcua.counter.domain.CounterSlot;
@@ -55,12 +56,26 @@ public final class CounterConfiguration {
     }
 
     /**
+     * {@code import.max_pixels}: the most pixels an image a clerk or a command hands in (or an image inside an imported
+     * PDF) may declare before it is decoded; a wrong value is reported by the settings check and the default kept.
+     */
+    public PixelLimit pixelLimit() {
+        try {
+            return settings.get(Settings.IMPORT_MAX_PIXELS).map(v -> new PixelLimit(Long.parseLong(v)))
+                    .orElse(PixelLimit.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new CounterException("settings.bad_value", Settings.IMPORT_MAX_PIXELS,
+                    settings.get(Settings.IMPORT_MAX_PIXELS).orElse(""));
+        }
+    }
+
+    /**
      * Tesseract's models: {@code ocr.tessdata}, else the {@code tessdata} folder of the installed application (the
      * models bundled with it), else {@code TESSDATA_PREFIX}, else Debian's folder.
      */
     public OcrSettings ocrSettings() {
         OcrSettings defaults = OcrSettings.defaults();
-        return settings.get(Settings.OCR_TESSDATA).map(Path::of)
+        return settings.path(Settings.OCR_TESSDATA)
                 .or(() -> Installation.folder().map(app -> app.resolve("tessdata")).filter(Files::isDirectory))
                 .map(defaults::withTessdata).orElse(defaults);
     }
@@ -96,7 +111,12 @@ public final class CounterConfiguration {
     }
 
     public SatisfactionScale satisfactionScale() {
-        return SatisfactionScale.parse(settings.require(Settings.RATING_LEVELS));
+        String levels = settings.require(Settings.RATING_LEVELS);
+        try {
+            return SatisfactionScale.parse(levels);
+        } catch (IllegalArgumentException e) {   // found by SettingsFuzzTest: "rating.levels=;;;" ended the start
+            throw new CounterException("settings.bad_value", Settings.RATING_LEVELS, levels);
+        }
     }
 
     public String processingUnit() {

@@ -62,7 +62,7 @@ public final class CounterLauncher implements CounterAccess {
         if (!Files.isRegularFile(model)) {
             throw new CounterException("capture.ocr.language_missing", language, model);
         }
-        return new FileCopies(new ScannedPageFiles(), new TesseractPageCapture(new OcrWorkerPool(ocr)));
+        return new FileCopies(new ScannedPageFiles(configuration.pixelLimit()), new TesseractPageCapture(new OcrWorkerPool(ocr)));
     }
 
     @Override
@@ -91,6 +91,11 @@ public final class CounterLauncher implements CounterAccess {
     @Override
     public vn.motcua.counter.application.CounterUpdates updates() {
         return new vn.motcua.counter.adapters.update.HubUpdates(UpdateSettings.config(configuration.settings()));
+    }
+
+    @Override
+    public vn.motcua.counter.application.Backups backups() {
+        return new CounterBackups(configuration, clock);
     }
 
     @Override

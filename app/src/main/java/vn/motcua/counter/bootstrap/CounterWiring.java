@@ -174,8 +174,8 @@ public final class CounterWiring implements CounterServices {
         this.captureStore = new SqliteCaptureStore(database);
         this.stages = new SqliteStageQueue(database);
         this.queries = new SqliteDossierQueries(database, clock);
-        var images = new ImageIoPageImages();
-        var pageFiles = new ScannedPageFiles();
+        var images = new ImageIoPageImages(configuration.pixelLimit());
+        var pageFiles = new ScannedPageFiles(configuration.pixelLimit());
         var calendar = configuration.holidayCalendar();
         this.reception = new ReceptionService(new ReceptionService.Parts(dossiers, contents, images, pageFiles,
                 new ReceiptPdfRenderer(), calendar, database, stages, clock, clerk));

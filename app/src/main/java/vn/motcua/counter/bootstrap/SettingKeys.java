@@ -47,6 +47,7 @@ final class SettingKeys {
                 "http(s) addresses, comma-separated");
         safe("scanner.mdns", oneOf("true", "false"), "true or false");
         safe("ocr.workers", integer(0, 64), "a whole number 0–64");
+        safe("import.max_pixels", integer(1_000_000, 1_000_000_000), "pixels 1000000–1000000000");
         unsafe("hub.url", SettingKeys::isHttpUrl, "an http(s) address");
         safe("sync.bandwidth", integer(0, Integer.MAX_VALUE), "bytes per second, 0 for no cap");
         safe("proxy.mode", oneOf("direct", "system", "http"), "direct, system or http");

@@ -71,6 +71,8 @@ public final class Settings {
     public static final String SIGNING_SEAL_IMAGE = "signing.seal.image";
     /** Tesseract's model folder; unset: the installed application's own, else TESSDATA_PREFIX, else Debian's. */
     public static final String OCR_TESSDATA = "ocr.tessdata";
+    /** The most pixels an image handed in may declare before it is decoded (decompression bombs are refused). */
+    public static final String IMPORT_MAX_PIXELS = "import.max_pixels";
     /** Keys a clerk's own file may set although the machine file sets them, comma-separated (machine file only). */
     public static final String USER_CHANGEABLE = "user.changeable";
 
@@ -113,6 +115,7 @@ public final class Settings {
             Map.entry(SCAN_SOURCE, "feeder"),
             Map.entry(SCAN_DPI, "200"),
             Map.entry(SCAN_MODE, "color"),
+            Map.entry(IMPORT_MAX_PIXELS, "80000000"),
             Map.entry(SIGNING_LEVEL, "B-LT"),
             Map.entry(USER_CHANGEABLE, LANGUAGE),
             Map.entry(OFFICE_HOURS, "07:30-11:30,13:00-17:00"),
@@ -205,7 +208,11 @@ public final class Settings {
             return kept;
         }
         try {
-            for (SettingsFile.Entry entry : SettingsFile.read(file).entries()) {
+            SettingsFile parsed = SettingsFile.read(file);
+            for (SettingsFile.Unreadable bad : parsed.unreadable()) {
+                problems.add(new Problem(file, bad.line(), bad.key(), "", bad.expected()));
+            }
+            for (SettingsFile.Entry entry : parsed.entries()) {
                 var known = SettingKeys.find(entry.key());
                 if (known.isEmpty()) {
                     problems.add(new Problem(file, entry.line(), entry.key(), entry.value(), ""));
@@ -247,7 +254,10 @@ public final class Settings {
         if (value == null) {
             value = DEFAULTS.get(key);
         }
-        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+        // a blank value ("scan.dpi=") means the embedded default; found by SettingsFuzzTest, where it made
+        // require() fail with "setting scan.dpi is missing" and stopped the start
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty())
+                .or(() -> Optional.ofNullable(DEFAULTS.get(key)));
     }
 
     private boolean userChangeable(String key) {
@@ -270,7 +280,7 @@ public final class Settings {
      * folder, else the machine-wide one next to the provisioned {@code motcua.properties}.
      */
     public Optional<Path> holidayOverrides() {
-        Optional<Path> configured = get(HOLIDAY_OVERRIDES).map(Path::of);
+        Optional<Path> configured = path(HOLIDAY_OVERRIDES);
         if (configured.isPresent()) {
             return configured;
         }
@@ -312,7 +322,22 @@ public final class Settings {
     }
 
     public Path dataDirectory() {
-        return get(DATA_DIR).map(Path::of).orElseGet(Settings::defaultDataDirectory);
+        return path(DATA_DIR).orElseGet(Settings::defaultDataDirectory);
+    }
+
+    /**
+     * A setting naming a file or folder.
+     *
+     * @throws vn.motcua.counter.application.CounterException {@code settings.bad_value} for a value that is no path on
+     *                                                        this system (a NUL character; on Windows {@code <>|?*})
+     */
+    public Optional<Path> path(String key) {
+        Optional<String> value = get(key);
+        try {
+            return value.map(Path::of);
+        } catch (java.nio.file.InvalidPathException e) {   // found by SettingsFuzzTest: data.dir with a NUL
+            throw new vn.motcua.counter.application.CounterException("settings.bad_value", key, value.orElse(""));
+        }
     }
 
     public Locale locale() {

@@ -12,7 +12,7 @@ import vn.motcua.counter.application.CounterException;
                 ScanCommand.class, OcrCommand.class, CatalogCommand.class, ReportCommand.class,
                 ReceiveCommand.class, DossierCommand.class, RunCommand.class, SignCommand.class, VerifyCommand.class,
                 UpdateCommand.class, ConfigCommand.class, SyncCommand.class, AuditCommand.class, RetentionCommand.class,
-                AccountCommand.class,
+                AccountCommand.class, BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MotcuaCommand implements Runnable {
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import vn.motcua.counter.application.Backups;
 import vn.motcua.counter.application.CounterAccess;
 import vn.motcua.counter.application.CounterDiagnostics;
 import vn.motcua.counter.application.CounterException;
@@ -149,6 +150,12 @@ final class SignedInAccess implements CounterAccess {
     public CounterUpdates updates() {
         require(Permission.UPDATES);
         return delegate.updates();
+    }
+
+    @Override
+    public Backups backups() {
+        require(Permission.BACKUP);
+        return delegate.backups();
     }
 
     @Override

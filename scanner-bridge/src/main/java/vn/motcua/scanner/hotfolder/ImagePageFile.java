@@ -36,8 +36,10 @@ final class ImagePageFile implements PageFile {
         return reader.getNumImages(true);
     }
 
+    /** The size comes from the header first: a file declaring more than {@link PageFile#MAX_PIXELS} is not decoded. */
     @Override
     public BufferedImage readPage(int index) throws IOException {
+        PageFile.checkPixels(reader.getWidth(index), reader.getHeight(index));
         return reader.read(index);
     }
 

@@ -1,22 +1,31 @@
 package vn.motcua.counter.adapters.images;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
+import vn.motcua.counter.capture.input.PixelLimit;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.port.PageImages;
 
 /**
  * Checks page images with the JDK's ImageIO. The header's dimensions are read before any pixels, so an image that
- * claims to be enormous (a decompression bomb) is refused without decoding it.
+ * claims to be enormous (a decompression bomb) is refused without decoding it, in every operation: inspecting,
+ * thumbnails, turning.
  */
 public final class ImageIoPageImages implements PageImages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageIoPageImages.class);
-    /** A4 at 600 dpi is about 35 megapixels; anything far beyond is not a page. */
-    private static final long MAX_PIXELS = 80_000_000L;
+    private final PixelLimit limit;
+
+    /** With the default limit (A3 at 600 dpi with margin). */
+    public ImageIoPageImages() {
+        this(PixelLimit.DEFAULT);
+    }
+
+    /** @param limit the most pixels an image may declare before it is decoded ({@code import.max_pixels}) */
+    public ImageIoPageImages(PixelLimit limit) {
+        this.limit = limit;
+    }
 
     @Override
     public byte[] encode(java.awt.image.BufferedImage image, int dpi) {
@@ -30,10 +39,10 @@ public final class ImageIoPageImages implements PageImages {
     @Override
     public byte[] thumbnail(byte[] content, int width) {
         try {
-            java.awt.image.BufferedImage page = ImageIO.read(new ByteArrayInputStream(content));
-            if (page == null) {
-                throw new CounterException("page.unreadable");
-            }
+            java.awt.image.BufferedImage page = ImageReaders.read(content, reader -> {
+                checkSize(reader.getWidth(0), reader.getHeight(0));
+                return reader.read(0);
+            });
             int height = Math.max(1, Math.round((float) page.getHeight() * width / page.getWidth()));
             var small = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
             var g = small.createGraphics();
@@ -52,7 +61,10 @@ public final class ImageIoPageImages implements PageImages {
         try {
             record Scan(java.awt.image.BufferedImage image, int dpi) {
             }
-            Scan scan = ImageReaders.read(content, reader -> new Scan(reader.read(0), ImageResolution.dpi(reader)));
+            Scan scan = ImageReaders.read(content, reader -> {
+                checkSize(reader.getWidth(0), reader.getHeight(0));
+                return new Scan(reader.read(0), ImageResolution.dpi(reader));
+            });
             java.awt.image.BufferedImage page = scan.image();
             var from = page.getRaster();
             int width = from.getWidth();
@@ -73,6 +85,15 @@ public final class ImageIoPageImages implements PageImages {
         }
     }
 
+    /** Before any pixel is decoded: a header declaring more than the limit is a decompression bomb, not a page. */
+    private void checkSize(int width, int height) {
+        if (!limit.allows(width, height)) {
+            LOG.warn("page image refused before decoding: it declares {} × {} pixels, over the limit of {} MP"
+                    + " (import.max_pixels)", width, height, limit.megapixels());
+            throw new CounterException("page.too_large", width, height, limit.megapixels());
+        }
+    }
+
     @Override
     public ImageInfo inspect(byte[] content) {
         if (content == null || content.length == 0) {
@@ -86,9 +107,7 @@ public final class ImageIoPageImages implements PageImages {
                 });
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if ((long) width * height > MAX_PIXELS) {
-                    throw new CounterException("page.too_large", width, height);
-                }
+                checkSize(width, height);
                 // Decode once: a truncated or corrupt body fails here rather than later in the viewer.
                 if (reader.read(0) == null) {
                     throw new CounterException("page.unreadable");

@@ -11,6 +11,7 @@ import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.port.PageFiles;
 import vn.motcua.counter.capture.input.CaptureInputException;
 import vn.motcua.counter.capture.input.Imported;
+import vn.motcua.counter.capture.input.PixelLimit;
 import vn.motcua.counter.capture.input.ScanImporter;
 
 /**
@@ -24,7 +25,17 @@ public final class ScannedPageFiles implements PageFiles {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
-    private final ScanImporter importer = new ScanImporter();
+    private final ScanImporter importer;
+
+    /** With the default pixel limit. */
+    public ScannedPageFiles() {
+        this(PixelLimit.DEFAULT);
+    }
+
+    /** @param limit the most pixels an image or an image in a PDF may declare ({@code import.max_pixels}) */
+    public ScannedPageFiles(PixelLimit limit) {
+        this.importer = new ScanImporter(limit);
+    }
 
     @Override
     public List<byte[]> pages(Path file) {
@@ -32,7 +43,11 @@ public final class ScannedPageFiles implements PageFiles {
         try {
             imported = importer.importFile(file);
         } catch (CaptureInputException e) {
-            throw new CounterException(e.messageKey(), e, file.getFileName());
+            Object[] details = e.details();
+            Object[] arguments = new Object[details.length + 1];
+            arguments[0] = file.getFileName();
+            System.arraycopy(details, 0, arguments, 1, details.length);
+            throw new CounterException(e.messageKey(), e, arguments);
         }
         try {
             return switch (imported) {

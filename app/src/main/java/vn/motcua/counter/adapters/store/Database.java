@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable, Transactions {
     /** What runs once the outermost transaction has committed (dropped on rollback). */
     private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
-    private Database(Path file, Connection connection) {
+    Database(Path file, Connection connection) {   // package: DatabaseSnapshot opens its copy
         this.file = file;
         this.connection = connection;
     }

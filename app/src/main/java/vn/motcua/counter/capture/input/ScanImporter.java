@@ -18,7 +18,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.motcua.counter.capture.cleanup.RgbImages;
 
 /**
@@ -28,8 +29,8 @@ import vn.motcua.counter.capture.cleanup.RgbImages;
  */
 public final class ScanImporter {
 
-    /** 80 megapixels: A3 at 600 dpi is 70 MP; anything larger is not a page from a counter scanner. */
-    public static final long MAX_PIXELS = 80_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(ScanImporter.class);
+
     /**
      * A page's shorter side is at least this many pixels: 100 is half an inch at 200 dpi, smaller than any slip a
      * counter scans, so a smaller image (an icon, a 1 × 1 tracking pixel) is not a page.
@@ -37,6 +38,18 @@ public final class ScanImporter {
     public static final int MIN_SIDE_PIXELS = 100;
     public static final int DEFAULT_DPI = 300;
     static final int PDF_RENDER_DPI = 300;
+
+    private final PixelLimit limit;
+
+    /** With the default limit ({@link PixelLimit#DEFAULT}: A3 at 600 dpi is 70 MP). */
+    public ScanImporter() {
+        this(PixelLimit.DEFAULT);
+    }
+
+    /** @param limit the most pixels an image, a PDF page or an image inside a PDF may declare (import.max_pixels) */
+    public ScanImporter(PixelLimit limit) {
+        this.limit = limit;
+    }
 
     public Imported importFile(Path file) throws CaptureInputException {
         long size;
@@ -60,7 +73,7 @@ public final class ScanImporter {
         }
     }
 
-    private static List<Imported.Page> readImages(Path file) throws CaptureInputException {
+    private List<Imported.Page> readImages(Path file) throws CaptureInputException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -73,6 +86,9 @@ public final class ScanImporter {
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((IIOReadWarningListener) (r, warning) -> warnings.add(warning));
                 int count = reader.getNumImages(true);
+                if (count <= 0) {
+                    throw new CaptureInputException("capture.input.no_pages", file.getFileName() + " has no image");
+                }
                 List<Imported.Page> pages = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
                     checkSize(file, (long) reader.getWidth(i), reader.getHeight(i));
@@ -99,16 +115,24 @@ public final class ScanImporter {
         }
     }
 
-    static void checkSize(Path file, long width, long height) throws CaptureInputException {
+    void checkSize(Path file, long width, long height) throws CaptureInputException {
         if (width > 0 && height > 0 && Math.min(width, height) < MIN_SIDE_PIXELS) {
             throw new CaptureInputException("capture.input.tooSmall", String.format(
                     "%s is %d × %d pixels, too small to be a page", file.getFileName(), width, height));
         }
-        if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
-            throw new CaptureInputException("capture.input.tooLarge", String.format(
-                    "%s declares %d × %d pixels (%.0f MP); the limit is %d MP, so it was not opened",
-                    file.getFileName(), width, height, width * height / 1e6, MAX_PIXELS / 1_000_000));
+        if (!limit.allows(width, height)) {
+            throw tooLarge(file, width, height);
         }
+    }
+
+    private CaptureInputException tooLarge(Path file, long width, long height) {
+        // no file name in the log: a clerk's file may be named after the applicant
+        LOG.warn("image refused before decoding: it declares {} × {} pixels, over the limit of {} MP"
+                + " (import.max_pixels)", width, height, limit.megapixels());
+        return new CaptureInputException("capture.input.tooLarge", String.format(
+                "%s declares %d × %d pixels (%.0f MP); the limit is %d MP, so it was not opened",
+                file.getFileName(), width, height, (double) width * height / 1e6, limit.megapixels()),
+                width, height, limit.megapixels());
     }
 
     /**
@@ -140,7 +164,7 @@ public final class ScanImporter {
         return DEFAULT_DPI;
     }
 
-    private static Imported importPdf(Path file) throws CaptureInputException {
+    private Imported importPdf(Path file) throws CaptureInputException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -155,16 +179,20 @@ public final class ScanImporter {
                 return new Imported.PassThrough(bytes,
                         "signed PDF kept as received so its signature stays valid; not re-rendered or OCRed");
             }
-            PDFRenderer renderer = new PDFRenderer(doc);
+            if (doc.getNumberOfPages() == 0) {   // found by PageFileFuzzTest: a page tree without pages
+                throw new CaptureInputException("capture.input.no_pages", file.getFileName() + " has no page");
+            }
+            PixelLimitedRenderer renderer = new PixelLimitedRenderer(doc, limit);
             List<Imported.Page> pages = new ArrayList<>();
             for (int i = 0; i < doc.getNumberOfPages(); i++) {
                 PDPage page = doc.getPage(i);
-                checkSize(file, Math.round(page.getMediaBox().getWidth() / 72 * PDF_RENDER_DPI),
-                        Math.round(page.getMediaBox().getHeight() / 72 * PDF_RENDER_DPI));
-                pages.add(new Imported.Page(renderer.renderImageWithDPI(i, PDF_RENDER_DPI, ImageType.RGB),
-                        PDF_RENDER_DPI));
+                checkSize(file, Math.round(page.getCropBox().getWidth() / 72 * PDF_RENDER_DPI),
+                        Math.round(page.getCropBox().getHeight() / 72 * PDF_RENDER_DPI));
+                pages.add(new Imported.Page(renderer.render(i, PDF_RENDER_DPI, ImageType.RGB), PDF_RENDER_DPI));
             }
             return new Imported.Pages(pages);
+        } catch (PixelLimit.Exceeded e) {   // an image drawn on a page declares more pixels than the limit
+            throw tooLarge(file, e.width(), e.height());
         } catch (InvalidPasswordException e) {
             return new Imported.PassThrough(bytes, "password-protected PDF kept as received; not re-rendered or OCRed");
         } catch (IOException e) {

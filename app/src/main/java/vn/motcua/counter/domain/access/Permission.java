@@ -29,7 +29,9 @@ public enum Permission {
     /** Check for and install updates. */
     UPDATES(Role.IT_ADMIN),
     /** Run the counter's checks and write a support bundle. */
-    DOCTOR(Role.IT_ADMIN);
+    DOCTOR(Role.IT_ADMIN),
+    /** Back the data folder up to a drive and restore a backup (decision 1203): every citizen's data at once. */
+    BACKUP(Role.IT_ADMIN);
 
     private final Role least;
 
