@@ -65,4 +65,33 @@ public final class TestCounter {
                 .toList();
         return new ReceptionRequest(applicant(), procedure, procedure.processingTime(), documents);
     }
+
+    /**
+     * The plaintext of a content file of {@code data}'s store, as the counter reads it: the store keeps it encrypted
+     * (decision 1201), so a test opens the folder's keyring with the tests' key folder (surefire's
+     * {@code motcua.security.key.dir}) and decrypts it. Opening an existing keyring writes nothing.
+     */
+    public static byte[] stored(Path data, String contentId) {
+        Path keys = Path.of(System.getProperty("motcua.security.key.dir"));
+        var key = vn.motcua.counter.adapters.protection.Keyring.open(data,
+                new vn.motcua.counter.adapters.protection.KeyFileProtection(keys, data), java.util.Optional.empty()).key();
+        return new vn.motcua.counter.adapters.files.FileContentStore(data.resolve(CounterWiring.CONTENT_FOLDER),
+                new vn.motcua.counter.adapters.protection.FileCipher(key)).read(contentId);
+    }
+
+    /** Where the store keeps a content file on disk (encrypted). */
+    public static Path storedFile(Path data, String contentId) {
+        return data.resolve(CounterWiring.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
+    }
+
+    /**
+     * A personal column's value as the stores read it: sealed in the SQLite file (decision 1201), opened with the
+     * data folder's key; null and values from before sealing come back as they are.
+     */
+    public static String opened(Path data, String column, String stored) {
+        Path keys = Path.of(System.getProperty("motcua.security.key.dir"));
+        var key = vn.motcua.counter.adapters.protection.Keyring.open(data,
+                new vn.motcua.counter.adapters.protection.KeyFileProtection(keys, data), java.util.Optional.empty()).key();
+        return new vn.motcua.counter.adapters.protection.FieldCipher(key).open(column, stored);
+    }
 }

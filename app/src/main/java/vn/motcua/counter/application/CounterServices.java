@@ -56,6 +56,14 @@ public interface CounterServices extends AutoCloseable {
 
     UserPreferences preferences();
 
+    /**
+     * The recovery key made when this start set up the data folder's protection (decision 1201): to be shown once,
+     * printed and kept away from the PC; empty on every later start.
+     */
+    default java.util.Optional<String> newRecoveryKey() {
+        return java.util.Optional.empty();
+    }
+
     /** The counter's clock, in Vietnam's time. */
     Clock clock();
 

@@ -172,6 +172,9 @@ public class CounterApplication extends Application {
         stage.show();
         reportWhenUsable();
         keepOnScreen(stage, screen);
+        services.newRecoveryKey().ifPresent(key -> Platform.runLater(() -> dialogs.showRecoveryKey(stage,
+                messages.text("protection.recovery_key_title"), messages.text("protection.recovery_key_new", ""),
+                key)));
     }
 
     /** The window is usable once the home list has been filled the first time (see {@link StartupProbe}). */

@@ -33,4 +33,22 @@ public final class FxDialogService implements DialogService {
     public void open(Path file) {
         host.showDocument(file.toUri().toString());
     }
+
+    /** A modal dialog with the key in a field that can be selected and copied, shown until it is closed. */
+    @Override
+    public void showRecoveryKey(Window owner, String title, String text, String key) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField(key);
+        field.setEditable(false);
+        field.setId("recoveryKey");
+        field.setStyle("-fx-font-family: monospace; -fx-font-size: 16px;");
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.WARNING);
+        alert.initOwner(owner);
+        alert.setHeaderText(title);
+        alert.setContentText(text);
+        alert.getDialogPane().setExpandableContent(null);
+        alert.getDialogPane().setContent(new javafx.scene.layout.VBox(8, new javafx.scene.control.Label(text),
+                field));
+        alert.showAndWait();
+    }
 }

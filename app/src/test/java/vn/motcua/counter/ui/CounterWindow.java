@@ -139,8 +139,7 @@ final class CounterWindow implements AutoCloseable {
 
     /** The text of a PDF in the data folder's content store, one space between words (table cells wrap). */
     static String storedPdfText(Path data, String contentId) throws IOException {
-        Path file = data.resolve(CounterWiring.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
-        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+        try (PDDocument pdf = Loader.loadPDF(vn.motcua.counter.TestCounter.stored(data, contentId))) {
             return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
         }
     }

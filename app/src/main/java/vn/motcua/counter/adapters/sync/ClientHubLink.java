@@ -1,8 +1,7 @@
 package vn.motcua.counter.adapters.sync;
 
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.LongConsumer;
+import vn.motcua.counter.application.port.ContentStore;
 import vn.motcua.counter.application.port.HubLink;
 import vn.motcua.sync.client.HubClient;
 import vn.motcua.sync.client.SyncException;
@@ -29,9 +28,10 @@ public final class ClientHubLink implements HubLink, AutoCloseable {
     }
 
     @Override
-    public Accepted deliver(DossierManifest manifest, Map<String, Path> files, LongConsumer progress) {
+    public Accepted deliver(DossierManifest manifest, ContentStore files, LongConsumer progress) {
         try {
-            Api.ManifestAccepted accepted = client.deliver(manifest, files, (sent, total) -> progress.accept(sent));
+            Api.ManifestAccepted accepted = client.deliver(manifest, new StoredFiles(files),
+                    (sent, total) -> progress.accept(sent));
             return new Accepted(accepted.code(), accepted.revision(), accepted.acceptedAt());
         } catch (SyncException e) {
             throw failure(e);

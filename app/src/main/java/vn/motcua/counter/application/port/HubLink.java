@@ -1,8 +1,6 @@
 package vn.motcua.counter.application.port;
 
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.function.LongConsumer;
 import vn.motcua.sync.wire.DossierManifest;
 
@@ -28,11 +26,12 @@ public interface HubLink {
     /**
      * Uploads the files the hub lacks, then the manifest.
      *
-     * @param files    where each named file is, by SHA-256
+     * @param files    the content store holding each named file under its SHA-256 (its content id); read through it,
+     *                 so the hub receives the plaintext whose SHA-256 the manifest names (the store keeps it encrypted)
      * @param progress told the bytes sent so far
      * @throws HubFailure when the hub cannot take it now, or ever
      */
-    Accepted deliver(DossierManifest manifest, Map<String, Path> files, LongConsumer progress);
+    Accepted deliver(DossierManifest manifest, ContentStore files, LongConsumer progress);
 
     record Accepted(String code, int revision, OffsetDateTime acceptedAt) {
     }

@@ -93,7 +93,7 @@ public final class SendDossierStage implements StageHandler {
         long[] progress = {0, total};
         sending.put(code.value(), progress);
         try {
-            HubLink.Accepted accepted = hub.deliver(manifest, now.files(), sent -> progress[0] = sent);
+            HubLink.Accepted accepted = hub.deliver(manifest, manifests.contents(), sent -> progress[0] = sent);
             LOG.info("dossier {} revision {} accepted by the hub", code, accepted.revision());
             Instant at = clock.instant();
             return Result.done(() -> records.accepted(code, revision, at));

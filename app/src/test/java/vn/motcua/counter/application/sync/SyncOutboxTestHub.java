@@ -1,14 +1,11 @@
 package vn.motcua.counter.application.sync;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
+import vn.motcua.counter.application.port.ContentStore;
 import vn.motcua.counter.application.port.HubLink;
 import vn.motcua.sync.wire.ContentHash;
 import vn.motcua.sync.wire.DossierManifest;
@@ -31,7 +28,7 @@ public final class SyncOutboxTestHub implements HubLink {
     }
 
     @Override
-    public Accepted deliver(DossierManifest manifest, Map<String, Path> files, LongConsumer progress) {
+    public Accepted deliver(DossierManifest manifest, ContentStore files, LongConsumer progress) {
         if (!online) {
             throw new HubFailure(HubFailure.Kind.TRANSIENT, "sync.error.offline", "connection refused", null);
         }
@@ -42,15 +39,13 @@ public final class SyncOutboxTestHub implements HubLink {
             ManifestRules.check(manifest);
             long sent = 0;
             for (FileRef file : manifest.files()) {
-                byte[] bytes = Files.readAllBytes(files.get(file.sha256()));
+                byte[] bytes = files.read(file.sha256());
                 if (!Sha256.hex(bytes).equals(file.sha256())) {
                     throw new HubFailure(HubFailure.Kind.PERMANENT, "sync.error.server", "checksum_mismatch", null);
                 }
                 sha256Checked.add(file.sha256());
                 progress.accept(sent += bytes.length);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (vn.motcua.sync.wire.WireFormatException e) {
             throw new HubFailure(HubFailure.Kind.PERMANENT, "sync.error.server", e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -263,6 +262,15 @@ public final class HubClient implements Closeable {
      */
     public Api.ManifestAccepted deliver(DossierManifest manifest, Map<String, Path> filesBySha256,
                                         DeliveryProgress progress) throws SyncException {
+        return deliver(manifest, FileSource.of(filesBySha256), progress);
+    }
+
+    /**
+     * {@link #deliver(DossierManifest, Map, DeliveryProgress)} reading the files from {@code filesBySha256}, such as
+     * a content store that keeps them encrypted: the hub receives the plaintext, whose SHA-256 the manifest names.
+     */
+    public Api.ManifestAccepted deliver(DossierManifest manifest, FileSource filesBySha256,
+                                        DeliveryProgress progress) throws SyncException {
         CounterCredential c = requireCredential();
         DeliveryProgress p = progress == null ? DeliveryProgress.NONE : progress;
         Map<String, FileRef> files = new LinkedHashMap<>();
@@ -275,11 +283,11 @@ public final class HubClient implements Closeable {
         java.util.function.LongConsumer advance = delta -> p.progress(done.addAndGet(delta), total);
         List<FileRef> list = List.copyOf(files.values());
         for (FileRef f : list) {
-            pathOf(filesBySha256, f);
+            sizeOf(filesBySha256, f);
         }
         if (parallelFiles <= 1 || list.size() < 2) {
             for (FileRef f : list) {
-                uploadFile(c, f, pathOf(filesBySha256, f), advance, cuts, true);
+                uploadFile(c, f, filesBySha256, advance, cuts, true);
             }
         } else {
             uploadInParallel(c, list, filesBySha256, advance, cuts);
@@ -305,13 +313,27 @@ public final class HubClient implements Closeable {
                                     "hub asks for a file the manifest does not name: " + sha);
                         }
                         state.forgetUpload(sha);
-                        uploadFile(c, f, pathOf(filesBySha256, f), d -> { }, cuts, false);
+                        uploadFile(c, f, filesBySha256, d -> { }, cuts, false);
                     }
                     continue;
                 }
                 throw failure(r, e);
             }
         }
+    }
+
+    private static long sizeOf(FileSource files, FileRef f) throws SyncException {
+        long size;
+        try {
+            size = files.size(f);
+        } catch (IOException e) {
+            throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, f.name() + ": " + e.getMessage(), e);
+        }
+        if (size < 0) {
+            throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, "no local file for " + f.sha256()
+                    + " (" + f.name() + ")");
+        }
+        return size;
     }
 
     private static Path pathOf(Map<String, Path> files, FileRef f) throws SyncException {
@@ -340,7 +362,7 @@ public final class HubClient implements Closeable {
     }
 
     /** Up to {@code parallelFiles} files at once, each on its own connection: one's round trips fill the other's gaps. */
-    private void uploadInParallel(CounterCredential c, List<FileRef> list, Map<String, Path> paths,
+    private void uploadInParallel(CounterCredential c, List<FileRef> list, FileSource paths,
                                   java.util.function.LongConsumer advance, Cuts cuts) throws SyncException {
         java.util.concurrent.ConcurrentLinkedQueue<FileRef> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(list);
         java.util.function.LongConsumer safe = d -> {
@@ -354,7 +376,7 @@ public final class HubClient implements Closeable {
                 futures.add(pool.submit(() -> {
                     FileRef f;
                     while ((f = queue.poll()) != null) {
-                        uploadFile(c, f, pathOf(paths, f), safe, cuts, true);
+                        uploadFile(c, f, paths, safe, cuts, true);
                     }
                     return null;
                 }));
@@ -381,14 +403,9 @@ public final class HubClient implements Closeable {
         }
     }
 
-    private void uploadFile(CounterCredential c, FileRef f, Path path, java.util.function.LongConsumer advance,
+    private void uploadFile(CounterCredential c, FileRef f, FileSource path, java.util.function.LongConsumer advance,
                             Cuts cuts, boolean skipIfHeld) throws SyncException {
-        long size;
-        try {
-            size = Files.size(path);
-        } catch (IOException e) {
-            throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, path + ": " + e.getMessage(), e);
-        }
+        long size = sizeOf(path, f);
         if (size != f.size()) {
             throw new SyncException(Kind.PERMANENT, SyncException.FILE_CHANGED,
                     f.name() + ": " + size + " bytes, the manifest says " + f.size());
@@ -427,7 +444,7 @@ public final class HubClient implements Closeable {
                 int len = (int) Math.min(chunkSize, size - offset);
                 Request req = authed(c, HttpUrl.get(url))
                         .header("Upload-Offset", Long.toString(offset))
-                        .patch(new ChunkBody(path, offset, len, throttle)).build();
+                        .patch(new ChunkBody(path, f, offset, len, throttle)).build();
                 Response r = callCounting(req, cuts);
                 if (r == null) {
                     Long o = headOffset(c, url, cuts);
@@ -474,7 +491,7 @@ public final class HubClient implements Closeable {
                 }
             }
             if (mismatch) {
-                if (restarted || !sha256Of(path).equals(f.sha256())) {
+                if (restarted || !sha256Of(path, f).equals(f.sha256())) {
                     throw new SyncException(Kind.PERMANENT, SyncException.FILE_CHANGED,
                             f.name() + ": the file's SHA-256 is not the one the manifest names");
                 }
@@ -575,13 +592,15 @@ public final class HubClient implements Closeable {
 
     /** A request body of one chunk of a file, read from disk as it goes, through the bandwidth cap. */
     private static final class ChunkBody extends RequestBody {
-        private final Path path;
+        private final FileSource path;
+        private final FileRef file;
         private final long offset;
         private final int length;
         private final Throttle throttle;
 
-        ChunkBody(Path path, long offset, int length, Throttle throttle) {
+        ChunkBody(FileSource path, FileRef file, long offset, int length, Throttle throttle) {
             this.path = path;
+            this.file = file;
             this.offset = offset;
             this.length = length;
             this.throttle = throttle;
@@ -600,13 +619,13 @@ public final class HubClient implements Closeable {
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
             byte[] buf = new byte[8192];
-            try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "r")) {
-                f.seek(offset);
+            try (InputStream f = path.open(file)) {
+                f.skipNBytes(offset);
                 int left = length;
                 while (left > 0) {
                     int n = f.read(buf, 0, Math.min(buf.length, left));
                     if (n < 0) {
-                        throw new IOException(path + " became shorter while sending");
+                        throw new IOException(file.name() + " became shorter while sending");
                     }
                     throttle.acquire(n);
                     sink.write(buf, 0, n);
@@ -903,8 +922,16 @@ public final class HubClient implements Closeable {
         };
     }
 
-    static String sha256Of(Path path) throws SyncException {
-        try (InputStream in = Files.newInputStream(path)) {
+    static String sha256Of(FileSource files, FileRef f) throws SyncException {
+        try {
+            return digest(files.open(f), f.name());
+        } catch (IOException e) {
+            throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, f.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String digest(InputStream opened, String name) throws SyncException {
+        try (InputStream in = opened) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[65536];
             int n;
@@ -913,7 +940,7 @@ public final class HubClient implements Closeable {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, path + ": " + e.getMessage(), e);
+            throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, name + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
