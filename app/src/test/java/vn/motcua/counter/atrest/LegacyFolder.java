@@ -85,8 +85,8 @@ final class LegacyFolder {
                 }
                 try (PreparedStatement st = db.prepareStatement("""
                         INSERT INTO pages (component_id, position, content_id, media_type, byte_size, source,
-                            ocr_state, ocr_text, ocr_words, ocr_at)
-                        VALUES (?, 1, ?, 'image/png', 100, 'SCANNED', 'DONE', ?, ?, '2025-11-03T09:05')""")) {
+                            ocr_text, ocr_words, ocr_at)
+                        VALUES (?, 1, ?, 'image/png', 100, 'SCANNED', ?, ?, '2025-11-03T09:05')""")) {
                     st.setLong(1, componentId);
                     st.setString(2, contentId);
                     st.setString(3, text);

@@ -44,13 +44,17 @@ final class ColumnSealing {
         }
         PersonalColumns columns = db.columns();
         if (state == 0) {
+            long started = System.nanoTime();
             int dossiers = dossiers(db, columns);
             int pages = columns.sealing() ? pages(db, columns) : 0;
+            LOG.debug("columns: {} dossiers, {} pages sealed in {} ms", dossiers, pages, since(started));
             db.inTransaction(c -> {
                 DossierIndex.backfill(c, columns);
                 return null;
             });
+            LOG.debug("names index rebuilt at {} ms", since(started));
             int indexed = pageTexts(db, columns);
+            LOG.debug("page texts indexed at {} ms", since(started));
             if (!columns.sealing()) {
                 return;   // a store on its own: a counter with the key seals the rows later
             }
@@ -183,6 +187,10 @@ final class ColumnSealing {
             done += (int) batch[0];
             after = batch[1];
         }
+    }
+
+    private static long since(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static String sealed(PersonalColumns columns, String column, String value) {
