@@ -5,6 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import vn.motcua.counter.adapters.files.FileContentStore;
+import vn.motcua.counter.adapters.protection.DataKey;
+import vn.motcua.counter.adapters.protection.FieldCipher;
+import vn.motcua.counter.adapters.protection.FileCipher;
+import vn.motcua.counter.adapters.protection.KeyFileProtection;
+import vn.motcua.counter.adapters.protection.Keyring;
 import vn.motcua.counter.application.ReceptionRequest;
 import vn.motcua.counter.bootstrap.CounterConfiguration;
 import vn.motcua.counter.bootstrap.CounterWiring;
@@ -72,11 +79,8 @@ public final class TestCounter {
      * {@code motcua.security.key.dir}) and decrypts it. Opening an existing keyring writes nothing.
      */
     public static byte[] stored(Path data, String contentId) {
-        Path keys = Path.of(System.getProperty("motcua.security.key.dir"));
-        var key = vn.motcua.counter.adapters.protection.Keyring.open(data,
-                new vn.motcua.counter.adapters.protection.KeyFileProtection(keys, data), java.util.Optional.empty()).key();
-        return new vn.motcua.counter.adapters.files.FileContentStore(data.resolve(CounterWiring.CONTENT_FOLDER),
-                new vn.motcua.counter.adapters.protection.FileCipher(key)).read(contentId);
+        return new FileContentStore(data.resolve(CounterWiring.CONTENT_FOLDER), new FileCipher(key(data)))
+                .read(contentId);
     }
 
     /** Where the store keeps a content file on disk (encrypted). */
@@ -89,9 +93,11 @@ public final class TestCounter {
      * data folder's key; null and values from before sealing come back as they are.
      */
     public static String opened(Path data, String column, String stored) {
+        return new FieldCipher(key(data)).open(column, stored);
+    }
+
+    private static DataKey key(Path data) {
         Path keys = Path.of(System.getProperty("motcua.security.key.dir"));
-        var key = vn.motcua.counter.adapters.protection.Keyring.open(data,
-                new vn.motcua.counter.adapters.protection.KeyFileProtection(keys, data), java.util.Optional.empty()).key();
-        return new vn.motcua.counter.adapters.protection.FieldCipher(key).open(column, stored);
+        return Keyring.open(data, new KeyFileProtection(keys, data), Optional.empty()).key();
     }
 }

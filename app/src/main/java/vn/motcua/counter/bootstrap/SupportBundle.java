@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import vn.motcua.counter.adapters.protection.FieldCipher;
 import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.application.CounterDiagnostics;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.scanner.ScannerBridge;
 
 /**
@@ -92,19 +94,19 @@ final class SupportBundle {
      * decision 1201); null when the keyring is not there or does not open (then only the patterns apply). Opening an
      * existing keyring writes nothing.
      */
-    private static vn.motcua.counter.adapters.protection.FieldCipher columnCipher(Settings settings, Path data) {
+    private static FieldCipher columnCipher(Settings settings, Path data) {
         if (!DataProtection.hasKeyring(data)) {
             return null;
         }
         try {
-            return new vn.motcua.counter.adapters.protection.FieldCipher(DataProtection.unlock(settings, data).key());
+            return new FieldCipher(DataProtection.unlock(settings, data).key());
         } catch (CounterException e) {
             return null;
         }
     }
 
     private static List<String> personalValues(Path database,
-                                               vn.motcua.counter.adapters.protection.FieldCipher cipher) {
+                                               FieldCipher cipher) {
         if (!Files.exists(database)) {
             return List.of();
         }
@@ -120,13 +122,13 @@ final class SupportBundle {
                         for (String column : PERSONAL_COLUMNS) {
                             String value = columns.contains(column) ? rs.getString(column) : null;
                             if (value != null && cipher != null
-                                    && vn.motcua.counter.adapters.protection.FieldCipher.isSealed(value)) {
+                                    && FieldCipher.isSealed(value)) {
                                 value = cipher.open(column, value);
                             }
                             if (value != null && value.strip().length() >= 3) {
                                 values.add(value.strip());
                                 if (column.equals("applicant_name") || column.equals("applicant_representative")) {
-                                    values.add(vn.motcua.counter.domain.DiacriticFolding.fold(value));
+                                    values.add(DiacriticFolding.fold(value));
                                 }
                             }
                         }

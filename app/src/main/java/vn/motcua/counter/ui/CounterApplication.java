@@ -173,7 +173,7 @@ public class CounterApplication extends Application {
         reportWhenUsable();
         keepOnScreen(stage, screen);
         services.newRecoveryKey().ifPresent(key -> Platform.runLater(() -> dialogs.showRecoveryKey(stage,
-                messages.text("protection.recovery_key_title"), messages.text("protection.recovery_key_new", ""),
+                messages.text("protection.recovery_key_title"), messages.text("protection.recovery_key_dialog"),
                 key)));
     }
 

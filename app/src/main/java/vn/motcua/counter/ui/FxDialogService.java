@@ -4,6 +4,10 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.HostServices;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import vn.motcua.counter.i18n.Messages;
@@ -37,18 +41,17 @@ public final class FxDialogService implements DialogService {
     /** A modal dialog with the key in a field that can be selected and copied, shown until it is closed. */
     @Override
     public void showRecoveryKey(Window owner, String title, String text, String key) {
-        javafx.scene.control.TextField field = new javafx.scene.control.TextField(key);
+        Label explanation = new Label(text);
+        explanation.setWrapText(true);
+        explanation.setMaxWidth(520);
+        TextField field = new TextField(key);
         field.setEditable(false);
         field.setId("recoveryKey");
         field.setStyle("-fx-font-family: monospace; -fx-font-size: 16px;");
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.WARNING);
+        Alert alert = new Alert(Alert.AlertType.WARNING);
         alert.initOwner(owner);
         alert.setHeaderText(title);
-        alert.setContentText(text);
-        alert.getDialogPane().setExpandableContent(null);
-        alert.getDialogPane().setContent(new javafx.scene.layout.VBox(8, new javafx.scene.control.Label(text),
-                field));
+        alert.getDialogPane().setContent(new VBox(12, explanation, field));
         alert.showAndWait();
     }
 }

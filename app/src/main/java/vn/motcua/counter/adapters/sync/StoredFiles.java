@@ -1,7 +1,9 @@
 package vn.motcua.counter.adapters.sync;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.motcua.counter.application.CounterException;
@@ -36,10 +38,10 @@ final class StoredFiles implements FileSource {
     }
 
     @Override
-    public InputStream open(FileRef file) throws java.io.IOException {
+    public InputStream open(FileRef file) throws IOException {
         byte[] bytes = bytes(file);
         if (bytes == null) {
-            throw new java.nio.file.NoSuchFileException(file.sha256());
+            throw new NoSuchFileException(file.sha256());
         }
         return new ByteArrayInputStream(bytes);
     }

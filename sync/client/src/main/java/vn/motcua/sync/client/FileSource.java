@@ -3,6 +3,7 @@ package vn.motcua.sync.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import vn.motcua.sync.wire.FileRef;
@@ -33,7 +34,7 @@ public interface FileSource {
             public InputStream open(FileRef file) throws IOException {
                 Path p = filesBySha256.get(file.sha256());
                 if (p == null) {
-                    throw new java.nio.file.NoSuchFileException(file.sha256());
+                    throw new NoSuchFileException(file.sha256());
                 }
                 return Files.newInputStream(p);
             }
