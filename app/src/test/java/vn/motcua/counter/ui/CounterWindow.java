@@ -40,10 +40,17 @@ final class CounterWindow implements AutoCloseable {
 
     private final CounterApplication application;
     private final Recorded access;
+    private final List<String> recoveryKeys;
 
-    private CounterWindow(CounterApplication application, Recorded access) {
+    private CounterWindow(CounterApplication application, Recorded access, List<String> recoveryKeys) {
         this.application = application;
         this.access = access;
+        this.recoveryKeys = recoveryKeys;
+    }
+
+    /** The recovery keys the window showed (decision 1201: one, on the start that set the data folder up). */
+    List<String> recoveryKeysShown() {
+        return List.copyOf(recoveryKeys);
     }
 
     /** The launcher's application, remembering the counter the window opened so a test can look behind it. */
@@ -108,7 +115,13 @@ final class CounterWindow implements AutoCloseable {
         System.setProperty("motcua.data.dir", data.toString());
         System.setProperty("motcua.clerk.name", CLERK);
         FxToolkit.registerPrimaryStage();
+        List<String> recoveryKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
         DialogService dialogs = new DialogService() {
+            @Override
+            public void showRecoveryKey(Window owner, String title, String text, String key) {
+                recoveryKeys.add(key);
+            }
+
             @Override
             public List<Path> chooseImages(Window owner, String title) {
                 try {
@@ -124,7 +137,7 @@ final class CounterWindow implements AutoCloseable {
         };
         Recorded access = new Recorded();
         return new CounterWindow((CounterApplication) FxToolkit.setupApplication(
-                () -> new CounterApplication(access, (host, messages) -> dialogs)), access);
+                () -> new CounterApplication(access, (host, messages) -> dialogs)), access, recoveryKeys);
     }
 
     /** Waits for the home screen's notice of a reception and returns the dossier code it names. */
