@@ -6,6 +6,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import vn.motcua.counter.adapters.files.FileContentStore;
+import vn.motcua.counter.adapters.protection.DataKey;
+import vn.motcua.counter.adapters.protection.FieldCipher;
+import vn.motcua.counter.adapters.protection.FileCipher;
+import vn.motcua.counter.adapters.protection.KeyFileProtection;
+import vn.motcua.counter.adapters.protection.Keyring;
 import vn.motcua.counter.application.ReceptionRequest;
 import vn.motcua.counter.bootstrap.CounterConfiguration;
 import vn.motcua.counter.bootstrap.CounterWiring;
@@ -89,5 +96,33 @@ public final class TestCounter {
                 })
                 .toList();
         return new ReceptionRequest(applicant(), procedure, procedure.processingTime(), documents);
+    }
+
+    /**
+     * The plaintext of a content file of {@code data}'s store, as the counter reads it: the store keeps it encrypted
+     * (decision 1201), so a test opens the folder's keyring with the tests' key folder (surefire's
+     * {@code motcua.security.key.dir}) and decrypts it. Opening an existing keyring writes nothing.
+     */
+    public static byte[] stored(Path data, String contentId) {
+        return new FileContentStore(data.resolve(CounterWiring.CONTENT_FOLDER), new FileCipher(key(data)))
+                .read(contentId);
+    }
+
+    /** Where the store keeps a content file on disk (encrypted). */
+    public static Path storedFile(Path data, String contentId) {
+        return data.resolve(CounterWiring.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
+    }
+
+    /**
+     * A personal column's value as the stores read it: sealed in the SQLite file (decision 1201), opened with the
+     * data folder's key; null and values from before sealing come back as they are.
+     */
+    public static String opened(Path data, String column, String stored) {
+        return new FieldCipher(key(data)).open(column, stored);
+    }
+
+    private static DataKey key(Path data) {
+        Path keys = Path.of(System.getProperty("motcua.security.key.dir"));
+        return Keyring.open(data, new KeyFileProtection(keys, data), Optional.empty()).key();
     }
 }

@@ -67,6 +67,14 @@ public interface CounterServices extends AutoCloseable {
     /** Accounts, signing in, and who is signed in ({@code accounts().session()}), which every service checks. */
     vn.motcua.counter.application.access.AccountService accounts();
 
+    /**
+     * The recovery key made when this start set up the data folder's protection (decision 1201): to be shown once,
+     * printed and kept away from the PC; empty on every later start.
+     */
+    default java.util.Optional<String> newRecoveryKey() {
+        return java.util.Optional.empty();
+    }
+
     /** The counter's clock, in Vietnam's time. */
     Clock clock();
 

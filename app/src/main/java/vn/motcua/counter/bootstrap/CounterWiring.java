@@ -18,10 +18,15 @@ import vn.motcua.counter.adapters.images.ScannedPageFiles;
 import vn.motcua.counter.adapters.images.TesseractMrzImages;
 import vn.motcua.counter.adapters.images.ZxingCardImages;
 import vn.motcua.counter.adapters.pdf.FormPdfRenderer;
+import vn.motcua.counter.adapters.protection.FieldCipher;
+import vn.motcua.counter.adapters.protection.FileCipher;
+import vn.motcua.counter.adapters.protection.Keyring;
+import vn.motcua.counter.adapters.protection.RecoveryKey;
 import vn.motcua.counter.adapters.pdf.ReceiptPdfRenderer;
 import vn.motcua.counter.adapters.report.ReportFiles;
 import vn.motcua.counter.adapters.store.Agencies;
 import vn.motcua.counter.adapters.store.Database;
+import vn.motcua.counter.adapters.store.PersonalColumns;
 import vn.motcua.counter.adapters.store.SqliteCaptureStore;
 import vn.motcua.counter.adapters.store.SqliteCatalogue;
 import vn.motcua.counter.adapters.store.SqliteDossierQueries;
@@ -97,6 +102,9 @@ public final class CounterWiring implements CounterServices {
     private final Clock clock;
     private final Path dataDirectory;
     private final InstanceLock lock; // null when opened for reading only
+    private final FileCipher fileCipher;
+    private final FieldCipher fieldCipher;
+    private final String newRecoveryKey; // grouped, when the keyring was made by this start; else null
     private final Database database;
     private final FileContentStore contents;
     private final SqliteDossierStore dossiers;
@@ -143,14 +151,25 @@ public final class CounterWiring implements CounterServices {
             createDataDirectory(dataDirectory);
         }
         this.lock = forReading ? null : InstanceLock.acquire(dataDirectory);
-        try {
-            this.database = forReading ? Database.openForReading(dataDirectory.resolve(DATABASE_FILE))
-                    : Database.open(dataDirectory.resolve(DATABASE_FILE));
+        Keyring.Unlocked unlocked;
+        try {   // the key before the database: without protection nothing is stored (decision 1201, fail closed)
+            unlocked = DataProtection.unlock(configuration.settings(), dataDirectory);
         } catch (RuntimeException e) {
             closeLock();
             throw e;
         }
-        this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER));
+        this.fileCipher = new FileCipher(unlocked.key());
+        this.fieldCipher = new FieldCipher(unlocked.key());
+        this.newRecoveryKey = unlocked.newRecoveryKey().map(RecoveryKey::grouped).orElse(null);
+        try {
+            PersonalColumns columns = new PersonalColumns(fieldCipher);
+            this.database = forReading ? Database.openForReading(dataDirectory.resolve(DATABASE_FILE), columns)
+                    : Database.open(dataDirectory.resolve(DATABASE_FILE), columns);
+        } catch (RuntimeException e) {
+            closeLock();
+            throw e;
+        }
+        this.contents = new FileContentStore(dataDirectory.resolve(CONTENT_FOLDER), fileCipher);
         // who is signed in: every service checks it by role (decision 1301)
         try {
             this.accounts = AccessSetup.accounts(database, forReading, configuration.settings(), clock);
@@ -285,7 +304,8 @@ public final class CounterWiring implements CounterServices {
      */
     public static CounterWiring openForReading(Settings settings, Clock clock) {
         CounterConfiguration configuration = new CounterConfiguration(settings);
-        if (!Files.isRegularFile(configuration.dataDirectory().resolve(DATABASE_FILE))) {
+        if (!Files.isRegularFile(configuration.dataDirectory().resolve(DATABASE_FILE))
+                || !DataProtection.hasKeyring(configuration.dataDirectory())) {   // to make it, or seal a plain folder
             return open(settings, clock);
         }
         return new CounterWiring(configuration, clock, true);
@@ -402,6 +422,11 @@ public final class CounterWiring implements CounterServices {
     @Override
     public AccountService accounts() {
         return accounts;
+    }
+
+    @Override
+    public Optional<String> newRecoveryKey() {
+        return Optional.ofNullable(newRecoveryKey);
     }
 
     @Override

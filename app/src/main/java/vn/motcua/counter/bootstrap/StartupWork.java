@@ -18,7 +18,8 @@ import vn.motcua.counter.application.retention.Retention;
 
 /**
  * What an open counter does once at start: loads the sample catalogue into an empty one (so a fresh machine runs as a
- * demo counter) and removes unreferenced content files in the background. The stage runner is started by the faces
+ * demo counter), and in the background seals content files stored before encryption (decision 1201, once per data
+ * folder) and removes unreferenced content files. The stage runner is started by the faces
  * that run the pipeline (the window, {@code motcua run}), not by a command that only reads or receives.
  */
 public final class StartupWork {
@@ -68,6 +69,8 @@ public final class StartupWork {
         Thread.ofPlatform().daemon().name("content-cleanup").priority(Thread.MIN_PRIORITY).start(() -> {
             runRetention(counter);   // first, so the clean-up after it also finds what a crash left of a removal
             try {
+                // files stored before encryption (decision 1201) are sealed first, once; reads work meanwhile
+                counter.contents().sealPlainItemsOnce(() -> stopping);
                 done.complete(cleanup.run(() -> stopping));
             } catch (RuntimeException e) {
                 LOG.warn("content clean-up failed", e);

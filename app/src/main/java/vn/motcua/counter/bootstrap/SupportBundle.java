@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import vn.motcua.counter.adapters.protection.FieldCipher;
 import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.application.CounterDiagnostics;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.scanner.ScannerBridge;
 
 /**
@@ -49,7 +51,7 @@ final class SupportBundle {
     SupportBundle(Settings settings) {
         this.settings = settings;
         this.data = settings.dataDirectory();
-        this.personal = personalValues(data.resolve(CounterWiring.DATABASE_FILE));
+        this.personal = personalValues(data.resolve(CounterWiring.DATABASE_FILE), columnCipher(settings, data));
     }
 
     /** Writes the bundle to {@code zip} (through a temporary file beside it); returns the names it holds. */
@@ -87,7 +89,24 @@ final class SupportBundle {
     }
 
     /** Applicants' and clerks' details as stored, longest first so a full name goes before a part of it. */
-    private static List<String> personalValues(Path database) {
+    /**
+     * The data folder's column cipher, to read the personal values the bundle must leave out (they are sealed,
+     * decision 1201); null when the keyring is not there or does not open (then only the patterns apply). Opening an
+     * existing keyring writes nothing.
+     */
+    private static FieldCipher columnCipher(Settings settings, Path data) {
+        if (!DataProtection.hasKeyring(data)) {
+            return null;
+        }
+        try {
+            return new FieldCipher(DataProtection.unlock(settings, data).key());
+        } catch (CounterException e) {
+            return null;
+        }
+    }
+
+    private static List<String> personalValues(Path database,
+                                               FieldCipher cipher) {
         if (!Files.exists(database)) {
             return List.of();
         }
@@ -102,8 +121,15 @@ final class SupportBundle {
                     while (rs.next()) {
                         for (String column : PERSONAL_COLUMNS) {
                             String value = columns.contains(column) ? rs.getString(column) : null;
+                            if (value != null && cipher != null
+                                    && FieldCipher.isSealed(value)) {
+                                value = cipher.open(column, value);
+                            }
                             if (value != null && value.strip().length() >= 3) {
                                 values.add(value.strip());
+                                if (column.equals("applicant_name") || column.equals("applicant_representative")) {
+                                    values.add(DiacriticFolding.fold(value));
+                                }
                             }
                         }
                     }

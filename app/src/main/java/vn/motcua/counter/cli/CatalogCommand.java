@@ -79,7 +79,7 @@ public final class CatalogCommand extends CommandGroup {
         String name = file.getFileName().toString();
         try {
             Result result;
-            try (CounterServices counter = Cli.access(spec).open()) {
+            try (CounterServices counter = Cli.open(spec)) {
                 result = work.apply(counter, name);
             }
             json.print(out, result, () -> out.println(human.apply(messages, result)));

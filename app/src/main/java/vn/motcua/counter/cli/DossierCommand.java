@@ -66,7 +66,7 @@ public final class DossierCommand extends CommandGroup {
                 spec.commandLine().getErr().flush();
                 return 2;
             }
-            try (CounterServices counter = Cli.access(spec).openForReading()) {
+            try (CounterServices counter = Cli.openForReading(spec)) {
                 Result result = result(counter, dossierCode, messages);
                 json.print(out, result, () -> print(out, result, messages));
                 return 0;

@@ -100,7 +100,7 @@ public final class ReceiveCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 2;
         }
-        try (CounterServices counter = Cli.access(spec).open()) {
+        try (CounterServices counter = Cli.open(spec)) {
             Procedure procedure = counter.catalogue().procedure(procedureCode)
                     .orElseThrow(() -> new CounterException("reception.unknown_procedure", procedureCode));
             ProcessingTime limit = workingDays != null ? ProcessingTime.ofWorkingDays(workingDays)

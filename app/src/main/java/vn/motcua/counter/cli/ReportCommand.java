@@ -48,7 +48,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format phải là csv hoặc pdf: " + format);
         }
-        try (CounterServices counter = Cli.access(spec).openForReading()) {
+        try (CounterServices counter = Cli.openForReading(spec)) {
             CounterReport report = counter.reports().report(from, to);
             counter.reports().export(report, chosen, out);
             json.print(printer, new Result(out.toAbsolutePath(), report), () -> {

@@ -57,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Messages messages = Cli.messages(spec);
         PrintWriter err = spec.commandLine().getErr();
-        try (CounterServices counter = Cli.access(spec).open()) {
+        try (CounterServices counter = Cli.open(spec)) {
             StageRunner pipeline = counter.pipeline();
             if (retryFailed) {
                 for (Stage stage : Stage.values()) {

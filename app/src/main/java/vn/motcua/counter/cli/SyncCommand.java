@@ -52,7 +52,7 @@ public final class SyncCommand extends CommandGroup {
         public Integer call() throws InterruptedException {
             Messages messages = Cli.messages(spec);
             PrintWriter err = spec.commandLine().getErr();
-            try (CounterServices counter = Cli.access(spec).open()) {
+            try (CounterServices counter = Cli.open(spec)) {
                 Syncing syncing = counter.syncing();
                 Syncing.Overview o = work(syncing);
                 List<Problem> problems = syncing.attention(50).stream().map(i -> problem(i, messages)).toList();

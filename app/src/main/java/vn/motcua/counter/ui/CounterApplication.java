@@ -168,6 +168,11 @@ public class CounterApplication extends Application {
         keepOnScreen(stage, screen);
         // the window answers the clerk once the sign-in screen is laid out (StartupProbe): after the pulse
         Platform.runLater(() -> Platform.runLater(StartupProbe::windowUsable));
+        // decision 1201: a data folder set up by this start shows its recovery key once, for IT staff to print
+        // (before the sign-in, so with dialogs of its own: the work's are made once someone signed in)
+        services.newRecoveryKey().ifPresent(key -> Platform.runLater(() -> dialogFactory.apply(getHostServices(),
+                messages).showRecoveryKey(stage, messages.text("protection.recovery_key_title"),
+                messages.text("protection.recovery_key_dialog"), key)));
     }
 
     /** Someone signed in: the work begins, under the idle lock. */
@@ -216,7 +221,7 @@ public class CounterApplication extends Application {
                 showReport();
             }
         });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
+        accelerate(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
             if (screens.shown() instanceof HomeView) {
                 showAudit();
             }

@@ -14,4 +14,11 @@ public interface DialogService {
 
     /** Opens a file (the receipt PDF) in the system's viewer. */
     void open(Path file);
+
+    /**
+     * Shows the recovery key made at set-up, once, until the clerk or IT staff closes it (decision 1201). The real
+     * dialogs override this; a test's dialogs may leave it out.
+     */
+    default void showRecoveryKey(Window owner, String title, String text, String key) {
+    }
 }

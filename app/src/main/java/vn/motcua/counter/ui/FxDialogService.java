@@ -4,6 +4,10 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.HostServices;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import vn.motcua.counter.i18n.Messages;
@@ -32,5 +36,22 @@ public final class FxDialogService implements DialogService {
     @Override
     public void open(Path file) {
         host.showDocument(file.toUri().toString());
+    }
+
+    /** A modal dialog with the key in a field that can be selected and copied, shown until it is closed. */
+    @Override
+    public void showRecoveryKey(Window owner, String title, String text, String key) {
+        Label explanation = new Label(text);
+        explanation.setWrapText(true);
+        explanation.setMaxWidth(520);
+        TextField field = new TextField(key);
+        field.setEditable(false);
+        field.setId("recoveryKey");
+        field.setStyle("-fx-font-family: monospace; -fx-font-size: 16px;");
+        Alert alert = new Alert(Alert.AlertType.WARNING);
+        alert.initOwner(owner);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setContent(new VBox(12, explanation, field));
+        alert.showAndWait();
     }
 }

@@ -141,7 +141,8 @@ class ElectronicCopiesTest {
         try (CounterWiring counter = TestCounter.open(data, MONDAY)) { // OCR off: the pages stay waiting
             Receipt receipt = counter.reception().receive(ScannedForms.request(counter, 2), counter.profile());
             code = receipt.dossier().code();
-            lostFile = counter.contents().pathOf(receipt.dossier().documents().getFirst().pages().getLast().contentId());
+            lostFile = TestCounter.storedFile(data,   // the store's own (encrypted) file, not a viewer's copy
+                    receipt.dossier().documents().getFirst().pages().getLast().contentId());
             lostBytes = java.nio.file.Files.readAllBytes(lostFile);
             java.nio.file.Files.delete(lostFile);
         }

@@ -126,7 +126,9 @@ class SearchBenchmark {
              ResultSet rs = st.executeQuery("SELECT id, code, applicant_name, applicant_id_number FROM dossiers "
                      + "ORDER BY random() LIMIT " + queries)) {
             while (rs.next()) {
-                samples.add(new Sample(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                var columns = counter.database().columns();   // sealed in the file (decision 1201)
+                samples.add(new Sample(rs.getLong(1), rs.getString(2), columns.open("applicant_name", rs.getString(3)),
+                        columns.open("applicant_id_number", rs.getString(4))));
             }
         }
         BenchData data = new BenchData(42);

@@ -93,7 +93,10 @@ class CrashRecoveryTest {
     private Process startSaveLoop(int limit) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
-                "-Dmotcua.log.dir=" + data.resolve("logs"), "-cp", System.getProperty("java.class.path"),
+                "-Dmotcua.log.dir=" + data.resolve("logs"),
+                // the child's Settings.of reads no environment: its key folder is the tests' one (decision 1201)
+                "-Dmotcua.security.key.dir=" + System.getProperty("motcua.security.key.dir"),
+                "-cp", System.getProperty("java.class.path"),
                 SaveLoop.class.getName(), data.toString(), String.valueOf(limit))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

@@ -40,10 +40,17 @@ final class CounterWindow implements AutoCloseable {
 
     private final CounterApplication application;
     private final Recorded access;
+    private final List<String> recoveryKeys;
 
-    private CounterWindow(CounterApplication application, Recorded access) {
+    private CounterWindow(CounterApplication application, Recorded access, List<String> recoveryKeys) {
         this.application = application;
         this.access = access;
+        this.recoveryKeys = recoveryKeys;
+    }
+
+    /** The recovery keys the window showed (decision 1201: one, on the start that set the data folder up). */
+    List<String> recoveryKeysShown() {
+        return List.copyOf(recoveryKeys);
     }
 
     /** The launcher's application, remembering the counter the window opened so a test can look behind it. */
@@ -136,7 +143,13 @@ final class CounterWindow implements AutoCloseable {
         System.setProperty("motcua.data.dir", data.toString());
         System.setProperty("motcua.clerk.name", CLERK);
         javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
+        List<String> recoveryKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
         DialogService dialogs = new DialogService() {
+            @Override
+            public void showRecoveryKey(Window owner, String title, String text, String key) {
+                recoveryKeys.add(key);
+            }
+
             @Override
             public List<Path> chooseImages(Window owner, String title) {
                 try {
@@ -152,7 +165,7 @@ final class CounterWindow implements AutoCloseable {
         };
         Recorded access = new Recorded(clock);
         CounterWindow window = new CounterWindow((CounterApplication) FxToolkit.setupApplication(
-                () -> new CounterApplication(access, (host, messages) -> dialogs)), access);
+                () -> new CounterApplication(access, (host, messages) -> dialogs)), access, recoveryKeys);
         if (signIn) {
             WindowSignIn.signIn(stage);
         }
@@ -171,8 +184,7 @@ final class CounterWindow implements AutoCloseable {
 
     /** The text of a PDF in the data folder's content store, one space between words (table cells wrap). */
     static String storedPdfText(Path data, String contentId) throws IOException {
-        Path file = data.resolve(CounterWiring.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
-        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+        try (PDDocument pdf = Loader.loadPDF(vn.motcua.counter.TestCounter.stored(data, contentId))) {
             return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
         }
     }

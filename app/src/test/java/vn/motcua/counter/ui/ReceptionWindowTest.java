@@ -115,7 +115,9 @@ class ReceptionWindowTest {
             st.setString(1, code);
             try (ResultSet rs = st.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo(NAME);
+                assertThat(rs.getString(1)).startsWith("~1");   // sealed in the file (decision 1201)
+                assertThat(vn.motcua.counter.TestCounter.opened(data, "applicant_name", rs.getString(1)))
+                        .isEqualTo(NAME);
                 receiptId = rs.getString(2);
                 assertThat(rs.getInt(3)).isEqualTo(2);
                 assertThat(rs.getInt(4)).isEqualTo(5);
@@ -198,8 +200,10 @@ class ReceptionWindowTest {
             }
         }
         assertThat(saved).containsExactlyElementsOf(expected);
-        var before = javax.imageio.ImageIO.read(stored(scanned.getFirst()).toFile());
-        var after = javax.imageio.ImageIO.read(stored(rotated).toFile());
+        var before = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                vn.motcua.counter.TestCounter.stored(data, scanned.getFirst())));
+        var after = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                vn.motcua.counter.TestCounter.stored(data, rotated)));
         assertThat(List.of(after.getWidth(), after.getHeight())).containsExactly(before.getHeight(), before.getWidth());
     }
 
@@ -210,9 +214,6 @@ class ReceptionWindowTest {
         return ids.get();
     }
 
-    private Path stored(String contentId) {
-        return data.resolve(CounterWiring.CONTENT_FOLDER).resolve(contentId.substring(0, 2)).resolve(contentId);
-    }
 
     @Test
     @Timeout(value = 1, unit = TimeUnit.MINUTES)

@@ -87,8 +87,7 @@ class TrackingBookWindowTest {
             assertThat(forms).hasSize(1);
             assertThat(forms.getFirst().subList(0, 3)).containsExactly("2026-11-01", "2026-11-10", CounterWindow.CLERK);
             String id = forms.getFirst().get(3);
-            Path kept = data.resolve(CounterWiring.CONTENT_FOLDER).resolve(id.substring(0, 2)).resolve(id);
-            assertThat(Files.readAllBytes(kept)).isEqualTo(Files.readAllBytes(file));
+            assertThat(vn.motcua.counter.TestCounter.stored(data, id)).isEqualTo(Files.readAllBytes(file));
             assertThat(CounterWindow.storedPdfText(data, id)).contains("SỔ THEO DÕI HỒ SƠ", inside,
                     TestCounter.APPLICANT_NAME).doesNotContain(after);
         }

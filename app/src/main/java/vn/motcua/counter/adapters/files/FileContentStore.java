@@ -40,6 +40,7 @@ public final class FileContentStore implements ContentStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileContentStore.class);
     private static final Pattern CONTENT_ID = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
+    private static final String SEALED_MARKER = ".sealed";
 
     /** Saves share the store; a clean-up's removal of one file excludes them (see {@link #removeUnreferenced}). */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -48,7 +49,7 @@ public final class FileContentStore implements ContentStore {
 
     private final Path root;
     private final Path temporary;
-    private final FileCipher cipher; // null: plain files (only until the counter is wired for decision 1201)
+    private final FileCipher cipher; // null: plain files (tests of the store alone; the counter always has one)
 
     public FileContentStore(Path root) {
         this(root, null);
@@ -171,6 +172,35 @@ public final class FileContentStore implements ContentStore {
             }
         } catch (IOException e) {
             throw new CounterException("store.write_failed", e, root);
+        }
+        return sealed;
+    }
+
+    /**
+     * {@link #encryptExisting} once per data folder: a marker ({@code .sealed}) is written when a pass went to the end,
+     * after which every item is sealed (each new one is written sealed), so later starts do not read the store
+     * again. A pass that was stopped or killed leaves no marker, and the next start carries on. Returns how many
+     * items this pass sealed.
+     */
+    public int sealPlainItemsOnce(BooleanSupplier cancelled) {
+        Path marker = root.resolve(SEALED_MARKER);
+        if (Files.exists(marker)) {
+            return 0;
+        }
+        int sealed = encryptExisting(cancelled);
+        if (!cancelled.getAsBoolean()) {
+            try {
+                Path tmp = Files.createTempFile(temporary, "sealed", ".part");
+                writeForced(tmp, "every item of this store is sealed (decision 1201)\n".getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII));
+                moveIntoPlace(tmp, marker);
+                forceDirectory(root);
+            } catch (IOException e) {
+                LOG.warn("cannot mark the content store as sealed; the next start checks it again", e);
+            }
+            if (sealed > 0) {
+                LOG.info("sealed {} content files stored before encryption", sealed);
+            }
         }
         return sealed;
     }

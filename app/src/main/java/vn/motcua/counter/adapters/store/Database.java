@@ -36,17 +36,25 @@ public final class Database implements AutoCloseable, Transactions {
 
     private final Path file;
     private final Connection connection;
+    private final PersonalColumns columns;
     /** Transactions open on the connection (its monitor held): an inner one joins the outer instead of nesting. */
     private int depth;
     /** What runs once the outermost transaction has committed (dropped on rollback). */
     private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
-    Database(Path file, Connection connection) {   // package: DatabaseSnapshot opens its copy
+    Database(Path file, Connection connection, PersonalColumns columns) {   // package: DatabaseSnapshot opens its copy
         this.file = file;
         this.connection = connection;
+        this.columns = columns;
     }
 
+    /** Without a column cipher: for a store tested on its own (the counter opens it with one). */
     public static Database open(Path file) {
+        return open(file, PersonalColumns.PLAIN);
+    }
+
+    /** Opens the file, brings the schema up to date, and keeps personal columns as {@code columns} says. */
+    public static Database open(Path file, PersonalColumns columns) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -67,7 +75,14 @@ public final class Database implements AutoCloseable, Transactions {
                     .load()
                     .migrate();
             Connection connection = source.getConnection();
-            return new Database(file, connection);
+            Database db = new Database(file, connection, columns);
+            try {
+                ColumnSealing.finish(db);   // a folder from before decision 1201: sealed in place, crash-safe
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            return db;
         } catch (FlywayException | SQLException e) {
             throw translate(e, file);
         }
@@ -78,12 +93,16 @@ public final class Database implements AutoCloseable, Transactions {
      * beside a process that writes (the window), so commands that only read need not wait for it to close.
      */
     public static Database openForReading(Path file) {
+        return openForReading(file, PersonalColumns.PLAIN);
+    }
+
+    public static Database openForReading(Path file, PersonalColumns columns) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setCacheSize(-CACHE_KIB);
         try {
-            return new Database(file, config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+            return new Database(file, config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()), columns);
         } catch (SQLException e) {
             throw translate(e, file);
         }
@@ -102,7 +121,9 @@ public final class Database implements AutoCloseable, Transactions {
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         try {
-            return new Database(file, config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+            // the audit's entries hold no personal data (decision 1302): no column cipher needed
+            return new Database(file, config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()),
+                    PersonalColumns.PLAIN);
         } catch (SQLException e) {
             throw translate(e, file);
         }
@@ -181,6 +202,11 @@ public final class Database implements AutoCloseable, Transactions {
 
     public Connection connection() {
         return connection;
+    }
+
+    /** How personal columns are sealed, opened and searched in this file (decision 1201). */
+    public PersonalColumns columns() {
+        return columns;
     }
 
     /**

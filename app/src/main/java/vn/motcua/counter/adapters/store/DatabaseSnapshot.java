@@ -47,7 +47,9 @@ public final class DatabaseSnapshot {
         });
         SQLiteConfig config = new SQLiteConfig();
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
-        try (Database snapshot = new Database(copy, config.createConnection("jdbc:sqlite:" + copy.toAbsolutePath()))) {
+        // only content ids and counts are read from the copy: no column cipher needed
+        try (Database snapshot = new Database(copy, config.createConnection("jdbc:sqlite:" + copy.toAbsolutePath()),
+                PersonalColumns.PLAIN)) {
             return snapshot.read(c -> {
                 try (Statement st = c.createStatement()) {
                     st.execute("PRAGMA journal_mode = DELETE");

@@ -7,13 +7,13 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.motcua.counter.domain.Applicant;
-import vn.motcua.counter.domain.DiacriticFolding;
 
 /**
  * The columns V3 added to a dossier row, kept apart from the row's insert so the reception code stays as it was:
  * the catalogue version the dossier was received under, and the folded names searched for it with their FTS5 entry.
  * Those names are the applicant's and, for an organisation, its representative's (V8): the clerk often knows the
- * person who came to the counter, not the company's registered name.
+ * person who came to the counter, not the company's registered name. Since V13 the column holds keyed tokens of
+ * every prefix of every folded word ({@link PersonalColumns#nameTokens}), not the names (decision 1201).
  */
 final class DossierIndex {
 
@@ -24,9 +24,9 @@ final class DossierIndex {
      * Runs in the reception's transaction, so the version read is the one in force when the dossier was saved (an
      * import commits before or after a reception, never in the middle of one).
      */
-    static void afterInsert(Connection c, long dossierId, String procedureCode, Applicant applicant)
-            throws SQLException {
-        String names = searchedNames(applicant.fullName(), applicant.representative());
+    static void afterInsert(Connection c, PersonalColumns columns, long dossierId, String procedureCode,
+                            Applicant applicant) throws SQLException {
+        String names = columns.nameTokens(applicant.fullName(), applicant.representative());
         try (PreparedStatement st = c.prepareStatement("""
                 UPDATE dossiers SET applicant_name_folded = ?,
                     procedure_version = (SELECT version FROM procedures WHERE code = ?)
@@ -49,14 +49,15 @@ final class DossierIndex {
      * store opens; the names index is then rebuilt from its content table, which also drops the entries V8 made
      * stale (an external-content FTS5 entry can only be deleted with the exact text it was indexed with).
      */
-    static void backfill(Connection c) throws SQLException {
+    static void backfill(Connection c, PersonalColumns columns) throws SQLException {
         Map<Long, String> names = new LinkedHashMap<>();
         try (PreparedStatement st = c.prepareStatement("""
                 SELECT id, applicant_name, applicant_representative FROM dossiers
                 WHERE applicant_name_folded IS NULL""");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                names.put(rs.getLong(1), searchedNames(rs.getString(2), rs.getString(3)));
+                names.put(rs.getLong(1), columns.nameTokens(columns.open("applicant_name", rs.getString(2)),
+                        columns.open("applicant_representative", rs.getString(3))));
             }
         }
         if (names.isEmpty()) {
@@ -72,9 +73,5 @@ final class DossierIndex {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO dossier_names (dossier_names) VALUES ('rebuild')")) {
             st.executeUpdate();
         }
-    }
-
-    private static String searchedNames(String applicantName, String representative) {
-        return DiacriticFolding.fold(representative == null ? applicantName : applicantName + " " + representative);
     }
 }

@@ -169,7 +169,8 @@ final class LifecycleRows {
                 SELECT code, applicant_name, applicant_address, procedure_name, status, received_at,
                     appointment_at, extended_appointment_at, resolved_at, returned_at, received_by
                 FROM dossiers WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id""",
-                rs -> new TrackingBookEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs -> new TrackingBookEntry(rs.getString(1), db.columns().open("applicant_name", rs.getString(2)),
+                        db.columns().open("applicant_address", rs.getString(3)), rs.getString(4),
                         Status.ofPortalCode(rs.getInt(5)), time(rs.getString(6)), time(rs.getString(7)),
                         time(rs.getString(8)), time(rs.getString(9)), time(rs.getString(10)), rs.getString(11)),
                 from.atStartOfDay().toString(), to.plusDays(1).atStartOfDay().toString()));

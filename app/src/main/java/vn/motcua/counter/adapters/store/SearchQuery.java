@@ -1,15 +1,14 @@
 package vn.motcua.counter.adapters.store;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import vn.motcua.counter.domain.DiacriticFolding;
 
 /**
  * What a typed search can mean, each part null when it cannot: a dossier code or its prefix, the code's
- * {@code YYMMDD-NNNN} tail, an ID number, and FTS5 queries for names and page text. Tokens are folded like the
- * indexed text and quoted, so nothing typed can be read as FTS5 syntax.
+ * {@code YYMMDD-NNNN} tail, an ID number (as its {@code applicant_id_token}), and FTS5 queries for names and page
+ * text. Words are folded like the indexed text, turned into the same keyed tokens and quoted, so nothing typed can be
+ * read as FTS5 syntax.
  */
 record SearchQuery(String codePrefix, String codeTail, String idNumber, String names, String text) {
 
@@ -23,16 +22,26 @@ record SearchQuery(String codePrefix, String codeTail, String idNumber, String n
     private static final Pattern BRANCH_TAX_CODE = Pattern.compile("^(\\d{10})(\\d{3})$");
 
     static SearchQuery of(String typed) {
+        return of(typed, PersonalColumns.PLAIN);
+    }
+
+    /**
+     * The query with what is compared as {@code columns}' keyed tokens (decision 1201): the ID number as its token,
+     * each typed word as one token, which the names index holds for every prefix of a name's words and the page-text
+     * index for every whole word.
+     */
+    static SearchQuery of(String typed, PersonalColumns columns) {
         String q = typed.strip().toUpperCase(java.util.Locale.ROOT);
         String compact = BRANCH_TAX_CODE.matcher(q.replaceAll("[\\s.]", "")).replaceFirst("$1-$2");
-        List<String> tokens = Arrays.stream(DiacriticFolding.fold(typed).split("[^a-z0-9]+"))
-                .filter(t -> !t.isEmpty()).toList();
+        List<String> tokens = PersonalColumns.words(typed);
         boolean hasLetters = tokens.stream().anyMatch(t -> t.chars().anyMatch(Character::isLetter));
-        String names = hasLetters ? tokens.stream().map(t -> "\"" + t + "\"*").collect(Collectors.joining(" ")) : null;
-        String text = tokens.isEmpty() || String.join("", tokens).length() < 2 ? null : textQuery(tokens);
+        String names = hasLetters ? tokens.stream().map(t -> "\"" + columns.token(PersonalColumns.NAMES, t) + "\"")
+                .collect(Collectors.joining(" ")) : null;
+        String text = tokens.isEmpty() || String.join("", tokens).length() < 2 ? null
+                : textQuery(tokens.stream().map(t -> columns.token(PersonalColumns.TEXT, t)).toList());
         return new SearchQuery(AGENCY_START.matcher(q).matches() ? q : null,
                 CODE_TAIL.matcher(q).matches() ? q : null,
-                ID_NUMBER.matcher(compact).matches() ? compact : null, names, text);
+                ID_NUMBER.matcher(compact).matches() ? columns.idToken(compact) : null, names, text);
     }
 
     /**

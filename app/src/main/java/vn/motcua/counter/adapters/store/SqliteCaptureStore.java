@@ -33,10 +33,12 @@ public final class SqliteCaptureStore implements CaptureStore {
                     UPDATE pages SET page_kind = ?, ocr_language = ?, ocr_mean_confidence = ?, ocr_text = ?,
                         ocr_words = ?, ocr_at = ?, copy_image_content_id = ?, copy_image_dpi = ?
                     WHERE id = ? RETURNING content_id""", rs -> rs.getString(1), text.kind(), text.language(),
-                    (double) text.meanConfidence(), text.text(), text.wordBoxes(), at.toString(), copyImageId,
+                    (double) text.meanConfidence(), db.columns().seal("ocr_text", text.text()),
+                    db.columns().seal("ocr_words", text.wordBoxes()), at.toString(), copyImageId,
                     copyImageDpi, pageId);
             if (contentId.isPresent()) { // else the page is gone: nothing to index
-                SqliteDossierQueries.indexPageTexts(c, Map.of(contentId.get(), text.text()), at.toString());
+                SqliteDossierQueries.indexPageTexts(c, db.columns(), Map.of(contentId.get(), text.text()),
+                        at.toString());
             }
             return null;
         });
@@ -55,18 +57,20 @@ public final class SqliteCaptureStore implements CaptureStore {
                 return Optional.empty();
             }
             return Optional.of(new ComponentPages(componentId, found.get().position(), found.get().name(),
-                    found.get().code(), storedPages(c, componentId)));
+                    found.get().code(), storedPages(c, db.columns(), componentId)));
         });
     }
 
-    private static List<StoredPage> storedPages(Connection c, long componentId) throws SQLException {
+    private static List<StoredPage> storedPages(Connection c, PersonalColumns p, long componentId)
+            throws SQLException {
         return Rows.list(c, """
                 SELECT id, content_id, ocr_text, page_kind, ocr_language, ocr_mean_confidence, ocr_words,
                        copy_image_content_id, copy_image_dpi
                 FROM pages WHERE component_id = ? ORDER BY position""",
                 rs -> new StoredPage(rs.getLong(1), rs.getString(2), rs.getString(3) == null ? null
-                        : new PageText(rs.getString(3), rs.getString(4), rs.getString(5), rs.getFloat(6),
-                        rs.getString(7)), rs.getString(8), rs.getInt(9)), componentId);
+                        : new PageText(p.open("ocr_text", rs.getString(3)), rs.getString(4), rs.getString(5),
+                        rs.getFloat(6), p.open("ocr_words", rs.getString(7))), rs.getString(8), rs.getInt(9)),
+                componentId);
     }
 
     @Override

@@ -15,11 +15,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import vn.motcua.counter.application.port.DossierQueries;
 import vn.motcua.counter.application.port.DossierSummary;
-import vn.motcua.counter.domain.DiacriticFolding;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.Status;
 
-/** Lists and search over the SQLite file (V3's folded names, FTS5 indexes and list indexes). */
+/**
+ * Lists and search over the SQLite file (V3's FTS5 indexes and list indexes; since V13 they hold keyed tokens of the
+ * folded names, ID numbers and page words, decision 1201).
+ */
 public final class SqliteDossierQueries implements DossierQueries {
 
     static final String SUMMARY =
@@ -40,7 +42,7 @@ public final class SqliteDossierQueries implements DossierQueries {
         this.db = db;
         this.clock = clock;
         db.inTransaction(c -> {
-            DossierIndex.backfill(c);
+            DossierIndex.backfill(c, db.columns());
             return null;
         });
     }
@@ -55,26 +57,26 @@ public final class SqliteDossierQueries implements DossierQueries {
 
     @Override
     public List<DossierSummary> receivedBetween(LocalDateTime from, LocalDateTime to) {
-        return db.read(c -> summaries(c, SUMMARY + "WHERE received_at >= ? AND received_at < ? "
+        return db.read(c -> summaries(c, db.columns(), SUMMARY + "WHERE received_at >= ? AND received_at < ? "
                 + "ORDER BY received_at DESC, id DESC LIMIT " + LIMIT, from.toString(), to.toString()));
     }
 
     @Override
     public List<DossierSummary> dueBetween(Set<Status> statuses, LocalDateTime from, LocalDateTime to) {
         String in = statuses.stream().map(s -> String.valueOf(s.portalCode())).collect(Collectors.joining(","));
-        return db.read(c -> summaries(c, SUMMARY + "WHERE status IN (" + in + ") AND appointment_at >= ? "
+        return db.read(c -> summaries(c, db.columns(), SUMMARY + "WHERE status IN (" + in + ") AND appointment_at >= ? "
                 + "AND appointment_at < ? ORDER BY appointment_at, id LIMIT " + LIMIT, from.toString(), to.toString()));
     }
 
     @Override
     public List<DossierSummary> withStatus(Status status) {
-        return db.read(c -> summaries(c, SUMMARY + "WHERE status = ? ORDER BY appointment_at, id LIMIT " + LIMIT,
+        return db.read(c -> summaries(c, db.columns(), SUMMARY + "WHERE status = ? ORDER BY appointment_at, id LIMIT " + LIMIT,
                 status.portalCode()));
     }
 
     @Override
     public List<DossierSummary> search(String query) {
-        SearchQuery q = SearchQuery.of(query);
+        SearchQuery q = SearchQuery.of(query, db.columns());
         if (q.isEmpty()) {
             return List.of();
         }
@@ -92,7 +94,7 @@ public final class SqliteDossierQueries implements DossierQueries {
             parameters.add(q.codeTail());
         }
         if (q.idNumber() != null) {
-            branches.add("SELECT id FROM dossiers WHERE applicant_id_number = ? ORDER BY id DESC");
+            branches.add("SELECT id FROM dossiers WHERE applicant_id_token = ? ORDER BY id DESC");
             parameters.add(q.idNumber());
         }
         if (q.names() != null) {
@@ -112,7 +114,7 @@ public final class SqliteDossierQueries implements DossierQueries {
                 .collect(Collectors.joining(" UNION "));
         String sql = SUMMARY + "WHERE id IN (" + union + ") "
                 + "ORDER BY received_at DESC, id DESC LIMIT " + LIMIT;
-        return db.read(c -> summaries(c, sql, parameters.toArray()));
+        return db.read(c -> summaries(c, db.columns(), sql, parameters.toArray()));
     }
 
     @Override
@@ -124,13 +126,14 @@ public final class SqliteDossierQueries implements DossierQueries {
     public void indexPageTexts(Map<String, String> textByContentId) {
         String now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
         db.inTransaction(c -> {
-            indexPageTexts(c, textByContentId, now);
+            indexPageTexts(c, db.columns(), textByContentId, now);
             return null;
         });
     }
 
     /** The index update on its own, for callers that store the OCR result in the same transaction. */
-    static void indexPageTexts(Connection c, Map<String, String> textByContentId, String now) throws SQLException {
+    static void indexPageTexts(Connection c, PersonalColumns columns, Map<String, String> textByContentId, String now)
+            throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("""
                 INSERT INTO page_texts (content_id, indexed_at) VALUES (?, ?)
                 ON CONFLICT (content_id) DO UPDATE SET indexed_at = excluded.indexed_at RETURNING id""");
@@ -147,14 +150,16 @@ public final class SqliteDossierQueries implements DossierQueries {
                 delete.setLong(1, rowid);   // a page OCR'd again replaces its old text
                 delete.executeUpdate();
                 insert.setLong(1, rowid);
-                insert.setString(2, DiacriticFolding.fold(page.getValue()));
+                insert.setString(2, columns.textTokens(page.getValue()));   // keyed tokens, not the words
                 insert.executeUpdate();
             }
         }
     }
 
-    static List<DossierSummary> summaries(Connection c, String sql, Object... parameters) throws SQLException {
-        return Rows.list(c, sql, rs -> new DossierSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+    static List<DossierSummary> summaries(Connection c, PersonalColumns columns, String sql, Object... parameters)
+            throws SQLException {
+        return Rows.list(c, sql, rs -> new DossierSummary(rs.getString(1),
+                columns.open("applicant_name", rs.getString(2)), rs.getString(3),
                 Status.ofPortalCode(rs.getInt(4)), LocalDateTime.parse(rs.getString(5)),
                 LocalDateTime.parse(rs.getString(6))), parameters);
     }

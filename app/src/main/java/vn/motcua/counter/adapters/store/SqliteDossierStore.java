@@ -106,8 +106,8 @@ public final class SqliteDossierStore implements DossierStore {
     @Override
     public void saveReceived(Dossier dossier, String receiptContentId, List<DossierEvent> receptionEvents) {
         db.inTransaction(c -> {
-            long dossierId = insertDossier(c, dossier, receiptContentId);
-            DossierIndex.afterInsert(c, dossierId, dossier.procedureCode(), dossier.applicant());
+            long dossierId = insertDossier(c, db.columns(), dossier, receiptContentId);
+            DossierIndex.afterInsert(c, db.columns(), dossierId, dossier.procedureCode(), dossier.applicant());
             int position = 0;
             for (Document document : dossier.documents()) {
                 long componentId = insertComponent(c, dossierId, ++position, document.component());
@@ -123,13 +123,16 @@ public final class SqliteDossierStore implements DossierStore {
         });
     }
 
-    private static long insertDossier(Connection c, Dossier d, String receiptContentId) throws SQLException {
+    /** Personal columns sealed (decision 1201); the ID number also as its search token. */
+    private static long insertDossier(Connection c, PersonalColumns p, Dossier d, String receiptContentId)
+            throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO dossiers (code, agency_code, procedure_code, procedure_name, processing_days,
                     processing_hours, applicant_name, applicant_id_number, applicant_birth_date, applicant_sex, applicant_address,
                     applicant_phone, applicant_email, status, received_at, appointment_at, received_by,
-                    receipt_content_id, applicant_id_kind, applicant_id_country, applicant_representative)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    receipt_content_id, applicant_id_kind, applicant_id_country, applicant_representative,
+                    applicant_id_token)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 Statement.RETURN_GENERATED_KEYS)) {
             Applicant a = d.applicant();
             st.setString(1, d.code().value());
@@ -138,13 +141,13 @@ public final class SqliteDossierStore implements DossierStore {
             st.setString(4, d.procedureName());
             st.setInt(5, d.processingTime().workingDays());
             st.setInt(6, d.processingTime().workingHours());
-            st.setString(7, a.fullName());
-            st.setString(8, a.idNumber().value());
-            st.setString(9, a.birthDate() == null ? null : a.birthDate().toString());
+            st.setString(7, p.seal("applicant_name", a.fullName()));
+            st.setString(8, p.seal("applicant_id_number", a.idNumber().value()));
+            st.setString(9, p.seal("applicant_birth_date", a.birthDate() == null ? null : a.birthDate().toString()));
             st.setString(10, a.sex() == null ? null : a.sex().name());
-            st.setString(11, a.address());
-            st.setString(12, a.phone());
-            st.setString(13, a.email());
+            st.setString(11, p.seal("applicant_address", a.address()));
+            st.setString(12, p.seal("applicant_phone", a.phone()));
+            st.setString(13, p.seal("applicant_email", a.email()));
             st.setInt(14, d.status().portalCode());
             st.setString(15, d.receivedAt().toString());
             st.setString(16, d.appointmentAt().toString());
@@ -152,7 +155,8 @@ public final class SqliteDossierStore implements DossierStore {
             st.setString(18, receiptContentId);
             st.setString(19, a.idNumber().kind().name());
             st.setString(20, a.idNumber() instanceof PassportNumber passport ? passport.issuingCountry() : null);
-            st.setString(21, a.representative());
+            st.setString(21, p.seal("applicant_representative", a.representative()));
+            st.setString(22, p.idToken(a.idNumber().value()));
             st.executeUpdate();
             return generatedKey(st);
         }
@@ -205,17 +209,18 @@ public final class SqliteDossierStore implements DossierStore {
 
     @Override
     public Optional<Dossier> dossier(DossierCode code) {
-        return db.read(c -> Rows.first(c, "SELECT * FROM dossiers WHERE code = ?", rs -> toDossier(c, rs),
-                code.value()));
+        return db.read(c -> Rows.first(c, "SELECT * FROM dossiers WHERE code = ?",
+                rs -> toDossier(c, db.columns(), rs), code.value()));
     }
 
     @Override
     public List<DossierCode> dossiersOf(ApplicantId applicant) {
         String country = applicant instanceof PassportNumber passport ? passport.issuingCountry() : "";
         return db.read(c -> Rows.list(c, """
-                SELECT code FROM dossiers WHERE applicant_id_number = ? AND applicant_id_kind = ?
+                SELECT code FROM dossiers WHERE applicant_id_token = ? AND applicant_id_kind = ?
                     AND coalesce(applicant_id_country, '') = ? ORDER BY id DESC""",
-                rs -> DossierCode.parse(rs.getString(1)), applicant.value(), applicant.kind().name(), country));
+                rs -> DossierCode.parse(rs.getString(1)), db.columns().idToken(applicant.value()),
+                applicant.kind().name(), country));
     }
 
     @Override
@@ -226,7 +231,7 @@ public final class SqliteDossierStore implements DossierStore {
 
     @Override
     public List<DossierSummary> receivedOn(LocalDate day) {
-        return db.read(c -> SqliteDossierQueries.summaries(c, SqliteDossierQueries.SUMMARY
+        return db.read(c -> SqliteDossierQueries.summaries(c, db.columns(), SqliteDossierQueries.SUMMARY
                 + "WHERE received_at >= ? AND received_at < ? ORDER BY received_at DESC, id DESC",
                 day.atStartOfDay().toString(), day.plusDays(1).atStartOfDay().toString()));
     }
@@ -240,15 +245,16 @@ public final class SqliteDossierStore implements DossierStore {
                         rs.getString(4)), code.value()));
     }
 
-    private static Dossier toDossier(Connection c, ResultSet rs) throws SQLException {
+    private static Dossier toDossier(Connection c, PersonalColumns p, ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        Applicant applicant = new Applicant(rs.getString("applicant_name"),
-                ApplicantId.stored(IdKind.valueOf(rs.getString("applicant_id_kind")), rs.getString("applicant_id_number"),
-                        rs.getString("applicant_id_country")),
-                rs.getString("applicant_representative"),
-                parseDate(rs.getString("applicant_birth_date")),
+        Applicant applicant = new Applicant(opened(p, rs, "applicant_name"),
+                ApplicantId.stored(IdKind.valueOf(rs.getString("applicant_id_kind")),
+                        opened(p, rs, "applicant_id_number"), rs.getString("applicant_id_country")),
+                opened(p, rs, "applicant_representative"),
+                parseDate(opened(p, rs, "applicant_birth_date")),
                 rs.getString("applicant_sex") == null ? null : Sex.valueOf(rs.getString("applicant_sex")),
-                rs.getString("applicant_address"), rs.getString("applicant_phone"), rs.getString("applicant_email"));
+                opened(p, rs, "applicant_address"), opened(p, rs, "applicant_phone"),
+                opened(p, rs, "applicant_email"));
         return new Dossier(DossierCode.parse(rs.getString("code")), applicant, rs.getString("procedure_code"),
                 rs.getString("procedure_name"), new ProcessingTime(rs.getInt("processing_days"), rs.getInt("processing_hours")),
                 documents(c, id), Status.ofPortalCode(rs.getInt("status")),
@@ -288,6 +294,10 @@ public final class SqliteDossierStore implements DossierStore {
     private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
+    }
+
+    static String opened(PersonalColumns p, ResultSet rs, String column) throws SQLException {
+        return p.open(column, rs.getString(column));
     }
 
     private static LocalDate parseDate(String text) {

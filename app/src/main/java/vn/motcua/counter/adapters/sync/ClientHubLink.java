@@ -2,11 +2,10 @@ package vn.motcua.counter.adapters.sync;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
+import vn.motcua.counter.application.port.ContentStore;
 import vn.motcua.counter.application.port.HubLink;
 import vn.motcua.sync.client.HubClient;
-import vn.motcua.sync.client.Outgoing;
 import vn.motcua.sync.client.SyncException;
 import vn.motcua.sync.wire.Api;
 import vn.motcua.sync.wire.DossierManifest;
@@ -32,9 +31,10 @@ public final class ClientHubLink implements HubLink, AutoCloseable {
     }
 
     @Override
-    public Accepted deliver(DossierManifest manifest, Map<String, Path> files, LongConsumer progress) {
+    public Accepted deliver(DossierManifest manifest, ContentStore files, LongConsumer progress) {
         try {
-            Api.ManifestAccepted accepted = client.deliver(manifest, files, (sent, total) -> progress.accept(sent));
+            Api.ManifestAccepted accepted = client.deliver(manifest, new StoredFiles(files),
+                    (sent, total) -> progress.accept(sent));
             return new Accepted(accepted.code(), accepted.revision(), accepted.acceptedAt());
         } catch (SyncException e) {
             throw failure(e);
@@ -42,10 +42,9 @@ public final class ClientHubLink implements HubLink, AutoCloseable {
     }
 
     @Override
-    public Path exportPackage(List<Parcel> dossiers, Path folder) {
+    public Path exportPackage(List<DossierManifest> dossiers, ContentStore files, Path folder) {
         try {
-            return client.exportPackage(dossiers.stream().map(d -> new Outgoing(d.manifest(), d.files())).toList(),
-                    folder);
+            return client.exportPackage(dossiers, new StoredFiles(files), folder);
         } catch (SyncException e) {
             throw failure(e);
         }

@@ -3,7 +3,6 @@ package vn.motcua.counter.application.port;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
 import vn.motcua.sync.wire.DossierManifest;
 
@@ -29,19 +28,21 @@ public interface HubLink {
     /**
      * Uploads the files the hub lacks, then the manifest.
      *
-     * @param files    where each named file is, by SHA-256
+     * @param files    the content store holding each named file under its SHA-256 (its content id); read through it,
+     *                 so the hub receives the plaintext whose SHA-256 the manifest names (the store keeps it encrypted)
      * @param progress told the bytes sent so far
      * @throws HubFailure when the hub cannot take it now, or ever
      */
-    Accepted deliver(DossierManifest manifest, Map<String, Path> files, LongConsumer progress);
+    Accepted deliver(DossierManifest manifest, ContentStore files, LongConsumer progress);
 
     /**
-     * Writes the dossiers with the files they name as one package, signed by the counter and encrypted for the hub,
-     * into {@code folder} (a drive carried to the hub when there is no link); returns the package file.
+     * Writes the dossiers with the files they name, read through {@code files} as {@link #deliver} does, as one
+     * package signed by the counter and encrypted for the hub into {@code folder} (a drive carried to the hub when
+     * there is no link); returns the package file.
      *
      * @throws HubFailure when the counter is not enrolled or the package cannot be written
      */
-    Path exportPackage(List<Parcel> dossiers, Path folder);
+    Path exportPackage(List<DossierManifest> dossiers, ContentStore files, Path folder);
 
     /**
      * The revisions that the hub's receipt file, carried back from it, says the hub accepted.
@@ -49,10 +50,6 @@ public interface HubLink {
      * @throws HubFailure when the file is not a receipt the hub signed for this counter
      */
     List<Accepted> importReceipt(Path receiptFile);
-
-    /** One dossier to carry: its manifest and where each file it names is, by SHA-256. */
-    record Parcel(DossierManifest manifest, Map<String, Path> files) {
-    }
 
     record Accepted(String code, int revision, OffsetDateTime acceptedAt) {
     }

@@ -1,8 +1,5 @@
 package vn.motcua.counter.application.sync;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,7 +35,7 @@ import vn.motcua.sync.wire.FileRef;
  * A dossier as the hub receives it ({@link DossierManifest}): the portal's codes (status 1–10, channel 1 = at the
  * counter, the applicant's kind of number), each component with its scanned pages and its (signed) electronic copy,
  * the receipt, the forms issued and the result documents, and the history as events. Files are named by their
- * SHA-256, which is the content store's id, so {@link Mapped#files()} tells the sender where each one is.
+ * SHA-256, which is the content store's id: the sender reads each one through the store (decrypted, decision 1201).
  */
 public final class DossierManifests {
 
@@ -59,8 +56,13 @@ public final class DossierManifests {
         this.contents = contents;
     }
 
-    /** A manifest and where each file it names is on this machine (by SHA-256). */
-    public record Mapped(DossierManifest manifest, Map<String, Path> files) {
+    /** The store the named files are read from (by content id = SHA-256). */
+    ContentStore contents() {
+        return contents;
+    }
+
+    /** A manifest and the content ids of the files it names (each its SHA-256), in the order named. */
+    public record Mapped(DossierManifest manifest, Set<String> files) {
     }
 
     /** The dossier as it stands now, at {@code revision}. */
@@ -68,7 +70,7 @@ public final class DossierManifests {
         Dossier dossier = dossiers.dossier(code)
                 .orElseThrow(() -> new CounterException("lifecycle.unknown_dossier", code.value()));
         Optional<DossierProgress> progress = dossiers.progress(code);
-        Map<String, Path> files = new LinkedHashMap<>();
+        Set<String> files = new LinkedHashSet<>();
         List<DossierManifest.Component> components = components(dossier, files);
         List<FileRef> documents = new ArrayList<>();
         Set<String> named = new LinkedHashSet<>();
@@ -96,10 +98,10 @@ public final class DossierManifests {
                 progress.map(DossierProgress::returnedAt).map(DossierManifests::at).orElse(null),
                 dossier.status().portalCode(), AT_THE_COUNTER, components, documents,
                 events(dossiers.history(code)));
-        return new Mapped(manifest, Map.copyOf(files));
+        return new Mapped(manifest, java.util.Collections.unmodifiableSet(files));
     }
 
-    private List<DossierManifest.Component> components(Dossier dossier, Map<String, Path> files) {
+    private List<DossierManifest.Component> components(Dossier dossier, Set<String> files) {
         Map<Integer, CaptureStore.ComponentCopy> copies = new LinkedHashMap<>();
         for (CaptureStore.ComponentCopy copy : captures.componentsOf(dossier.code())) {
             copies.put(copy.position(), copy);
@@ -129,19 +131,20 @@ public final class DossierManifests {
         return components;
     }
 
-    private void add(List<FileRef> refs, Set<String> named, Map<String, Path> files, String contentId, long size,
+    private void add(List<FileRef> refs, Set<String> named, Set<String> files, String contentId, long size,
                      String name, FileRef.Kind kind) {
         if (contentId == null || !named.add(contentId)) {
             return;   // one file once per list (a page scanned twice to the same bytes is one file)
         }
         refs.add(new FileRef(contentId, size, name, kind));
-        files.put(contentId, contents.pathOf(contentId));
+        files.add(contentId);
     }
 
+    /** The plaintext's size: the store may keep the file encrypted, so not the size on disk. */
     private long size(String contentId) {
         try {
-            return Files.size(contents.pathOf(contentId));
-        } catch (IOException e) {
+            return contents.read(contentId).length;
+        } catch (java.io.UncheckedIOException e) {
             throw new CounterException("sync.file_missing", e, contentId);
         }
     }

@@ -1,9 +1,8 @@
 package vn.motcua.counter.application.sync;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
+import vn.motcua.counter.application.port.ContentStore;
 import vn.motcua.counter.application.port.SyncRecords;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.sync.wire.ContentHash;
@@ -19,7 +18,7 @@ public final class Offers {
     /**
      * @param alreadySent the hub accepted this very revision already
      */
-    public record Offer(DossierManifest manifest, Map<String, Path> files, boolean alreadySent) {
+    public record Offer(DossierManifest manifest, boolean alreadySent) {
     }
 
     private final DossierManifests manifests;
@@ -42,7 +41,12 @@ public final class Offers {
             records.offered(code, revision, hash, clock.instant());
         }
         boolean sent = last.isPresent() && last.get().sentRevision() != null && last.get().sentRevision() == revision;
-        return new Offer(withRevision(now.manifest(), revision), now.files(), sent);
+        return new Offer(withRevision(now.manifest(), revision), sent);
+    }
+
+    /** Where the files the manifests name are read from, decrypted (decision 1201). */
+    public ContentStore contents() {
+        return manifests.contents();
     }
 
     /** Whether {@code revision} is the dossier as it stands: the last one offered, with nothing changed since. */

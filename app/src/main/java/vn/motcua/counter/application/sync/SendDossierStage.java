@@ -95,7 +95,7 @@ public final class SendDossierStage implements StageHandler {
         long[] progress = {0, total};
         sending.put(code.value(), progress);
         try {
-            HubLink.Accepted accepted = hub.deliver(manifest, offer.files(), sent -> progress[0] = sent);
+            HubLink.Accepted accepted = hub.deliver(manifest, offers.contents(), sent -> progress[0] = sent);
             LOG.info("dossier {} revision {} accepted by the hub", code, accepted.revision());
             Instant at = clock.instant();
             return Result.done(() -> {

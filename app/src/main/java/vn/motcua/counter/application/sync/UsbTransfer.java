@@ -16,6 +16,7 @@ import vn.motcua.counter.application.port.Transactions;
 import vn.motcua.counter.application.stage.Stage;
 import vn.motcua.counter.application.stage.WorkItem;
 import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.sync.wire.DossierManifest;
 
 /**
  * Sync with no link for weeks (a remote commune on a dead 3G line): the dossiers waiting for the hub go onto a drive
@@ -64,24 +65,22 @@ public final class UsbTransfer {
 
     /** Writes every dossier waiting to be sent (or failed, or blocked) into one package in {@code folder}. */
     public Exported export(Path folder) {
-        List<HubLink.Parcel> parcels = new ArrayList<>();
+        List<DossierManifest> manifests = new ArrayList<>();
         List<String> codes = new ArrayList<>();
-        List<Integer> revisions = new ArrayList<>();
         for (WorkItem item : stages.unfinished(Stage.SEND_DOSSIER, MAX_DOSSIERS)) {
             Offers.Offer offer = offers.offer(DossierCode.parse(item.dossierCode()));
             if (!offer.alreadySent()) {
-                parcels.add(new HubLink.Parcel(offer.manifest(), offer.files()));
+                manifests.add(offer.manifest());
                 codes.add(item.dossierCode());
-                revisions.add(offer.manifest().revision());
             }
         }
-        if (parcels.isEmpty()) {
+        if (manifests.isEmpty()) {
             return new Exported(null, List.of());
         }
         try {
-            Path file = hub.exportPackage(parcels, folder);
-            for (int i = 0; i < codes.size(); i++) {
-                audit.record(AuditAction.EXPORT, codes.get(i), "usb-package revision=" + revisions.get(i));
+            Path file = hub.exportPackage(manifests, offers.contents(), folder);
+            for (DossierManifest m : manifests) {
+                audit.record(AuditAction.EXPORT, m.code(), "usb-package revision=" + m.revision());
             }
             LOG.info("{} dossiers exported for the hub to {}", codes.size(), file);
             return new Exported(file, List.copyOf(codes));

@@ -49,6 +49,16 @@ class SyncHubTest {
                         .isEqualTo(Syncing.State.SENT);
                 assertThat(hub.count("select count(*) from manifests")).isEqualTo(1);
                 assertThat(hub.count("select count(*) from dossier_files")).isEqualTo(3);
+                // the counter keeps the files sealed (decision 1201); the hub checked each upload against its
+                // SHA-256, so what it received was the plaintext, read through the content store
+                var dossier = counter.dossiers().dossier(code).orElseThrow();
+                for (var document : dossier.documents()) {
+                    for (var page : document.pages()) {
+                        assertThat(vn.motcua.counter.adapters.protection.FileCipher.isEncrypted(
+                                java.nio.file.Files.readAllBytes(TestCounter.storedFile(data, page.contentId()))))
+                                .isTrue();
+                    }
+                }
             }
         }
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -26,11 +25,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -273,6 +275,15 @@ public final class HubClient implements Closeable {
      */
     public Api.ManifestAccepted deliver(DossierManifest manifest, Map<String, Path> filesBySha256,
                                         DeliveryProgress progress) throws SyncException {
+        return deliver(manifest, FileSource.of(filesBySha256), progress);
+    }
+
+    /**
+     * {@link #deliver(DossierManifest, Map, DeliveryProgress)} reading the files from {@code filesBySha256}, such as
+     * a content store that keeps them encrypted: the hub receives the plaintext, whose SHA-256 the manifest names.
+     */
+    public Api.ManifestAccepted deliver(DossierManifest manifest, FileSource filesBySha256,
+                                        DeliveryProgress progress) throws SyncException {
         CounterCredential c = requireCredential();
         DeliveryProgress p = progress == null ? DeliveryProgress.NONE : progress;
         Map<String, FileRef> files = new LinkedHashMap<>();
@@ -285,11 +296,11 @@ public final class HubClient implements Closeable {
         java.util.function.LongConsumer advance = delta -> p.progress(done.addAndGet(delta), total);
         List<FileRef> list = List.copyOf(files.values());
         for (FileRef f : list) {
-            pathOf(filesBySha256, f);
+            sizeOf(filesBySha256, f);
         }
         if (parallelFiles <= 1 || list.size() < 2) {
             for (FileRef f : list) {
-                uploadFile(c, f, pathOf(filesBySha256, f), advance, cuts, true);
+                uploadFile(c, f, filesBySha256, advance, cuts, true);
             }
         } else {
             uploadInParallel(c, list, filesBySha256, advance, cuts);
@@ -315,7 +326,7 @@ public final class HubClient implements Closeable {
                                     "hub asks for a file the manifest does not name: " + sha);
                         }
                         state.forgetUpload(sha);
-                        uploadFile(c, f, pathOf(filesBySha256, f), d -> { }, cuts, false);
+                        uploadFile(c, f, filesBySha256, d -> { }, cuts, false);
                     }
                     continue;
                 }
@@ -324,13 +335,18 @@ public final class HubClient implements Closeable {
         }
     }
 
-    private static Path pathOf(Map<String, Path> files, FileRef f) throws SyncException {
-        Path p = files.get(f.sha256());
-        if (p == null || !Files.isRegularFile(p)) {
+    private static long sizeOf(FileSource files, FileRef f) throws SyncException {
+        long size;
+        try {
+            size = files.size(f);
+        } catch (IOException e) {
+            throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, f.name() + ": " + e.getMessage(), e);
+        }
+        if (size < 0) {
             throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, "no local file for " + f.sha256()
                     + " (" + f.name() + ")");
         }
-        return p;
+        return size;
     }
 
     /** Counts connection failures within one delivery; past the bound the delivery gives up as TRANSIENT. */
@@ -350,7 +366,7 @@ public final class HubClient implements Closeable {
     }
 
     /** Up to {@code parallelFiles} files at once, each on its own connection: one's round trips fill the other's gaps. */
-    private void uploadInParallel(CounterCredential c, List<FileRef> list, Map<String, Path> paths,
+    private void uploadInParallel(CounterCredential c, List<FileRef> list, FileSource paths,
                                   java.util.function.LongConsumer advance, Cuts cuts) throws SyncException {
         java.util.concurrent.ConcurrentLinkedQueue<FileRef> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(list);
         java.util.function.LongConsumer safe = d -> {
@@ -364,7 +380,7 @@ public final class HubClient implements Closeable {
                 futures.add(pool.submit(() -> {
                     FileRef f;
                     while ((f = queue.poll()) != null) {
-                        uploadFile(c, f, pathOf(paths, f), safe, cuts, true);
+                        uploadFile(c, f, paths, safe, cuts, true);
                     }
                     return null;
                 }));
@@ -391,14 +407,9 @@ public final class HubClient implements Closeable {
         }
     }
 
-    private void uploadFile(CounterCredential c, FileRef f, Path path, java.util.function.LongConsumer advance,
+    private void uploadFile(CounterCredential c, FileRef f, FileSource path, java.util.function.LongConsumer advance,
                             Cuts cuts, boolean skipIfHeld) throws SyncException {
-        long size;
-        try {
-            size = Files.size(path);
-        } catch (IOException e) {
-            throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, path + ": " + e.getMessage(), e);
-        }
+        long size = sizeOf(path, f);
         if (size != f.size()) {
             throw new SyncException(Kind.PERMANENT, SyncException.FILE_CHANGED,
                     f.name() + ": " + size + " bytes, the manifest says " + f.size());
@@ -437,7 +448,7 @@ public final class HubClient implements Closeable {
                 int len = (int) Math.min(chunkSize, size - offset);
                 Request req = authed(c, HttpUrl.get(url))
                         .header("Upload-Offset", Long.toString(offset))
-                        .patch(new ChunkBody(path, offset, len, throttle)).build();
+                        .patch(new ChunkBody(path, f, offset, len, throttle)).build();
                 Response r = callCounting(req, cuts);
                 if (r == null) {
                     Long o = headOffset(c, url, cuts);
@@ -484,7 +495,7 @@ public final class HubClient implements Closeable {
                 }
             }
             if (mismatch) {
-                if (restarted || !sha256Of(path).equals(f.sha256())) {
+                if (restarted || !sha256Of(path, f).equals(f.sha256())) {
                     throw new SyncException(Kind.PERMANENT, SyncException.FILE_CHANGED,
                             f.name() + ": the file's SHA-256 is not the one the manifest names");
                 }
@@ -585,13 +596,15 @@ public final class HubClient implements Closeable {
 
     /** A request body of one chunk of a file, read from disk as it goes, through the bandwidth cap. */
     private static final class ChunkBody extends RequestBody {
-        private final Path path;
+        private final FileSource path;
+        private final FileRef file;
         private final long offset;
         private final int length;
         private final Throttle throttle;
 
-        ChunkBody(Path path, long offset, int length, Throttle throttle) {
+        ChunkBody(FileSource path, FileRef file, long offset, int length, Throttle throttle) {
             this.path = path;
+            this.file = file;
             this.offset = offset;
             this.length = length;
             this.throttle = throttle;
@@ -610,13 +623,13 @@ public final class HubClient implements Closeable {
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
             byte[] buf = new byte[8192];
-            try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "r")) {
-                f.seek(offset);
+            try (InputStream f = path.open(file)) {
+                f.skipNBytes(offset);
                 int left = length;
                 while (left > 0) {
                     int n = f.read(buf, 0, Math.min(buf.length, left));
                     if (n < 0) {
-                        throw new IOException(path + " became shorter while sending");
+                        throw new IOException(file.name() + " became shorter while sending");
                     }
                     throttle.acquire(n);
                     sink.write(buf, 0, n);
@@ -714,6 +727,16 @@ public final class HubClient implements Closeable {
 
     /** Writes the dossiers with their files as one signed, encrypted package {@code *.mcpkg} into the folder. */
     public Path exportPackage(List<Outgoing> dossiers, Path folder) throws SyncException {
+        Map<String, Path> files = new HashMap<>();
+        dossiers.forEach(o -> files.putAll(o.filesBySha256()));
+        return exportPackage(dossiers.stream().map(Outgoing::manifest).toList(), FileSource.of(files), folder);
+    }
+
+    /**
+     * Writes the manifests with the files they name, read from {@code files} (each once), as one signed package
+     * encrypted for the hub, {@code *.mcpkg}, into the folder.
+     */
+    public Path exportPackage(List<DossierManifest> manifests, FileSource files, Path folder) throws SyncException {
         CounterCredential c = requireCredential();
         String id = UUID.randomUUID().toString();
         try {
@@ -724,16 +747,16 @@ public final class HubClient implements Closeable {
                 try (OutputStream out = Files.newOutputStream(tmp);
                      UsbPackage.Writer w = UsbPackage.write(out, c.counterKey(), c.hubPublicKey(),
                              new UsbPackage.Header(id, c.counterId(), OffsetDateTime.now(ZoneOffset.UTC)))) {
-                    java.util.Set<String> written = new java.util.HashSet<>();
-                    for (Outgoing o : dossiers) {
-                        for (FileRef f : o.manifest().files()) {
+                    Set<String> written = new HashSet<>();
+                    for (DossierManifest manifest : manifests) {
+                        for (FileRef f : manifest.files()) {
                             if (written.add(f.sha256())) {
-                                try (InputStream in = Files.newInputStream(pathOf(o.filesBySha256(), f))) {
+                                try (InputStream in = files.open(f)) {
                                     w.addFile(f.sha256(), in);
                                 }
                             }
                         }
-                        w.addManifest(o.manifest());
+                        w.addManifest(manifest);
                     }
                 }
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -910,8 +933,16 @@ public final class HubClient implements Closeable {
         };
     }
 
-    static String sha256Of(Path path) throws SyncException {
-        try (InputStream in = Files.newInputStream(path)) {
+    static String sha256Of(FileSource files, FileRef f) throws SyncException {
+        try {
+            return digest(files.open(f), f.name());
+        } catch (IOException e) {
+            throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, f.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String digest(InputStream opened, String name) throws SyncException {
+        try (InputStream in = opened) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[65536];
             int n;
@@ -920,7 +951,7 @@ public final class HubClient implements Closeable {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, path + ": " + e.getMessage(), e);
+            throw new SyncException(Kind.PERMANENT, SyncException.FILE_MISSING, name + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

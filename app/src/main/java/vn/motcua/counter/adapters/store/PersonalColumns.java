@@ -1,0 +1,83 @@
+package vn.motcua.counter.adapters.store;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import vn.motcua.counter.adapters.protection.FieldCipher;
+import vn.motcua.counter.domain.DiacriticFolding;
+
+/**
+ * How the stores keep personal data in the SQLite file (decision 1201): each value sealed with the data folder's
+ * {@link FieldCipher} (column name as associated data) and opened on read; what search compares is kept as keyed
+ * tokens: an ID number's token ({@code applicant_id_token}), a token for every prefix of every folded name word
+ * ({@code dossier_names}), a token for every folded page word ({@code page_text}). Without a cipher ({@link #PLAIN}:
+ * a store tested on its own) values stay as they are and a token is the word itself, so the same queries work.
+ */
+public final class PersonalColumns {
+
+    /** No cipher: plain values, words as their own tokens. The counter always runs with a cipher. */
+    public static final PersonalColumns PLAIN = new PersonalColumns(null);
+
+    static final String NAMES = "names";
+    static final String TEXT = "text";
+    static final String ID = "id";
+
+    private final FieldCipher cipher;
+
+    public PersonalColumns(FieldCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    public boolean sealing() {
+        return cipher != null;
+    }
+
+    public String seal(String column, String value) {
+        return cipher == null || value == null ? value : cipher.seal(column, value);
+    }
+
+    /** The value; one stored before sealing (no {@code ~1} prefix) is returned as it is. */
+    public String open(String column, String stored) {
+        return cipher == null ? stored : cipher.open(column, stored);
+    }
+
+    String token(String index, String word) {
+        return cipher == null ? word : cipher.token(index, word);
+    }
+
+    /** The ID number's token, for {@code applicant_id_token} and for a typed number. */
+    String idToken(String number) {
+        return number == null ? null : token(ID, number);
+    }
+
+    /** The folded words of a text as search compares them: letters and digits, diacritics and case gone. */
+    static List<String> words(String text) {
+        return Arrays.stream(DiacriticFolding.fold(text).split("[^a-z0-9]+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** {@code applicant_name_folded} since V13: a token for every prefix of every word of the names searched. */
+    String nameTokens(String applicantName, String representative) {
+        List<String> words = new ArrayList<>(words(applicantName));
+        if (representative != null) {
+            words.addAll(words(representative));
+        }
+        if (cipher != null) {
+            return cipher.prefixTokens(NAMES, words);
+        }
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (String w : words) {
+            for (int end = 1; end <= w.length(); end++) {
+                prefixes.add(w.substring(0, end));
+            }
+        }
+        return String.join(" ", prefixes);
+    }
+
+    /** What {@code page_text} indexes for a page's text: one token per word, in order. */
+    String textTokens(String text) {
+        List<String> words = words(text);
+        return cipher != null ? cipher.wordTokens(TEXT, words) : String.join(" ", words);
+    }
+}

@@ -1,0 +1,60 @@
+package vn.motcua.counter.bootstrap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import vn.motcua.counter.adapters.protection.DpapiProtection;
+import vn.motcua.counter.adapters.protection.KeyFileProtection;
+import vn.motcua.counter.adapters.protection.KeyProtection;
+import vn.motcua.counter.adapters.protection.Keyring;
+import vn.motcua.counter.adapters.protection.PassphraseProtection;
+import vn.motcua.counter.adapters.protection.RecoveryKey;
+import vn.motcua.counter.application.CounterException;
+
+/**
+ * The data folder's key protection as the settings choose it ({@code security.protection}: {@code auto} is DPAPI on
+ * Windows and the key file elsewhere), and the keyring opened with it before anything else in the data folder is
+ * (decision 1201). Fails closed: no protection, no counter.
+ */
+final class DataProtection {
+
+    /** Where key files go when {@code security.key.dir} is unset (the Linux installation's system folder). */
+    static final Path DEFAULT_KEY_DIR = Path.of("/var/lib/motcua/keys");
+
+    private DataProtection() {
+    }
+
+    static KeyProtection of(Settings settings, Path dataFolder) {
+        String kind = settings.get(Settings.SECURITY_PROTECTION).orElse("auto").toLowerCase(Locale.ROOT);
+        if (kind.equals("auto")) {
+            kind = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win") ? "dpapi" : "keyfile";
+        }
+        return switch (kind) {
+            case "keyfile" -> new KeyFileProtection(keyFolder(settings), dataFolder);
+            case "passphrase" -> new PassphraseProtection(
+                    settings.get(Settings.SECURITY_PASSPHRASE).map(String::toCharArray).orElse(null));
+            case "dpapi" -> new DpapiProtection();
+            default -> throw new CounterException("settings.bad_value", Settings.SECURITY_PROTECTION, kind);
+        };
+    }
+
+    static Path keyFolder(Settings settings) {
+        return settings.get(Settings.SECURITY_KEY_DIR).map(Path::of).orElse(DEFAULT_KEY_DIR);
+    }
+
+    /** Opens (or, in a new data folder, makes) the keyring; a recovery key in the settings unlocks it instead. */
+    static Keyring.Unlocked unlock(Settings settings, Path dataFolder) {
+        Optional<RecoveryKey> recovery;
+        try {
+            recovery = settings.get(Settings.SECURITY_RECOVERY_KEY).map(RecoveryKey::parse);
+        } catch (IllegalArgumentException e) {
+            throw new CounterException("protection.recovery_wrong", e);
+        }
+        return Keyring.open(dataFolder, of(settings, dataFolder), recovery);
+    }
+
+    static boolean hasKeyring(Path dataFolder) {
+        return Files.isRegularFile(dataFolder.resolve(Keyring.FILE));
+    }
+}
