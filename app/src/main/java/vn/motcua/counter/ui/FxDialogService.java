@@ -52,6 +52,8 @@ public final class FxDialogService implements DialogService {
         alert.initOwner(owner);
         alert.setHeaderText(title);
         alert.getDialogPane().setContent(new VBox(12, explanation, field));
-        alert.showAndWait();
+        // modal over the window, but without a nested event loop: the window's start is not held up by it, and a
+        // window closed meanwhile (the start-up probe's exit, the AOT training run) closes it too
+        alert.show();
     }
 }
