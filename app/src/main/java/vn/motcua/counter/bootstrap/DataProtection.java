@@ -19,9 +19,6 @@ import vn.motcua.counter.application.CounterException;
  */
 final class DataProtection {
 
-    /** Where key files go when {@code security.key.dir} is unset (the Linux installation's system folder). */
-    static final Path DEFAULT_KEY_DIR = Path.of("/var/lib/motcua/keys");
-
     private DataProtection() {
     }
 
@@ -40,7 +37,7 @@ final class DataProtection {
     }
 
     static Path keyFolder(Settings settings) {
-        return settings.get(Settings.SECURITY_KEY_DIR).map(Path::of).orElse(DEFAULT_KEY_DIR);
+        return settings.get(Settings.SECURITY_KEY_DIR).map(Path::of).orElseGet(Settings::defaultKeyDirectory);
     }
 
     /** Opens (or, in a new data folder, makes) the keyring; a recovery key in the settings unlocks it instead. */

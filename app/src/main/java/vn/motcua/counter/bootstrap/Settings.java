@@ -85,7 +85,7 @@ public final class Settings {
     /** Data at rest (docs/decisions/1201-data-at-rest.md): how the data key is protected: {@code auto} (DPAPI on
      *  Windows, the key file elsewhere), {@code keyfile}, {@code passphrase} or {@code dpapi}; never none. */
     public static final String SECURITY_PROTECTION = "security.protection";
-    /** The owner-only folder of key files; unset: {@code /var/lib/motcua/keys}. Never inside the data folder. */
+    /** The owner-only folder of key files; unset: the account's own ({@link #defaultKeyDirectory}). Never inside the data folder. */
     public static final String SECURITY_KEY_DIR = "security.key.dir";
     /** The passphrase for {@code security.protection=passphrase} (best given as MOTCUA_SECURITY_PASSPHRASE). */
     public static final String SECURITY_PASSPHRASE = "security.passphrase";
@@ -357,6 +357,27 @@ public final class Settings {
         String xdg = System.getenv("XDG_DATA_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share"))
                 .resolve("motcua-counter");
+    }
+
+    /**
+     * Where key files go when {@code security.key.dir} is unset (decision 1201): the account's configuration folder,
+     * owner-only, outside the data folder ({@code ~/.config/motcua-counter/keys}, {@code $XDG_CONFIG_HOME}; on Windows,
+     * whose default protection is DPAPI, {@code %APPDATA%\MotcuaCounter\keys}, not the local data folder). A system
+     * folder for every account (e.g. {@code /var/lib/motcua/keys}) is IT staff's choice, set in the machine file.
+     */
+    static Path defaultKeyDirectory() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        if (os.contains("win")) {
+            String roaming = System.getenv("APPDATA");
+            return Path.of(roaming != null ? roaming : home, "MotcuaCounter", "keys");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Preferences", "MotcuaCounter", "keys");
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config"))
+                .resolve("motcua-counter").resolve("keys");
     }
 
     /** The machine-wide file IT staff provision; {@code -Dmotcua.machine.file} moves it (tests, portable copies). */

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Linux: a key-encryption key in a file readable by its owner only (0600, in a 0700 folder under a system path,
- * {@code /var/lib/motcua/keys} by default, set by {@code security.key.dir}), one file per data folder's keyring.
+ * Linux: a key-encryption key in a file readable by its owner only (0600, in a 0700 folder: the account's
+ * {@code ~/.config/motcua-counter/keys} by default, or a system folder set by {@code security.key.dir}), one file per
+ * data folder's keyring.
  * The data folder and its backups hold only the wrapped data key, so a copy of them without this file (and without
  * the recovery key) opens nothing. The folder must not lie inside the data folder.
  */
