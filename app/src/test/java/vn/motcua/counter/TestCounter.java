@@ -53,13 +53,31 @@ public final class TestCounter {
      * unless null, the enrolment code the counter exchanges at its start.
      */
     public static Settings hubSettings(Path dataDirectory, String hubUrl, String enrolment) {
-        Map<String, String> values = new HashMap<>(Map.of(Settings.DATA_DIR, dataDirectory.toString(),
-                Settings.AGENCY_CODE, AGENCY, Settings.CLERK_NAME, "Trần Văn Bình", Settings.OCR_WORKERS, "0",
-                "hub.url", hubUrl, "proxy.mode", "direct"));
+        Map<String, String> values = hubValues(hubUrl, enrolment);
+        values.put(Settings.DATA_DIR, dataDirectory.toString());
+        return Settings.of(values);
+    }
+
+    /**
+     * {@link #hubSettings}, also set as system properties for the commands a test then runs in this JVM
+     * ({@code CliRun}, which reads the settings as the launcher does); {@link #clearHubProperties} takes them back.
+     */
+    public static Settings hubSettingsForCommands(Path dataDirectory, String hubUrl, String enrolment) {
+        hubValues(hubUrl, enrolment).forEach((key, value) -> System.setProperty("motcua." + key, value));
+        return hubSettings(dataDirectory, hubUrl, enrolment);
+    }
+
+    public static void clearHubProperties() {
+        hubValues("", "").keySet().forEach(key -> System.clearProperty("motcua." + key));
+    }
+
+    private static Map<String, String> hubValues(String hubUrl, String enrolment) {
+        Map<String, String> values = new HashMap<>(Map.of(Settings.AGENCY_CODE, AGENCY, Settings.CLERK_NAME,
+                "Trần Văn Bình", Settings.OCR_WORKERS, "0", "hub.url", hubUrl, "proxy.mode", "direct"));
         if (enrolment != null) {
             values.put("hub.enrolment", enrolment);
         }
-        return Settings.of(values);
+        return values;
     }
 
     /** Waits (at most 10 s) for the start-up enrolment, which runs in the background. */

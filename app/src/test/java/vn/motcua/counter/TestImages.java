@@ -6,8 +6,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Page images made on the fly for tests: small A4-proportioned pages with a line of Vietnamese text. */
@@ -46,5 +48,27 @@ public final class TestImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Only the signature and header of a PNG claiming {@code width} × {@code height} 8-bit RGB pixels, with no pixel
+     * data: what a decompression bomb looks like to a header check.
+     */
+    public static byte[] pngHeader(int width, int height) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+        DataOutputStream chunk = new DataOutputStream(ihdr);
+        chunk.writeBytes("IHDR");
+        chunk.writeInt(width);
+        chunk.writeInt(height);
+        chunk.write(new byte[]{8, 2, 0, 0, 0}); // 8-bit RGB
+        out.writeInt(13);
+        out.write(ihdr.toByteArray());
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.toByteArray());
+        out.writeInt((int) crc.getValue());
+        return bytes.toByteArray();
     }
 }

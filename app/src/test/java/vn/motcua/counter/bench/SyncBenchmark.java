@@ -10,9 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.ReceptionRequest;
 import vn.motcua.counter.bootstrap.CounterWiring;
-import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.domain.Document;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.Page;
@@ -34,15 +31,13 @@ import vn.motcua.sync.hub.support.TestHub;
  */
 class SyncBenchmark {
 
-    private static final String[] KEYS = {"hub.url", "hub.enrolment", "agency.code", "ocr.workers", "proxy.mode",
-            "clerk.name", "sync.bandwidth"};
+    /** The one setting beside {@link TestCounter#hubSettings}: a system property, which settings take first. */
+    private static final String BANDWIDTH = "motcua.sync.bandwidth";
     private static final String DEAD_LINK = "http://127.0.0.1:9/";
 
     @AfterEach
     void clear() {
-        for (String key : KEYS) {
-            System.clearProperty("motcua." + key);
-        }
+        System.clearProperty(BANDWIDTH);
     }
 
     @Test
@@ -142,13 +137,9 @@ class SyncBenchmark {
 
     private static CounterWiring open(Path data, TestHub hub, String url, long bandwidth) throws Exception {
         String enrolment = hub.hub.counters().createEnrolmentCode(TestCounter.AGENCY + "-1", "bench").code();
-        Map<String, String> values = new HashMap<>(Map.of("hub.url", url, "hub.enrolment", enrolment,
-                "agency.code", TestCounter.AGENCY, "ocr.workers", "0", "proxy.mode", "direct",
-                "clerk.name", "Trần Văn Bình", "sync.bandwidth", Long.toString(bandwidth)));
-        values.forEach((k, v) -> System.setProperty("motcua." + k, v));
-        Map<String, String> all = new HashMap<>(values);
-        all.put(Settings.DATA_DIR, data.toString());
-        CounterWiring counter = CounterWiring.open(Settings.of(all), Clock.systemDefaultZone());
+        System.setProperty(BANDWIDTH, Long.toString(bandwidth));
+        CounterWiring counter = CounterWiring.open(TestCounter.hubSettings(data, url, enrolment),
+                Clock.systemDefaultZone());
         counter.pipeline().start();   // as the window does while it is open
         return counter;
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,23 +23,15 @@ class SyncNowHubTest {
 
     @AfterEach
     void clear() {
-        for (String key : new String[] {"hub.url", "hub.enrolment", "agency.code", "ocr.workers", "proxy.mode",
-                "clerk.name"}) {
-            System.clearProperty("motcua." + key);
-        }
+        TestCounter.clearHubProperties();
     }
 
     @Test
     void syncNowSendsWhatWaitsAndExitsZero() throws Exception {
         try (TestHub hub = TestHub.start(hubData)) {
             String enrolment = hub.hub.counters().createEnrolmentCode(TestCounter.AGENCY + "-1", "test").code();
-            Map<String, String> values = new HashMap<>(Map.of("hub.url", hub.base.toString(), "hub.enrolment",
-                    enrolment, "agency.code", TestCounter.AGENCY, "ocr.workers", "0", "proxy.mode", "direct",
-                    "clerk.name", "Trần Văn Bình"));
-            values.forEach((k, v) -> System.setProperty("motcua." + k, v));
-            Map<String, String> all = new HashMap<>(values);
-            all.put(Settings.DATA_DIR, data.toString());
-            try (CounterWiring counter = CounterWiring.open(Settings.of(all), Clock.systemDefaultZone())) {
+            Settings settings = TestCounter.hubSettingsForCommands(data, hub.base.toString(), enrolment);
+            try (CounterWiring counter = CounterWiring.open(settings, Clock.systemDefaultZone())) {
                 // the enrolment code is single-use: let the start-up enrolment finish before closing, or the
                 // command's own attempt races it and is refused
                 TestCounter.awaitEnrolled(counter);

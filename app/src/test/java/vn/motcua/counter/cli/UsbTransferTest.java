@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +30,6 @@ import vn.motcua.sync.hub.support.TestHub;
  */
 class UsbTransferTest {
 
-    private static final String[] KEYS = {"hub.url", "hub.enrolment", "agency.code", "ocr.workers", "proxy.mode",
-            "clerk.name"};
-
     @TempDir
     Path data;
     @TempDir
@@ -43,24 +39,17 @@ class UsbTransferTest {
 
     @AfterEach
     void clear() {
-        for (String key : KEYS) {
-            System.clearProperty("motcua." + key);
-        }
+        TestCounter.clearHubProperties();
     }
 
     @Test
     void dossiersCarriedOnADriveAreSentOnlyOnceTheHubsReceiptComesBack() throws Exception {
         try (TestHub hub = TestHub.start(hubData)) {
             String enrolment = hub.hub.counters().createEnrolmentCode(TestCounter.AGENCY + "-1", "test").code();
-            Map<String, String> values = new HashMap<>(Map.of("hub.url", hub.base.toString(), "hub.enrolment",
-                    enrolment, "agency.code", TestCounter.AGENCY, "ocr.workers", "0", "proxy.mode", "direct",
-                    "clerk.name", "Trần Văn Bình"));
-            values.forEach((k, v) -> System.setProperty("motcua." + k, v));
-            Map<String, String> all = new HashMap<>(values);
-            all.put(Settings.DATA_DIR, data.toString());
+            Settings settings = TestCounter.hubSettingsForCommands(data, hub.base.toString(), enrolment);
             DossierCode kept;
             DossierCode changed;
-            try (CounterWiring counter = CounterWiring.open(Settings.of(all), Clock.systemDefaultZone())) {
+            try (CounterWiring counter = CounterWiring.open(settings, Clock.systemDefaultZone())) {
                 TestCounter.awaitEnrolled(counter);
                 counter.pipeline().pause();
                 kept = counter.reception().receive(TestCounter.request(counter, 1), counter.profile()).dossier().code();

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -23,6 +21,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.counter.TestImages;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.bootstrap.CounterConfiguration;
 import vn.motcua.counter.bootstrap.Settings;
@@ -41,7 +40,7 @@ class DecompressionBombTest {
 
     @Test
     void aTinyPngClaiming100000By100000IsRefusedWithAClearMessageBeforeDecoding() throws IOException {
-        Path bomb = Files.write(dir.resolve("bomb.png"), pngHeader(100_000, 100_000));
+        Path bomb = Files.write(dir.resolve("bomb.png"), TestImages.pngHeader(100_000, 100_000));
         assertThat(Files.size(bomb)).isLessThan(100);
         long before = used();
         assertThatThrownBy(() -> new ScannedPageFiles().pages(bomb)).isInstanceOfSatisfying(CounterException.class,
@@ -57,7 +56,7 @@ class DecompressionBombTest {
 
     @Test
     void everyPageOperationRefusesTheBombFromItsHeader() throws IOException {
-        byte[] bomb = pngHeader(100_000, 100_000);
+        byte[] bomb = TestImages.pngHeader(100_000, 100_000);
         ImageIoPageImages images = new ImageIoPageImages();
         for (var operation : java.util.List.<Runnable>of(() -> images.inspect(bomb),
                 () -> images.thumbnail(bomb, 120), () -> images.rotateClockwise(bomb))) {
@@ -149,23 +148,5 @@ class DecompressionBombTest {
             }
         }
         throw new AssertionError("no SOF0 segment");
-    }
-
-    static byte[] pngHeader(int width, int height) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-        DataOutputStream chunk = new DataOutputStream(ihdr);
-        chunk.writeBytes("IHDR");
-        chunk.writeInt(width);
-        chunk.writeInt(height);
-        chunk.write(new byte[]{8, 2, 0, 0, 0});
-        out.writeInt(13);
-        out.write(ihdr.toByteArray());
-        CRC32 crc = new CRC32();
-        crc.update(ihdr.toByteArray());
-        out.writeInt((int) crc.getValue());
-        return bytes.toByteArray();
     }
 }

@@ -3,11 +3,8 @@ package vn.motcua.counter.adapters.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import vn.motcua.counter.TestImages;
 import vn.motcua.counter.application.CounterException;
@@ -49,30 +46,12 @@ class ImageIoPageImagesTest {
     @Test
     void refusesADecompressionBombBeforeDecodingIt() throws IOException {
         // A 60000 x 60000 PNG header: 3.6 gigapixels would need >10 GB once decoded.
-        assertRefused(pngHeader(60_000, 60_000), "page.too_large");
+        assertRefused(TestImages.pngHeader(60_000, 60_000), "page.too_large");
     }
 
     private void assertRefused(byte[] content, String key) {
         assertThatThrownBy(() -> images.inspect(content))
                 .isInstanceOf(CounterException.class)
                 .satisfies(e -> assertThat(((CounterException) e).messageKey()).isEqualTo(key));
-    }
-
-    private static byte[] pngHeader(int width, int height) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-        DataOutputStream chunk = new DataOutputStream(ihdr);
-        chunk.writeBytes("IHDR");
-        chunk.writeInt(width);
-        chunk.writeInt(height);
-        chunk.write(new byte[]{8, 2, 0, 0, 0}); // 8-bit RGB
-        out.writeInt(13);
-        out.write(ihdr.toByteArray());
-        CRC32 crc = new CRC32();
-        crc.update(ihdr.toByteArray());
-        out.writeInt((int) crc.getValue());
-        return bytes.toByteArray();
     }
 }
