@@ -78,10 +78,8 @@ import vn.motcua.counter.application.port.ContentStore;
 import vn.motcua.counter.adapters.store.SqliteAuditLog;
 import vn.motcua.counter.adapters.store.SqliteContentReferences;
 import vn.motcua.counter.adapters.store.SqliteRetention;
-import vn.motcua.counter.application.access.Account;
 import vn.motcua.counter.application.access.AccountService;
 import vn.motcua.counter.application.access.CurrentClerk;
-import vn.motcua.counter.application.audit.Actor;
 import vn.motcua.counter.application.audit.Audit;
 import vn.motcua.counter.application.retention.Retention;
 
@@ -182,10 +180,8 @@ public final class CounterWiring implements CounterServices {
         // decision 1302: even a command that only reads records its views, through a writable connection of its own;
         // who acts is the account signed in, the OS user on a data folder without accounts
         this.auditDatabase = forReading ? openAuditDatabase() : null;
-        Actor osUser = Actor.osUser();
         this.audit = new Audit(new SqliteAuditLog(forReading ? auditDatabase : database,
-                dataDirectory.resolve(SqliteAuditLog.ANCHOR_FILE)),
-                () -> clerk.account().map(Account::name).orElseGet(osUser::name), clerk,
+                dataDirectory.resolve(SqliteAuditLog.ANCHOR_FILE)), clerk,
                 profile.agencyCode().value() + "-" + slot.number(), clock);
         this.dossiers = new SqliteDossierStore(database, slot);
         this.agencies = new Agencies(database);

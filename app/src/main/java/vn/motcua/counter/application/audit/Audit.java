@@ -8,36 +8,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.motcua.counter.application.CounterException;
+import vn.motcua.counter.application.access.Account;
 import vn.motcua.counter.application.access.CurrentClerk;
 import vn.motcua.counter.application.port.AuditStore;
 import vn.motcua.counter.domain.access.Permission;
 
 /**
  * The audit log of personal data: the application services record every view, print, export and change of a dossier
- * here (who: the {@link Actor}; when: the counter's clock; from which counter), and supervisors list and verify it.
+ * here (who: the account signed in; when: the counter's clock; from which counter), and supervisors list and verify
+ * it.
  * Recording is not optional: when the entry cannot be written, the act fails ({@code audit.failed}), so nothing is
  * shown or changed unrecorded.
  */
 public final class Audit {
 
     /** Nothing is recorded: for services built without a data folder (tests of a single service). */
-    public static final Audit OFF = new Audit(null, Actor.osUser(), null, "-", Clock.systemUTC());
+    public static final Audit OFF = new Audit(null, null, "-", Clock.systemUTC());
     private static final int PAGE = 1_000;
+    /** Who acts on a data folder without accounts yet (set-up): the operating system's user. */
+    private static final String OS_USER = Optional.ofNullable(System.getProperty("user.name"))
+            .filter(u -> !u.isBlank()).map(String::strip).orElse("unknown");
 
     private final AuditStore store;
-    private final Actor actor;
-    private final CurrentClerk readers;
+    private final CurrentClerk clerk;
     private final String counter;
     private final Clock clock;
 
     /**
-     * @param readers who is signed in: listing and verifying the log need {@link Permission#AUDIT} (decision 1301)
+     * @param clerk   who is signed in (decision 1301): who acts, and listing or verifying the log needs
+     *                {@link Permission#AUDIT}; null only for {@link #OFF}
      * @param counter this counter's identity, e.g. {@code 000.00.00.H26-1} (agency code and counter number)
      */
-    public Audit(AuditStore store, Actor actor, CurrentClerk readers, String counter, Clock clock) {
+    public Audit(AuditStore store, CurrentClerk clerk, String counter, Clock clock) {
         this.store = store;
-        this.actor = actor;
-        this.readers = readers;
+        this.clerk = clerk;
         this.counter = counter;
         this.clock = clock;
     }
@@ -49,7 +53,7 @@ public final class Audit {
         }
         try {
             Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);   // sorts as text
-            store.append(new AuditEntry.Draft(now, actor.name(), counter, action, dossierCode,
+            store.append(new AuditEntry.Draft(now, actorName(), counter, action, dossierCode,
                     detail == null ? "" : detail));
         } catch (CounterException e) {
             throw new CounterException("audit.failed", e, e.getMessage());
@@ -57,14 +61,14 @@ public final class Audit {
     }
 
     private void mayRead() {
-        if (readers != null) {
-            readers.require(Permission.AUDIT);
+        if (clerk != null) {
+            clerk.require(Permission.AUDIT);
         }
     }
 
-    /** Who is acting now. */
+    /** Who is acting now: the account signed in, or the operating system's user before accounts exist. */
     public String actorName() {
-        return actor.name();
+        return clerk == null ? OS_USER : clerk.account().map(Account::name).orElse(OS_USER);
     }
 
     /** The newest {@code limit} entries matching {@code filter}, newest first. */

@@ -151,8 +151,8 @@ class AuditTamperTest {
     void anAlteredEntryGivenAFreshHashBreaksTheNextLink() throws Exception {
         AuditEntry original;
         try (CounterWiring counter = CounterWiring.openForReading(TestCounter.settings(data), clock)) {
-            original = counter.audit().find(new AuditStore.Filter(
-                    null, null, null, null, null), 100).stream().filter(e -> e.seq() == 2).findFirst().orElseThrow();
+            original = counter.audit().find(AuditStore.Filter.ALL, 100).stream().filter(e -> e.seq() == 2)
+                    .findFirst().orElseThrow();
         }
         AuditEntry forged = new AuditEntry(2, original.time(), "someone else", original.counter(), original.action(),
                 original.dossierCode(), original.detail(), original.previousHash(), null);
