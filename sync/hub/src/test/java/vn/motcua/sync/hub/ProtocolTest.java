@@ -2,10 +2,13 @@ package vn.motcua.sync.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -226,5 +229,33 @@ class ProtocolTest {
         assertThat(counter.upload(other, Sha256.hex(file), 64 * 1024)).isEqualTo(460);
         assertThat(hub.count("select count(*) from blobs")).isEqualTo(blobs);
         assertThat(hub.count("select count(*) from upload_parts")).isZero();
+    }
+
+    @Test
+    void aPatchCutMidBodyKeepsTheBytesThatArrived() throws Exception {
+        CounterClient counter = hub.enrolCounter("Quầy cắt");
+        byte[] file = Dossiers.sample(Dossiers.code(5, 3), 15, 1, 300_000).files().getFirst();
+        String location = counter.createUpload(Sha256.hex(file), file.length);
+        URI target = counter.base.resolve(location);
+        try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+                    + "\r\nAuthorization: Bearer " + counter.token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0"
+                    + "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: " + file.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(file, 0, 123_457); // the link drops a third of the way through the body
+            out.flush();
+        }
+        long offset = 0;
+        for (int i = 0; i < 100 && offset == 0; i++) {   // the hub notices the cut when the socket closes
+            Thread.sleep(50);
+            offset = counter.offset(location);
+        }
+        assertThat(offset).isEqualTo(123_457);
+        HttpResponse<String> rest = counter.patch(location, offset, Arrays.copyOfRange(file, (int) offset, file.length));
+        assertThat(rest.statusCode()).isEqualTo(204);
+        try (var in = hub.hub.uploads().open(Sha256.hex(file))) {
+            assertThat(in.readAllBytes()).isEqualTo(file);
+        }
     }
 }

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -95,31 +97,60 @@ public final class Uploads {
         Path part = Files.createTempFile(tmp, "patch-", ".part");
         try {
             long remaining = u.length() - offset;
-            long n;
+            Received got;
             try (OutputStream out = Files.newOutputStream(part)) {
-                n = copyAtMost(body, out, remaining + 1);
+                got = receive(body, out, remaining + 1);
             }
+            long n = got.bytes();
             if (n > remaining) {
                 throw Refusal.badRequest("more bytes than Upload-Length");
             }
-            if (n == 0 && remaining > 0) {
-                return offset;
+            if (n > 0 || remaining == 0) {
+                long end = offset + n;
+                if (offset == 0 && end == u.length()) {
+                    finishWhole(id, u, part); // the whole file in one PATCH: no parts to keep or join
+                } else if (end == u.length()) {
+                    store.putPart(id, offset, part);
+                    finish(id, u, offset, n);
+                } else {
+                    advance(id, offset, n, part);
+                }
             }
-            long end = offset + n;
-            if (offset == 0 && end == u.length()) {
-                finishWhole(id, u, part); // the whole file in one PATCH: no parts to keep or join
-                return end;
+            if (got.cut() != null) {
+                throw got.cut(); // nobody hears an answer; the bytes that came are kept for the resumption
             }
-            store.putPart(id, offset, part);
-            if (end == u.length()) {
-                finish(id, u, offset, n);
-            } else {
-                advance(id, offset, n, false);
-            }
-            return end;
+            return offset + n;
         } finally {
             Files.deleteIfExists(part);
         }
+    }
+
+    /** What a PATCH body brought, and the read failure that ended it early (a cut link, a stalled client), if any. */
+    private record Received(long bytes, IOException cut) {
+    }
+
+    /**
+     * Copies at most {@code max} bytes of the body. A failure to read is a cut and ends the body where it stopped:
+     * tus asks the server to keep as much of a cut PATCH as it received, so a resumption re-sends only what was in
+     * flight, whatever the chunk's size. A failure to write is the hub's own and propagates.
+     */
+    private static Received receive(InputStream in, OutputStream out, long max) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        while (total < max) {
+            int n;
+            try {
+                n = in.read(buffer, 0, (int) Math.min(buffer.length, max - total));
+            } catch (IOException cut) {
+                return new Received(total, cut);
+            }
+            if (n < 0) {
+                break;
+            }
+            out.write(buffer, 0, n);
+            total += n;
+        }
+        return new Received(total, null);
     }
 
     private void finishWhole(String id, Upload u, Path file) throws IOException {
@@ -144,18 +175,36 @@ public final class Uploads {
         });
     }
 
-    private void advance(String id, long offset, long n, boolean complete) {
-        db.inTransaction(c -> {
-            update(c, """
-                    insert into upload_parts (upload_id, part_offset, length) values (?,?,?)
-                    on conflict (upload_id, part_offset) do update set length = excluded.length""", id, offset, n);
-            int moved = update(c, "update uploads set upload_offset = ?, completed_at = ? where id = ? and upload_offset = ?",
-                    offset + n, complete ? clock.instant() : null, id, offset);
-            if (moved != 1) {
-                throw new Refusal(ErrorCode.UPLOAD_CONFLICT, "another request moved this upload first");
-            }
-            return null;
-        });
+    /**
+     * Moves the upload's offset past a part and stores the part in one transaction. The conditional update comes
+     * first and holds the row, so of two PATCHes at one offset (a cut one the hub only now notices, and its
+     * resumption) only the one that moved the offset writes the part, and the offset is visible only with it.
+     */
+    private void advance(String id, long offset, long n, Path part) throws IOException {
+        try {
+            db.inTransaction(c -> {
+                claim(c, id, offset, n, false);
+                try {
+                    store.putPart(id, offset, part);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                update(c, """
+                        insert into upload_parts (upload_id, part_offset, length) values (?,?,?)
+                        on conflict (upload_id, part_offset) do update set length = excluded.length""", id, offset, n);
+                return null;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void claim(Connection c, String id, long offset, long n, boolean complete) throws SQLException {
+        int moved = update(c, "update uploads set upload_offset = ?, completed_at = ? where id = ? and upload_offset = ?",
+                offset + n, complete ? clock.instant() : null, id, offset);
+        if (moved != 1) {
+            throw new Refusal(ErrorCode.UPLOAD_CONFLICT, "another request moved this upload first");
+        }
     }
 
     private void finish(String id, Upload u, long lastOffset, long lastLength) throws IOException {
@@ -173,7 +222,7 @@ public final class Uploads {
                         continue; // a part left by an earlier, longer PATCH at another offset
                     }
                     try (InputStream in = new DigestInputStream(store.openPart(id, p[0]), digest)) {
-                        in.transferTo(out);
+                        in.transferTo(out); // a part longer or shorter than its row fails the SHA-256 below
                     }
                     expected += p[1];
                 }
@@ -185,8 +234,8 @@ public final class Uploads {
                 throw new Refusal(ErrorCode.CHECKSUM_MISMATCH, "the bytes do not have the announced SHA-256; start this file again");
             }
             store.put(actual, whole);
-            advance(id, lastOffset, lastLength, true);
             db.inTransaction(c -> {
+                claim(c, id, lastOffset, lastLength, true);
                 update(c, "insert into blobs (sha256, size) values (?,?) on conflict do nothing", actual, u.length());
                 update(c, "delete from upload_parts where upload_id = ?", id);
                 return null;
