@@ -38,7 +38,8 @@ final class HubLinks {
         }
         HubClient.Builder builder = HubClient.builder(URI.create(url.get()))
                 .state(new JdbcSyncState(() -> connect(databaseFile)))
-                .proxy(proxy(settings));
+                .proxy(proxy(settings))
+                .parallelFiles(2);   // a second file's chunks fill the first's round trips (decision 0801)
         settings.get("hub.ca").filter(s -> !s.isBlank()).ifPresent(ca -> builder.pinnedCa(Path.of(ca)));
         settings.get("sync.bandwidth").filter(s -> !s.isBlank()).map(Long::parseLong).filter(b -> b > 0)
                 .ifPresent(builder::bandwidth);

@@ -77,7 +77,7 @@ public final class HubClient implements Closeable {
     private final OkHttpClient http;
     private final SyncState state;
     private final Throttle throttle;
-    private final int chunkSize;
+    private final ChunkSizer chunks;
     private final int maxCuts;
     private final int parallelFiles;
 
@@ -87,7 +87,7 @@ public final class HubClient implements Closeable {
                 ? url.encodedPath() : url.encodedPath() + "/");
         this.state = Objects.requireNonNull(b.state, "state is required");
         this.throttle = new Throttle(b.bandwidth);
-        this.chunkSize = b.chunkSize;
+        this.chunks = new ChunkSizer(b.chunkSize, Math.max(b.chunkSize, b.maxChunkSize));
         this.maxCuts = b.maxCuts;
         this.parallelFiles = b.parallelFiles;
         OkHttpClient.Builder h = new OkHttpClient.Builder()
@@ -139,6 +139,7 @@ public final class HubClient implements Closeable {
         private long bandwidth;
         private SyncState state;
         private int chunkSize = 256 * 1024;
+        private int maxChunkSize = 4 * 1024 * 1024;
         private int maxCuts = 8;
         private int parallelFiles = 1;
         private Duration connectTimeout = Duration.ofSeconds(15);
@@ -174,12 +175,22 @@ public final class HubClient implements Closeable {
             return this;
         }
 
-        /** tus PATCH size; a cut loses at most one chunk. Default 256 KiB. */
+        /**
+         * The first and smallest tus PATCH; later ones grow to about {@link ChunkSizer#TARGET_SECONDS} of the
+         * measured link, up to {@link #maxChunkSize}. A cut re-sends at most what was in flight, never more than one
+         * PATCH. Default 256 KiB.
+         */
         public Builder chunkSize(int bytes) {
             if (bytes < 1024) {
                 throw new IllegalArgumentException("chunk size below 1 KiB");
             }
             this.chunkSize = bytes;
+            return this;
+        }
+
+        /** The largest tus PATCH (default 4 MiB); at or below {@link #chunkSize}, every PATCH is that size. */
+        public Builder maxChunkSize(int bytes) {
+            this.maxChunkSize = bytes;
             return this;
         }
 
@@ -270,8 +281,9 @@ public final class HubClient implements Closeable {
     // ---------------------------------------------------------------- delivery
 
     /**
-     * Uploads every file of the manifest the hub does not hold yet (tus, resumable, offset kept in the state after
-     * each acknowledged chunk), then puts the manifest. Same manifest again: the hub's same answer.
+     * Puts the manifest; when the hub answers which files it lacks, uploads those (tus, resumable, offset kept in
+     * the state after each acknowledged chunk) and puts it again. Asking with the manifest costs one round trip for
+     * all files, where asking for each file costs one per file. Same manifest again: the hub's same answer.
      */
     public Api.ManifestAccepted deliver(DossierManifest manifest, Map<String, Path> filesBySha256,
                                         DeliveryProgress progress) throws SyncException {
@@ -291,23 +303,14 @@ public final class HubClient implements Closeable {
             files.putIfAbsent(f.sha256(), f);
         }
         long total = files.values().stream().mapToLong(FileRef::size).sum();
-        Cuts cuts = new Cuts(maxCuts);
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        java.util.function.LongConsumer advance = delta -> p.progress(done.addAndGet(delta), total);
-        List<FileRef> list = List.copyOf(files.values());
-        for (FileRef f : list) {
+        for (FileRef f : files.values()) {
             sizeOf(filesBySha256, f);
         }
-        if (parallelFiles <= 1 || list.size() < 2) {
-            for (FileRef f : list) {
-                uploadFile(c, f, filesBySha256, advance, cuts, true);
-            }
-        } else {
-            uploadInParallel(c, list, filesBySha256, advance, cuts);
-        }
+        Cuts cuts = new Cuts(maxCuts);
         byte[] body = WireJson.write(manifest);
         for (int attempt = 0; ; attempt++) {
             Request req = authed(c, api("dossiers/" + manifest.code())).put(RequestBody.create(body, JSON)).build();
+            List<FileRef> missing = new ArrayList<>();
             try (Response r = callCounting(req, cuts)) {
                 if (r == null) {
                     continue; // a cut: put again (idempotent)
@@ -317,20 +320,32 @@ public final class HubClient implements Closeable {
                     return readJson(r, Api.ManifestAccepted.class);
                 }
                 Api.Error e = errorOf(r);
-                if (r.code() == 409 && e != null && ErrorCode.MISSING_FILES.equals(e.error()) && attempt < 2
-                        && e.missing() != null) {
-                    for (String sha : e.missing()) {
-                        FileRef f = files.get(sha);
-                        if (f == null) {
-                            throw new SyncException(Kind.TRANSIENT, SyncException.SERVER,
-                                    "hub asks for a file the manifest does not name: " + sha);
-                        }
-                        state.forgetUpload(sha);
-                        uploadFile(c, f, filesBySha256, d -> { }, cuts, false);
-                    }
-                    continue;
+                if (r.code() != 409 || e == null || !ErrorCode.MISSING_FILES.equals(e.error()) || e.missing() == null
+                        || attempt > 2) {
+                    throw failure(r, e);
                 }
-                throw failure(r, e);
+                for (String sha : e.missing()) {
+                    FileRef f = files.get(sha);
+                    if (f == null) {
+                        throw new SyncException(Kind.TRANSIENT, SyncException.SERVER,
+                                "hub asks for a file the manifest does not name: " + sha);
+                    }
+                    if (attempt > 0) {
+                        state.forgetUpload(sha); // uploaded, yet the hub lacks it: send it whole again
+                    }
+                    missing.add(f);
+                }
+            }
+            long held = total - missing.stream().mapToLong(FileRef::size).sum();
+            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong(held);
+            p.progress(held, total);
+            java.util.function.LongConsumer advance = delta -> p.progress(done.addAndGet(delta), total);
+            if (parallelFiles <= 1 || missing.size() < 2) {
+                for (FileRef f : missing) {
+                    uploadFile(c, f, filesBySha256, advance, cuts);
+                }
+            } else {
+                uploadInParallel(c, missing, filesBySha256, advance, cuts);
             }
         }
     }
@@ -380,7 +395,7 @@ public final class HubClient implements Closeable {
                 futures.add(pool.submit(() -> {
                     FileRef f;
                     while ((f = queue.poll()) != null) {
-                        uploadFile(c, f, paths, safe, cuts, true);
+                        uploadFile(c, f, paths, safe, cuts);
                     }
                     return null;
                 }));
@@ -408,7 +423,7 @@ public final class HubClient implements Closeable {
     }
 
     private void uploadFile(CounterCredential c, FileRef f, FileSource path, java.util.function.LongConsumer advance,
-                            Cuts cuts, boolean skipIfHeld) throws SyncException {
+                            Cuts cuts) throws SyncException {
         long size = sizeOf(path, f);
         if (size != f.size()) {
             throw new SyncException(Kind.PERMANENT, SyncException.FILE_CHANGED,
@@ -433,10 +448,6 @@ public final class HubClient implements Closeable {
                 }
                 offset = o;
             } else {
-                if (skipIfHeld && blobHeld(c, f.sha256(), cuts)) {
-                    at.accept(size);
-                    return;
-                }
                 url = create(c, f, cuts);
                 offset = 0;
                 state.saveUpload(new SyncState.Upload(f.sha256(), url, 0));
@@ -445,10 +456,11 @@ public final class HubClient implements Closeable {
             boolean finished = false;
             boolean mismatch = false;
             while (offset < size) {
-                int len = (int) Math.min(chunkSize, size - offset);
+                int len = chunks.lengthFor(size - offset);
                 Request req = authed(c, HttpUrl.get(url))
                         .header("Upload-Offset", Long.toString(offset))
                         .patch(new ChunkBody(path, f, offset, len, throttle)).build();
+                long started = System.nanoTime();
                 Response r = callCounting(req, cuts);
                 if (r == null) {
                     Long o = headOffset(c, url, cuts);
@@ -462,6 +474,7 @@ public final class HubClient implements Closeable {
                 }
                 try (r) {
                     if (r.code() == 204) {
+                        chunks.answered(len, System.nanoTime() - started);
                         long next = parseOffset(r, offset + len);
                         offset = next;
                         state.saveUpload(new SyncState.Upload(f.sha256(), url, offset));
@@ -511,24 +524,6 @@ public final class HubClient implements Closeable {
                 return;
             }
             // the upload vanished at the hub: start it again
-        }
-    }
-
-    private boolean blobHeld(CounterCredential c, String sha, Cuts cuts) throws SyncException {
-        while (true) {
-            Response r = callCounting(authed(c, api("blobs/" + sha)).head().build(), cuts);
-            if (r == null) {
-                continue;
-            }
-            try (r) {
-                if (r.code() == 200) {
-                    return true;
-                }
-                if (r.code() == 404) {
-                    return false;
-                }
-                throw failure(r);
-            }
         }
     }
 

@@ -36,7 +36,7 @@ class FlakyLinkTest {
 
     private HubClient through(FaultProxy proxy, Path db) {
         return HubClient.builder(proxy.uri()).proxy(ProxySettings.direct()).state(Fixture.sqlite(db))
-                .chunkSize(CHUNK).maxCuts(40)
+                .chunkSize(CHUNK).maxChunkSize(CHUNK).maxCuts(40)   // the bound below is per chunk: keep it fixed
                 .timeouts(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(5)).build();
     }
 

@@ -38,7 +38,8 @@ public final class FaultProxy implements AutoCloseable {
     private volatile long cutMax;
     private final AtomicInteger cutsLeft = new AtomicInteger();
     public final AtomicInteger cuts = new AtomicInteger();
-    public final AtomicLong upstream = new AtomicLong();
+    public final AtomicLong upstream = new AtomicLong();        // delivered to the hub
+    public final AtomicLong upstreamTaken = new AtomicLong();   // taken from the counters, with what a cut then lost
     public final AtomicLong downstream = new AtomicLong();
     public final AtomicInteger connections = new AtomicInteger();
     private final Bucket upBucket = new Bucket();
@@ -103,8 +104,8 @@ public final class FaultProxy implements AutoCloseable {
                         cutAt = cutMin + (long) (random.nextDouble() * (cutMax - cutMin));
                     }
                 }
-                pump(client, hub, upstream, upBucket, cutAt, false);
-                pump(hub, client, downstream, downBucket, Long.MAX_VALUE, true);
+                pump(client, hub, upstreamTaken, upstream, upBucket, cutAt, false);
+                pump(hub, client, new AtomicLong(), downstream, downBucket, Long.MAX_VALUE, true);
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;
@@ -116,7 +117,7 @@ public final class FaultProxy implements AutoCloseable {
     private record Piece(long due, byte[] data) {
     }
 
-    private void pump(Socket from, Socket to, AtomicLong counter, Bucket bucket, long cutAt, boolean answers) {
+    private void pump(Socket from, Socket to, AtomicLong taken, AtomicLong counter, Bucket bucket, long cutAt, boolean answers) {
         BlockingQueue<Piece> queue = new ArrayBlockingQueue<>(64);
         Piece end = new Piece(0, new byte[0]);
         Thread.ofPlatform().daemon().name("fault-proxy-read").start(() -> {
@@ -124,6 +125,7 @@ public final class FaultProxy implements AutoCloseable {
                 byte[] buf = new byte[4096];
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                    taken.addAndGet(n);
                     queue.put(new Piece(System.nanoTime() + delayMillis * 1_000_000, java.util.Arrays.copyOf(buf, n)));
                 }
             } catch (IOException | InterruptedException ignored) {
