@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,11 +68,8 @@ class HubChangesHubTest {
 
     private void openEnrolled() throws InterruptedException {
         String enrolment = hub.hub.counters().createEnrolmentCode(TestCounter.AGENCY + "-1", "test").code();
-        Map<String, String> values = new HashMap<>(Map.of(Settings.DATA_DIR, data.toString(),
-                Settings.AGENCY_CODE, TestCounter.AGENCY, Settings.CLERK_NAME, "Trần Văn Bình",
-                Settings.OCR_WORKERS, "0", "hub.url", link.uri().toString(), "proxy.mode", "direct",
-                "hub.enrolment", enrolment, Settings.SYNC_PULL_SECONDS, "0"));
-        counter = CounterWiring.open(Settings.of(values), java.time.Clock.systemDefaultZone());
+        counter = CounterWiring.open(TestCounter.hubSettings(data, link.uri().toString(), enrolment,
+                Map.of(Settings.SYNC_PULL_SECONDS, "0")), java.time.Clock.systemDefaultZone());
         TestCounter.awaitEnrolled(counter);
     }
 
