@@ -78,6 +78,14 @@ class SyncNowHubTest {
             CliRun again = CliRun.motcua(data, "sync", "now", "--json");
             assertThat(new ObjectMapper().readTree(again.out()).get("pulled").asInt()).as("nothing twice").isZero();
 
+            CliRun show = CliRun.motcua(data, "dossier", "show", code, "--json");
+            assertThat(show.exitCode()).as(show.out() + show.err()).isZero();
+            var history = new ObjectMapper().readTree(show.out()).get("history");
+            var last = history.get(history.size() - 1);
+            assertThat(last.get("by").asText()).isEqualTo("Chuyên viên Lê Văn Tâm");
+            assertThat(last.get("text").asText()).isEqualTo("Bộ phận chuyên môn yêu cầu bổ sung (máy chủ tỉnh): từ "
+                    + "\"Đang xử lý\" sang \"Yêu cầu bổ sung\"; lý do: Bổ sung giấy ủy quyền.");
+
             try (CounterWiring counter = CounterWiring.open(settings, Clock.systemDefaultZone())) {
                 var code0 = vn.motcua.counter.domain.DossierCode.parse(code);
                 assertThat(counter.lifecycle().dossier(code0).status())

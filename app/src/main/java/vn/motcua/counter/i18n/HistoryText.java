@@ -1,4 +1,4 @@
-package vn.motcua.counter.ui.dossier;
+package vn.motcua.counter.i18n;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,14 +12,13 @@ import java.util.regex.Pattern;
 import vn.motcua.counter.application.port.DossierEvent;
 import vn.motcua.counter.domain.Status;
 import vn.motcua.counter.domain.lifecycle.Rating;
-import vn.motcua.counter.i18n.Messages;
 
 /**
  * A dossier's history as sentences the clerk reads ("Chuyển xử lý: từ "Được tiếp nhận" sang "Đang xử lý"."), made
  * from the events as the store keeps them: the kind, and a detail of {@code key=value} words (values with spaces in
  * quotes) with the reason after {@code " | "}. Parts not understood are left out, never shown raw.
  */
-final class HistoryText {
+public final class HistoryText {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)");
@@ -30,17 +29,19 @@ final class HistoryText {
     /** The rating given at return, to name the level an event records ("rating=1/3"). */
     private final Rating rating;
 
-    HistoryText(Messages messages, Rating rating) {
+    /** @param rating the rating given at return (null: none yet), to name the level an event records */
+    public HistoryText(Messages messages, Rating rating) {
         this.messages = messages;
         this.rating = rating;
     }
 
     /** "15:02 05/12/2026 · Trần Văn Bình: Tiếp nhận hồ sơ, 4 trang; giấy tiếp nhận đã in." */
-    String line(DossierEvent event) {
+    public String line(DossierEvent event) {
         return messages.text("history.line", event.at().format(TIME), event.actor(), sentence(event));
     }
 
-    private String sentence(DossierEvent event) {
+    /** The event's sentence without its time and actor. */
+    public String sentence(DossierEvent event) {
         String detail = event.detail() == null ? "" : event.detail();
         int bar = detail.indexOf(" | ");
         String reason = bar < 0 ? null : detail.substring(bar + 3).strip();

@@ -1,4 +1,4 @@
-package vn.motcua.counter.ui.dossier;
+package vn.motcua.counter.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import vn.motcua.counter.application.port.DossierEvent;
 import vn.motcua.counter.domain.lifecycle.Rating;
-import vn.motcua.counter.i18n.Messages;
 
 /** History entries as the store writes them, read as sentences. */
 class HistoryTextTest {
