@@ -53,8 +53,14 @@ public final class TestCounter {
      * unless null, the enrolment code the counter exchanges at its start.
      */
     public static Settings hubSettings(Path dataDirectory, String hubUrl, String enrolment) {
+        return hubSettings(dataDirectory, hubUrl, enrolment, Map.of());
+    }
+
+    /** {@link #hubSettings} with {@code more} settings (e.g. {@code sync.pull_seconds}). */
+    public static Settings hubSettings(Path dataDirectory, String hubUrl, String enrolment, Map<String, String> more) {
         Map<String, String> values = hubValues(hubUrl, enrolment);
         values.put(Settings.DATA_DIR, dataDirectory.toString());
+        values.putAll(more);
         return Settings.of(values);
     }
 

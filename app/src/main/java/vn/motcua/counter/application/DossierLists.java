@@ -49,6 +49,7 @@ public final class DossierLists {
                     calendar.appointment(now, ProcessingTime.ofWorkingDays(DUE_SOON_WORKING_DAYS)));
             case OVERDUE -> queries.dueBetween(AWAITING_RESULT, LocalDate.EPOCH.atStartOfDay(), now);
             case READY_TO_RETURN -> queries.withStatus(Status.RESOLVED);
+            case SUPPLEMENT_REQUESTED -> queries.withStatus(Status.SUPPLEMENT_REQUESTED);
         };
     }
 

@@ -90,6 +90,20 @@ public final class CounterConfiguration {
         }
     }
 
+    /** {@code sync.pull_seconds}: between pulls of the hub's changes when nothing else asks; zero: never on its own. */
+    public java.time.Duration pullInterval() {
+        String value = settings.require(Settings.SYNC_PULL_SECONDS);
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds >= 0) {
+                return java.time.Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CounterException("settings.bad_value", Settings.SYNC_PULL_SECONDS, value);
+    }
+
     /** {@code retention.days}: days after the return before a synced dossier is removed here; 0: never. */
     public int retentionDays() {
         String value = settings.require(Settings.RETENTION_DAYS);

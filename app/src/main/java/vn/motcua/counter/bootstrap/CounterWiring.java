@@ -33,9 +33,12 @@ import vn.motcua.counter.adapters.store.SqliteDossierQueries;
 import vn.motcua.counter.adapters.store.SqliteDossierStore;
 import vn.motcua.counter.adapters.store.SqliteReports;
 import vn.motcua.counter.adapters.store.SqliteStageQueue;
+import vn.motcua.counter.adapters.store.SqliteHubChangeLog;
 import vn.motcua.counter.adapters.store.SqliteSyncRecords;
 import vn.motcua.counter.application.port.HubLink;
+import vn.motcua.counter.application.sync.ChangesPulling;
 import vn.motcua.counter.application.sync.DossierManifests;
+import vn.motcua.counter.application.sync.HubChanges;
 import vn.motcua.counter.application.sync.Offers;
 import vn.motcua.counter.application.sync.Outbox;
 import vn.motcua.counter.application.sync.SendDossierStage;
@@ -131,6 +134,9 @@ public final class CounterWiring implements CounterServices {
     private final SqliteSyncRecords syncRecords;
     private final SendDossierStage sending; // null when no hub is linked (sync off)
     private final Syncing syncing;
+    private final SqliteHubChangeLog hubChangeLog;
+    private final HubChanges hubChanges;      // null when no hub is linked (sync off)
+    private final ChangesPulling pulling;     // null when no hub is linked (sync off)
     private final Database auditDatabase; // the audit's own writable connection when opened for reading, else null
     private final Audit audit;
     private final Retention retention;
@@ -216,11 +222,22 @@ public final class CounterWiring implements CounterServices {
         // counter's name at the hub, for which `motcua-hub enrol` made the code, is the agency code and slot.
         HubLink hub = forReading ? null : HubLinks.from(configuration.settings(), database.file(),
                 profile.agencyCode().value() + "-" + slot.number(), link -> enrolledAtStart()).orElse(null);
-        Offers offers = new Offers(new DossierManifests(dossiers, captureStore, contents), syncRecords, clock);
+        this.hubChangeLog = new SqliteHubChangeLog(database);
+        Offers offers = new Offers(new DossierManifests(dossiers, captureStore, contents, hubChangeLog), syncRecords,
+                clock);
         this.sending = hub == null ? null : new SendDossierStage(offers, syncRecords, hub, clock);
         this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
         this.syncing = new Syncing(pipeline, stages, syncRecords, sending,
                 hub == null ? null : new UsbTransfer(offers, hub, stages, syncRecords, database, audit, clock), clerk);
+        // the department's work on the hub comes back through its changes feed (decision 0803): after each dossier
+        // the hub accepted, on "sync now", and every sync.pull_seconds
+        this.hubChanges = hub == null ? null : new HubChanges(hub, dossiers, hubChangeLog, database, clock);
+        this.pulling = hub == null ? null : new ChangesPulling(hubChanges, configuration.pullInterval(), pipeline::wake);
+        if (hubChanges != null) {
+            hubChanges.audit(audit);
+            syncing.changes(hubChanges);
+            sending.afterDelivered(pulling::soon);
+        }
         if (sending != null) {   // every reception and later change is queued for the hub with it
             reception.sendToHub(true);
             lifecycle.outbox(new Outbox(database, stages, clock));
@@ -275,6 +292,9 @@ public final class CounterWiring implements CounterServices {
     private void enrolledAtStart() {
         if (pipeline != null) {
             pipeline.unblock(SendDossierStage.WAITING_FOR);
+        }
+        if (pulling != null) {
+            pulling.soon();
         }
     }
 
@@ -405,6 +425,16 @@ public final class CounterWiring implements CounterServices {
         return syncing;
     }
 
+    /** The hub's changes applied here (null when no hub is linked). */
+    public HubChanges hubChanges() {
+        return hubChanges;
+    }
+
+    /** V16's record of the hub's changes taken. */
+    public SqliteHubChangeLog hubChangeLog() {
+        return hubChangeLog;
+    }
+
     @Override
     public Audit audit() {
         return audit;
@@ -521,6 +551,9 @@ public final class CounterWiring implements CounterServices {
     public void close() {
         if (startup != null) {
             startup.stop();
+        }
+        if (pulling != null) {
+            pulling.close();   // a pull under way is stopped; its changes are applied or come again next time
         }
         pipeline.close(); // cancels running items (they stay WAITING) and waits, before the database closes
         if (pageCapture != null) {

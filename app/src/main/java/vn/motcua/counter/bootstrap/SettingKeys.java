@@ -50,6 +50,7 @@ final class SettingKeys {
         safe("import.max_pixels", integer(1_000_000, 1_000_000_000), "pixels 1000000–1000000000");
         unsafe("hub.url", SettingKeys::isHttpUrl, "an http(s) address");
         safe("sync.bandwidth", integer(0, Integer.MAX_VALUE), "bytes per second, 0 for no cap");
+        safe("sync.pull_seconds", integer(0, 86400), "seconds 0–86400, 0 for only after sending");
         safe("proxy.mode", oneOf("direct", "system", "http"), "direct, system or http");
         unsafe("proxy.port", integer(1, 65535), "a port 1–65535");
         unsafe("signing.tsa.url", SettingKeys::isHttpUrl, "an http(s) address");

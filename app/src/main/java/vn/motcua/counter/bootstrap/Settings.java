@@ -102,6 +102,10 @@ public final class Settings {
      *  from this counter, files and rows; {@code 0}: never. */
     public static final String RETENTION_DAYS = "retention.days";
 
+    /** Seconds between pulls of the hub's changes when nothing else asks for one (decision 0803); {@code 0}: only
+     *  after sending and "sync now". */
+    public static final String SYNC_PULL_SECONDS = "sync.pull_seconds";
+
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(AGENCY_CODE, "000.00.00.H26"),
             Map.entry(AGENCY_NAME, "Ủy ban nhân dân Thành phố Hà Nội"),
@@ -122,6 +126,7 @@ public final class Settings {
             Map.entry(SAME_DAY_CUTOFF, "15:00"),
             Map.entry(SECURITY_PROTECTION, "auto"),
             Map.entry(RETENTION_DAYS, "90"),
+            Map.entry(SYNC_PULL_SECONDS, "120"),
             Map.entry(ACCESS_IDLE_LOCK_MINUTES, "10"));
 
     /** A key of a settings file that is unknown or has a wrong value; {@code expected} is empty for unknown keys. */

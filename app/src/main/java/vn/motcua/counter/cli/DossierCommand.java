@@ -18,6 +18,7 @@ import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.ElectronicCopy;
 import vn.motcua.counter.domain.Page;
+import vn.motcua.counter.i18n.HistoryText;
 import vn.motcua.counter.i18n.Messages;
 
 /** {@code dossier show CODE}: a dossier as the counter holds it, with its electronic copies and its pipeline. */
@@ -40,12 +41,19 @@ public final class DossierCommand extends CommandGroup {
 
     public record Result(String code, int status, String statusName, String procedureCode, String procedureName,
                          String applicant, String idNumber, LocalDateTime receivedAt, LocalDateTime appointmentAt,
-                         List<Component> components, List<StageView> stages) {
+                         List<Component> components, List<StageView> stages, List<HistoryLine> history) {
+    }
+
+    /** One entry of the history, as the dossier screen words it ({@code text}); {@code kind} as stored. */
+    public record HistoryLine(LocalDateTime at, String by, String kind, String text) {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "In hồ sơ: trạng thái, các thành phần và trang (mã nội dung SHA-256), bản điện tử, các công đoạn.")
+            description = "In hồ sơ: trạng thái, các thành phần và trang (mã nội dung SHA-256), bản điện tử, lịch sử, các công đoạn.")
     static final class Show implements Callable<Integer> {
+
+        private static final java.time.format.DateTimeFormatter HISTORY_TIME =
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
 
         @Spec
         CommandSpec spec;
@@ -96,7 +104,13 @@ public final class DossierCommand extends CommandGroup {
             return new Result(code.value(), dossier.status().portalCode(), messages.text("status." + dossier.status().name()),
                     dossier.procedureCode(), dossier.procedureName(), dossier.applicant().fullName(),
                     dossier.applicant().idNumber().masked(), dossier.receivedAt(), dossier.appointmentAt(),
-                    components, stages);
+                    components, stages, history(counter, code, messages));
+        }
+
+        private static List<HistoryLine> history(CounterServices counter, DossierCode code, Messages messages) {
+            HistoryText text = new HistoryText(messages, counter.lifecycle().progress(code).rating());
+            return counter.lifecycle().history(code).stream()
+                    .map(e -> new HistoryLine(e.at(), e.actor(), e.kind(), text.sentence(e))).toList();
         }
 
         private static StageView stage(WorkItem item, Messages messages) {
@@ -119,6 +133,9 @@ public final class DossierCommand extends CommandGroup {
                             c.copy().contentId() == null ? "" : " " + c.copy().contentId() + " (" + c.copy().bytes()
                                     + " B)");
                 }
+            }
+            for (HistoryLine h : r.history()) {
+                out.println("  " + messages.text("history.line", h.at().format(HISTORY_TIME), h.by(), h.text()));
             }
             for (StageView s : r.stages()) {
                 out.printf("  #%d %-16s %-7s %d %s%n", s.id(), s.stage(), s.state(), s.attempts(),

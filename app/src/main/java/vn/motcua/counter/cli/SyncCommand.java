@@ -20,8 +20,9 @@ import vn.motcua.counter.i18n.Messages;
 
 /**
  * {@code sync status|now}: the window's sync indicator and its "Đồng bộ ngay", through the same {@link Syncing}.
- * {@code now} returns when nothing more can be sent; exit 0 when nothing failed or waits, 1 when something failed,
- * 2 when dossiers still wait (no link, not enrolled), 4 when sync is off (no {@code hub.url}).
+ * {@code now} returns when nothing more can be sent, then pulls the hub's changes (decision 0803); exit 0 when nothing
+ * failed or waits, 1 when something failed, 2 when dossiers still wait or the pull failed (no link, not enrolled), 4
+ * when sync is off (no {@code hub.url}).
  * {@code export|import-receipt}: the same dossiers carried on a drive when there is no link ({@link UsbTransfer}).
  */
 @Command(name = "sync", mixinStandardHelpOptions = true, description = "Đồng bộ hồ sơ với máy chủ tỉnh.",
@@ -33,8 +34,13 @@ public final class SyncCommand extends CommandGroup {
     static final int STILL_WAITING = 2;
     static final int OFF = 4;
 
-    /** What both subcommands print. */
-    public record Result(boolean enabled, int waiting, int blocked, int failed, List<Problem> problems) {
+    /**
+     * What both subcommands print. {@code pulled} (only {@code now}): the hub's changes applied to dossiers here,
+     * {@code pullRefused} those the lifecycle refused or for dossiers not held here (recorded, not applied),
+     * {@code pullError} why the pull failed (then null counts); all null for {@code status} or with sync off.
+     */
+    public record Result(boolean enabled, int waiting, int blocked, int failed, List<Problem> problems,
+                         Integer pulled, Integer pullRefused, String pullError) {
     }
 
     public record Problem(String dossier, String state, String reason) {
@@ -48,6 +54,11 @@ public final class SyncCommand extends CommandGroup {
 
         abstract Syncing.Overview work(Syncing syncing) throws InterruptedException;
 
+        /** Whether this subcommand pulls the hub's changes (its result says how many were applied). */
+        boolean pulls() {
+            return false;
+        }
+
         @Override
         public Integer call() throws InterruptedException {
             Messages messages = Cli.messages(spec);
@@ -56,10 +67,17 @@ public final class SyncCommand extends CommandGroup {
                 Syncing syncing = counter.syncing();
                 Syncing.Overview o = work(syncing);
                 List<Problem> problems = syncing.attention(50).stream().map(i -> problem(i, messages)).toList();
-                Result result = new Result(o.enabled(), o.waiting(), o.blocked(), o.failed(), problems);
+                var pull = pulls() ? syncing.lastPull().orElse(null) : null;
+                String pullError = pull == null || pull.error() == null ? null
+                        : messages.text(pull.error().messageKey(), pull.error().arguments().toArray());
+                boolean pulled = pull != null && pull.error() == null;
+                Result result = new Result(o.enabled(), o.waiting(), o.blocked(), o.failed(), problems,
+                        pulled ? pull.pulled().applied() : null,
+                        pulled ? pull.pulled().refused() + pull.pulled().unknown() : null, pullError);
                 PrintWriter out = spec.commandLine().getOut();
                 json.print(out, result, () -> print(out, result, messages));
-                return !o.enabled() ? OFF : o.failed() > 0 ? FAILED : o.waiting() > 0 ? STILL_WAITING : 0;
+                return !o.enabled() ? OFF : o.failed() > 0 ? FAILED
+                        : o.waiting() > 0 || pullError != null ? STILL_WAITING : 0;
             } catch (CounterException e) {
                 err.println(messages.describe(e));
                 err.flush();
@@ -78,6 +96,12 @@ public final class SyncCommand extends CommandGroup {
                 return;
             }
             out.println(messages.text("sync.overview", r.waiting(), r.failed()));
+            if (r.pulled() != null) {
+                out.println(messages.text("sync.pulled", r.pulled(), r.pullRefused()));
+            }
+            if (r.pullError() != null) {
+                out.println(messages.text("sync.pull_failed", r.pullError()));
+            }
             for (Problem p : r.problems()) {
                 out.println("  " + p.dossier() + "  " + p.state() + "  " + p.reason());
             }
@@ -102,6 +126,11 @@ public final class SyncCommand extends CommandGroup {
         @Override
         Syncing.Overview work(Syncing syncing) throws InterruptedException {
             return syncing.syncNow(timeout);
+        }
+
+        @Override
+        boolean pulls() {
+            return true;
         }
     }
 

@@ -226,7 +226,7 @@ public class CounterApplication extends Application {
                 showAudit();
             }
         });
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
         for (DossierList list : DossierList.values()) {
             accelerate(new KeyCodeCombination(digits[list.ordinal()], KeyCombination.SHORTCUT_DOWN), () -> {
                 if (screens.shown() instanceof HomeView) {

@@ -37,8 +37,8 @@ final class LifecycleRows {
             // Compare-and-set on the status: a step decided on a stale screen is refused, never applied twice.
             try (PreparedStatement st = c.prepareStatement("""
                     UPDATE dossiers SET status = ?,
-                        resolved_at = CASE WHEN ? = 9 THEN ? ELSE resolved_at END,
-                        returned_at = CASE WHEN ? = 10 THEN ? ELSE returned_at END,
+                        resolved_at = CASE WHEN ? = 9 AND status <> 9 THEN ? ELSE resolved_at END,
+                        returned_at = CASE WHEN ? = 10 AND status <> 10 THEN ? ELSE returned_at END,
                         extended_appointment_at = COALESCE(?, extended_appointment_at),
                         rating_level = COALESCE(?, rating_level), rating_label = COALESCE(?, rating_label),
                         rating_scale = COALESCE(?, rating_scale)

@@ -80,6 +80,8 @@ public final class SqliteRetention implements RetentionStore {
                 Rows.update(c, "DELETE FROM \"" + other.get(0) + "\"" + where, id);
             }
             Rows.update(c, "DELETE FROM components WHERE dossier_id = ?", id);
+            // the hub's changes stay by seq (a change handed over again is still recognised), without their text
+            Rows.update(c, "UPDATE hub_changes SET reason = NULL WHERE dossier_code = ?", dossierCode);
             if (folded != null) {   // an external-content entry is deleted with the text it was indexed with
                 Rows.update(c, "INSERT INTO dossier_names (dossier_names, rowid, applicant_name_folded) "
                         + "VALUES ('delete', ?, ?)", id, folded);

@@ -2,6 +2,7 @@ package vn.motcua.counter.adapters.sync;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import vn.motcua.counter.application.port.ContentStore;
 import vn.motcua.counter.application.port.HubLink;
@@ -36,6 +37,15 @@ public final class ClientHubLink implements HubLink, AutoCloseable {
             Api.ManifestAccepted accepted = client.deliver(manifest, new StoredFiles(files),
                     (sent, total) -> progress.accept(sent));
             return new Accepted(accepted.code(), accepted.revision(), accepted.acceptedAt());
+        } catch (SyncException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public int pullChanges(Consumer<Api.Change> apply) {
+        try {
+            return client.pullChanges(apply::accept);
         } catch (SyncException e) {
             throw failure(e);
         }

@@ -3,7 +3,9 @@ package vn.motcua.counter.application.port;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import vn.motcua.sync.wire.Api;
 import vn.motcua.sync.wire.DossierManifest;
 
 /**
@@ -50,6 +52,17 @@ public interface HubLink {
      * @throws HubFailure when the file is not a receipt the hub signed for this counter
      */
     List<Accepted> importReceipt(Path receiptFile);
+
+    /**
+     * Reads the hub's changes feed (the department's status changes, supplement requests and results for this
+     * counter's dossiers) from the cursor the link keeps, and hands each change to {@code apply} in order. The cursor
+     * moves past a page only after {@code apply} returned for every change of it, so after a failure or a crash a
+     * change may be handed over again: {@code apply} recognises it by its {@code seq}. Returns how many were handed.
+     *
+     * @throws HubFailure when the hub cannot be reached, refuses the counter, or {@code apply} failed (the changes
+     *                    from there on come again next time)
+     */
+    int pullChanges(Consumer<Api.Change> apply);
 
     record Accepted(String code, int revision, OffsetDateTime acceptedAt) {
     }

@@ -20,6 +20,7 @@ import vn.motcua.counter.application.port.ContentStore;
 import vn.motcua.counter.application.port.DossierEvent;
 import vn.motcua.counter.application.port.DossierProgress;
 import vn.motcua.counter.application.port.DossierStore;
+import vn.motcua.counter.application.port.HubChangeLog;
 import vn.motcua.counter.application.port.IssuedForm;
 import vn.motcua.counter.application.port.ResultPage;
 import vn.motcua.counter.domain.Document;
@@ -50,10 +51,22 @@ public final class DossierManifests {
     private final CaptureStore captures;
     private final ContentStore contents;
 
+    private final HubChangeLog hubChanges;   // null: no changes pulled here
+
     public DossierManifests(DossierStore dossiers, CaptureStore captures, ContentStore contents) {
+        this(dossiers, captures, contents, null);
+    }
+
+    /**
+     * @param hubChanges the changes of the hub's feed applied here: each manifest says the last one applied to its
+     *                   dossier ({@code hubChange}), so the hub knows whether the counter's status is news to it
+     */
+    public DossierManifests(DossierStore dossiers, CaptureStore captures, ContentStore contents,
+                            HubChangeLog hubChanges) {
         this.dossiers = dossiers;
         this.captures = captures;
         this.contents = contents;
+        this.hubChanges = hubChanges;
     }
 
     /** The store the named files are read from (by content id = SHA-256). */
@@ -97,7 +110,8 @@ public final class DossierManifests {
                 at(dossier.receivedAt()), at(dossier.appointmentAt()),
                 progress.map(DossierProgress::returnedAt).map(DossierManifests::at).orElse(null),
                 dossier.status().portalCode(), AT_THE_COUNTER, components, documents,
-                events(dossiers.history(code)));
+                events(dossiers.history(code)),
+                hubChanges == null ? null : hubChanges.lastApplied(code.value()).orElse(null));
         return new Mapped(manifest, java.util.Collections.unmodifiableSet(files));
     }
 

@@ -61,8 +61,6 @@ public final class Offers {
     }
 
     private static DossierManifest withRevision(DossierManifest m, int revision) {
-        return new DossierManifest(m.code(), revision, m.agencyCode(), m.procedure(), m.applicant(), m.summary(),
-                m.receivedAt(), m.appointmentAt(), m.returnedAt(), m.status(), m.channel(), m.components(),
-                m.documents(), m.events());
+        return m.withRevision(revision);
     }
 }

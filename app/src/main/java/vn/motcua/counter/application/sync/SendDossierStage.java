@@ -39,6 +39,7 @@ public final class SendDossierStage implements StageHandler {
     /** Bytes sent so far per dossier being sent, for "đang gửi 40 %". */
     private final Map<String, long[]> sending = new ConcurrentHashMap<>();
     private volatile Audit audit = Audit.OFF;
+    private volatile Runnable afterDelivered = () -> { };
 
     public SendDossierStage(Offers offers, SyncRecords records, HubLink hub, Clock clock) {
         this.offers = offers;
@@ -50,6 +51,11 @@ public final class SendDossierStage implements StageHandler {
     /** Each dossier the hub accepted is recorded in {@code value} as sent out of the counter (decision 1302). */
     public void audit(Audit value) {
         this.audit = value;
+    }
+
+    /** Runs after each dossier the hub accepted: the link is up, a good moment to pull its changes (decision 0803). */
+    public void afterDelivered(Runnable value) {
+        this.afterDelivered = value;
     }
 
     /** Whether the counter holds its hub credential; without it nothing can be sent. */
@@ -98,6 +104,7 @@ public final class SendDossierStage implements StageHandler {
             HubLink.Accepted accepted = hub.deliver(manifest, offers.contents(), sent -> progress[0] = sent);
             LOG.info("dossier {} revision {} accepted by the hub", code, accepted.revision());
             Instant at = clock.instant();
+            afterDelivered.run();
             return Result.done(() -> {
                 records.accepted(code, revision, at);
                 audit.record(AuditAction.SEND, code.value(),

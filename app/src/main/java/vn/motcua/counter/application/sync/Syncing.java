@@ -58,6 +58,7 @@ public final class Syncing {
     private final SendDossierStage sending;   // null: sync off
     private final UsbTransfer carried;        // null: sync off
     private final CurrentClerk clerk;
+    private volatile HubChanges changes;      // null: sync off
 
     /**
      * @param clerk who is signed in: "sync now", a retry and carrying dossiers on a drive need
@@ -71,6 +72,16 @@ public final class Syncing {
         this.records = records;
         this.sending = sending;
         this.carried = carried;
+    }
+
+    /** The hub's changes, pulled by "sync now" after sending (decision 0803). */
+    public void changes(HubChanges value) {
+        this.changes = value;
+    }
+
+    /** The last pull of the hub's changes in this process (by "sync now" or on its own), if any. */
+    public Optional<HubChanges.LastPull> lastPull() {
+        return changes == null ? Optional.empty() : changes.last();
     }
 
     public boolean enabled() {
@@ -146,6 +157,23 @@ public final class Syncing {
         return confirmed;
     }
 
+    /**
+     * Pulls the hub's changes now, after sending (when the counter is enrolled); a failure is kept in
+     * {@link #lastPull()} (the next pull reads from the same cursor), never thrown.
+     */
+    private void pullNow() {
+        HubChanges pulling = changes;
+        if (pulling == null || !pulling.enrolled()) {
+            return;
+        }
+        try {
+            pulling.pull();
+            pipeline.wake();   // the indicator and the dossier screens follow
+        } catch (vn.motcua.counter.application.port.HubLink.HubFailure e) {
+            // kept in lastPull() with its reason
+        }
+    }
+
     private UsbTransfer carriedOrOff() {
         if (carried == null) {
             throw new CounterException("sync.off");
@@ -163,6 +191,7 @@ public final class Syncing {
             pipeline.unblock(SendDossierStage.WAITING_FOR);
             pipeline.dueNow(Stage.SEND_DOSSIER);
             pipeline.awaitIdle(timeout);
+            pullNow();
         }
         return overview();
     }

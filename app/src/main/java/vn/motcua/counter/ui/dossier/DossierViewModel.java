@@ -36,6 +36,7 @@ import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.lifecycle.FormKind;
 import vn.motcua.counter.domain.lifecycle.SupplementItem;
+import vn.motcua.counter.i18n.HistoryText;
 import vn.motcua.counter.i18n.Messages;
 import vn.motcua.counter.ui.UiExecutors;
 import vn.motcua.counter.application.sync.Syncing;

@@ -17,6 +17,10 @@ import java.util.List;
  * @param channel       HinhThuc 1 counter, 2 online, 3 post
  * @param documents     files of the dossier as a whole: receipt, forms, result documents
  * @param events        the dossier's history, oldest first
+ * @param hubChange     the {@code seq} of the last change of the hub's feed for this dossier that the counter had
+ *                      applied when it made this revision; null when none. The hub takes the manifest's
+ *                      {@code status} only when no department change of the dossier is newer than this (PROTOCOL.md,
+ *                      "Who owns the status"), so a counter that had not yet pulled never reverts the department.
  */
 public record DossierManifest(
         String code,
@@ -32,12 +36,34 @@ public record DossierManifest(
         int channel,
         List<Component> components,
         List<FileRef> documents,
-        List<Event> events) {
+        List<Event> events,
+        Long hubChange) {
 
     public DossierManifest {
         components = components == null ? List.of() : components;
         documents = documents == null ? List.of() : documents;
         events = events == null ? List.of() : events;
+    }
+
+    /** A manifest of a counter that has applied no change of the hub's feed to this dossier. */
+    public DossierManifest(String code, int revision, String agencyCode, Procedure procedure, Applicant applicant,
+                           String summary, OffsetDateTime receivedAt, OffsetDateTime appointmentAt,
+                           OffsetDateTime returnedAt, int status, int channel, List<Component> components,
+                           List<FileRef> documents, List<Event> events) {
+        this(code, revision, agencyCode, procedure, applicant, summary, receivedAt, appointmentAt, returnedAt, status,
+                channel, components, documents, events, null);
+    }
+
+    /** The same manifest at another revision. */
+    public DossierManifest withRevision(int value) {
+        return new DossierManifest(code, value, agencyCode, procedure, applicant, summary, receivedAt, appointmentAt,
+                returnedAt, status, channel, components, documents, events, hubChange);
+    }
+
+    /** The same manifest with another status (the hub's own, where it keeps it over the counter's). */
+    public DossierManifest withStatus(int value) {
+        return new DossierManifest(code, revision, agencyCode, procedure, applicant, summary, receivedAt, appointmentAt,
+                returnedAt, value, channel, components, documents, events, hubChange);
     }
 
     /** Every file the manifest names, components first. */

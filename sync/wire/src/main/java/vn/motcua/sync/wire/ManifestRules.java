@@ -68,6 +68,9 @@ public final class ManifestRules {
         if (m.status() < 1 || m.status() > 10) {
             throw new WireFormatException("status", "must be 1–10 (TrangThaiHoSo)");
         }
+        if (m.hubChange() != null && m.hubChange() < 1) {
+            throw new WireFormatException("hubChange", "must be 1 or more (a seq of the changes feed)");
+        }
         if (m.channel() < 1 || m.channel() > 3) {
             throw new WireFormatException("channel", "must be 1–3 (HinhThuc)");
         }

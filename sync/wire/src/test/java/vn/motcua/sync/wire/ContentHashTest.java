@@ -59,4 +59,19 @@ class ContentHashTest {
                 .doesNotContain(" \"").doesNotContain("\n").doesNotContain("returnedAt");
         assertThat(ContentHash.of(Samples.manifest())).matches("[0-9a-f]{64}");
     }
+
+    @Test
+    void hubChangeAbsentKeepsTheHashOfEarlierManifestsAndPresentItCountsAndReadsBack() throws Exception {
+        DossierManifest s = Samples.manifest();
+        assertThat(s.hubChange()).isNull();
+        assertThat(new String(ContentHash.canonicalJson(s), UTF_8)).doesNotContain("hubChange");
+        DossierManifest knowing = new DossierManifest(s.code(), s.revision(), s.agencyCode(), s.procedure(),
+                s.applicant(), s.summary(), s.receivedAt(), s.appointmentAt(), s.returnedAt(), s.status(), s.channel(),
+                s.components(), s.documents(), s.events(), 17L);
+        assertThat(ContentHash.of(knowing)).isNotEqualTo(ContentHash.of(s));
+        DossierManifest read = WireJson.readManifest(WireJson.write(knowing));
+        assertThat(read.hubChange()).isEqualTo(17L);
+        assertThat(read.withRevision(3).hubChange()).isEqualTo(17L);
+        assertThat(ContentHash.of(read)).isEqualTo(ContentHash.of(knowing));
+    }
 }

@@ -116,13 +116,26 @@ public final class Manifests {
         for (String sha : new LinkedHashSet<>(m.files().stream().map(FileRef::sha256).toList())) {
             update(c, "insert into dossier_files (code, sha256) values (?,?) on conflict do nothing", m.code(), sha);
         }
+        // Who owns the status (PROTOCOL.md): the counter's, until the department acted on the dossier; after that
+        // only a counter that had applied the department's latest change moves it, so a manifest made before the
+        // counter pulled never reverts the department's status (it is stored whole, its status as information).
+        Long lastChange = first(c, "select max(seq) from changes where code = ?",
+                rs -> rs.getObject(1) == null ? null : rs.getLong(1), m.code()).orElse(null);
+        boolean counterKnew = lastChange == null || m.hubChange() != null && m.hubChange() >= lastChange;
         int newer = update(c, """
-                update dossiers set latest_revision = ?, status = ?, procedure_name = ?, applicant_name = ?,
-                                    appointment_at = ?, updated_at = ?
+                update dossiers set latest_revision = ?, status = case when ? then ? else status end,
+                                    procedure_name = ?, applicant_name = ?, appointment_at = ?, updated_at = ?
                  where code = ? and latest_revision < ?""",
-                m.revision(), m.status(), m.procedure().name(), m.applicant().name(), m.appointmentAt(), now,
-                m.code(), m.revision());
-        if (newer == 1 || m.revision() == 1) {
+                m.revision(), counterKnew, m.status(), m.procedure().name(), m.applicant().name(), m.appointmentAt(),
+                now, m.code(), m.revision());
+        if (newer == 1 && !counterKnew) {
+            int kept = first(c, "select status from dossiers where code = ?", rs -> rs.getInt(1), m.code()).orElseThrow();
+            LOG.atInfo().addKeyValue("event", "counter_status_kept_as_information").addKeyValue("code", m.code())
+                    .addKeyValue("revision", m.revision()).addKeyValue("counterStatus", m.status())
+                    .addKeyValue("hubStatus", kept).addKeyValue("hubChange", m.hubChange())
+                    .addKeyValue("lastChange", lastChange).log("the department's status kept over the counter's");
+            exports.enqueueDossier(c, m.withStatus(kept), true);
+        } else if (newer == 1 || m.revision() == 1) {
             exports.enqueueDossier(c, m, m.revision() > 1);
         }
         return new Api.ManifestAccepted(m.code(), m.revision(), now.atOffset(VIETNAM));

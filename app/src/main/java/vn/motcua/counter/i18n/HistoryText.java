@@ -1,4 +1,4 @@
-package vn.motcua.counter.ui.dossier;
+package vn.motcua.counter.i18n;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,34 +12,36 @@ import java.util.regex.Pattern;
 import vn.motcua.counter.application.port.DossierEvent;
 import vn.motcua.counter.domain.Status;
 import vn.motcua.counter.domain.lifecycle.Rating;
-import vn.motcua.counter.i18n.Messages;
 
 /**
  * A dossier's history as sentences the clerk reads ("Chuyển xử lý: từ "Được tiếp nhận" sang "Đang xử lý"."), made
  * from the events as the store keeps them: the kind, and a detail of {@code key=value} words (values with spaces in
  * quotes) with the reason after {@code " | "}. Parts not understood are left out, never shown raw.
  */
-final class HistoryText {
+public final class HistoryText {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)");
     private static final Pattern TRANSITION = Pattern.compile("(\\d+)->(\\d+)");
+    private static final Pattern HUB_WORD = Pattern.compile("(?s)(results|hub)=(\\d{1,4})(?: (.*))?");
 
     private final Messages messages;
     /** The rating given at return, to name the level an event records ("rating=1/3"). */
     private final Rating rating;
 
-    HistoryText(Messages messages, Rating rating) {
+    /** @param rating the rating given at return (null: none yet), to name the level an event records */
+    public HistoryText(Messages messages, Rating rating) {
         this.messages = messages;
         this.rating = rating;
     }
 
     /** "15:02 05/12/2026 · Trần Văn Bình: Tiếp nhận hồ sơ, 4 trang; giấy tiếp nhận đã in." */
-    String line(DossierEvent event) {
+    public String line(DossierEvent event) {
         return messages.text("history.line", event.at().format(TIME), event.actor(), sentence(event));
     }
 
-    private String sentence(DossierEvent event) {
+    /** The event's sentence without its time and actor. */
+    public String sentence(DossierEvent event) {
         String detail = event.detail() == null ? "" : event.detail();
         int bar = detail.indexOf(" | ");
         String reason = bar < 0 ? null : detail.substring(bar + 3).strip();
@@ -57,8 +59,38 @@ final class HistoryText {
                             .filter(p -> !p.isBlank())
                             .map(p -> messages.text("id.problem." + p.toLowerCase(java.util.Locale.ROOT))).toList()),
                     fields.getOrDefault("reason", ""));
+            case "HUB_RESULT", "HUB_REFUSED" -> fromHub(event.kind(), what, fields, reason);
             default -> lifecycle(what, fields, reason);
         };
+    }
+
+    /**
+     * A change pulled from the hub whose reason starts with a word of its own: {@code results=N} (a result, N files)
+     * or {@code hub=S} (a status the lifecycle here refused), then the department's reason.
+     */
+    private String fromHub(String kind, String what, Map<String, String> fields, String reason) {
+        Matcher m = HUB_WORD.matcher(reason == null ? "" : reason);
+        if (!m.matches()) {
+            return lifecycle(what, fields, reason);
+        }
+        String rest = m.group(3) == null ? null : m.group(3).strip();
+        if ("HUB_RESULT".equals(kind) && "results".equals(m.group(1))) {
+            String sentence = lifecycle(what, fields, rest);
+            String files = messages.text("history.hubResult", m.group(2));
+            return sentence.contains(": ") ? sentence.replaceFirst(": ", ": " + files + "; ")
+                    : sentence.replaceFirst("[.!?…]$", "") + ": " + files + ".";
+        }
+        if ("HUB_REFUSED".equals(kind) && "hub".equals(m.group(1))) {
+            Matcher here = TRANSITION.matcher(fields.getOrDefault("status", ""));
+            int wanted = Integer.parseInt(m.group(2));
+            if (here.matches() && wanted >= 1 && wanted <= 10) {
+                String refused = messages.text("history.hubRefused", status(m.group(2)), status(here.group(1)));
+                String sentence = what + ": " + refused
+                        + (rest == null || rest.isEmpty() ? "" : "; " + messages.text("history.reason", rest));
+                return sentence.matches("(?s).*[.!?…]$") ? sentence : sentence + ".";
+            }
+        }
+        return lifecycle(what, fields, rest);
     }
 
     /** A lifecycle step: what was done, the status change, the form issued, a new date, the rating, the reason. */

@@ -1,4 +1,4 @@
-package vn.motcua.counter.ui.dossier;
+package vn.motcua.counter.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import vn.motcua.counter.application.port.DossierEvent;
 import vn.motcua.counter.domain.lifecycle.Rating;
-import vn.motcua.counter.i18n.Messages;
 
 /** History entries as the store writes them, read as sentences. */
 class HistoryTextTest {
@@ -48,5 +47,21 @@ class HistoryTextTest {
             assertThat(line(e[0], e[1])).doesNotContain("status=", "receipt=", "rating=", "->", "|");
         }
         assertThat(line("RETURNED", "status=9->10 rating=2/3")).contains("\"2/3\""); // another level than the one stored
+    }
+
+    @Test
+    void theDepartmentsWorkPulledFromTheHubReadsAsSentences() {
+        assertThat(line("HUB_STATUS", "status=2->4"))
+                .endsWith("Bộ phận chuyên môn cập nhật trên máy chủ tỉnh: từ \"Được tiếp nhận\" sang \"Đang xử lý\".");
+        assertThat(line("HUB_SUPPLEMENT_REQUESTED", "status=4->5 | Bổ sung bản sao giấy khai sinh"))
+                .endsWith("Bộ phận chuyên môn yêu cầu bổ sung (máy chủ tỉnh): từ \"Đang xử lý\" sang \"Yêu cầu bổ sung\"; "
+                        + "lý do: Bổ sung bản sao giấy khai sinh.");
+        assertThat(line("HUB_RESULT", "status=9->9 | results=2 Giấy xác nhận"))
+                .endsWith("Bộ phận chuyên môn gửi kết quả (máy chủ tỉnh): 2 tệp kết quả; lý do: Giấy xác nhận.");
+        assertThat(line("HUB_RESULT", "status=4->9 | results=1"))
+                .endsWith("gửi kết quả (máy chủ tỉnh): 1 tệp kết quả; từ \"Đang xử lý\" sang \"Đã xử lý xong\".");
+        assertThat(line("HUB_REFUSED", "status=8->8 | hub=4 Đã nhận đủ"))
+                .endsWith("Thay đổi từ máy chủ tỉnh không áp dụng được: máy chủ tỉnh chuyển sang \"Đang xử lý\" nhưng "
+                        + "hồ sơ ở quầy đang \"Dừng xử lý\"; lý do: Đã nhận đủ.");
     }
 }
