@@ -81,6 +81,7 @@ import vn.motcua.counter.adapters.store.SqliteRetention;
 import vn.motcua.counter.application.access.AccountService;
 import vn.motcua.counter.application.access.CurrentClerk;
 import vn.motcua.counter.application.audit.Audit;
+import vn.motcua.counter.application.audit.AuditChain;
 import vn.motcua.counter.application.retention.Retention;
 
 /**
@@ -180,9 +181,13 @@ public final class CounterWiring implements CounterServices {
         // decision 1302: even a command that only reads records its views, through a writable connection of its own;
         // who acts is the account signed in, the OS user on a data folder without accounts
         this.auditDatabase = forReading ? openAuditDatabase() : null;
+        // the chain is keyed with the audit key, a sub-key of the data key: without it no entry can be re-hashed
         this.audit = new Audit(new SqliteAuditLog(forReading ? auditDatabase : database,
-                dataDirectory.resolve(SqliteAuditLog.ANCHOR_FILE)), clerk,
-                profile.agencyCode().value() + "-" + slot.number(), clock);
+                dataDirectory.resolve(SqliteAuditLog.ANCHOR_FILE), AuditChain.keyed(unlocked.key().derive("audit"))),
+                clerk, profile.agencyCode().value() + "-" + slot.number(), clock);
+        if (!unlocked.auditKeyed() || unlocked.newRecoveryKey().isPresent()) {
+            keyAuditChain(unlocked);
+        }
         this.dossiers = new SqliteDossierStore(database, slot);
         this.agencies = new Agencies(database);
         this.catalogue = new SqliteCatalogue(database, clock);
@@ -241,6 +246,19 @@ public final class CounterWiring implements CounterServices {
         }
         this.retention = new Retention(new SqliteRetention(database), new SqliteContentReferences(database), contents,
                 database, audit, clock, Clock.systemUTC(), retentionDays);
+    }
+
+    /**
+     * A log from before the keyed chain: checked the old way, chained again with the key and the keyring marked, once
+     * (decision 1302). A failure leaves both as they were for the next start to try again.
+     */
+    private void keyAuditChain(Keyring.Unlocked unlocked) {
+        try {
+            audit.keyChain();
+            Keyring.markAuditKeyed(dataDirectory, unlocked.key());
+        } catch (RuntimeException e) {
+            LOG.warn("audit log not chained with the key yet; the next start tries again", e);
+        }
     }
 
     private Database openAuditDatabase() {

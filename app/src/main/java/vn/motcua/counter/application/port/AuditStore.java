@@ -3,6 +3,8 @@ package vn.motcua.counter.application.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import vn.motcua.counter.application.audit.AuditChain;
 import vn.motcua.counter.application.audit.AuditAction;
 import vn.motcua.counter.application.audit.AuditEntry;
 
@@ -34,4 +36,16 @@ public interface AuditStore {
     }
 
     Optional<Anchor> anchor();
+
+    /** The chain this store hashes new entries with (keyed in the counter, decision 1302). */
+    AuditChain chain();
+
+    /**
+     * Chains a log written before the key again with {@link #chain()}, once: in one write transaction, when the last
+     * entry hashes right under {@link AuditChain#UNKEYED} and not under the key, {@code record} first looks at the old
+     * chain (through this store's reads) and gives the entry that says so; every entry is then linked and hashed again
+     * in place order (places, gaps and content unchanged) and that entry appended after them. Returns false, changing
+     * nothing, when there is nothing to re-chain.
+     */
+    boolean rechain(Supplier<AuditEntry.Draft> record);
 }
