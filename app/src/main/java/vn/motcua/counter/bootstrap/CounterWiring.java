@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.counter.adapters.backup.EncryptedBackup;
 import vn.motcua.counter.adapters.capture.TesseractPageCapture;
 import vn.motcua.counter.adapters.catalogue.CatalogueFileSources;
 import vn.motcua.counter.adapters.files.FileContentStore;
@@ -150,6 +151,9 @@ public final class CounterWiring implements CounterServices {
             createDataDirectory(dataDirectory);
         }
         this.lock = forReading ? null : InstanceLock.acquire(dataDirectory);
+        if (!forReading) {   // decision 1203: a backup killed part-way leaves an unencrypted copy of the database
+            EncryptedBackup.removeStaleSnapshots(dataDirectory);
+        }
         Keyring.Unlocked unlocked;
         try {   // the key before the database: without protection nothing is stored (decision 1201, fail closed)
             unlocked = DataProtection.unlock(configuration.settings(), dataDirectory);
