@@ -130,17 +130,6 @@ class FreeTextAtRestTest {
         if (!Files.isRegularFile(file)) {
             return false;
         }
-        byte[] haystack = Files.readAllBytes(file);
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return CopiedDataFolderTest.indexOf(Files.readAllBytes(file), text.getBytes(StandardCharsets.UTF_8)) >= 0;
     }
 }

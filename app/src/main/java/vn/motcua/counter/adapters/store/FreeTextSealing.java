@@ -2,7 +2,6 @@ package vn.motcua.counter.adapters.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,14 +47,7 @@ final class FreeTextSealing {
             }
             LOG.info("sealed free text in {} rows", sealed);
         }
-        db.read(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                st.execute("VACUUM");
-                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            }
-            return null;
-        });
+        ColumnSealing.checkpointAndVacuum(db);
         db.inTransaction(c -> Rows.update(c, "UPDATE data_protection SET free_text_state = 2 WHERE id = 1"));
     }
 
