@@ -14,12 +14,12 @@ import java.util.List;
 import vn.motcua.counter.bootstrap.CounterWiring;
 
 /** What a test does to an audit log directly in the SQLite file, as an attacker or an older version would. */
-final class AuditLogs {
+public final class AuditLogs {
 
     private AuditLogs() {
     }
 
-    static List<AuditEntry> entries(Connection c) throws SQLException {
+    public static List<AuditEntry> entries(Connection c) throws SQLException {
         List<AuditEntry> entries = new ArrayList<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT seq, recorded_at, actor, counter, action, dossier_code, detail,"
@@ -36,7 +36,7 @@ final class AuditLogs {
      * Links and hashes every entry again in place order with {@code chain} and writes the anchor to match, on a
      * connection whose append-only triggers are gone.
      */
-    static void chainAgain(Connection c, AuditChain chain, Path anchor) throws SQLException, IOException {
+    public static void chainAgain(Connection c, AuditChain chain, Path anchor) throws SQLException, IOException {
         String previous = AuditChain.GENESIS;
         AuditEntry last = null;
         try (PreparedStatement update = c.prepareStatement(
@@ -55,20 +55,20 @@ final class AuditLogs {
         }
     }
 
-    static boolean intactUnder(Path data, AuditChain chain) throws SQLException {
+    public static boolean intactUnder(Path data, AuditChain chain) throws SQLException {
         try (Connection c = open(data)) {
             List<AuditEntry> entries = entries(c);
             return !entries.isEmpty() && entries.stream().allMatch(chain::intact);
         }
     }
 
-    static List<String> actions(Path data) throws SQLException {
+    public static List<String> actions(Path data) throws SQLException {
         try (Connection c = open(data)) {
             return entries(c).stream().map(AuditEntry::action).toList();
         }
     }
 
-    static Connection open(Path data) throws SQLException {
+    public static Connection open(Path data) throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterWiring.DATABASE_FILE));
     }
 }
