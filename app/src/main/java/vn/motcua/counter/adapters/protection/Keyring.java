@@ -142,7 +142,8 @@ public final class Keyring {
     }
 
     private static boolean auditKeyed(Properties ring, DataKey key) {
-        return ring.getProperty(AUDIT_CHECK) != null && matches(ring.getProperty(AUDIT_CHECK), checkValue(key, AUDIT_CHECK));
+        String stored = ring.getProperty(AUDIT_CHECK);
+        return stored != null && matches(stored, checkValue(key, AUDIT_CHECK));
     }
 
     private static boolean matches(String stored, String expected) {

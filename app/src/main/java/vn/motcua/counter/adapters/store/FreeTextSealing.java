@@ -56,7 +56,8 @@ final class FreeTextSealing {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         for (String qualified : PersonalColumns.FREE_TEXT) {
             int dot = qualified.indexOf('.');
-            tables.computeIfAbsent(qualified.substring(0, dot), t -> new ArrayList<>()).add(qualified.substring(dot + 1));
+            tables.computeIfAbsent(qualified.substring(0, dot), t -> new ArrayList<>())
+                    .add(qualified.substring(dot + 1));
         }
         return tables;
     }

@@ -195,8 +195,9 @@ final class LifecycleRows {
         return Rows.list(c, """
                 SELECT name, content_id, media_type, byte_size, source, attached_at, attached_by
                 FROM result_documents WHERE dossier_id = ? ORDER BY position""",
-                rs -> new ResultPage(p.open(PersonalColumns.RESULT_NAME, rs.getString(1)), new Page(rs.getString(2), rs.getString(3), rs.getLong(4),
-                        Page.PageSource.valueOf(rs.getString(5))), time(rs.getString(6)), rs.getString(7)), id);
+                rs -> new ResultPage(p.open(PersonalColumns.RESULT_NAME, rs.getString(1)), new Page(rs.getString(2),
+                        rs.getString(3), rs.getLong(4), Page.PageSource.valueOf(rs.getString(5))),
+                        time(rs.getString(6)), rs.getString(7)), id);
     }
 
     private static void insertHandover(Connection c, PersonalColumns p, long id, Handover h) throws SQLException {

@@ -56,7 +56,7 @@ public final class SqliteAuditLog implements AuditStore {
             boolean table = Rows.first(c, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'",
                     rs -> true).isPresent();
             Optional<AuditEntry> last = table ? lastEntry(c) : Optional.empty();
-            if (last.isEmpty() || chain.intact(last.get()) || !AuditChain.UNKEYED.intact(last.get())) {
+            if (last.isEmpty() || chain.intact(last.get())) {   // nothing yet, or keyed already
                 return false;
             }
             AuditEntry.Draft marker = record.get();   // the old chain as it is, read inside this transaction

@@ -113,8 +113,8 @@ public final class SqliteDossierStore implements DossierStore {
                 long componentId = insertComponent(c, db.columns(), dossierId, ++position, document.component());
                 insertPages(c, componentId, document.pages());
             }
-            appendEvent(c, db.columns(), dossierId, new DossierEvent(dossier.receivedAt(), dossier.receivedBy(), "RECEIVED",
-                    "status=" + dossier.status().portalCode() + " pages=" + dossier.pageCount()
+            appendEvent(c, db.columns(), dossierId, new DossierEvent(dossier.receivedAt(), dossier.receivedBy(),
+                    "RECEIVED", "status=" + dossier.status().portalCode() + " pages=" + dossier.pageCount()
                             + " receipt=" + receiptContentId));
             for (DossierEvent event : receptionEvents) {
                 appendEvent(c, db.columns(), dossierId, event);

@@ -58,7 +58,8 @@ public final class AuditChain {
 
     /** Whether the entry's stored hash is the hash of what it says, at its own place. */
     public boolean intact(AuditEntry entry) {
-        return entry.hash() != null && MessageDigest.isEqual(hash(entry, entry.seq()).getBytes(StandardCharsets.US_ASCII),
+        return entry.hash() != null && MessageDigest.isEqual(
+                hash(entry, entry.seq()).getBytes(StandardCharsets.US_ASCII),
                 entry.hash().getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -41,11 +41,12 @@ public interface AuditStore {
     AuditChain chain();
 
     /**
-     * Chains a log written before the key again with {@link #chain()}, once: in one write transaction, when the last
-     * entry hashes right under {@link AuditChain#UNKEYED} and not under the key, {@code record} first looks at the old
-     * chain (through this store's reads) and gives the entry that says so; every entry is then linked and hashed again
-     * in place order (places, gaps and content unchanged) and that entry appended after them. Returns false, changing
-     * nothing, when there is nothing to re-chain.
+     * Chains a log written before the key (plain SHA-256, {@link AuditChain#UNKEYED}) again with {@link #chain()}: in
+     * one write transaction, unless the last entry already hashes right under the key, {@code record} first looks at
+     * the old chain (through this store's reads) and gives the entry that says what it found; every entry is then
+     * linked and hashed again in place order (places, gaps and content unchanged) and that entry appended after them.
+     * Returns false, changing nothing, when the log is empty or keyed already. The caller asks only once per data
+     * folder (its keyring says whether the log was keyed), so a forged log is never re-chained.
      */
     boolean rechain(Supplier<AuditEntry.Draft> record);
 }
