@@ -145,7 +145,8 @@ public final class TestCounter {
         return new FieldCipher(key(data)).open(column, stored);
     }
 
-    private static DataKey key(Path data) {
+    /** The data folder's data key, opened with the tests' key folder (writes nothing). */
+    public static DataKey key(Path data) {
         Path keys = Path.of(System.getProperty("motcua.security.key.dir"));
         return Keyring.open(data, new KeyFileProtection(keys, data), Optional.empty()).key();
     }

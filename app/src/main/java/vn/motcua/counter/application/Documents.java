@@ -2,10 +2,9 @@ package vn.motcua.counter.application;
 
 import vn.motcua.counter.application.access.CurrentClerk;
 import vn.motcua.counter.domain.access.Permission;
-import java.nio.file.Path;
 import vn.motcua.counter.application.port.ContentStore;
 
-/** Stored documents (receipts, forms, electronic copies) as files a viewer or a printer can open. */
+/** Stored documents (receipts, forms, electronic copies) read for the clerk: as bytes, never as a plain file. */
 public final class Documents {
 
     private final ContentStore contents;
@@ -20,11 +19,5 @@ public final class Documents {
     public byte[] read(String contentId) {
         clerk.require(Permission.SEARCH);
         return contents.read(contentId);
-    }
-
-    /** The document's file, for the desktop's viewer; it must not be changed. */
-    public Path file(String contentId) {
-        clerk.require(Permission.SEARCH);
-        return contents.pathOf(contentId);
     }
 }

@@ -130,7 +130,7 @@ public final class LifecycleService {
         clerk.require(Permission.HANDLE);
         Dossier dossier = find(code);
         LifecycleStep step = step("PROCESSING", dossier, Status.PROCESSING, note, counter);
-        Handover handover = new Handover(step.at(), counter.clerkName(), processingUnit,
+        Handover handover = new Handover(step.at(), clerkName(counter), processingUnit,
                 dossier.status() == Status.SUPPLEMENT_REQUESTED ? "Hồ sơ đã bổ sung" : "Chuyển giải quyết");
         change(code, step, () -> dossiers.record(code, step.withHandover(handover)));
         return Status.PROCESSING;
@@ -141,7 +141,7 @@ public final class LifecycleService {
         clerk.require(Permission.HANDLE);
         Dossier dossier = find(code);
         LifecycleStep step = step("RESOLVED", dossier, Status.RESOLVED, note, counter);
-        Handover handover = new Handover(step.at(), processingUnit, counter.clerkName(),
+        Handover handover = new Handover(step.at(), processingUnit, clerkName(counter),
                 "Trả kết quả về bộ phận một cửa");
         change(code, step, () -> dossiers.record(code, step.withHandover(handover)));
         return Status.RESOLVED;
@@ -195,7 +195,7 @@ public final class LifecycleService {
         if (newAppointment == null || !newAppointment.isAfter(due)) {
             throw new CounterException("lifecycle.apology_date", due);
         }
-        LifecycleStep step = LifecycleStep.of("APOLOGY", now(), counter.clerkName(), dossier.status(),
+        LifecycleStep step = LifecycleStep.of("APOLOGY", now(), clerkName(counter), dossier.status(),
                 dossier.status(), required(reason)).withNewAppointment(newAppointment);
         return withNotice(FormKind.APOLOGY, step, dossier, newAppointment, counter);
     }
@@ -213,7 +213,7 @@ public final class LifecycleService {
         LocalDateTime at = now();
         String name = documentName == null || documentName.isBlank() ? "Kết quả giải quyết" : documentName.strip();
         outbox.change(code, () -> {
-            dossiers.attachResult(code, pages.stream().map(p -> new ResultPage(name, p, at, counter.clerkName()))
+            dossiers.attachResult(code, pages.stream().map(p -> new ResultPage(name, p, at, clerkName(counter)))
                     .toList());
             audit.record(AuditAction.CHANGE, code.value(), "RESULT_ATTACHED pages=" + pages.size());
         });
@@ -230,7 +230,7 @@ public final class LifecycleService {
             throw new CounterException("lifecycle.rating_missing");
         }
         LifecycleStep step = step("RETURNED", dossier, Status.RETURNED, null, counter);
-        Handover handover = new Handover(step.at(), counter.clerkName(), dossier.applicant().fullName(),
+        Handover handover = new Handover(step.at(), clerkName(counter), dossier.applicant().fullName(),
                 "Trả kết quả cho công dân");
         LifecycleStep rated = step.withRating(scale.rate(ratingLevel)).withHandover(handover);
         change(code, rated, () -> dossiers.record(code, rated));
@@ -242,7 +242,7 @@ public final class LifecycleService {
     public IssuedForm controlSlip(DossierCode code, CounterProfile counter) {
         clerk.require(Permission.HANDLE);
         Dossier dossier = find(code);
-        IssuedForm unsaved = new IssuedForm(FormKind.CONTROL_SLIP, null, now(), counter.clerkName(), null);
+        IssuedForm unsaved = new IssuedForm(FormKind.CONTROL_SLIP, null, now(), clerkName(counter), null);
         IssuedForm form = store(unsaved, forms.controlSlip(dossier, progress(code), unsaved, counter));
         dossiers.saveIssuedForm(code, form, null, null);   // not a step: nothing to send to the hub
         audit.record(AuditAction.CHANGE, code.value(), formDetail(form));
@@ -255,7 +255,7 @@ public final class LifecycleService {
         if (to.isBefore(from)) {
             throw new CounterException("lifecycle.period_reversed");
         }
-        IssuedForm unsaved = new IssuedForm(FormKind.TRACKING_BOOK, null, now(), counter.clerkName(), null);
+        IssuedForm unsaved = new IssuedForm(FormKind.TRACKING_BOOK, null, now(), clerkName(counter), null);
         IssuedForm form = store(unsaved, forms.trackingBook(from, to, dossiers.trackingBook(from, to), unsaved, counter));
         dossiers.saveIssuedForm(null, form, from, to);
         audit.record(AuditAction.CHANGE, null, formDetail(form) + " period=" + from + ".." + to);
@@ -293,14 +293,14 @@ public final class LifecycleService {
         if (!dossier.status().canMoveTo(target)) {
             throw illegal(dossier, target);
         }
-        return LifecycleStep.of(kind, now(), counter.clerkName(), dossier.status(), target,
+        return LifecycleStep.of(kind, now(), clerkName(counter), dossier.status(), target,
                 reason == null || reason.isBlank() ? null : reason.strip());
     }
 
     private IssuedForm issue(FormKind kind, LocalDateTime at, CounterProfile counter) {
         String number = kind.isNumbered()
                 ? kind.formatNumber(dossiers.reserveFormNumber(counter.agencyCode(), kind, at.getYear())) : null;
-        return new IssuedForm(kind, number, at, counter.clerkName(), null);
+        return new IssuedForm(kind, number, at, clerkName(counter), null);
     }
 
     private IssuedForm store(IssuedForm form, byte[] pdf) {
@@ -321,5 +321,10 @@ public final class LifecycleService {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Who is written as acting: the clerk signed in (decision 1301); {@code clerk.name} only before accounts exist. */
+    private String clerkName(CounterProfile counter) {
+        return clerk.nameOr(counter.clerkName());
     }
 }

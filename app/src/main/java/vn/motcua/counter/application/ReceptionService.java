@@ -149,11 +149,11 @@ public final class ReceptionService {
         DossierCode code = dossiers.reserveCode(counter.agencyCode(), now.toLocalDate());
         Dossier dossier = new Dossier(code, request.applicant(), request.procedure().code(),
                 request.procedure().name(), request.processingTime(), request.documents(), Status.RECEIVED, now,
-                calendar.appointment(now, request.processingTime()), counter.clerkName());
+                calendar.appointment(now, request.processingTime()), clerkName(counter));
         String receipt = contents.put(receipts.render(dossier, counter));
-        List<DossierEvent> events = new ArrayList<>(reuseEvents(request, now, counter.clerkName()));
+        List<DossierEvent> events = new ArrayList<>(reuseEvents(request, now, clerkName(counter)));
         if (!mismatches.isEmpty()) {
-            events.add(new DossierEvent(now, counter.clerkName(), IDENTITY_OVERRIDE_EVENT, "problems="
+            events.add(new DossierEvent(now, clerkName(counter), IDENTITY_OVERRIDE_EVENT, "problems="
                     + mismatches.stream().map(Enum::name).collect(Collectors.joining(","))
                     + " reason=\"" + request.identityOverride().strip() + "\""));
         }
@@ -195,5 +195,10 @@ public final class ReceptionService {
             }
         }
         return events;
+    }
+
+    /** Who is written as acting: the clerk signed in (decision 1301); {@code clerk.name} only before accounts exist. */
+    private String clerkName(CounterProfile counter) {
+        return clerk.nameOr(counter.clerkName());
     }
 }

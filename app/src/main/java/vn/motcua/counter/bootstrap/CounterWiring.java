@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.counter.adapters.backup.EncryptedBackup;
 import vn.motcua.counter.adapters.capture.TesseractPageCapture;
 import vn.motcua.counter.adapters.catalogue.CatalogueFileSources;
 import vn.motcua.counter.adapters.files.FileContentStore;
@@ -84,6 +85,7 @@ import vn.motcua.counter.adapters.store.SqliteRetention;
 import vn.motcua.counter.application.access.AccountService;
 import vn.motcua.counter.application.access.CurrentClerk;
 import vn.motcua.counter.application.audit.Audit;
+import vn.motcua.counter.application.audit.AuditChain;
 import vn.motcua.counter.application.retention.Retention;
 
 /**
@@ -155,6 +157,9 @@ public final class CounterWiring implements CounterServices {
             createDataDirectory(dataDirectory);
         }
         this.lock = forReading ? null : InstanceLock.acquire(dataDirectory);
+        if (!forReading) {   // decision 1203: a backup killed part-way leaves an unencrypted copy of the database
+            EncryptedBackup.removeStaleSnapshots(dataDirectory);
+        }
         Keyring.Unlocked unlocked;
         try {   // the key before the database: without protection nothing is stored (decision 1201, fail closed)
             unlocked = DataProtection.unlock(configuration.settings(), dataDirectory);
@@ -186,9 +191,13 @@ public final class CounterWiring implements CounterServices {
         // decision 1302: even a command that only reads records its views, through a writable connection of its own;
         // who acts is the account signed in, the OS user on a data folder without accounts
         this.auditDatabase = forReading ? openAuditDatabase() : null;
+        // the chain is keyed with the audit key, a sub-key of the data key: without it no entry can be re-hashed
         this.audit = new Audit(new SqliteAuditLog(forReading ? auditDatabase : database,
-                dataDirectory.resolve(SqliteAuditLog.ANCHOR_FILE)), clerk,
-                profile.agencyCode().value() + "-" + slot.number(), clock);
+                dataDirectory.resolve(SqliteAuditLog.ANCHOR_FILE), AuditChain.keyed(unlocked.key().derive("audit"))),
+                clerk, profile.agencyCode().value() + "-" + slot.number(), clock);
+        if (!unlocked.auditKeyed() || unlocked.newRecoveryKey().isPresent()) {
+            keyAuditChain(unlocked);
+        }
         this.dossiers = new SqliteDossierStore(database, slot);
         this.agencies = new Agencies(database);
         this.catalogue = new SqliteCatalogue(database, clock);
@@ -258,6 +267,19 @@ public final class CounterWiring implements CounterServices {
         }
         this.retention = new Retention(new SqliteRetention(database), new SqliteContentReferences(database), contents,
                 database, audit, clock, Clock.systemUTC(), retentionDays);
+    }
+
+    /**
+     * A log from before the keyed chain: checked the old way, chained again with the key and the keyring marked, once
+     * (decision 1302). A failure leaves both as they were for the next start to try again.
+     */
+    private void keyAuditChain(Keyring.Unlocked unlocked) {
+        try {
+            audit.keyChain();
+            Keyring.markAuditKeyed(dataDirectory, unlocked.key());
+        } catch (RuntimeException e) {
+            LOG.warn("audit log not chained with the key yet; the next start tries again", e);
+        }
     }
 
     private Database openAuditDatabase() {

@@ -87,7 +87,7 @@ public final class AuditCommand extends CommandGroup {
         @Option(names = "--who", paramLabel = "NAME", description = "Người thực hiện.")
         String who;
         @Option(names = "--action", paramLabel = "ACTION",
-                description = "VIEW, PRINT, EXPORT, SEND, RECEIVE, CHANGE hoặc REMOVE.")
+                description = "VIEW, PRINT, EXPORT, SEND, RECEIVE, CHANGE, REMOVE hoặc KEYED.")
         String action;
         @Option(names = "--limit", defaultValue = "200", paramLabel = "N", description = "Số mục tối đa (${DEFAULT-VALUE}).")
         int limit;

@@ -350,7 +350,9 @@ public class CounterApplication extends Application {
         Label agency = new Label(messages.text("app.agency", services.profile().agencyName(),
                 services.profile().agencyCode().value()));
         agency.getStyleClass().add("text-muted");
-        Label clerk = new Label(services.profile().clerkName());
+        // clerk.name stands for the clerk only before accounts exist; afterwards the account signed in is shown
+        Label clerk = new Label(services.accounts().session().account().isPresent() ? ""
+                : services.profile().clerkName());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label signedIn = new Label(services.accounts().session().account()

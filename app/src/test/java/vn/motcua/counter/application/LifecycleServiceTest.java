@@ -96,8 +96,12 @@ class LifecycleServiceTest {
             assertThat(row(db, "SELECT status, returned_at, rating_level, rating_label, rating_scale, "
                     + "extended_appointment_at FROM dossiers WHERE code = ?", code.value()))
                     .containsExactly("10", "2026-11-27T15:30", "1", "Hài lòng", "3", "2026-11-30T15:00");
+            // reasons are sealed in the file (V17, decision 1201): read as the store reads them
             assertThat(SqlRows.rows(db, "SELECT e.kind, e.actor, e.from_status, e.to_status, e.reason FROM dossier_events e "
-                    + "JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = ? ORDER BY e.id", code.value()))
+                    + "JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = ? ORDER BY e.id", code.value()).stream()
+                    .map(r -> List.of(r.get(0), r.get(1), r.get(2), r.get(3),
+                            TestCounter.opened(data, "dossier_events.reason", r.get(4))))
+                    .toList())
                     .containsExactly(
                             List.of("RECEIVED", CLERK, "", "", ""),
                             List.of("SUPPLEMENT_REQUESTED", CLERK, "2", "5",

@@ -17,6 +17,7 @@ import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.bootstrap.CounterConfiguration;
 import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.Dossier;
+import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.Status;
 
 class ReceptionServiceTest {
@@ -49,6 +50,36 @@ class ReceptionServiceTest {
             assertThat(text).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "000.00.00.H26-261123-0001",
                     "Nguyễn Thị Hồng Nhung", "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
                     "09 giờ 30 phút, ngày 26/11/2026");
+        }
+    }
+
+    /**
+     * The receipt, the history and the control slip's hand-over name the clerk signed in, not the {@code clerk.name}
+     * setting (which only stands in on a data folder without accounts yet).
+     */
+    @Test
+    void theReceiptAndTheHandoverNameTheClerkSignedIn() throws Exception {
+        String setting = "Trần Văn Bình";   // TestCounter's clerk.name
+        try (CounterWiring counter = TestCounter.open(data, MONDAY)) {
+            Receipt before = counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
+            assertThat(pdfText(counter.contents().read(before.pdfContentId()))).contains(setting);
+
+            counter.accounts().createFirstAdministrator("Lê Thị Thu Hà", "mat-khau-quan-tri".toCharArray());
+            Receipt receipt = counter.reception().receive(TestCounter.request(counter, 2), counter.profile());
+            String text = pdfText(counter.contents().read(receipt.pdfContentId()));
+            String signature = text.substring(text.indexOf("NGƯỜI TIẾP NHẬN HỒ SƠ"));
+            assertThat(signature).contains("Lê Thị Thu Hà").doesNotContain(setting);
+            assertThat(text).doesNotContain(setting);
+            DossierCode code = receipt.dossier().code();
+            assertThat(counter.dossiers().dossier(code).orElseThrow().receivedBy()).isEqualTo("Lê Thị Thu Hà");
+
+            counter.lifecycle().process(code, "", counter.profile());
+            String slip = pdfText(counter.contents().read(counter.lifecycle().controlSlip(code, counter.profile())
+                    .contentId()));
+            String handover = slip.substring(slip.indexOf("Chuyển giải quyết") - 80, slip.indexOf("Chuyển giải quyết"));
+            assertThat(handover).contains("Lê Thị Thu Hà");
+            assertThat(slip).doesNotContain(setting);
+            assertThat(counter.dossiers().history(code)).extracting(e -> e.actor()).containsOnly("Lê Thị Thu Hà");
         }
     }
 

@@ -189,7 +189,7 @@ class CopiedDataFolderTest {
         return needles;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.MovableClock;
 import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.adapters.store.SqliteAuditLog;
+import vn.motcua.counter.application.audit.AuditChain;
+import vn.motcua.counter.application.audit.AuditLogs;
 import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.DossierCode;
 
@@ -69,5 +72,25 @@ class AuditCommandTest {
         CliRun dry = CliRun.motcua(data, "retention", "run", "--dry-run");
         assertThat(dry.exitCode()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("Sẽ xóa 0 hồ sơ đã trả kết quả quá 90 ngày và đã đồng bộ");
+    }
+
+    /** Someone with the file, not the key: one entry changed, then the whole chain and anchor hashed again. */
+    @Test
+    void verifyCatchesALogHashedAgainWithPlainSha256() throws Exception {
+        MovableClock clock = new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30));
+        try (CounterWiring counter = TestCounter.open(data, clock)) {
+            DossierCode code = counter.reception().receive(TestCounter.request(counter, 1), counter.profile())
+                    .dossier().code();
+            counter.lifecycle().dossier(code);
+        }
+        try (Connection c = AuditLogs.open(data); Statement st = c.createStatement()) {
+            st.execute("DROP TRIGGER audit_log_append_only_update");
+            st.executeUpdate("UPDATE audit_log SET actor = 'nguoi-khac' WHERE seq = 2");
+            AuditLogs.chainAgain(c, AuditChain.UNKEYED, data.resolve(SqliteAuditLog.ANCHOR_FILE));
+        }
+        CliRun verify = CliRun.motcua(data, "audit", "verify");
+        assertThat(verify.exitCode()).as(verify.err()).isEqualTo(AuditCommand.TAMPERED);
+        assertThat(verify.out()).contains("NHẬT KÝ TRUY CẬP ĐÃ BỊ CAN THIỆP (2 mục đang lưu):",
+                "Mục #1 (ghi lúc 23/11/2026 09:30:00) đã bị sửa.", "Mục #2 (ghi lúc 23/11/2026 09:30:00) đã bị sửa.");
     }
 }

@@ -29,7 +29,7 @@ import vn.motcua.counter.bootstrap.CounterWiring;
  */
 class DossierWindowTest {
 
-    private static final String CLERK = CounterWindow.CLERK;
+    private static final String CLERK = WindowSignIn.ADMIN;   // who acts is the clerk signed in, not clerk.name
 
     @TempDir
     Path data;
@@ -85,7 +85,10 @@ class DossierWindowTest {
         try (Connection db = SqlRows.open(data)) {
             assertThat(SqlRows.rows(db, "SELECT status FROM dossiers WHERE code = ?", code)).containsExactly(List.of("5"));
             assertThat(SqlRows.rows(db, "SELECT e.kind, e.actor, e.from_status, e.to_status, e.reason FROM dossier_events e "
-                    + "JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = ? ORDER BY e.id DESC LIMIT 1", code))
+                    + "JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = ? ORDER BY e.id DESC LIMIT 1", code).stream()
+                    .map(r -> List.of(r.get(0), r.get(1), r.get(2), r.get(3),
+                            TestCounter.opened(data, "dossier_events.reason", r.get(4))))   // sealed (V17)
+                    .toList())
                     .containsExactly(List.of("SUPPLEMENT_REQUESTED", CLERK, "2", "5",
                             "Thiếu giấy tờ chứng minh nơi cư trú."));
             List<String> form = SqlRows.rows(db, "SELECT f.number, f.content_id FROM issued_forms f JOIN dossiers d "
@@ -171,7 +174,8 @@ class DossierWindowTest {
                     List.of("RESULT_ATTACHED", CLERK),
                     List.of("RETURNED", CLERK));
             assertThat(SqlRows.rows(db, "SELECT r.name, r.attached_by FROM result_documents r JOIN dossiers d "
-                    + "ON d.id = r.dossier_id WHERE d.code = ?", code))
+                    + "ON d.id = r.dossier_id WHERE d.code = ?", code).stream()
+                    .map(r -> List.of(TestCounter.opened(data, "result_documents.name", r.get(0)), r.get(1))).toList())
                     .containsExactly(List.of("Giấy xác nhận tình trạng hôn nhân", CLERK));
             String slip = SqlRows.rows(db, "SELECT f.content_id FROM issued_forms f JOIN dossiers d ON d.id = f.dossier_id "
                     + "WHERE d.code = ? AND f.form = 'CONTROL_SLIP'", code).getFirst().getFirst();

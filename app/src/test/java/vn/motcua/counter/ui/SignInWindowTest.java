@@ -49,11 +49,25 @@ class SignInWindowTest {
         return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
     }
 
+    private void assertLabelled(String labelId, String text, String fieldId) {
+        Label label = robot.lookup(labelId).queryAs(Label.class);
+        assertThat(label.isVisible()).as(labelId).isTrue();
+        assertThat(label.getText()).isEqualTo("_" + text);   // the underscore marks Alt's letter; it is not shown
+        assertThat(label.isMnemonicParsing()).isTrue();
+        assertThat(label.getLabelFor()).isSameAs(robot.lookup(fieldId).query());
+    }
+
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void theFirstAdministratorIsMadeInTheWindowAndSignsInAfterARestart() throws Exception {
         window = CounterWindow.openAtSignIn(data);
         assertThat(shown("#accountRepeat")).as("first run: the password twice").isTrue();
+        // each field has a visible label naming it, which stays while the field has the focus (a prompt does not)
+        assertLabelled("#accountNameLabel", "Tên đăng nhập", "#accountName");
+        assertLabelled("#accountPasswordLabel", "Mật khẩu", "#accountPassword");
+        assertLabelled("#accountRepeatLabel", "Nhập lại mật khẩu", "#accountRepeat");
+        robot.press(KeyCode.ALT).type(KeyCode.N).release(KeyCode.ALT);   // Alt+N: the repeat field
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#accountRepeat").query().isFocused());
         robot.clickOn("#accountName").write("quantri");
         robot.clickOn("#accountPassword").write("mat-khau-dai-1");
         robot.clickOn("#accountRepeat").write("mat-khau-dai-2").type(KeyCode.ENTER);

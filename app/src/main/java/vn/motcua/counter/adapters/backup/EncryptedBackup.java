@@ -36,6 +36,8 @@ public final class EncryptedBackup {
     public static final String DATABASE_FILE = "motcua.db";
     public static final String CONTENT_FOLDER = "files";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** The unencrypted copy of the database a backup makes, in the data folder, while it seals it. */
+    public static final String SNAPSHOT_PREFIX = ".backup-";
 
     private final Path dataFolder;
     private final DataKey key;
@@ -56,10 +58,13 @@ public final class EncryptedBackup {
         if (!Files.isRegularFile(dataFolder.resolve(DATABASE_FILE))) {
             throw new CounterException("backup.no_data", dataFolder);
         }
+        removeStaleSnapshots(dataFolder);
         String stamp = LocalDateTime.now(clock).format(STAMP);
         Path partial = target.resolve("." + BackupFiles.PREFIX + stamp + ".partial");
         Path finished = free(target.resolve(BackupFiles.PREFIX + stamp));
-        Path snapshot = dataFolder.resolve(".backup-" + HexFormat.of().formatHex(random()) + ".db");
+        // in the data folder, never outside it; named by this process, so a later start knows a killed backup's copy
+        Path snapshot = dataFolder.resolve(SNAPSHOT_PREFIX + ProcessHandle.current().pid() + "-"
+                + HexFormat.of().formatHex(random()) + ".db");
         try {
             try {
                 Files.createDirectories(target);
@@ -108,6 +113,46 @@ public final class EncryptedBackup {
             } catch (IOException e) {
                 LOG.warn("cannot remove the partial backup {}", partial, e);
             }
+        }
+    }
+
+    /**
+     * Removes the database copies (and their journals) that backups killed part-way left in {@code dataFolder}: an
+     * unencrypted copy of the database must not outlive its backup. A copy whose process is still running (a backup
+     * beside this one) stays; one without a process id (from an older version) is stale.
+     *
+     * @return how many copies were removed
+     */
+    public static int removeStaleSnapshots(Path dataFolder) {
+        List<Path> stale = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(dataFolder)) {
+            files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(SNAPSHOT_PREFIX) && name.endsWith(".db") && !runningBackup(name);
+            }).forEach(stale::add);
+        } catch (IOException e) {
+            LOG.warn("cannot look for stale backup copies in {}", dataFolder, e);
+            return 0;
+        }
+        for (Path copy : stale) {
+            DatabaseSnapshot.remove(copy);
+            LOG.warn("removed {} left by a backup that did not finish", copy.getFileName());
+        }
+        return stale.size();
+    }
+
+    /** Whether {@code .backup-PID-RANDOM.db} belongs to a process that is still running. */
+    private static boolean runningBackup(String name) {
+        String rest = name.substring(SNAPSHOT_PREFIX.length());
+        int dash = rest.indexOf('-');
+        if (dash <= 0) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(rest.substring(0, dash));
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

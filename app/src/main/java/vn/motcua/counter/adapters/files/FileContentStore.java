@@ -315,27 +315,6 @@ public final class FileContentStore implements ContentStore {
         }
     }
 
-    /**
-     * The item as a file other programs can open (printing, the desktop's PDF viewer). With encryption on, a
-     * decrypted copy in the system's temporary folder, removed when the counter exits: a file the clerk asked to
-     * see is plain by intent (decision 1201).
-     */
-    @Override
-    public Path pathOf(String contentId) {
-        Path file = fileOf(contentId);
-        if (cipher == null) {
-            return file;
-        }
-        try {
-            Path view = Files.createTempFile("motcua-view-", "-" + contentId.substring(0, 8));
-            view.toFile().deleteOnExit();
-            Files.write(view, read(contentId));
-            return view;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private Path fileOf(String contentId) {
         if (!CONTENT_ID.matcher(contentId).matches()) {
             throw new IllegalArgumentException("not a content id: " + contentId);

@@ -32,9 +32,15 @@ public final class Keyring {
     private static final Logger LOG = LoggerFactory.getLogger(Keyring.class);
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    private static final String LEGACY_CHECK = "check";
+    private static final String AUDIT_CHECK = "check.audit";
 
-    /** The open data key, and the recovery key when it was made just now (show it once). */
-    public record Unlocked(DataKey key, Optional<RecoveryKey> newRecoveryKey) {
+    /**
+     * The open data key, the recovery key when it was made just now (show it once), and whether this keyring already
+     * says the audit log is chained with the key (decision 1302): false only for a keyring from before the keyed chain,
+     * whose log is re-chained once and the keyring then marked ({@link #markAuditKeyed}).
+     */
+    public record Unlocked(DataKey key, Optional<RecoveryKey> newRecoveryKey, boolean auditKeyed) {
     }
 
     private Keyring() {
@@ -57,7 +63,7 @@ public final class Keyring {
             refuseUnavailable(protection);
             rewrap(file, ring, key, protection);
             LOG.info("data key recovered with the recovery key and wrapped again ({})", protection.kind());
-            return new Unlocked(key, Optional.empty());
+            return new Unlocked(key, Optional.empty(), auditKeyed(ring, key));
         }
         refuseUnavailable(protection);
         if (!protection.kind().equals(ring.getProperty("protection"))) {
@@ -68,7 +74,7 @@ public final class Keyring {
         try {
             DataKey key = DataKey.of(protection.unwrap(B64D.decode(ring.getProperty("wrapped")), id));
             check(ring, key);
-            return new Unlocked(key, Optional.empty());
+            return new Unlocked(key, Optional.empty(), auditKeyed(ring, key));
         } catch (KeyProtection.ProtectionException e) {
             LOG.error("data key cannot be unwrapped: {}", e.getMessage());
             throw new CounterException("protection.locked", e, protection.kind());
@@ -93,10 +99,10 @@ public final class Keyring {
         byte[] salt = Sealing.random(16);
         ring.setProperty("recovery.salt", B64.encodeToString(salt));
         ring.setProperty("recovery.wrapped", B64.encodeToString(Sealing.seal(recovery.kek(salt), key.bytes(), id)));
-        ring.setProperty("check", checkValue(key));
+        ring.setProperty(AUDIT_CHECK, checkValue(key, AUDIT_CHECK));   // a new folder's log is keyed from its start
         rewrap(file, ring, key, protection);
         LOG.info("new data key made, protected by {}", protection.kind());
-        return new Unlocked(key, Optional.of(recovery));
+        return new Unlocked(key, Optional.of(recovery), true);
     }
 
     private static DataKey recover(Properties ring, String id, RecoveryKey recovery) {
@@ -123,16 +129,46 @@ public final class Keyring {
         write(file, ring);
     }
 
+    /**
+     * The key is this keyring's when it gives the stored check value: {@code check.audit} in a keyring whose audit log
+     * is keyed, {@code check} (the only one before) in an older keyring. Someone without the key can neither compute
+     * the older value nor, so, make a keyed folder look like one from before the keyed audit chain (decision 1302).
+     */
     private static void check(Properties ring, DataKey key) throws KeyProtection.ProtectionException {
-        String expected = ring.getProperty("check", "");
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                checkValue(key).getBytes(StandardCharsets.US_ASCII))) {
+        String property = ring.getProperty(AUDIT_CHECK) != null ? AUDIT_CHECK : LEGACY_CHECK;
+        if (!matches(ring.getProperty(property, ""), checkValue(key, property))) {
             throw new KeyProtection.ProtectionException("the unwrapped key is not this keyring's");
         }
     }
 
-    private static String checkValue(DataKey key) {
-        return B64.encodeToString(java.util.Arrays.copyOf(key.derive("check"), 16));
+    private static boolean auditKeyed(Properties ring, DataKey key) {
+        String stored = ring.getProperty(AUDIT_CHECK);
+        return stored != null && matches(stored, checkValue(key, AUDIT_CHECK));
+    }
+
+    private static boolean matches(String stored, String expected) {
+        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+                expected.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String checkValue(DataKey key, String property) {
+        return B64.encodeToString(java.util.Arrays.copyOf(key.derive(property), 16));
+    }
+
+    /**
+     * Records in the keyring that the data folder's audit log is now chained with the key: the older check value is
+     * replaced by the keyed one (written crash-safely; an already marked keyring is left as it is).
+     */
+    public static void markAuditKeyed(Path dataFolder, DataKey key) {
+        Path file = dataFolder.resolve(FILE);
+        Properties ring = read(file);
+        if (auditKeyed(ring, key)) {
+            return;
+        }
+        ring.setProperty(AUDIT_CHECK, checkValue(key, AUDIT_CHECK));
+        ring.remove(LEGACY_CHECK);
+        write(file, ring);
+        LOG.info("keyring marked: the audit log is chained with the key");
     }
 
     private static Properties read(Path file) {

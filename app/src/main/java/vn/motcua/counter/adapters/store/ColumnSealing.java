@@ -65,6 +65,12 @@ final class ColumnSealing {
             }
         }
         // the plain values are gone from the tables; now from the WAL and the file's free pages
+        checkpointAndVacuum(db);
+        db.inTransaction(c -> Rows.update(c, "UPDATE data_protection SET columns_state = 2 WHERE id = 1"));
+    }
+
+    /** Rewrites the file without its free pages and empties the WAL, so no replaced plain value is left in either. */
+    static void checkpointAndVacuum(Database db) {
         db.read(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -73,7 +79,6 @@ final class ColumnSealing {
             }
             return null;
         });
-        db.inTransaction(c -> Rows.update(c, "UPDATE data_protection SET columns_state = 2 WHERE id = 1"));
     }
 
     /** Dossier rows: personal columns sealed and the ID token set, a batch per transaction. */

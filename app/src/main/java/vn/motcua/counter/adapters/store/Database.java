@@ -78,6 +78,7 @@ public final class Database implements AutoCloseable, Transactions {
             Database db = new Database(file, connection, columns);
             try {
                 ColumnSealing.finish(db);   // a folder from before decision 1201: sealed in place, crash-safe
+                FreeTextSealing.finish(db);   // free text written before V17, the same way
             } catch (RuntimeException e) {
                 db.close();
                 throw e;

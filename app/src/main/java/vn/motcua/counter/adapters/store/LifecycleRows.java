@@ -67,14 +67,14 @@ final class LifecycleRows {
                 st.setString(2, step.at().toString());
                 st.setString(3, step.actor());
                 st.setString(4, step.kind());
-                st.setString(5, detail(step));
+                st.setString(5, db.columns().seal(PersonalColumns.EVENT_DETAIL, detail(step)));
                 st.setInt(6, step.from().portalCode());
                 st.setInt(7, step.to().portalCode());
-                st.setString(8, step.reason());
+                st.setString(8, db.columns().seal(PersonalColumns.EVENT_REASON, step.reason()));
                 st.executeUpdate();
             }
             if (step.handover() != null) {
-                insertHandover(c, id, step.handover());
+                insertHandover(c, db.columns(), id, step.handover());
             }
             if (step.form() != null) {
                 insertForm(c, id, step.form(), null, null);
@@ -127,7 +127,7 @@ final class LifecycleRows {
                 for (ResultPage r : pages) {
                     st.setLong(1, id);
                     st.setInt(2, ++position);
-                    st.setString(3, r.documentName());
+                    st.setString(3, db.columns().seal(PersonalColumns.RESULT_NAME, r.documentName()));
                     st.setString(4, r.page().contentId());
                     st.setString(5, r.page().mediaType());
                     st.setLong(6, r.page().byteSize());
@@ -145,7 +145,8 @@ final class LifecycleRows {
                 st.setString(2, first.attachedAt().toString());
                 st.setString(3, first.attachedBy());
                 st.setString(4, "RESULT_ATTACHED");
-                st.setString(5, first.documentName() + " pages=" + pages.size());
+                st.setString(5, db.columns().seal(PersonalColumns.EVENT_DETAIL,
+                        first.documentName() + " pages=" + pages.size()));
                 st.executeUpdate();
             }
             return null;
@@ -160,7 +161,7 @@ final class LifecycleRows {
             int level = rs.getInt(5);
             Rating rating = rs.wasNull() ? null : new Rating(level, rs.getString(6), rs.getInt(7));
             return new DossierProgress(time(rs.getString(2)), time(rs.getString(3)), time(rs.getString(4)), rating,
-                    handovers(c, id), forms(c, id), results(c, id));
+                    handovers(c, db.columns(), id), forms(c, id), results(c, db.columns(), id));
         }, code.value()));
     }
 
@@ -176,9 +177,11 @@ final class LifecycleRows {
                 from.atStartOfDay().toString(), to.plusDays(1).atStartOfDay().toString()));
     }
 
-    private static List<Handover> handovers(Connection c, long id) throws SQLException {
+    private static List<Handover> handovers(Connection c, PersonalColumns p, long id) throws SQLException {
         return Rows.list(c, "SELECT at, giver, receiver, note FROM handovers WHERE dossier_id = ? ORDER BY id",
-                rs -> new Handover(time(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)), id);
+                rs -> new Handover(time(rs.getString(1)), p.open(PersonalColumns.HANDOVER_GIVER, rs.getString(2)),
+                        p.open(PersonalColumns.HANDOVER_RECEIVER, rs.getString(3)),
+                        p.open(PersonalColumns.HANDOVER_NOTE, rs.getString(4))), id);
     }
 
     private static List<IssuedForm> forms(Connection c, long id) throws SQLException {
@@ -188,22 +191,23 @@ final class LifecycleRows {
                         rs.getString(4), rs.getString(5)), id);
     }
 
-    private static List<ResultPage> results(Connection c, long id) throws SQLException {
+    private static List<ResultPage> results(Connection c, PersonalColumns p, long id) throws SQLException {
         return Rows.list(c, """
                 SELECT name, content_id, media_type, byte_size, source, attached_at, attached_by
                 FROM result_documents WHERE dossier_id = ? ORDER BY position""",
-                rs -> new ResultPage(rs.getString(1), new Page(rs.getString(2), rs.getString(3), rs.getLong(4),
-                        Page.PageSource.valueOf(rs.getString(5))), time(rs.getString(6)), rs.getString(7)), id);
+                rs -> new ResultPage(p.open(PersonalColumns.RESULT_NAME, rs.getString(1)), new Page(rs.getString(2),
+                        rs.getString(3), rs.getLong(4), Page.PageSource.valueOf(rs.getString(5))),
+                        time(rs.getString(6)), rs.getString(7)), id);
     }
 
-    private static void insertHandover(Connection c, long id, Handover h) throws SQLException {
+    private static void insertHandover(Connection c, PersonalColumns p, long id, Handover h) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(
                 "INSERT INTO handovers (dossier_id, at, giver, receiver, note) VALUES (?, ?, ?, ?, ?)")) {
             st.setLong(1, id);
             st.setString(2, h.at().toString());
-            st.setString(3, h.giver());
-            st.setString(4, h.receiver());
-            st.setString(5, h.note());
+            st.setString(3, p.seal(PersonalColumns.HANDOVER_GIVER, h.giver()));
+            st.setString(4, p.seal(PersonalColumns.HANDOVER_RECEIVER, h.receiver()));
+            st.setString(5, p.seal(PersonalColumns.HANDOVER_NOTE, h.note()));
             st.executeUpdate();
         }
     }

@@ -20,6 +20,19 @@ public final class PersonalColumns {
     /** No cipher: plain values, words as their own tokens. The counter always runs with a cipher. */
     public static final PersonalColumns PLAIN = new PersonalColumns(null);
 
+    // Free text that may name people (V17, decision 1201): sealed like the applicant's columns, "table.column" as
+    // associated data. Event details and reasons, who handed a dossier to whom (the citizen, on return) and the note,
+    // a component's note, a result document's name.
+    static final String EVENT_DETAIL = "dossier_events.detail";
+    static final String EVENT_REASON = "dossier_events.reason";
+    static final String HANDOVER_GIVER = "handovers.giver";
+    static final String HANDOVER_RECEIVER = "handovers.receiver";
+    static final String HANDOVER_NOTE = "handovers.note";
+    static final String COMPONENT_NOTE = "components.note";
+    static final String RESULT_NAME = "result_documents.name";
+    static final List<String> FREE_TEXT = List.of(EVENT_DETAIL, EVENT_REASON, HANDOVER_GIVER, HANDOVER_RECEIVER,
+            HANDOVER_NOTE, COMPONENT_NOTE, RESULT_NAME);
+
     static final String NAMES = "names";
     static final String TEXT = "text";
     static final String ID = "id";

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.counter.application.audit.AuditChain;
@@ -35,19 +36,67 @@ public final class SqliteAuditLog implements AuditStore {
 
     private final Database db;
     private final Path anchorFile;
+    private final AuditChain chain;
 
-    public SqliteAuditLog(Database db, Path anchorFile) {
+    /** @param chain the counter's keyed chain (decision 1302) */
+    public SqliteAuditLog(Database db, Path anchorFile, AuditChain chain) {
         this.db = db;
         this.anchorFile = anchorFile;
+        this.chain = chain;
+    }
+
+    @Override
+    public AuditChain chain() {
+        return chain;
+    }
+
+    @Override
+    public boolean rechain(Supplier<AuditEntry.Draft> record) {
+        return db.inTransaction(c -> {
+            boolean table = Rows.first(c, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'",
+                    rs -> true).isPresent();
+            Optional<AuditEntry> last = table ? lastEntry(c) : Optional.empty();
+            if (last.isEmpty() || chain.intact(last.get())) {   // nothing yet, or keyed already
+                return false;
+            }
+            AuditEntry.Draft marker = record.get();   // the old chain as it is, read inside this transaction
+            // the append-only triggers stand aside for this one transaction and come back exactly as they were
+            List<String[]> triggers = Rows.list(c,
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)});
+            for (String[] trigger : triggers) {
+                Rows.update(c, "DROP TRIGGER \"" + trigger[0].replace("\"", "\"\"") + "\"");
+            }
+            String previous = AuditChain.GENESIS;
+            long count = 0;
+            for (List<AuditEntry> page = after(0, 1_000); !page.isEmpty(); page = after(page.getLast().seq(), 1_000)) {
+                for (AuditEntry old : page) {
+                    AuditEntry keyed = old.rechained(previous, chain);
+                    Rows.update(c, "UPDATE audit_log SET previous_hash = ?, entry_hash = ? WHERE seq = ?",
+                            keyed.previousHash(), keyed.hash(), keyed.seq());
+                    previous = keyed.hash();
+                    count++;
+                }
+            }
+            for (String[] trigger : triggers) {
+                Rows.update(c, trigger[1]);
+            }
+            append(marker);
+            LOG.info("audit log of {} entries chained again with the key", count);
+            return true;
+        });
+    }
+
+    private static Optional<AuditEntry> lastEntry(java.sql.Connection c) throws SQLException {
+        return Rows.first(c, "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1", SqliteAuditLog::entry);
     }
 
     @Override
     public AuditEntry append(AuditEntry.Draft draft) {
         return db.inTransaction(c -> {
-            Optional<AuditEntry> last = Rows.first(c, "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1",
-                    SqliteAuditLog::entry);
+            Optional<AuditEntry> last = lastEntry(c);
             long place = Math.max(last.map(AuditEntry::seq).orElse(0L), anchor().map(Anchor::count).filter(n -> n != Long.MAX_VALUE).orElse(0L)) + 1;
-            AuditEntry entry = draft.chainedAfter(place, last.map(AuditEntry::hash).orElse(AuditChain.GENESIS));
+            AuditEntry entry = draft.chainedAfter(place, last.map(AuditEntry::hash).orElse(AuditChain.GENESIS), chain);
             Rows.update(c, "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     entry.seq(), entry.time(), entry.actor(), entry.counter(), entry.action(), entry.dossierCode(),
                     entry.detail(), entry.previousHash(), entry.hash());

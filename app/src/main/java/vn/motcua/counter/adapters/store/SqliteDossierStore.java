@@ -110,14 +110,14 @@ public final class SqliteDossierStore implements DossierStore {
             DossierIndex.afterInsert(c, db.columns(), dossierId, dossier.procedureCode(), dossier.applicant());
             int position = 0;
             for (Document document : dossier.documents()) {
-                long componentId = insertComponent(c, dossierId, ++position, document.component());
+                long componentId = insertComponent(c, db.columns(), dossierId, ++position, document.component());
                 insertPages(c, componentId, document.pages());
             }
-            appendEvent(c, dossierId, new DossierEvent(dossier.receivedAt(), dossier.receivedBy(), "RECEIVED",
-                    "status=" + dossier.status().portalCode() + " pages=" + dossier.pageCount()
+            appendEvent(c, db.columns(), dossierId, new DossierEvent(dossier.receivedAt(), dossier.receivedBy(),
+                    "RECEIVED", "status=" + dossier.status().portalCode() + " pages=" + dossier.pageCount()
                             + " receipt=" + receiptContentId));
             for (DossierEvent event : receptionEvents) {
-                appendEvent(c, dossierId, event);
+                appendEvent(c, db.columns(), dossierId, event);
             }
             return null;
         });
@@ -162,8 +162,8 @@ public final class SqliteDossierStore implements DossierStore {
         }
     }
 
-    private static long insertComponent(Connection c, long dossierId, int position, ComponentRequirement r)
-            throws SQLException {
+    private static long insertComponent(Connection c, PersonalColumns p, long dossierId, int position,
+                                        ComponentRequirement r) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(
                 "INSERT INTO components (dossier_id, position, name, originals, copies, note) VALUES (?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -172,7 +172,7 @@ public final class SqliteDossierStore implements DossierStore {
             st.setString(3, r.name());
             setNullableInt(st, 4, r.originals());
             setNullableInt(st, 5, r.copies());
-            st.setString(6, r.note());
+            st.setString(6, p.seal(PersonalColumns.COMPONENT_NOTE, r.note()));
             st.executeUpdate();
             return generatedKey(st);
         }
@@ -195,14 +195,15 @@ public final class SqliteDossierStore implements DossierStore {
         }
     }
 
-    private static void appendEvent(Connection c, long dossierId, DossierEvent event) throws SQLException {
+    private static void appendEvent(Connection c, PersonalColumns p, long dossierId, DossierEvent event)
+            throws SQLException {
         try (PreparedStatement st = c.prepareStatement(
                 "INSERT INTO dossier_events (dossier_id, at, actor, kind, detail) VALUES (?, ?, ?, ?, ?)")) {
             st.setLong(1, dossierId);
             st.setString(2, event.at().toString());
             st.setString(3, event.actor());
             st.setString(4, event.kind());
-            st.setString(5, event.detail());
+            st.setString(5, p.seal(PersonalColumns.EVENT_DETAIL, event.detail()));
             st.executeUpdate();
         }
     }
@@ -242,7 +243,7 @@ public final class SqliteDossierStore implements DossierStore {
                 SELECT e.at, e.actor, e.kind, e.detail FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
                 WHERE d.code = ? ORDER BY e.id""",
                 rs -> new DossierEvent(LocalDateTime.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getString(4)), code.value()));
+                        db.columns().open(PersonalColumns.EVENT_DETAIL, rs.getString(4))), code.value()));
     }
 
     private static Dossier toDossier(Connection c, PersonalColumns p, ResultSet rs) throws SQLException {
@@ -257,16 +258,16 @@ public final class SqliteDossierStore implements DossierStore {
                 opened(p, rs, "applicant_email"));
         return new Dossier(DossierCode.parse(rs.getString("code")), applicant, rs.getString("procedure_code"),
                 rs.getString("procedure_name"), new ProcessingTime(rs.getInt("processing_days"), rs.getInt("processing_hours")),
-                documents(c, id), Status.ofPortalCode(rs.getInt("status")),
+                documents(c, p, id), Status.ofPortalCode(rs.getInt("status")),
                 LocalDateTime.parse(rs.getString("received_at")), LocalDateTime.parse(rs.getString("appointment_at")),
                 rs.getString("received_by"));
     }
 
-    private static List<Document> documents(Connection c, long dossierId) throws SQLException {
+    private static List<Document> documents(Connection c, PersonalColumns p, long dossierId) throws SQLException {
         return Rows.list(c, "SELECT id, name, originals, copies, note FROM components WHERE dossier_id = ? "
                         + "ORDER BY position",
                 rs -> new Document(new ComponentRequirement(rs.getString(2), nullableInt(rs, 3), nullableInt(rs, 4),
-                        rs.getString(5)), pages(c, rs.getLong(1))), dossierId);
+                        p.open(PersonalColumns.COMPONENT_NOTE, rs.getString(5))), pages(c, rs.getLong(1))), dossierId);
     }
 
     private static List<Page> pages(Connection c, long componentId) throws SQLException {

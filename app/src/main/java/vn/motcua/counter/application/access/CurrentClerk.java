@@ -18,4 +18,13 @@ public interface CurrentClerk {
      * has no account yet (set-up: the first administrator is still to be made) everything is allowed.
      */
     void require(Permission permission);
+
+    /**
+     * Who is written as having received, handed over or issued something (the receipt, the control slip's hand-overs,
+     * the history): the account signed in; {@code setUpName} (the {@code clerk.name} setting) only on a data folder
+     * without accounts yet.
+     */
+    default String nameOr(String setUpName) {
+        return account().map(Account::name).orElse(setUpName);
+    }
 }

@@ -52,12 +52,42 @@ public final class Audit {
             return;
         }
         try {
-            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);   // sorts as text
-            store.append(new AuditEntry.Draft(now, actorName(), counter, action, dossierCode,
-                    detail == null ? "" : detail));
+            store.append(draft(action, dossierCode, detail));
         } catch (CounterException e) {
             throw new CounterException("audit.failed", e, e.getMessage());
         }
+    }
+
+    private AuditEntry.Draft draft(AuditAction action, String dossierCode, String detail) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);   // sorts as text
+        return new AuditEntry.Draft(now, actorName(), counter, action, dossierCode, detail == null ? "" : detail);
+    }
+
+    /**
+     * A log written before the keyed chain (decision 1302) is checked the old way (plain SHA-256, anchor included) and
+     * then chained again with the key, once, in one transaction with a {@link AuditAction#KEYED} entry that records how
+     * many entries were re-chained and what the old check found ({@code intact}, or each problem's kind and places),
+     * so a log tampered with before the upgrade says so in an entry nobody without the key can rewrite.
+     *
+     * @return whether the log was re-chained now
+     */
+    public boolean keyChain() {
+        if (store == null) {
+            return false;
+        }
+        return store.rechain(() -> {
+            AuditVerdict old = walk(AuditChain.UNKEYED);
+            StringBuilder detail = new StringBuilder("re-chained ").append(old.entries())
+                    .append(" entries with the key; unkeyed chain ");
+            if (old.intact()) {
+                detail.append("intact");
+            } else {
+                detail.append("NOT intact:");
+                old.problems().forEach(p -> detail.append(' ').append(p.kind()).append(" #").append(p.seq())
+                        .append(p.kind() == AuditVerdict.Kind.ALTERED ? "" : "-" + p.lastSeq()));
+            }
+            return draft(AuditAction.KEYED, null, detail.toString());
+        });
     }
 
     private void mayRead() {
@@ -88,6 +118,10 @@ public final class Audit {
         if (store == null) {
             return new AuditVerdict(0, List.of());
         }
+        return walk(store.chain());
+    }
+
+    private AuditVerdict walk(AuditChain chain) {
         List<AuditEntry> all = new ArrayList<>();
         for (List<AuditEntry> page = store.after(0, PAGE); !page.isEmpty();
              page = store.after(page.getLast().seq(), PAGE)) {
@@ -101,8 +135,8 @@ public final class Audit {
         boolean beforeFlagged = false;
         for (AuditEntry entry : all) {
             long expectedSeq = before == null ? 1 : before.seq() + 1;
-            if (!AuditChain.intact(entry)) {
-                problems.add(moved(entry, byHash, origins).orElseGet(() ->
+            if (!chain.intact(entry)) {
+                problems.add(moved(chain, entry, byHash, origins).orElseGet(() ->
                         new AuditVerdict.Problem(AuditVerdict.Kind.ALTERED, entry.seq(), entry.seq(), entry.time())));
                 before = entry;
                 beforeFlagged = true;
@@ -143,9 +177,9 @@ public final class Audit {
      * An intact entry at the wrong place: it hashes right at its original place, which is one after the original
      * place of the entry its link names (followed back to an entry that stands where it was written).
      */
-    private static Optional<AuditVerdict.Problem> moved(AuditEntry entry, Map<String, AuditEntry> byHash,
-                                                        Map<Long, Long> origins) {
-        Long original = originOf(entry, byHash, origins);
+    private static Optional<AuditVerdict.Problem> moved(AuditChain chain, AuditEntry entry,
+                                                        Map<String, AuditEntry> byHash, Map<Long, Long> origins) {
+        Long original = originOf(chain, entry, byHash, origins);
         if (original == null || original == entry.seq()) {
             return Optional.empty();
         }
@@ -153,7 +187,8 @@ public final class Audit {
     }
 
     /** The place {@code entry} was written at, or null when the chain cannot tell (an altered or lost link). */
-    private static Long originOf(AuditEntry entry, Map<String, AuditEntry> byHash, Map<Long, Long> origins) {
+    private static Long originOf(AuditChain chain, AuditEntry entry, Map<String, AuditEntry> byHash,
+                                 Map<Long, Long> origins) {
         java.util.ArrayDeque<AuditEntry> path = new java.util.ArrayDeque<>();
         Long base = null;
         AuditEntry at = entry;
@@ -163,7 +198,7 @@ public final class Audit {
                 base = origins.get(at.seq());
                 break;
             }
-            if (AuditChain.intact(at)) {
+            if (chain.intact(at)) {
                 base = at.seq();
                 origins.put(at.seq(), base);
                 break;
@@ -183,7 +218,7 @@ public final class Audit {
         while (!path.isEmpty()) {
             AuditEntry next = path.pop();
             Long value = null;
-            if (place >= 0 && AuditChain.hash(next, place + 1).equals(next.hash())) {
+            if (place >= 0 && chain.hash(next, place + 1).equals(next.hash())) {
                 place = place + 1;
                 value = place;
             } else {

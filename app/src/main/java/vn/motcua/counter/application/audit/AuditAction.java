@@ -15,5 +15,7 @@ public enum AuditAction {
     /** A lifecycle step, a result attached, a form issued, a correction. */
     CHANGE,
     /** Removed from this counter by retention, files and rows together. */
-    REMOVE
+    REMOVE,
+    /** The log itself: a log from before the keyed chain checked the old way and chained again with the key. */
+    KEYED
 }

@@ -21,11 +21,17 @@ public record AuditEntry(long seq, String time, String actor, String counter, St
     public record Draft(Instant at, String actor, String counter, AuditAction action, String dossierCode,
                         String detail) {
 
-        public AuditEntry chainedAfter(long seq, String previousHash) {
+        public AuditEntry chainedAfter(long seq, String previousHash, AuditChain chain) {
             AuditEntry unhashed = new AuditEntry(seq, at.toString(), actor, counter, action.name(), dossierCode,
                     detail, previousHash, null);
-            return unhashed.withHash(AuditChain.hash(unhashed, seq));
+            return unhashed.withHash(chain.hash(unhashed, seq));
         }
+    }
+
+    /** This entry linked to {@code previous} and hashed again with {@code chain} (re-chaining with the key). */
+    public AuditEntry rechained(String previous, AuditChain chain) {
+        AuditEntry unhashed = new AuditEntry(seq, time, actor, counter, action, dossierCode, detail, previous, null);
+        return unhashed.withHash(chain.hash(unhashed, seq));
     }
 
     AuditEntry withHash(String value) {

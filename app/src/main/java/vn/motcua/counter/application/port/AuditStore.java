@@ -3,6 +3,8 @@ package vn.motcua.counter.application.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import vn.motcua.counter.application.audit.AuditChain;
 import vn.motcua.counter.application.audit.AuditAction;
 import vn.motcua.counter.application.audit.AuditEntry;
 
@@ -34,4 +36,17 @@ public interface AuditStore {
     }
 
     Optional<Anchor> anchor();
+
+    /** The chain this store hashes new entries with (keyed in the counter, decision 1302). */
+    AuditChain chain();
+
+    /**
+     * Chains a log written before the key (plain SHA-256, {@link AuditChain#UNKEYED}) again with {@link #chain()}: in
+     * one write transaction, unless the last entry already hashes right under the key, {@code record} first looks at
+     * the old chain (through this store's reads) and gives the entry that says what it found; every entry is then
+     * linked and hashed again in place order (places, gaps and content unchanged) and that entry appended after them.
+     * Returns false, changing nothing, when the log is empty or keyed already. The caller asks only once per data
+     * folder (its keyring says whether the log was keyed), so a forged log is never re-chained.
+     */
+    boolean rechain(Supplier<AuditEntry.Draft> record);
 }

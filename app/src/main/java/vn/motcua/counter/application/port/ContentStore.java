@@ -1,13 +1,13 @@
 package vn.motcua.counter.application.port;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
  * Keeps scanned images and generated PDFs under the SHA-256 of their bytes. A stored item is complete or absent,
- * never half-written, so a dossier row can point at it safely.
+ * never half-written, so a dossier row can point at it safely. Items are handed out as bytes only, never as a file:
+ * with encryption on (decision 1201) a file path would mean a decrypted copy on disk.
  */
 public interface ContentStore {
 
@@ -15,9 +15,6 @@ public interface ContentStore {
     String put(byte[] content);
 
     byte[] read(String contentId);
-
-    /** The item's file, for a viewer to open (never to be written). */
-    Path pathOf(String contentId);
 
     /** True when the item exists and its bytes still hash to its id. */
     boolean verify(String contentId);

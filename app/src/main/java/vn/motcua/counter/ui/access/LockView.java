@@ -35,7 +35,9 @@ public final class LockView extends StackPane {
         password.setOnAction(e -> model.unlock());   // Enter (no default button: it would take Enter from the work)
         unlock.disableProperty().bind(model.busyProperty());
         unlock.setOnAction(e -> model.unlock());
-        VBox card = new VBox(10, title, help, password, message, unlock);
+        Label passwordLabel = SignInView.labelFor(password, "unlockPasswordLabel",
+                messages.text("login.password.label"));
+        VBox card = new VBox(10, title, help, new VBox(4, passwordLabel, password), message, unlock);
         card.setMaxWidth(420);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // centred, not stretched to the window
         card.setPadding(new Insets(24));

@@ -44,7 +44,13 @@ public final class SignInView extends StackPane {
         for (TextField field : java.util.List.of(name, password, repeat)) {   // Enter in any field
             field.setOnAction(e -> model.submit(signedIn));
         }
-        VBox card = new VBox(10, title, help, name, password, repeat, message, submit);
+        // visible labels (a prompt text disappears once the field has the focus), each with its Alt+letter
+        Label nameLabel = labelFor(name, "accountNameLabel", messages.text("login.name.label"));
+        Label passwordLabel = labelFor(password, "accountPasswordLabel", messages.text("login.password.label"));
+        Label repeatLabel = labelFor(repeat, "accountRepeatLabel", messages.text("firstRun.repeat.label"));
+        VBox repeatBox = new VBox(4, repeatLabel, repeat);
+        VBox card = new VBox(10, title, help, new VBox(4, nameLabel, name), new VBox(4, passwordLabel, password),
+                repeatBox, message, submit);
         card.setMaxWidth(420);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // centred, not stretched to the window
         card.setPadding(new Insets(24));
@@ -67,11 +73,14 @@ public final class SignInView extends StackPane {
             });
             help.setVisible(mode != SignInViewModel.Mode.SIGN_IN);
             help.setManaged(help.isVisible());
+            repeatBox.setVisible(choosing);
+            repeatBox.setManaged(choosing);
             repeat.setVisible(choosing);
-            repeat.setManaged(choosing);
             name.setDisable(mode == SignInViewModel.Mode.CHANGE_PASSWORD);
             password.setPromptText(messages.text(mode == SignInViewModel.Mode.CHANGE_PASSWORD
                     ? "changePassword.new" : "login.password"));
+            passwordLabel.setText(messages.text(mode == SignInViewModel.Mode.CHANGE_PASSWORD
+                    ? "changePassword.new.label" : "login.password.label"));
             submit.setText(messages.text(switch (mode) {
                 case FIRST_RUN -> "firstRun.submit";
                 case SIGN_IN -> "login.submit";
@@ -88,6 +97,15 @@ public final class SignInView extends StackPane {
                 focusFirst();
             }
         });
+    }
+
+    /** A label shown above {@code field}, naming it for screen readers, its underlined letter with Alt focusing it. */
+    static Label labelFor(javafx.scene.control.Control field, String id, String text) {
+        Label label = new Label(text);
+        label.setId(id);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        return label;
     }
 
     /** The keyboard goes to the name (or the password once the name is known). */

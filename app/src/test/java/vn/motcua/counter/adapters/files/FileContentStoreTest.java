@@ -32,7 +32,7 @@ class FileContentStoreTest {
         String id = store.put(content);
         assertThat(id).isEqualTo(FileContentStore.sha256(content)).hasSize(64);
         assertThat(store.put(content)).isEqualTo(id);
-        assertThat(store.pathOf(id)).isEqualTo(root.resolve(id.substring(0, 2)).resolve(id));
+        assertThat(file(root, id)).isRegularFile().hasBinaryContent(content);
         assertThat(store.read(id)).isEqualTo(content);
         assertThat(store.verify(id)).isTrue();
         try (Stream<Path> temporary = Files.list(root.resolve(".tmp"))) {
@@ -44,7 +44,7 @@ class FileContentStoreTest {
     void noticesAFileWhoseBytesChanged() throws Exception {
         FileContentStore store = new FileContentStore(root);
         String id = store.put(new byte[]{1, 2, 3});
-        Files.write(store.pathOf(id), new byte[]{1, 2, 4});
+        Files.write(file(root, id), new byte[]{1, 2, 4});
         assertThat(store.verify(id)).isFalse();
         assertThat(store.verify("0".repeat(64))).isFalse();
     }
@@ -57,7 +57,7 @@ class FileContentStoreTest {
         String orphan = store.put("trang đã xoá".getBytes(StandardCharsets.UTF_8));
         Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
         for (String id : List.of(again, orphan)) {
-            Files.setLastModifiedTime(store.pathOf(id), FileTime.from(twoDaysAgo));
+            Files.setLastModifiedTime(file(root, id), FileTime.from(twoDaysAgo));
         }
 
         assertThat(store.put(page)).isEqualTo(again); // the clerk imports the same file again: it is new to the store
@@ -66,7 +66,7 @@ class FileContentStoreTest {
 
         assertThat(removed).isEqualTo(new ContentStore.Removed(1, "trang đã xoá".getBytes(StandardCharsets.UTF_8).length));
         assertThat(store.verify(again)).isTrue();
-        assertThat(Files.exists(store.pathOf(orphan))).isFalse();
+        assertThat(Files.exists(file(root, orphan))).isFalse();
     }
 
     /** A real full disk: a 1 MB tmpfs. Needs root to mount, which CI has. */
@@ -83,7 +83,7 @@ class FileContentStoreTest {
             assertThatThrownBy(() -> store.put(tooBig))
                     .isInstanceOf(CounterException.class)
                     .satisfies(e -> assertThat(((CounterException) e).messageKey()).isEqualTo("store.disk_full"));
-            assertThat(Files.exists(store.pathOf(FileContentStore.sha256(tooBig)))).isFalse();
+            assertThat(Files.exists(file(small, FileContentStore.sha256(tooBig)))).isFalse();
             try (Stream<Path> temporary = Files.list(small.resolve(".tmp"))) {
                 assertThat(temporary).isEmpty();
             }
@@ -97,5 +97,10 @@ class FileContentStoreTest {
         Process p = new ProcessBuilder(command).inheritIO().start();
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         return p.exitValue();
+    }
+
+    /** Where the store keeps an item (decision 0003's layout: the first two hex digits, then the id). */
+    private static Path file(Path storeRoot, String id) {
+        return storeRoot.resolve(id.substring(0, 2)).resolve(id);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.MovableClock;
 import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.adapters.store.SqliteAuditLog;
 import vn.motcua.counter.application.port.AuditStore;
 import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.domain.DossierCode;
@@ -156,7 +157,7 @@ class AuditTamperTest {
         }
         AuditEntry forged = new AuditEntry(2, original.time(), "someone else", original.counter(), original.action(),
                 original.dossierCode(), original.detail(), original.previousHash(), null);
-        String hash = AuditChain.hash(forged, 2);
+        String hash = AuditChain.UNKEYED.hash(forged, 2);   // the attacker has no key: plain SHA-256
         try (Connection c = attacker()) {
             run(c, "UPDATE audit_log SET actor = 'someone else', entry_hash = '" + hash + "' WHERE seq = 2");
         }
@@ -182,6 +183,31 @@ class AuditTamperTest {
             assertThat(verdict.problems()).containsExactly(
                     new AuditVerdict.Problem(AuditVerdict.Kind.REMOVED, 7, 8, last));
         }
+    }
+
+    /**
+     * The attack the unkeyed chain could not see: one entry altered, then every entry hashed again in order with plain
+     * SHA-256 and the anchor file rewritten to match. Without the audit key no entry hashes right, and opening the
+     * counter again does not take the rewritten log for one from an older version (its keyring says it is keyed).
+     */
+    @Test
+    void aLogRewrittenAndHashedAgainWithPlainSha256IsCaught() throws Exception {
+        List<AuditVerdict.Problem> expected = new java.util.ArrayList<>();
+        try (Connection c = attacker()) {
+            for (long seq = 1; seq <= 8; seq++) {
+                expected.add(new AuditVerdict.Problem(AuditVerdict.Kind.ALTERED, seq, seq, time(c, seq)));
+            }
+            run(c, "UPDATE audit_log SET actor = 'someone else' WHERE seq = 3");
+            AuditLogs.chainAgain(c, AuditChain.UNKEYED, data.resolve(SqliteAuditLog.ANCHOR_FILE));
+        }
+        assertThat(AuditLogs.intactUnder(data, AuditChain.UNKEYED)).as("the forgery is a consistent SHA-256 chain")
+                .isTrue();
+        assertThat(verify().problems()).containsExactlyElementsOf(expected);
+
+        try (CounterWiring counter = TestCounter.open(data, clock)) {
+            assertThat(counter.audit().verify().problems()).containsExactlyElementsOf(expected);
+        }
+        assertThat(AuditLogs.actions(data)).doesNotContain(AuditAction.KEYED.name());
     }
 
     @Test
