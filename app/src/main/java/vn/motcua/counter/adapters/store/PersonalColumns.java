@@ -33,6 +33,9 @@ public final class PersonalColumns {
     static final List<String> FREE_TEXT = List.of(EVENT_DETAIL, EVENT_REASON, HANDOVER_GIVER, HANDOVER_RECEIVER,
             HANDOVER_NOTE, COMPONENT_NOTE, RESULT_NAME);
 
+    /** The department's reason with a change from the hub (V16, written sealed from the start). */
+    static final String HUB_CHANGE_REASON = "hub_changes.reason";
+
     static final String NAMES = "names";
     static final String TEXT = "text";
     static final String ID = "id";

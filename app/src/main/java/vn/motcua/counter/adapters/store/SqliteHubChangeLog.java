@@ -26,7 +26,8 @@ public final class SqliteHubChangeLog implements HubChangeLog {
         db.inTransaction(c -> Rows.update(c, """
                 INSERT INTO hub_changes (seq, dossier_code, kind, status, at, by_name, reason, files, outcome,
                     local_status, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                e.seq(), e.dossierCode(), e.kind(), e.status(), e.at().toString(), e.by(), e.reason(), e.files(),
+                e.seq(), e.dossierCode(), e.kind(), e.status(), e.at().toString(), e.by(),
+                db.columns().seal(PersonalColumns.HUB_CHANGE_REASON, e.reason()), e.files(),
                 e.outcome().name(), e.localStatus(), e.recordedAt().toString()));
     }
 
@@ -49,7 +50,8 @@ public final class SqliteHubChangeLog implements HubChangeLog {
                     int local = rs.getInt(10);
                     Integer localStatus = rs.wasNull() ? null : local;
                     return new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                            LocalDateTime.parse(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8),
+                            LocalDateTime.parse(rs.getString(5)), rs.getString(6),
+                            db.columns().open(PersonalColumns.HUB_CHANGE_REASON, rs.getString(7)), rs.getInt(8),
                             HubOutcome.valueOf(rs.getString(9)), localStatus, Instant.parse(rs.getString(11)));
                 }, limit));
     }

@@ -132,6 +132,11 @@ class HubChangesHubTest {
         assertThat(fromHub(code)).extracting(DossierEvent::at)
                 .as("when the department did it, in Vietnam time").containsExactly(vietnam(onHub.get(0)), vietnam(onHub.get(1)));
         assertThat(fromHub(code).get(1).detail()).contains("status=4->5").contains("Bổ sung bản sao giấy khai sinh");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CounterWiring.DATABASE_FILE))) {
+            assertThat(vn.motcua.counter.SqlRows.rows(db, "SELECT reason FROM hub_changes WHERE reason IS NOT NULL", null))
+                    .as("the department's reason is sealed at rest").isNotEmpty()
+                    .allMatch(row -> row.getFirst().startsWith("~1") && !row.getFirst().contains("Bổ sung"));
+        }
         assertThat(counter.lists().list(DossierList.SUPPLEMENT_REQUESTED)).extracting(DossierSummary::code)
                 .as("in the clerk's list of dossiers waiting for a supplement").containsExactly(c);
 

@@ -712,7 +712,7 @@ public final class HubClient implements Closeable {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw ioFailure(e);
+            throw linkLost(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -804,7 +804,7 @@ public final class HubClient implements Closeable {
         try {
             return http.newCall(req).execute();
         } catch (IOException e) {
-            throw ioFailure(e);
+            throw linkLost(e);
         }
     }
 
@@ -820,9 +820,18 @@ public final class HubClient implements Closeable {
             }
             return r;
         } catch (IOException e) {
-            cuts.cut(ioFailure(e));
+            cuts.cut(linkLost(e));
             return null;
         }
+    }
+
+    /**
+     * A failed exchange: the idle pooled connections went through the same link and are likely dead too (a
+     * GET on one of them would fail at once, as retries on connection failure are off), so they are dropped.
+     */
+    private SyncException linkLost(IOException e) {
+        http.connectionPool().evictAll();
+        return ioFailure(e);
     }
 
     static SyncException ioFailure(IOException e) {
@@ -849,7 +858,7 @@ public final class HubClient implements Closeable {
             ResponseBody b = r.body();
             return WireJson.read(b.bytes(), type);
         } catch (IOException e) {
-            throw ioFailure(e);
+            throw linkLost(e);
         } catch (WireFormatException | RuntimeException e) {
             throw new SyncException(Kind.TRANSIENT, SyncException.SERVER, "the hub's answer is not understood: "
                     + e.getMessage(), e);
