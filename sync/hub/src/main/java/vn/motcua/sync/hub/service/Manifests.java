@@ -113,8 +113,12 @@ public final class Manifests {
         update(c, "insert into manifests (code, revision, content_hash, body, accepted_at, via) values (?,?,?,?,?,?)",
                 m.code(), m.revision(), hash, new Database.Json(new String(WireJson.write(m), java.nio.charset.StandardCharsets.UTF_8)),
                 now, via.name());
-        for (String sha : new LinkedHashSet<>(m.files().stream().map(FileRef::sha256).toList())) {
-            update(c, "insert into dossier_files (code, sha256) values (?,?) on conflict do nothing", m.code(), sha);
+        // one statement for all the files, not one per file
+        try (PreparedStatement s = c.prepareStatement(
+                "insert into dossier_files (code, sha256) select ?, unnest(?::text[]) on conflict do nothing")) {
+            s.setString(1, m.code());
+            s.setArray(2, c.createArrayOf("text", new LinkedHashSet<>(m.files().stream().map(FileRef::sha256).toList()).toArray()));
+            s.executeUpdate();
         }
         int newer = update(c, """
                 update dossiers set latest_revision = ?, status = ?, procedure_name = ?, applicant_name = ?,
