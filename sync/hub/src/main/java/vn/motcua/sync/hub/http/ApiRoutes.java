@@ -47,7 +47,7 @@ final class ApiRoutes {
         routes.head(UPLOADS + "/{id}", this::tusHead);
         routes.patch(UPLOADS + "/{id}", this::tusPatch);
         routes.put(Api.PREFIX + "/dossiers/{code}", this::putManifest);
-        routes.get(Api.PREFIX + "/changes", this::changes);
+        GetAndHead.get(routes, Api.PREFIX + "/changes", this::changes);
     }
 
     private Counters.Caller caller(Context ctx) {
@@ -74,7 +74,7 @@ final class ApiRoutes {
         if (announced > max) {
             throw new Refusal(ErrorCode.TOO_LARGE, "body larger than " + max + " bytes");
         }
-        try (InputStream in = ctx.bodyInputStream()) {
+        try (InputStream in = new CountingInputStream(ctx.bodyInputStream())) {
             byte[] body = in.readNBytes(max + 1);
             if (body.length > max) {
                 throw new Refusal(ErrorCode.TOO_LARGE, "body larger than " + max + " bytes");
@@ -95,7 +95,10 @@ final class ApiRoutes {
 
     private void blobHead(Context ctx) {
         filesCaller(ctx);
-        ctx.status(uploads.held(ctx.pathParam("sha256")) ? 200 : 404);
+        if (!uploads.held(ctx.pathParam("sha256"))) {
+            throw Refusal.notFound(); // the error's headers, as GET's 404
+        }
+        ctx.status(200);
     }
 
     private void blobGet(Context ctx) {
@@ -219,6 +222,14 @@ final class ApiRoutes {
         json(ctx, 200, changes.page(caller.id(), ctx.queryParam("after"), limit));
     }
 
+    /** Reading a request's body failed: the client went away (or stalled) before sending all of it. */
+    static final class ClientGone extends IOException {
+        ClientGone(IOException cause) {
+            super("the client's request body ended early", cause);
+        }
+    }
+
+    /** A request's body: counts its bytes; a failure to read it is the client's ({@link ClientGone}). */
     private static final class CountingInputStream extends java.io.FilterInputStream {
         private long count;
 
@@ -228,7 +239,12 @@ final class ApiRoutes {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException e) {
+                throw new ClientGone(e);
+            }
             if (b >= 0) {
                 count++;
             }
@@ -237,7 +253,12 @@ final class ApiRoutes {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (IOException e) {
+                throw new ClientGone(e);
+            }
             if (n > 0) {
                 count += n;
             }
