@@ -84,68 +84,79 @@ public final class Manifests {
     private Api.ManifestAccepted store(Connection c, String counterId, DossierManifest m, String hash, Via via)
             throws SQLException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        update(c, """
+        // Three statements and the commit (there were eight and more, one per file: under a burst every round trip
+        // waits its turn at a busy PostgreSQL; decision 0705). First: the dossier row, new or held, locked, its owner.
+        String owner = first(c, """
                 insert into dossiers (code, counter_id, agency_code, latest_revision, status, procedure_name,
                                       applicant_name, received_at, appointment_at, updated_at)
-                values (?,?,?,?,?,?,?,?,?,?) on conflict (code) do nothing""",
-                m.code(), counterId, m.agencyCode(), m.revision(), m.status(), m.procedure().name(),
-                m.applicant().name(), m.receivedAt(), m.appointmentAt(), now);
-        String owner = first(c, "select counter_id from dossiers where code = ? for update", rs -> rs.getString(1), m.code())
-                .orElseThrow();
+                values (?,?,?,?,?,?,?,?,?,?)
+                on conflict (code) do update set updated_at = dossiers.updated_at
+                returning counter_id""",
+                rs -> rs.getString(1), m.code(), counterId, m.agencyCode(), m.revision(), m.status(), m.procedure().name(),
+                m.applicant().name(), m.receivedAt(), m.appointmentAt(), now).orElseThrow();
         if (!owner.equals(counterId)) {
             throw new Refusal(ErrorCode.NOT_YOUR_DOSSIER, "this dossier code belongs to another counter");
         }
-        record Held(String hash, OffsetDateTime at, String body) {
+        // Second: this revision as held (if it is), and the files the hub lacks
+        record Held(String hash, OffsetDateTime at, String body, List<String> missing) {
         }
-        var held = first(c, "select content_hash, accepted_at, body::text from manifests where code = ? and revision = ?",
-                rs -> new Held(rs.getString(1), Database.time(rs, "accepted_at"), rs.getString(3)), m.code(), m.revision());
-        if (held.isPresent()) {
-            if (held.get().hash().equals(hash)) {
-                return new Api.ManifestAccepted(m.code(), m.revision(), held.get().at());
+        Held held;
+        try (PreparedStatement s = c.prepareStatement("""
+                select m.content_hash, m.accepted_at, m.body::text,
+                       array(select w from unnest(?::text[]) w
+                              where not exists (select 1 from blobs b where b.sha256 = w) order by w collate "C") as missing
+                  from (select 1) one left join manifests m on m.code = ? and m.revision = ?""")) {
+            s.setArray(1, c.createArrayOf("text", new TreeSet<>(m.files().stream().map(FileRef::sha256).toList()).toArray()));
+            s.setString(2, m.code());
+            s.setInt(3, m.revision());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                held = new Held(rs.getString(1), Database.time(rs, "accepted_at"), rs.getString(3),
+                        List.of((String[]) rs.getArray(4).getArray()));
+            }
+        }
+        if (held.hash() != null) {
+            if (held.hash().equals(hash)) {
+                return new Api.ManifestAccepted(m.code(), m.revision(), held.at());
             }
             throw new Refusal(ErrorCode.MANIFEST_CONFLICT, "revision " + m.revision() + " is held with other content; differs in: "
-                    + String.join(", ", differing(held.get().body(), m)));
+                    + String.join(", ", differing(held.body(), m)));
         }
-        List<String> missing = missing(c, m.files());
-        if (!missing.isEmpty()) {
-            throw new Refusal(ErrorCode.MISSING_FILES, missing.size() + " file(s) to upload first", null, missing);
+        if (!held.missing().isEmpty()) {
+            throw new Refusal(ErrorCode.MISSING_FILES, held.missing().size() + " file(s) to upload first", null, held.missing());
         }
-        update(c, "insert into manifests (code, revision, content_hash, body, accepted_at, via) values (?,?,?,?,?,?)",
-                m.code(), m.revision(), hash, new Database.Json(new String(WireJson.write(m), java.nio.charset.StandardCharsets.UTF_8)),
-                now, via.name());
-        // one statement for all the files, not one per file
-        try (PreparedStatement s = c.prepareStatement(
-                "insert into dossier_files (code, sha256) select ?, unnest(?::text[]) on conflict do nothing")) {
-            s.setString(1, m.code());
-            s.setArray(2, c.createArrayOf("text", new LinkedHashSet<>(m.files().stream().map(FileRef::sha256).toList()).toArray()));
+        // Third, in one statement: the manifest, its files, the dossier row when this revision is newer, and the
+        // portal export (queued for a first revision or a newer one)
+        try (PreparedStatement s = c.prepareStatement("""
+                with kept as (insert into manifests (code, revision, content_hash, body, accepted_at, via)
+                              values (?, ?, ?, ?::jsonb, ?, ?)),
+                     files as (insert into dossier_files (code, sha256) select ?, unnest(?::text[]) on conflict do nothing),
+                     newer as (update dossiers set latest_revision = ?, status = ?, procedure_name = ?, applicant_name = ?,
+                                                   appointment_at = ?, updated_at = ?
+                                where code = ? and latest_revision < ? returning code)
+                """ + Exports.ENQUEUE_DOSSIER_WHERE + " (exists (select 1 from newer) or ? = 1)")) {
+            int i = 0;
+            s.setString(++i, m.code());
+            s.setInt(++i, m.revision());
+            s.setString(++i, hash);
+            s.setString(++i, new String(WireJson.write(m), java.nio.charset.StandardCharsets.UTF_8));
+            s.setObject(++i, now.atOffset(ZoneOffset.UTC));
+            s.setString(++i, via.name());
+            s.setString(++i, m.code());
+            s.setArray(++i, c.createArrayOf("text", new LinkedHashSet<>(m.files().stream().map(FileRef::sha256).toList()).toArray()));
+            s.setInt(++i, m.revision());
+            s.setInt(++i, m.status());
+            s.setString(++i, m.procedure().name());
+            s.setString(++i, m.applicant().name());
+            s.setObject(++i, m.appointmentAt());
+            s.setObject(++i, now.atOffset(ZoneOffset.UTC));
+            s.setString(++i, m.code());
+            s.setInt(++i, m.revision());
+            i = exports.bindDossier(s, i, m, m.revision() > 1, now);
+            s.setInt(++i, m.revision());
             s.executeUpdate();
         }
-        int newer = update(c, """
-                update dossiers set latest_revision = ?, status = ?, procedure_name = ?, applicant_name = ?,
-                                    appointment_at = ?, updated_at = ?
-                 where code = ? and latest_revision < ?""",
-                m.revision(), m.status(), m.procedure().name(), m.applicant().name(), m.appointmentAt(), now,
-                m.code(), m.revision());
-        if (newer == 1 || m.revision() == 1) {
-            exports.enqueueDossier(c, m, m.revision() > 1);
-        }
         return new Api.ManifestAccepted(m.code(), m.revision(), now.atOffset(VIETNAM));
-    }
-
-    private static List<String> missing(Connection c, List<FileRef> files) throws SQLException {
-        Set<String> wanted = new TreeSet<>(files.stream().map(FileRef::sha256).toList());
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        try (PreparedStatement s = c.prepareStatement("select sha256 from blobs where sha256 = any (?)")) {
-            s.setArray(1, c.createArrayOf("text", wanted.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    wanted.remove(rs.getString(1));
-                }
-            }
-        }
-        return new ArrayList<>(wanted);
     }
 
     /** The manifest's top-level fields whose content differs: names only, no values (they may be personal). */
