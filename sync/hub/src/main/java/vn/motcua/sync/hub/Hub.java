@@ -86,7 +86,7 @@ public final class Hub implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.keys = new HubKeys(db);
         this.counters = new Counters(db, clock, config.enrolmentValidity(), keys);
-        this.uploads = new Uploads(db, store, tmp, clock);
+        this.uploads = new Uploads(db.bulk(), store, tmp, clock);
         this.exports = new Exports(db, clock);
         this.manifests = new Manifests(db, clock, exports);
         this.changes = new Changes(db);

@@ -55,6 +55,26 @@ public final class Exports {
         enqueue(c, m.code(), DOSSIER, WireJson.write(PortalRecords.dossier(m, updating)));
     }
 
+    /**
+     * The tail of a statement that queues a dossier's record: {@code insert into exports … select … where}, its six
+     * values bound by {@link #bindDossier}; the caller ends it with its condition. For a caller that writes the
+     * dossier in the same statement (one round trip; {@code Manifests}).
+     */
+    public static final String ENQUEUE_DOSSIER_WHERE = """
+            insert into exports (code, service, payload, state, next_attempt_at, created_at)
+            select ?, ?, ?::jsonb, ?, ?, ? where""";
+
+    /** Binds {@link #ENQUEUE_DOSSIER_WHERE}'s values after parameter {@code i}; the last parameter index bound. */
+    public int bindDossier(java.sql.PreparedStatement s, int i, DossierManifest m, boolean updating, Instant now) throws SQLException {
+        s.setString(++i, m.code());
+        s.setString(++i, DOSSIER);
+        s.setString(++i, new String(WireJson.write(PortalRecords.dossier(m, updating)), StandardCharsets.UTF_8));
+        s.setString(++i, State.PENDING.name());
+        s.setTimestamp(++i, java.sql.Timestamp.from(now));
+        s.setTimestamp(++i, java.sql.Timestamp.from(now));
+        return i;
+    }
+
     public void enqueueProgress(Connection c, String code, byte[] body) throws SQLException {
         enqueue(c, code, PROGRESS, body);
     }

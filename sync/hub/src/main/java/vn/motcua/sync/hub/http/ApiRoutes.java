@@ -47,13 +47,21 @@ final class ApiRoutes {
         routes.head(UPLOADS + "/{id}", this::tusHead);
         routes.patch(UPLOADS + "/{id}", this::tusPatch);
         routes.put(Api.PREFIX + "/dossiers/{code}", this::putManifest);
-        routes.get(Api.PREFIX + "/changes", this::changes);
+        GetAndHead.get(routes, Api.PREFIX + "/changes", this::changes);
     }
 
     private Counters.Caller caller(Context ctx) {
+        return counters.authenticate(token(ctx));
+    }
+
+    /** The caller of an upload or download: checked on the bulk lane, so a burst of files queues apart from manifests. */
+    private Counters.Caller filesCaller(Context ctx) {
+        return counters.authenticateForFiles(token(ctx));
+    }
+
+    private static String token(Context ctx) {
         String header = ctx.header("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-        return counters.authenticate(token);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
     }
 
     private static void json(Context ctx, int status, Object body) {
@@ -66,7 +74,7 @@ final class ApiRoutes {
         if (announced > max) {
             throw new Refusal(ErrorCode.TOO_LARGE, "body larger than " + max + " bytes");
         }
-        try (InputStream in = ctx.bodyInputStream()) {
+        try (InputStream in = new CountingInputStream(ctx.bodyInputStream())) {
             byte[] body = in.readNBytes(max + 1);
             if (body.length > max) {
                 throw new Refusal(ErrorCode.TOO_LARGE, "body larger than " + max + " bytes");
@@ -86,12 +94,15 @@ final class ApiRoutes {
     }
 
     private void blobHead(Context ctx) {
-        caller(ctx);
-        ctx.status(uploads.held(ctx.pathParam("sha256")) ? 200 : 404);
+        filesCaller(ctx);
+        if (!uploads.held(ctx.pathParam("sha256"))) {
+            throw Refusal.notFound(); // the error's headers, as GET's 404
+        }
+        ctx.status(200);
     }
 
     private void blobGet(Context ctx) {
-        Counters.Caller caller = caller(ctx);
+        Counters.Caller caller = filesCaller(ctx);
         String sha = ctx.pathParam("sha256");
         long size = uploads.sizeForCounter(caller.id(), sha);
         // stored files are JPEG and PDF already; compressing a body sent with its Content-Length would cut it short
@@ -120,7 +131,7 @@ final class ApiRoutes {
     }
 
     private void tusCreate(Context ctx) {
-        Counters.Caller caller = caller(ctx);
+        Counters.Caller caller = filesCaller(ctx);
         tusVersion(ctx);
         long length = longHeader(ctx, "Upload-Length");
         String sha = metadata(ctx.header("Upload-Metadata"), "sha256");
@@ -129,7 +140,7 @@ final class ApiRoutes {
     }
 
     private void tusHead(Context ctx) {
-        Counters.Caller caller = caller(ctx);
+        Counters.Caller caller = filesCaller(ctx);
         tusVersion(ctx);
         Uploads.Progress p = uploads.progress(caller.id(), ctx.pathParam("id"));
         ctx.status(200).header("Upload-Offset", Long.toString(p.offset())).header("Upload-Length", Long.toString(p.length()))
@@ -137,7 +148,7 @@ final class ApiRoutes {
     }
 
     private void tusPatch(Context ctx) throws IOException {
-        Counters.Caller caller = caller(ctx);
+        Counters.Caller caller = filesCaller(ctx);
         tusVersion(ctx);
         if (!"application/offset+octet-stream".equals(ctx.contentType())) {
             throw new Refusal(ErrorCode.BAD_REQUEST, "Content-Type must be application/offset+octet-stream", "Content-Type", null);
@@ -211,6 +222,14 @@ final class ApiRoutes {
         json(ctx, 200, changes.page(caller.id(), ctx.queryParam("after"), limit));
     }
 
+    /** Reading a request's body failed: the client went away (or stalled) before sending all of it. */
+    static final class ClientGone extends IOException {
+        ClientGone(IOException cause) {
+            super("the client's request body ended early", cause);
+        }
+    }
+
+    /** A request's body: counts its bytes; a failure to read it is the client's ({@link ClientGone}). */
     private static final class CountingInputStream extends java.io.FilterInputStream {
         private long count;
 
@@ -220,7 +239,12 @@ final class ApiRoutes {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException e) {
+                throw new ClientGone(e);
+            }
             if (b >= 0) {
                 count++;
             }
@@ -229,7 +253,12 @@ final class ApiRoutes {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (IOException e) {
+                throw new ClientGone(e);
+            }
             if (n > 0) {
                 count += n;
             }

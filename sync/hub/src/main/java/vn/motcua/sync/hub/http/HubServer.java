@@ -76,23 +76,23 @@ public final class HubServer implements AutoCloseable {
             });
             config.routes.exception(Exception.class, (e, ctx) -> failed(ctx, e));
             config.routes.error(404, ctx -> {
-                if (isApi(ctx) && !"HEAD".equals(ctx.method().name()) && !ctx.res().isCommitted()
+                if (isApi(ctx) && !ctx.res().isCommitted()
                         && !"application/json; charset=utf-8".equals(ctx.res().getContentType())) {
                     error(ctx, 404, Api.Error.of(ErrorCode.NOT_FOUND, "no such resource"));
                 }
             });
-            config.routes.get("/health", ctx -> {
+            GetAndHead.get(config.routes, "/health", ctx -> {
                 Map<String, String> health = hub.health();
                 boolean ok = health.values().stream().allMatch("ok"::equals);
                 ctx.status(ok ? 200 : 503).contentType("application/json").result(WireJson.write(health));
             });
-            config.routes.get("/metrics", ctx -> ctx.contentType(hub.metrics().contentType()).result(hub.metrics().scrape()));
+            GetAndHead.get(config.routes, "/metrics", ctx -> ctx.contentType(hub.metrics().contentType()).result(hub.metrics().scrape()));
             api.register(config.routes);
             web.register(config.routes);
             // last: any other /api/vN/… path; a version this hub does not speak is told so
             for (io.javalin.http.HandlerType method : new io.javalin.http.HandlerType[] {io.javalin.http.HandlerType.GET,
-                    io.javalin.http.HandlerType.POST, io.javalin.http.HandlerType.PUT, io.javalin.http.HandlerType.PATCH,
-                    io.javalin.http.HandlerType.DELETE}) {
+                    io.javalin.http.HandlerType.HEAD, io.javalin.http.HandlerType.POST, io.javalin.http.HandlerType.PUT,
+                    io.javalin.http.HandlerType.PATCH, io.javalin.http.HandlerType.DELETE}) {
                 config.routes.addHttpHandler(method, "/api/<rest>", HubServer::otherApi);
             }
         });
@@ -109,12 +109,44 @@ public final class HubServer implements AutoCloseable {
     }
 
     private static void failed(Context ctx, Exception e) {
+        if (clientGone(e)) {
+            // a counter on 3G losing its link mid-PATCH: normal, and tus resumes it; one line, no stack trace
+            LOG.atInfo().addKeyValue("event", "client_gone").addKeyValue("route", route(ctx))
+                    .addKeyValue("method", ctx.method().name()).addKeyValue("cause", rootCause(e))
+                    .log("request body cut short by the client");
+            if (!ctx.res().isCommitted()) {
+                error(ctx, 400, Api.Error.of(ErrorCode.BAD_REQUEST, "the request body ended before its announced length"));
+            }
+            return;
+        }
         LOG.atError().setCause(e).addKeyValue("route", route(ctx)).log("request failed");
         if (isApi(ctx)) {
             error(ctx, 500, Api.Error.of(ErrorCode.INTERNAL, "the hub could not finish this request; try again"));
         } else {
             ctx.status(500).html(Pages.problem("Có lỗi khi xử lý yêu cầu. Vui lòng thử lại; nếu lỗi còn, báo bộ phận CNTT."));
         }
+    }
+
+    /**
+     * True when reading the request's body failed (Jetty's "Early EOF" when a client closes the connection before
+     * its body is whole, a reset, an idle time-out on a stalled link): nothing of the request was applied, so it is
+     * no failure of the hub's.
+     */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiRoutes.ClientGone) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     private static void otherApi(Context ctx) {

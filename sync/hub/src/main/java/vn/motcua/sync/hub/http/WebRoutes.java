@@ -44,9 +44,9 @@ final class WebRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/hub.css", ctx -> ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "max-age=3600").result(Pages.CSS));
-        routes.get("/", ctx -> ctx.redirect(session(ctx).map(s -> s.member().role() == Staff.Role.ADMIN ? "/quay" : "/ho-so").orElse("/dang-nhap")));
-        routes.get("/dang-nhap", ctx -> html(ctx, Pages.login(null)));
+        GetAndHead.get(routes, "/hub.css", ctx -> ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "max-age=3600").result(Pages.CSS));
+        GetAndHead.get(routes, "/", ctx -> ctx.redirect(session(ctx).map(s -> s.member().role() == Staff.Role.ADMIN ? "/quay" : "/ho-so").orElse("/dang-nhap")));
+        GetAndHead.get(routes, "/dang-nhap", ctx -> html(ctx, Pages.login(null)));
         routes.post("/dang-nhap", this::login);
         routes.post("/dang-xuat", ctx -> {
             Staff.Session s = require(ctx, null);
@@ -54,8 +54,8 @@ final class WebRoutes {
             ctx.removeCookie(COOKIE, "/");
             ctx.redirect("/dang-nhap");
         });
-        routes.get("/ho-so", this::dossiers);
-        routes.get("/ho-so/{code}", this::dossier);
+        GetAndHead.get(routes, "/ho-so", this::dossiers);
+        GetAndHead.get(routes, "/ho-so/{code}", this::dossier);
         routes.post("/ho-so/{code}/trang-thai", ctx -> {
             Staff.Session s = require(ctx, Staff.Role.OFFICER);
             hub.processing().changeStatus(code(ctx), intParam(ctx.formParam("status")), s.member().displayName(), ctx.formParam("reason"));
@@ -71,8 +71,8 @@ final class WebRoutes {
             ctx.redirect("/ho-so/" + Html.url(code(ctx)) + "?tb=bo-sung");
         });
         routes.post("/ho-so/{code}/ket-qua", this::attachResults);
-        routes.get("/tep/{sha256}", this::file);
-        routes.get("/quay", ctx -> counters(ctx, null));
+        GetAndHead.get(routes, "/tep/{sha256}", this::file);
+        GetAndHead.get(routes, "/quay", ctx -> counters(ctx, null));
         routes.post("/quay/ma-dang-ky", ctx -> {
             Staff.Session s = require(ctx, Staff.Role.ADMIN);
             counters(ctx, hub.counters().createEnrolmentCode(ctx.formParam("name"), s.member().name()));
@@ -82,7 +82,7 @@ final class WebRoutes {
             hub.counters().revoke(ctx.formParam("name"), s.member().name());
             ctx.redirect("/quay?tb=thu-hoi");
         });
-        routes.get("/dong-bo", ctx -> {
+        GetAndHead.get(routes, "/dong-bo", ctx -> {
             Staff.Session s = require(ctx, Staff.Role.ADMIN);
             html(ctx, AdminPages.exports(s, hub.exports().recent(200), hub.exports().counts(), hub.connector().describe(), ctx.queryParam("tb")));
         });
@@ -91,9 +91,9 @@ final class WebRoutes {
             hub.exports().retry(intParam(ctx.pathParam("id")));
             ctx.redirect("/dong-bo?tb=gui-lai");
         });
-        routes.get("/goi-usb", ctx -> html(ctx, AdminPages.usb(require(ctx, Staff.Role.ADMIN), null, false, null)));
+        GetAndHead.get(routes, "/goi-usb", ctx -> html(ctx, AdminPages.usb(require(ctx, Staff.Role.ADMIN), null, false, null)));
         routes.post("/goi-usb", this::importPackage);
-        routes.get("/goi-usb/{id}/bien-nhan", this::receipt);
+        GetAndHead.get(routes, "/goi-usb/{id}/bien-nhan", this::receipt);
     }
 
     private static void html(Context ctx, String page) {

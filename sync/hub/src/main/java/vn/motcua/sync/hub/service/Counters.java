@@ -138,6 +138,15 @@ public final class Counters {
 
     /** The counter a bearer token belongs to; unknown → 401, revoked → 403. Notes the contact (once a minute). */
     public Caller authenticate(String token) {
+        return authenticate(token, db);
+    }
+
+    /** As {@link #authenticate(String)}, on the bulk lane: for uploads and downloads (see {@link Database#bulk()}). */
+    public Caller authenticateForFiles(String token) {
+        return authenticate(token, db.bulk());
+    }
+
+    private Caller authenticate(String token, Database db) {
         if (token == null || token.isBlank() || token.length() > 200) {
             throw new Refusal(ErrorCode.UNAUTHENTICATED, "a bearer token is required");
         }

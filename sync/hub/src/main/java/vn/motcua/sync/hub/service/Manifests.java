@@ -84,77 +84,96 @@ public final class Manifests {
     private Api.ManifestAccepted store(Connection c, String counterId, DossierManifest m, String hash, Via via)
             throws SQLException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        update(c, """
+        // Three statements and the commit (there were eight and more, one per file: under a burst every round trip
+        // waits its turn at a busy PostgreSQL; decision 0705). First: the dossier row, new or held, locked, its owner.
+        String owner = first(c, """
                 insert into dossiers (code, counter_id, agency_code, latest_revision, status, procedure_name,
                                       applicant_name, received_at, appointment_at, updated_at)
-                values (?,?,?,?,?,?,?,?,?,?) on conflict (code) do nothing""",
-                m.code(), counterId, m.agencyCode(), m.revision(), m.status(), m.procedure().name(),
-                m.applicant().name(), m.receivedAt(), m.appointmentAt(), now);
-        String owner = first(c, "select counter_id from dossiers where code = ? for update", rs -> rs.getString(1), m.code())
-                .orElseThrow();
+                values (?,?,?,?,?,?,?,?,?,?)
+                on conflict (code) do update set updated_at = dossiers.updated_at
+                returning counter_id""",
+                rs -> rs.getString(1), m.code(), counterId, m.agencyCode(), m.revision(), m.status(), m.procedure().name(),
+                m.applicant().name(), m.receivedAt(), m.appointmentAt(), now).orElseThrow();
         if (!owner.equals(counterId)) {
             throw new Refusal(ErrorCode.NOT_YOUR_DOSSIER, "this dossier code belongs to another counter");
         }
-        record Held(String hash, OffsetDateTime at, String body) {
+        // Second: this revision as held (if it is), and the files the hub lacks
+        // (with the department's last change and the dossier's status and revision, for who owns the status)
+        record Held(String hash, OffsetDateTime at, String body, List<String> missing, Long lastChange, int status,
+                    int latestRevision) {
         }
-        var held = first(c, "select content_hash, accepted_at, body::text from manifests where code = ? and revision = ?",
-                rs -> new Held(rs.getString(1), Database.time(rs, "accepted_at"), rs.getString(3)), m.code(), m.revision());
-        if (held.isPresent()) {
-            if (held.get().hash().equals(hash)) {
-                return new Api.ManifestAccepted(m.code(), m.revision(), held.get().at());
+        Held held;
+        try (PreparedStatement s = c.prepareStatement("""
+                select m.content_hash, m.accepted_at, m.body::text,
+                       array(select w from unnest(?::text[]) w
+                              where not exists (select 1 from blobs b where b.sha256 = w) order by w collate "C") as missing,
+                       (select max(seq) from changes where code = ?) as last_change, d.status, d.latest_revision
+                  from dossiers d left join manifests m on m.code = d.code and m.revision = ?
+                 where d.code = ?""")) {
+            s.setArray(1, c.createArrayOf("text", new TreeSet<>(m.files().stream().map(FileRef::sha256).toList()).toArray()));
+            s.setString(2, m.code());
+            s.setInt(3, m.revision());
+            s.setString(4, m.code());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                held = new Held(rs.getString(1), Database.time(rs, "accepted_at"), rs.getString(3),
+                        List.of((String[]) rs.getArray(4).getArray()), (Long) rs.getObject(5, Long.class), rs.getInt(6),
+                        rs.getInt(7));
+            }
+        }
+        if (held.hash() != null) {
+            if (held.hash().equals(hash)) {
+                return new Api.ManifestAccepted(m.code(), m.revision(), held.at());
             }
             throw new Refusal(ErrorCode.MANIFEST_CONFLICT, "revision " + m.revision() + " is held with other content; differs in: "
-                    + String.join(", ", differing(held.get().body(), m)));
+                    + String.join(", ", differing(held.body(), m)));
         }
-        List<String> missing = missing(c, m.files());
-        if (!missing.isEmpty()) {
-            throw new Refusal(ErrorCode.MISSING_FILES, missing.size() + " file(s) to upload first", null, missing);
-        }
-        update(c, "insert into manifests (code, revision, content_hash, body, accepted_at, via) values (?,?,?,?,?,?)",
-                m.code(), m.revision(), hash, new Database.Json(new String(WireJson.write(m), java.nio.charset.StandardCharsets.UTF_8)),
-                now, via.name());
-        for (String sha : new LinkedHashSet<>(m.files().stream().map(FileRef::sha256).toList())) {
-            update(c, "insert into dossier_files (code, sha256) values (?,?) on conflict do nothing", m.code(), sha);
+        if (!held.missing().isEmpty()) {
+            throw new Refusal(ErrorCode.MISSING_FILES, held.missing().size() + " file(s) to upload first", null, held.missing());
         }
         // Who owns the status (PROTOCOL.md): the counter's, until the department acted on the dossier; after that
         // only a counter that had applied the department's latest change moves it, so a manifest made before the
         // counter pulled never reverts the department's status (it is stored whole, its status as information).
-        Long lastChange = first(c, "select max(seq) from changes where code = ?",
-                rs -> rs.getObject(1) == null ? null : rs.getLong(1), m.code()).orElse(null);
-        boolean counterKnew = lastChange == null || m.hubChange() != null && m.hubChange() >= lastChange;
-        int newer = update(c, """
-                update dossiers set latest_revision = ?, status = case when ? then ? else status end,
-                                    procedure_name = ?, applicant_name = ?, appointment_at = ?, updated_at = ?
-                 where code = ? and latest_revision < ?""",
-                m.revision(), counterKnew, m.status(), m.procedure().name(), m.applicant().name(), m.appointmentAt(),
-                now, m.code(), m.revision());
-        if (newer == 1 && !counterKnew) {
-            int kept = first(c, "select status from dossiers where code = ?", rs -> rs.getInt(1), m.code()).orElseThrow();
+        boolean counterKnew = held.lastChange() == null || m.hubChange() != null && m.hubChange() >= held.lastChange();
+        DossierManifest stored = counterKnew ? m : m.withStatus(held.status());
+        if (!counterKnew && held.latestRevision() < m.revision()) {
             LOG.atInfo().addKeyValue("event", "counter_status_kept_as_information").addKeyValue("code", m.code())
                     .addKeyValue("revision", m.revision()).addKeyValue("counterStatus", m.status())
-                    .addKeyValue("hubStatus", kept).addKeyValue("hubChange", m.hubChange())
-                    .addKeyValue("lastChange", lastChange).log("the department's status kept over the counter's");
-            exports.enqueueDossier(c, m.withStatus(kept), true);
-        } else if (newer == 1 || m.revision() == 1) {
-            exports.enqueueDossier(c, m, m.revision() > 1);
+                    .addKeyValue("hubStatus", held.status()).addKeyValue("hubChange", m.hubChange())
+                    .addKeyValue("lastChange", held.lastChange()).log("the department's status kept over the counter's");
+        }
+        // Third, in one statement: the manifest, its files, the dossier row when this revision is newer, and the
+        // portal export (queued for a first revision or a newer one)
+        try (PreparedStatement s = c.prepareStatement("""
+                with kept as (insert into manifests (code, revision, content_hash, body, accepted_at, via)
+                              values (?, ?, ?, ?::jsonb, ?, ?)),
+                     files as (insert into dossier_files (code, sha256) select ?, unnest(?::text[]) on conflict do nothing),
+                     newer as (update dossiers set latest_revision = ?, status = ?, procedure_name = ?, applicant_name = ?,
+                                                   appointment_at = ?, updated_at = ?
+                                where code = ? and latest_revision < ? returning code)
+                """ + Exports.ENQUEUE_DOSSIER_WHERE + " (exists (select 1 from newer) or ? = 1)")) {
+            int i = 0;
+            s.setString(++i, m.code());
+            s.setInt(++i, m.revision());
+            s.setString(++i, hash);
+            s.setString(++i, new String(WireJson.write(m), java.nio.charset.StandardCharsets.UTF_8));
+            s.setObject(++i, now.atOffset(ZoneOffset.UTC));
+            s.setString(++i, via.name());
+            s.setString(++i, m.code());
+            s.setArray(++i, c.createArrayOf("text", new LinkedHashSet<>(m.files().stream().map(FileRef::sha256).toList()).toArray()));
+            s.setInt(++i, m.revision());
+            s.setInt(++i, stored.status());
+            s.setString(++i, m.procedure().name());
+            s.setString(++i, m.applicant().name());
+            s.setObject(++i, m.appointmentAt());
+            s.setObject(++i, now.atOffset(ZoneOffset.UTC));
+            s.setString(++i, m.code());
+            s.setInt(++i, m.revision());
+            i = exports.bindDossier(s, i, stored, m.revision() > 1 || !counterKnew, now);
+            s.setInt(++i, m.revision());
+            s.executeUpdate();
         }
         return new Api.ManifestAccepted(m.code(), m.revision(), now.atOffset(VIETNAM));
-    }
-
-    private static List<String> missing(Connection c, List<FileRef> files) throws SQLException {
-        Set<String> wanted = new TreeSet<>(files.stream().map(FileRef::sha256).toList());
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        try (PreparedStatement s = c.prepareStatement("select sha256 from blobs where sha256 = any (?)")) {
-            s.setArray(1, c.createArrayOf("text", wanted.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    wanted.remove(rs.getString(1));
-                }
-            }
-        }
-        return new ArrayList<>(wanted);
     }
 
     /** The manifest's top-level fields whose content differs: names only, no values (they may be personal). */

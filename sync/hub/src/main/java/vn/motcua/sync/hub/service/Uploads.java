@@ -64,7 +64,7 @@ public final class Uploads {
             throw Refusal.badRequest("Upload-Metadata must carry sha256 as 64 lower-case hex digits");
         }
         String id = UUID.randomUUID().toString().replace("-", "");
-        db.inTransaction(c -> update(c, "insert into uploads (id, counter_id, sha256, length) values (?,?,?,?)", id, counterId, sha256, length));
+        db.read(c -> update(c, "insert into uploads (id, counter_id, sha256, length) values (?,?,?,?)", id, counterId, sha256, length));
         return id;
     }
 
@@ -98,8 +98,10 @@ public final class Uploads {
         try {
             long remaining = u.length() - offset;
             Received got;
+            // hashed while it arrives: a whole file in one PATCH is not read back to check its SHA-256
+            MessageDigest digest = Sha256.digest();
             try (OutputStream out = Files.newOutputStream(part)) {
-                got = receive(body, out, remaining + 1);
+                got = receive(new DigestInputStream(body, digest), out, remaining + 1);
             }
             long n = got.bytes();
             if (n > remaining) {
@@ -108,7 +110,7 @@ public final class Uploads {
             if (n > 0 || remaining == 0) {
                 long end = offset + n;
                 if (offset == 0 && end == u.length()) {
-                    finishWhole(id, u, part); // the whole file in one PATCH: no parts to keep or join
+                    finishWhole(id, u, part, Sha256.hex(digest)); // the whole file in one PATCH: no parts to keep or join
                 } else if (end == u.length()) {
                     store.putPart(id, offset, part);
                     finish(id, u, offset, n);
@@ -153,26 +155,21 @@ public final class Uploads {
         return new Received(total, null);
     }
 
-    private void finishWhole(String id, Upload u, Path file) throws IOException {
-        MessageDigest digest = Sha256.digest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        String actual = Sha256.hex(digest);
+    private void finishWhole(String id, Upload u, Path file, String actual) throws IOException {
         if (!actual.equals(u.sha256())) {
             discard(id, List.of());
             LOG.atWarn().addKeyValue("event", "checksum_mismatch").addKeyValue("upload", id).log("upload discarded");
             throw new Refusal(ErrorCode.CHECKSUM_MISMATCH, "the bytes do not have the announced SHA-256; start this file again");
         }
         store.put(actual, file);
-        db.inTransaction(c -> {
-            int moved = update(c, "update uploads set upload_offset = ?, completed_at = ? where id = ? and upload_offset = 0",
-                    u.length(), clock.instant(), id);
-            if (moved != 1) {
-                throw new Refusal(ErrorCode.UPLOAD_CONFLICT, "another request moved this upload first");
-            }
-            return update(c, "insert into blobs (sha256, size) values (?,?) on conflict do nothing", actual, u.length());
-        });
+        // one statement (one round trip, atomic): the offset moves only from 0, and the blob row comes with it
+        long moved = db.read(c -> first(c, """
+                with moved as (update uploads set upload_offset = ?, completed_at = ? where id = ? and upload_offset = 0 returning id),
+                     held as (insert into blobs (sha256, size) select ?, ? from moved on conflict do nothing)
+                select count(*) from moved""", rs -> rs.getLong(1), u.length(), clock.instant(), id, actual, u.length())).orElse(0L);
+        if (moved != 1) {
+            throw new Refusal(ErrorCode.UPLOAD_CONFLICT, "another request moved this upload first");
+        }
     }
 
     /**
@@ -235,6 +232,8 @@ public final class Uploads {
             }
             store.put(actual, whole);
             db.inTransaction(c -> {
+                // the parts' files go next, so this commit (and the offset before it) must be on disk first
+                update(c, "set local synchronous_commit to on");
                 claim(c, id, lastOffset, lastLength, true);
                 update(c, "insert into blobs (sha256, size) values (?,?) on conflict do nothing", actual, u.length());
                 update(c, "delete from upload_parts where upload_id = ?", id);
@@ -253,17 +252,6 @@ public final class Uploads {
         for (long[] p : parts) {
             store.deletePart(id, p[0]);
         }
-    }
-
-    private static long copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while (total < max && (n = in.read(buffer, 0, (int) Math.min(buffer.length, max - total))) > 0) {
-            out.write(buffer, 0, n);
-            total += n;
-        }
-        return total;
     }
 
     public boolean held(String sha256) {
@@ -291,7 +279,11 @@ public final class Uploads {
             MessageDigest digest = Sha256.digest();
             long n;
             try (OutputStream out = Files.newOutputStream(file); InputStream hashed = new DigestInputStream(in, digest)) {
-                n = copyAtMost(hashed, out, maxBytes + 1);
+                Received got = receive(hashed, out, maxBytes + 1);
+                if (got.cut() != null) {
+                    throw got.cut(); // a file that arrives whole is kept only whole
+                }
+                n = got.bytes();
             }
             if (n > maxBytes) {
                 throw new Refusal(ErrorCode.TOO_LARGE, "file larger than " + maxBytes + " bytes");

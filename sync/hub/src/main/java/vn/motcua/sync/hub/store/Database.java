@@ -22,19 +22,56 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
+    private final Database bulk;
 
+    /**
+     * Two pools to one database: the main one ({@code poolSize}) for manifests, the changes feed, the staff page and
+     * {@code /health}; a smaller one ({@link #bulkPoolSize}) for the uploads' bookkeeping, see {@link #bulk()}.
+     */
     public Database(String url, String user, String password, int poolSize) {
+        this.pool = new HikariDataSource(config(url, user, password, poolSize, "hub", poolSize));
+        HikariConfig bulkConfig = config(url, user, password, bulkPoolSize(poolSize), "hub-bulk", 0);
+        // an upload's rows need not wait for their own WAL flush: see bulk()
+        bulkConfig.setConnectionInitSql("set synchronous_commit to off");
+        this.bulk = new Database(new HikariDataSource(bulkConfig));
+        if (!upToDate()) {
+            Flyway.configure().dataSource(pool).locations("classpath:db/hub").load().migrate();
+        }
+    }
+
+    private Database(HikariDataSource bulkPool) {
+        this.pool = bulkPool;
+        this.bulk = this;
+    }
+
+    private static HikariConfig config(String url, String user, String password, int size, String name, int minimumIdle) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("hub");
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(minimumIdle);
+        config.setPoolName(name);
         config.setConnectionTimeout(30_000); // under a burst, waiting beats failing; past it the API answers 503 busy
-        this.pool = new HikariDataSource(config);
-        if (!upToDate()) {
-            Flyway.configure().dataSource(pool).locations("classpath:db/hub").load().migrate();
-        }
+        return config;
+    }
+
+    /** A quarter of the main pool, at least 2: uploads are many and short; they must not take every connection. */
+    public static int bulkPoolSize(int poolSize) {
+        return Math.max(2, poolSize / 4);
+    }
+
+    /**
+     * The lane for bulk work (tus uploads' offsets, parts and blob rows): its own, smaller pool, so that a burst of
+     * uploads (hundreds of counters catching up) queues there and not in front of manifests and {@code /health}
+     * (decision 0705). Its connections commit without waiting for their WAL flush ({@code synchronous_commit off}):
+     * an upload's rows lost in a crash of PostgreSQL only make the counter resume from an earlier offset or upload
+     * the file again (tus and {@code missing_files} already handle that), and a manifest that relies on a blob row
+     * commits synchronously on the main lane, which flushes the WAL up to and past that row. Files themselves are
+     * forced to disk before their row is written, as before.
+     */
+    public Database bulk() {
+        return bulk;
     }
 
     /** The newest migration in {@code db/hub}; {@code DatabaseTest} checks it against the files. */
@@ -144,6 +181,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (bulk != this) {
+            bulk.close();
+        }
         pool.close();
     }
 

@@ -120,12 +120,38 @@ class LoadBenchmark {
             kinds.forEach((kind, n) -> System.out.printf("LOAD error %d x %s%n", n, kind));
             System.out.printf("LOAD /health under the same load (peer) %s; manifest p95 / health p95 = %.2f%n", health.summary(),
                     manifests.percentile(95) / health.percentile(95));
+            hubSide(hub.base, "/api/v1/dossiers/{code}", "manifest PUT");
+            hubSide(hub.base, "/health", "/health");
             System.out.printf("LOAD hub CPU %.1f s for %d MB = %.1f ms CPU per MB (2 cores shared with the load generator and PostgreSQL)%n", cpu, mb, cpu * 1000 / mb);
             assertThat(errors.get()).isZero();
             assertThat(admin.count("select count(*) from manifests")).isEqualTo((long) COUNTERS * DOSSIERS);
         } finally {
             hub.close();
         }
+    }
+
+    /**
+     * The same requests timed inside the hub (its {@code hub_request_seconds} histogram): the share answered within
+     * each bound. What the load generator measures beyond it is the wait for the hub's accept and the client's own
+     * queue (both on the same two cores).
+     */
+    private static void hubSide(java.net.URI base, String route, String name) throws Exception {
+        String metrics = CounterClient.HTTP.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("hub_request_seconds_bucket\\{le=\"([^\"]+)\",route=\"" + java.util.regex.Pattern.quote(route)
+                + "\"} (\\d+)").matcher(metrics);
+        java.util.regex.Matcher alt = java.util.regex.Pattern.compile("hub_request_seconds_bucket\\{route=\"" + java.util.regex.Pattern.quote(route)
+                + "\",le=\"([^\"]+)\"} (\\d+)").matcher(metrics);
+        java.util.LinkedHashMap<String, Long> buckets = new java.util.LinkedHashMap<>();
+        while (m.find()) {
+            buckets.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        while (alt.find()) {
+            buckets.put(alt.group(1), Long.parseLong(alt.group(2)));
+        }
+        long all = buckets.getOrDefault("+Inf", 0L);
+        StringBuilder line = new StringBuilder();
+        buckets.forEach((le, n) -> line.append(String.format(java.util.Locale.ROOT, " <=%ss %.1f%%", le, all == 0 ? 0 : 100.0 * n / all)));
+        System.out.printf("LOAD %s inside the hub (n=%d):%s%n", name, all, line);
     }
 
     /**

@@ -30,8 +30,14 @@ public final class ChildHub implements AutoCloseable {
 
     public static ChildHub start(Path dataDir, Map<String, String> env, Path log) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "vn.motcua.sync.hub.cli.HubCommand", "serve", "--data", dataDir.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m"));
+        // extra JVM options for profiling a benchmark's hub, e.g. -Dhub.child.jvmArgs=-XX:StartFlightRecording=filename=/tmp/hub.jfr
+        String extra = System.getProperty("hub.child.jvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.motcua.sync.hub.cli.HubCommand", "serve", "--data", dataDir.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         pb.redirectError(log.toFile());
         Process p = pb.start();
