@@ -30,7 +30,7 @@ window() { # label, JAVA_TOOL_OPTIONS, launcher: median ms from spawn to a usabl
   for i in $(seq "$runs"); do
     local report="$work/w$i.txt"
     JAVA_TOOL_OPTIONS="$opts -Dmotcua.startup.report=$report -Dmotcua.startup.exit=true" "$launcher" >/dev/null 2>&1
-    cut -d' ' -f2 "$report"
+    awk '/^usable / {print $2}' "$report"
   done | median | xargs printf "%-34s %6s ms\n" "$label"
 }
 

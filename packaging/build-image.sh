@@ -128,7 +128,7 @@ if [ "${SKIP_AOT:-false}" != true ]; then
   for cfg in "$appdir/MotcuaCounter.cfg" "$appdir/motcua.cfg"; do
     sed -i '/^\[JavaOptions\]/a java-options=-XX:AOTCache=$APPDIR/motcua.aot' "$cfg"
   done
-  echo "  window usable after $(cut -d' ' -f2 "$train/window.txt") ms in the training run"
+  echo "  window usable after $(awk '/^usable / {print $2}' "$train/window.txt") ms in the training run ($(tail -n +2 "$train/window.txt" | tr '\n' ' '))"
 fi
 rm -rf "$work"
 du -sh "$image"
