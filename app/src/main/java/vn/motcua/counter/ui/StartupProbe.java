@@ -69,4 +69,21 @@ public final class StartupProbe {
             Platform.exit();
         }
     }
+
+    /**
+     * The home list is shown for the first time after a sign-in, with {@code rows} dossiers: a line {@code listed MS
+     * ROWS} is added to the report (the benchmark signs in and reads the window's memory then).
+     */
+    static void homeListed(int rows) {
+        String report = System.getProperty("motcua.startup.report");
+        if (report != null && !report.isBlank()) {
+            try {
+                Files.writeString(Path.of(report), "listed " + sinceStart() + " " + rows + System.lineSeparator(),
+                        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                LoggerFactory.getLogger(StartupProbe.class).warn("cannot write the start-up report {}", report, e);
+            }
+        }
+    }
 }
