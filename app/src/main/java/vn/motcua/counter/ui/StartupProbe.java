@@ -70,6 +70,12 @@ public final class StartupProbe {
         }
     }
 
+    /** Whether a report file is asked for ({@code -Dmotcua.startup.report}). */
+    static boolean reporting() {
+        String report = System.getProperty("motcua.startup.report");
+        return report != null && !report.isBlank();
+    }
+
     /**
      * The home list is shown for the first time after a sign-in, with {@code rows} dossiers: a line {@code listed MS
      * ROWS} is added to the report (the benchmark signs in and reads the window's memory then).
