@@ -66,8 +66,11 @@ fi
 for _ in $(seq 120); do grep -q '^listed ' "$report" 2>/dev/null && break; sleep 0.5; done
 listed=$(awk '/^listed / {print $3}' "$report" 2>/dev/null)
 sleep 2
-printf "%-34s %6s MB (%s)\n" "window RSS, image" "$(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))" \
-  "${listed:+$listed dossiers listed after the sign-in}${listed:-NOT signed in: at the sign-in screen, $dossiers received}"
+if [ -n "$listed" ]; then shown="$listed dossiers listed after the sign-in"
+else shown="NOT signed in: at the sign-in screen, $dossiers received"; fi
+printf "%-34s %6s MB (%s)\n" "window RSS, image" "$(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 ))" "$shown"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 deb=$(ls installer/target/installers/motcua-counter_*_amd64.deb 2>/dev/null | head -1 || true)
-[ -n "$deb" ] && printf "%-34s %6s MB\n" ".deb with the OCR models" "$(( $(stat -c %s "$deb") / 1000000 ))"
+if [ -n "$deb" ]; then
+  printf "%-34s %6s MB\n" ".deb with the OCR models" "$(awk -v b="$(stat -c %s "$deb")" 'BEGIN {printf "%.1f", b / 1e6}')"
+fi
