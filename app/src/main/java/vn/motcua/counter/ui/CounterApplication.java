@@ -200,8 +200,7 @@ public class CounterApplication extends Application {
 
     /** The counter is open: the sign-in screen (decision 1301), and the pipeline runs while the window is open. */
     private void opened(CounterServices counter) {
-        if (closed) {   // the window was closed while the counter opened
-            counter.close();
+        if (closed) {   // the window was closed while the counter opened: stop() closes it once it is open
             return;
         }
         services = counter;
