@@ -12,8 +12,10 @@
 # 3. Tesseract's vie, eng (MRZ) and osd models, checked against packaging/tessdata.sha256; the configuration
 #    template; trust anchors.
 # 4. jpackage --type app-image with two launchers: MotcuaCounter (the window) and motcua (the command line).
-# 5. An AOT cache (JDK 25 -XX:AOTCacheOutput) trained by starting the window to its home list, named in both
-#    launchers' .cfg (it replaces the JDK's default CDS archive, which is left out).
+# 5. Linux: bin/MotcuaCounter and bin/motcua are src/linux/launcher.sh (jpackage's launcher queries dpkg at each start).
+# 6. Two AOT caches (JDK 25 -XX:AOTCacheOutput): the window's, trained by starting it to its sign-in screen, and the
+#    command line's, trained on `motcua --help`; each named in its launcher's .cfg (they replace the JDK's default CDS
+#    archive, which is left out).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -111,6 +113,14 @@ case "$platform" in
   windows-x86-64) appdir="$image/app"; bin="$image" ;;
 esac
 
+if [ "$platform" = linux-x86-64 ]; then
+  # jpackage's Linux launcher asks rpm and dpkg which package owns it on every start (~0.5 s); this script reads the
+  # same .cfg and runs the same Java (decision 0903)
+  for launcher in MotcuaCounter motcua; do
+    cp "$here/src/linux/launcher.sh" "$bin/$launcher" && chmod 755 "$bin/$launcher"
+  done
+fi
+
 if [ "${SKIP_AOT:-false}" != true ]; then
   echo "build-image: AOT cache (training run)"
   train="$work/train"; rm -rf "$train"; mkdir -p "$train"
@@ -118,17 +128,21 @@ if [ "${SKIP_AOT:-false}" != true ]; then
   if [ "$platform" = linux-x86-64 ] && [ -z "${DISPLAY:-}" ]; then
     window=(xvfb-run -a -s "-screen 0 1280x1024x24" "${window[@]}")
   fi
-  # start the window on a fresh data folder (migrations, sample catalogue), fill the home list, close
+  # start the window on a fresh data folder (migrations, sample catalogue) to its sign-in screen, close
   MOTCUA_DATA_DIR="$train/data" MOTCUA_OCR_WORKERS=0 JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$appdir/motcua.aot \
 -Dmotcua.startup.report=$train/window.txt -Dmotcua.startup.exit=true" "${window[@]}" > "$train/window.log" 2>&1 \
     || { cat "$train/window.log" >&2; exit 1; }
   grep -q usable "$train/window.txt" || { echo "build-image: the window did not come up" >&2; exit 1; }
   [ -f "$appdir/motcua.aot" ] || { echo "build-image: no AOT cache was written" >&2; exit 1; }
-  # both launchers use it: the command line shares the start-up path (settings, logging, the JDK's classes)
-  for cfg in "$appdir/MotcuaCounter.cfg" "$appdir/motcua.cfg"; do
-    sed -i '/^\[JavaOptions\]/a java-options=-XX:AOTCache=$APPDIR/motcua.aot' "$cfg"
-  done
-  echo "  window usable after $(cut -d' ' -f2 "$train/window.txt") ms in the training run"
+  # the command line has a cache of its own: the window's loads its ~8,500 classes at every start (AOT-linked classes
+  # are loaded up front), which made `motcua version` slower than with no cache at all (decision 0903). Trained on
+  # --help, which builds every command's model; picocli's own classes (Java 5 class files) cannot be cached.
+  MOTCUA_DATA_DIR="$train/data" JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$appdir/motcua-cli.aot" \
+    "$bin/motcua$exe" --help > "$train/cli.log" 2>&1 || { cat "$train/cli.log" >&2; exit 1; }
+  [ -f "$appdir/motcua-cli.aot" ] || { cat "$train/cli.log" >&2; echo "build-image: no command-line AOT cache" >&2; exit 1; }
+  sed -i '/^\[JavaOptions\]/a java-options=-XX:AOTCache=$APPDIR/motcua.aot' "$appdir/MotcuaCounter.cfg"
+  sed -i '/^\[JavaOptions\]/a java-options=-XX:AOTCache=$APPDIR/motcua-cli.aot' "$appdir/motcua.cfg"
+  echo "  window usable after $(awk '/^usable / {print $2}' "$train/window.txt") ms in the training run ($(tail -n +2 "$train/window.txt" | tr '\n' ' '))"
 fi
 rm -rf "$work"
 du -sh "$image"

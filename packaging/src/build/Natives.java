@@ -13,7 +13,7 @@ import java.util.jar.JarOutputStream;
 /**
  * Build step of packaging/build-image.sh (run with the JDK's source launcher, so it works the same on Linux and on a
  * Windows runner): copies the application's jars into the image with every native library and bundled Tesseract
- * model taken out, and writes this platform's native libraries into one folder, from which the launcher loads them
+ * model taken out (and any jar signature, which keeps its classes out of the AOT cache), and writes this platform's native libraries into one folder, from which the launcher loads them
  * (org.sqlite.lib.path, jna.boot.library.path, jna.library.path). Nothing is then unpacked to a temp folder at run
  * time, which AppLocker-style policies block.
  *
@@ -36,6 +36,18 @@ public final class Natives {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".so") || n.endsWith(".dll") || n.endsWith(".dylib") || n.endsWith(".jnilib")
                 || n.endsWith(".a") || n.matches(".*\\.so\\.[0-9.]+");
+    }
+
+    /**
+     * A jar's signature (Bouncy Castle's jars are signed): classes of a signed jar go in no CDS archive or AOT cache,
+     * so the window's start loaded and verified Bouncy Castle's ~430 classes from the jars each time (decision 0903).
+     * Nothing checks these signatures here: OpenJDK does not ask a JCE provider's jar to be signed, and the jars are
+     * the ones Maven checked when it fetched them.
+     */
+    static boolean isSignature(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        return n.startsWith("META-INF/") && n.indexOf('/', "META-INF/".length()) < 0
+                && (n.endsWith(".SF") || n.endsWith(".RSA") || n.endsWith(".DSA") || n.endsWith(".EC"));
     }
 
     /** Tess4J ships old English and OSD models in its jar; the image has its own, checked, in tessdata/. */
@@ -74,6 +86,10 @@ public final class Natives {
              JarOutputStream out = new JarOutputStream(Files.newOutputStream(target))) {
             for (JarEntry e : jar.stream().toList()) {
                 String name = e.getName();
+                if (isSignature(name)) {
+                    removed++;
+                    continue;
+                }
                 if (isNative(name) || isBundledModel(name)) {
                     removed++;
                     String folder = folders.stream().filter(name::startsWith).findFirst().orElse(null);
@@ -94,7 +110,7 @@ public final class Natives {
         if (removed == 0) { // unchanged: keep the original bytes (and any signature)
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         } else {
-            System.out.println("  " + source.getFileName() + ": " + removed + " native or model entries taken out");
+            System.out.println("  " + source.getFileName() + ": " + removed + " native, model or signature entries taken out");
         }
     }
 

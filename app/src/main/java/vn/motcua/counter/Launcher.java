@@ -1,9 +1,11 @@
 package vn.motcua.counter;
 
+import vn.motcua.counter.bootstrap.CounterConfiguration;
 import vn.motcua.counter.bootstrap.CounterLauncher;
 import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.cli.MotcuaCommand;
 import vn.motcua.counter.ui.CounterApplication;
+import vn.motcua.counter.ui.StartupProbe;
 import vn.motcua.counter.bootstrap.ProcessSetup;
 
 /**
@@ -17,6 +19,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            StartupProbe.mark("main");
+        }
         Settings settings = Settings.load();
         java.nio.file.Path data;
         try {
@@ -27,9 +32,10 @@ public final class Launcher {
             return;
         }
         System.setProperty("motcua.log.dir", logDirectory(data).toString());
-        // process-wide (temp files of ImageIO and sqlite-jdbc): set here, once per process, not per opened counter
-        ProcessSetup.apply(data);
-        CounterLauncher application = CounterLauncher.load();
+        // process-wide (temp files of ImageIO and sqlite-jdbc): once per process, not per opened counter, and only
+        // when the call opens the counter or reads an image (`version` and help do neither: decision 0903)
+        CounterLauncher application = new CounterLauncher(settings, CounterConfiguration.VIETNAM_TIME,
+                () -> ProcessSetup.apply(data));
         if (args.length == 0) {
             CounterApplication.launch(application);
         } else {

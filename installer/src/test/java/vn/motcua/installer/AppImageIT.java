@@ -58,10 +58,24 @@ class AppImageIT {
         assertThat(Files.readString(APP.resolve("config/motcua.properties"))).contains("#agency.code=", "#hub.url=");
         assertThat(APP.resolve("trust/README.md")).isRegularFile();
         assertThat(APP.resolve("motcua.aot")).isRegularFile();
+        assertThat(APP.resolve("motcua-cli.aot")).isRegularFile();
         assertThat(Files.readString(APP.resolve("MotcuaCounter.cfg"))).contains("-XX:AOTCache=$APPDIR/motcua.aot",
                 "-Dorg.sqlite.lib.path=$APPDIR/native", "-Djna.nounpack=true");
-        assertThat(Files.readString(APP.resolve("motcua.cfg"))).contains("-XX:AOTCache=$APPDIR/motcua.aot",
-                "-Djava.awt.headless=true");
+        // the command line's own cache (decision 0903): the window's would load its classes at every command
+        assertThat(Files.readString(APP.resolve("motcua.cfg"))).contains("-XX:AOTCache=$APPDIR/motcua-cli.aot",
+                "-Djava.awt.headless=true").doesNotContain("motcua.aot");
+    }
+
+    @Test
+    void linuxLaunchersReadTheirCfgWithoutAskingThePackageManager() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"));
+        for (String launcher : List.of("MotcuaCounter", "motcua")) {   // decision 0903: jpackage's runs dpkg -S
+            String script = Files.readString(IMAGE.resolve("bin").resolve(launcher));
+            String code = script.lines().filter(l -> !l.startsWith("#")).collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(script).startsWith("#!/bin/bash");
+            assertThat(code).contains(".cfg", "lib/runtime/bin/java").doesNotContain("dpkg", "rpm");
+            assertThat(Files.isExecutable(IMAGE.resolve("bin").resolve(launcher))).isTrue();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.motcua.counter.ui;
 import atlantafx.base.theme.PrimerLight;
 
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
@@ -76,6 +77,12 @@ public class CounterApplication extends Application {
 
     /** What {@link #launch(CounterAccess)} hands to the instance JavaFX creates. */
     private static volatile CounterAccess launched;
+    private static volatile CompletableFuture<CounterServices> launchedOpening;
+    /** The counter the launcher is opening; null for a test's window, which opens it in {@link #start}. */
+    private CompletableFuture<CounterServices> opening;
+    /** Set by {@link #stop}: a counter opened after it is closed at once. */
+    private boolean closed;
+    private boolean listedOnce;
 
     private final CounterAccess access;
     private final BiFunction<HostServices, Messages, DialogService> dialogFactory;
@@ -111,12 +118,17 @@ public class CounterApplication extends Application {
     /** Opens the window on the application the launcher built. */
     public static void launch(CounterAccess access) {
         launched = access;
+        // the counter opens (keys, database, wiring) while JavaFX starts and the window is drawn: on two cores the
+        // two overlap, and the clerk sees the window before the counter behind it is ready (decision 0903)
+        launchedOpening = CompletableFuture.supplyAsync(access::open,
+                task -> Thread.ofPlatform().daemon().name("counter-open").start(task));
         Application.launch(CounterApplication.class);
     }
 
     /** The instance JavaFX creates for {@link #launch(CounterAccess)}. */
     public CounterApplication() {
         this(launched, FxDialogService::new);
+        this.opening = launchedOpening;
     }
 
     /** Tests pass their own dialogs (a native file chooser cannot be driven by a robot). */
@@ -124,7 +136,10 @@ public class CounterApplication extends Application {
         this(access, dialogFactory, FxPrintService::new);
     }
 
-    /** Tests may also replace the print preview; the default one needs no printer until Print is pressed. */
+    /**
+     * Tests may also replace the print preview; the default one needs no printer until Print is pressed. Such a window
+     * opens the counter in {@link #start} itself, before it shows (the launcher's opens it beside JavaFX's start).
+     */
     public CounterApplication(CounterAccess access, BiFunction<HostServices, Messages, DialogService> dialogFactory,
                               Function<Messages, PrintService> printFactory) {
         this.access = access;
@@ -135,19 +150,9 @@ public class CounterApplication extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        StartupProbe.mark("fx");
         messages = Messages.of(access.locale());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        try {
-            services = access.open();
-            services.pipeline().start(); // the window runs the dossier pipeline while it is open
-        } catch (CounterException e) {
-            FailureLog.log(LOG, "cannot start", e);
-            Alert alert = new Alert(Alert.AlertType.ERROR, messages.describe(e));
-            alert.setHeaderText(messages.text("error.title"));
-            alert.showAndWait();
-            Platform.exit();
-            return;
-        }
         executors = new UiExecutors(background, Platform::runLater);
         executors.run(access::notices, found -> {
             startupNotices = found;
@@ -159,13 +164,51 @@ public class CounterApplication extends Application {
         javafx.geometry.Dimension2D size = windowSize(screen);
         Scene scene = new Scene(frame, size.getWidth(), size.getHeight());
         scene.getStylesheets().add(CounterApplication.class.getResource("counter.css").toExternalForm());
+        stage.setTitle(messages.text("app.title"));
+        stage.setScene(scene);
+        if (opening == null) {   // a test's window: the counter first, then the window on its sign-in screen
+            try {
+                opened(access.open());
+            } catch (CounterException e) {
+                cannotStart(e);
+                return;
+            }
+            show(screen);
+            return;
+        }
+        // the launcher's: the window at once with a word that the counter is opening, the sign-in once it is
+        Label opening = new Label(messages.text("app.opening"));
+        opening.setId("opening");
+        opening.getStyleClass().add("text-muted");
+        frame.getChildren().setAll(opening);
+        show(screen);
+        this.opening.whenComplete((counter, failure) -> Platform.runLater(() -> {
+            if (failure == null) {
+                opened(counter);
+            } else {
+                cannotStart(failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure);
+            }
+        }));
+    }
+
+    private void show(javafx.geometry.Rectangle2D screen) {
+        StartupProbe.mark("built");
+        stage.show();
+        StartupProbe.mark("shown");
+        keepOnScreen(stage, screen);
+    }
+
+    /** The counter is open: the sign-in screen (decision 1301), and the pipeline runs while the window is open. */
+    private void opened(CounterServices counter) {
+        if (closed) {   // the window was closed while the counter opened: stop() closes it once it is open
+            return;
+        }
+        services = counter;
+        StartupProbe.mark("opened");
+        services.pipeline().start();
         // decision 1301: name, password, Enter before anything (the first administrator on a new data folder)
         frame.getChildren().setAll(new SignInView(new SignInViewModel(services.accounts(), messages, executors),
                 messages, this::enter));
-        stage.setTitle(messages.text("app.title"));
-        stage.setScene(scene);
-        stage.show();
-        keepOnScreen(stage, screen);
         // the window answers the clerk once the sign-in screen is laid out (StartupProbe): after the pulse
         Platform.runLater(() -> Platform.runLater(StartupProbe::windowUsable));
         // decision 1201: a data folder set up by this start shows its recovery key once, for IT staff to print
@@ -175,10 +218,25 @@ public class CounterApplication extends Application {
                 messages.text("protection.recovery_key_dialog"), key)));
     }
 
+    /** The counter could not open: the reason in the clerk's words, then the window closes. */
+    private void cannotStart(Throwable failure) {
+        FailureLog.log(LOG, "cannot start", failure);
+        Alert alert = new Alert(Alert.AlertType.ERROR, failure instanceof CounterException refused
+                ? messages.describe(refused) : messages.text("error.unexpected"));
+        alert.setHeaderText(messages.text("error.title"));
+        alert.showAndWait();
+        Platform.exit();
+    }
+
     /** Someone signed in: the work begins, under the idle lock. */
     private void enter() {
         Scene scene = stage.getScene();
         speak(messages);
+        if (!listedOnce && StartupProbe.reporting()) {   // the benchmark's: the first home list after the sign-in
+            listedOnce = true;
+            HomeViewModel first = home;
+            first.whenShown(() -> StartupProbe.homeListed(first.rows().size()));
+        }
         idleLock = new IdleLockViewModel(services.accounts(), services.clock(), messages, executors);
         Node[] focusedBefore = new Node[1];
         int[] selection = new int[2];
@@ -520,6 +578,7 @@ public class CounterApplication extends Application {
 
     @Override
     public void stop() {
+        closed = true;
         formAhead.stop();
         if (idleTicks != null) {
             idleTicks.stop();
@@ -536,6 +595,8 @@ public class CounterApplication extends Application {
         background.shutdownNow();
         if (services != null) {
             services.close();
+        } else if (opening != null) {   // still opening, or opened with no turn of the event loop left to take it
+            opening.thenAccept(CounterServices::close);
         }
     }
 

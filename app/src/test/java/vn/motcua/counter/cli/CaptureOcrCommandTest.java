@@ -36,7 +36,7 @@ class CaptureOcrCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new MotcuaCommand(CounterLauncher.load())).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        return MotcuaCommand.commandLine(new MotcuaCommand(CounterLauncher.load())).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(args);
     }
 

@@ -32,7 +32,7 @@ class DoctorCommandTest {
 
     private int run(String... args) {
         System.setProperty("motcua.data.dir", data.toString());
-        return new CommandLine(new MotcuaCommand(CounterLauncher.load())).setOut(new PrintWriter(out)).execute(args);
+        return MotcuaCommand.commandLine(new MotcuaCommand(CounterLauncher.load())).setOut(new PrintWriter(out)).execute(args);
     }
 
     @Test
