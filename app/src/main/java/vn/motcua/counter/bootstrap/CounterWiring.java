@@ -33,6 +33,7 @@ import vn.motcua.counter.adapters.store.SqliteCatalogue;
 import vn.motcua.counter.adapters.store.SqliteDossierQueries;
 import vn.motcua.counter.adapters.store.SqliteDossierStore;
 import vn.motcua.counter.adapters.store.SqliteReports;
+import vn.motcua.counter.adapters.store.SqliteHubResultFiles;
 import vn.motcua.counter.adapters.store.SqliteStageQueue;
 import vn.motcua.counter.adapters.store.SqliteHubChangeLog;
 import vn.motcua.counter.adapters.store.SqliteSyncRecords;
@@ -42,6 +43,7 @@ import vn.motcua.counter.application.sync.DossierManifests;
 import vn.motcua.counter.application.sync.HubChanges;
 import vn.motcua.counter.application.sync.Offers;
 import vn.motcua.counter.application.sync.Outbox;
+import vn.motcua.counter.application.sync.FetchResultStage;
 import vn.motcua.counter.application.sync.SendDossierStage;
 import vn.motcua.counter.application.sync.Syncing;
 import vn.motcua.counter.application.sync.UsbTransfer;
@@ -135,6 +137,7 @@ public final class CounterWiring implements CounterServices {
     private final Documents documents;
     private final SqliteSyncRecords syncRecords;
     private final SendDossierStage sending; // null when no hub is linked (sync off)
+    private final FetchResultStage fetchingResults; // null when no hub is linked
     private final Syncing syncing;
     private final SqliteHubChangeLog hubChangeLog;
     private final HubChanges hubChanges;      // null when no hub is linked (sync off)
@@ -235,6 +238,9 @@ public final class CounterWiring implements CounterServices {
         Offers offers = new Offers(new DossierManifests(dossiers, captureStore, contents, hubChangeLog), syncRecords,
                 clock);
         this.sending = hub == null ? null : new SendDossierStage(offers, syncRecords, hub, clock);
+        // result documents the department attached on the hub come down into the content store (decision 0803)
+        this.fetchingResults = hub == null ? null : new FetchResultStage(new SqliteHubResultFiles(database), stages,
+                hub, contents, dossiers, clock);
         this.pipeline = new StageRunner(stages, database, handlers(clock), clock, RetryPolicy.DEFAULT);
         this.syncing = new Syncing(pipeline, stages, syncRecords, sending,
                 hub == null ? null : new UsbTransfer(offers, hub, stages, syncRecords, database, audit, clock), clerk);
@@ -244,6 +250,8 @@ public final class CounterWiring implements CounterServices {
         this.pulling = hub == null ? null : new ChangesPulling(hubChanges, configuration.pullInterval(), pipeline::wake);
         if (hubChanges != null) {
             hubChanges.audit(audit);
+            hubChanges.results(fetchingResults);
+            fetchingResults.audit(audit);
             syncing.changes(hubChanges);
             sending.afterDelivered(pulling::soon);
         }
@@ -307,6 +315,7 @@ public final class CounterWiring implements CounterServices {
         }
         if (sending != null) {
             handlers.add(sending);
+            handlers.add(fetchingResults);
         }
         return handlers;
     }

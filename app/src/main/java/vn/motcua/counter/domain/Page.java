@@ -7,5 +7,6 @@ package vn.motcua.counter.domain;
  */
 public record Page(String contentId, String mediaType, long byteSize, PageSource source) {
 
-    public enum PageSource { SCANNED, IMPORTED }
+    /** Where the page came from: scanned or imported at the counter, or a result downloaded from the hub. */
+    public enum PageSource { SCANNED, IMPORTED, HUB }
 }

@@ -35,6 +35,8 @@ public final class PersonalColumns {
 
     /** The department's reason with a change from the hub (V16, written sealed from the start). */
     static final String HUB_CHANGE_REASON = "hub_changes.reason";
+    /** The department's name for a result file it attached on the hub (V18, written sealed from the start). */
+    static final String HUB_RESULT_NAME = "hub_result_files.name";
 
     static final String NAMES = "names";
     static final String TEXT = "text";

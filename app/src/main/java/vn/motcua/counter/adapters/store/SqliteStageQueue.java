@@ -43,6 +43,9 @@ public final class SqliteStageQueue implements StageQueue {
                     SELECT c.id, c.id, d.id FROM dossiers d JOIN components c ON c.dossier_id = d.id
                     WHERE d.code = ? AND EXISTS (SELECT 1 FROM pages p WHERE p.component_id = c.id)""";
             case DOSSIER -> "SELECT d.id, NULL, d.id FROM dossiers d WHERE d.code = ?";
+            case RESULT_FILE -> """
+                    SELECT f.id, NULL, d.id FROM dossiers d JOIN hub_result_files f ON f.dossier_id = d.id
+                    WHERE d.code = ?""";
         };
         return db.inTransaction(c -> Rows.update(c, """
                 INSERT INTO stage_work (stage, subject_id, component_id, dossier_id, state, created_at, updated_at)
@@ -54,7 +57,7 @@ public final class SqliteStageQueue implements StageQueue {
     @Override
     public Optional<WorkItem> claim(Stage stage, Instant now, Stage waitFor) {
         String order = Optional.ofNullable(waitFor).map(earlier -> {
-            String scope = stage.subject() == Stage.Subject.DOSSIER ? "dossier_id" : "component_id";
+            String scope = scope(stage);
             return "AND NOT EXISTS (SELECT 1 FROM stage_work e WHERE e.%s = w.%s AND e.stage = '%s' AND e.state IN %s)"
                     .formatted(scope, scope, earlier.name(), OPEN);
         }).orElse("");
@@ -71,6 +74,14 @@ public final class SqliteStageQueue implements StageQueue {
                     WHERE id = ?""", now.toString(), id.get());
             return item(c, id.get());
         });
+    }
+
+    /** The column an item's order is checked in: its component for a page or a component, else its dossier. */
+    private static String scope(Stage stage) {
+        return switch (stage.subject()) {
+            case PAGE, COMPONENT -> "component_id";
+            case DOSSIER, RESULT_FILE -> "dossier_id";
+        };
     }
 
     @Override
@@ -189,7 +200,7 @@ public final class SqliteStageQueue implements StageQueue {
             if (later.after().orElse(null) != stage) {
                 continue;
             }
-            String scope = later.subject() == Stage.Subject.DOSSIER ? "dossier_id" : "component_id";
+            String scope = scope(later);
             List<Long> reopened = Rows.list(c, """
                     UPDATE stage_work SET state = 'WAITING', attempts = 0, not_before = NULL, updated_at = ?
                     WHERE stage = ? AND state IN ('DONE', 'FAILED', 'RUNNING')

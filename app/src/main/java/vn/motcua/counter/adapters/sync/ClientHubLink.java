@@ -10,6 +10,7 @@ import vn.motcua.sync.client.HubClient;
 import vn.motcua.sync.client.SyncException;
 import vn.motcua.sync.wire.Api;
 import vn.motcua.sync.wire.DossierManifest;
+import vn.motcua.sync.wire.FileRef;
 import vn.motcua.sync.wire.Receipt;
 
 /** {@link HubLink} over the sync client ({@code sync/client}): its failure kinds and codes map one to one. */
@@ -46,6 +47,15 @@ public final class ClientHubLink implements HubLink, AutoCloseable {
     public int pullChanges(Consumer<Api.Change> apply) {
         try {
             return client.pullChanges(apply::accept);
+        } catch (SyncException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public byte[] download(FileRef file) {
+        try {
+            return client.download(file);
         } catch (SyncException e) {
             throw failure(e);
         }

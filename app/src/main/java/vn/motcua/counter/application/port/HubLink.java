@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import vn.motcua.sync.wire.Api;
 import vn.motcua.sync.wire.DossierManifest;
+import vn.motcua.sync.wire.FileRef;
 
 /**
  * The counter's link to the provincial hub (the sync client behind it, an adapter): delivers one dossier manifest with
@@ -63,6 +64,15 @@ public interface HubLink {
      *                    from there on come again next time)
      */
     int pullChanges(Consumer<Api.Change> apply);
+
+    /**
+     * Downloads a file the hub names (a result document the department attached) into memory, its size and SHA-256
+     * checked, so it goes into the content store encrypted and no plain copy ever lies on disk (decision 1201).
+     *
+     * @throws HubFailure when the link fails (TRANSIENT), the hub does not hold the file for this counter (PERMANENT)
+     *                    or the counter is not enrolled or revoked (BLOCKED)
+     */
+    byte[] download(FileRef file);
 
     record Accepted(String code, int revision, OffsetDateTime acceptedAt) {
     }

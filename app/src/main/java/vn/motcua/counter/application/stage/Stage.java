@@ -24,10 +24,19 @@ public enum Stage {
      * signed (or made, where this counter signs nothing). Enqueued with the dossier and reopened in the transaction of
      * every later change; TRANSIENT while the link is down, BLOCKED while the counter is not enrolled.
      */
-    SEND_DOSSIER(Subject.DOSSIER, SIGN_COPY);
+    SEND_DOSSIER(Subject.DOSSIER, SIGN_COPY),
+    /**
+     * Downloading a result document the department attached on the hub into the content store and attaching it to the
+     * dossier (docs/decisions/0803-pulling-the-hubs-changes.md): enqueued by the pulled change that names it, waits
+     * for nothing; TRANSIENT while the link is down, BLOCKED while the counter is not enrolled.
+     */
+    FETCH_RESULT(Subject.RESULT_FILE, null);
 
-    /** What an item of a stage works on; items are scoped to their component and dossier for the ordering. */
-    public enum Subject { PAGE, COMPONENT, DOSSIER }
+    /**
+     * What an item of a stage works on; items are scoped to their component and dossier for the ordering. A result file
+     * is a file the hub named for the dossier ({@code hub_result_files}).
+     */
+    public enum Subject { PAGE, COMPONENT, DOSSIER, RESULT_FILE }
 
     private final Subject subject;
     private final Stage after;

@@ -27,7 +27,8 @@ import vn.motcua.sync.wire.Api;
  * hub's feed is applied in one SQLite transaction together with its {@link HubChangeLog} entry, so a change handed
  * over again (the feed's cursor moves only after a whole page) is recognised by its {@code seq} and skipped. A status
  * change or supplement request moves the dossier when the local lifecycle allows the step, with a history entry naming
- * who on the hub did it and when; a result adds a history entry (and the hub's status, when it moved). Changes for a
+ * who on the hub did it and when; a result adds a history entry (and the hub's status, when it moved) and records its
+ * files for {@link FetchResultStage} to download into the content store and attach to the dossier. Changes for a
  * dossier this counter does not hold, or a step the lifecycle refuses, are logged and recorded, never retried, and
  * never stop the feed.
  */
@@ -59,6 +60,7 @@ public final class HubChanges {
     private final Transactions transactions;
     private final Clock clock;
     private volatile Audit audit = Audit.OFF;
+    private volatile FetchResultStage results;   // null: result files are named in the history only
     private volatile LastPull last;
 
     public HubChanges(HubLink hub, DossierStore dossiers, HubChangeLog log, Transactions transactions, Clock clock) {
@@ -72,6 +74,14 @@ public final class HubChanges {
     /** Each change applied to a dossier is recorded in {@code value} (decision 1302). */
     public void audit(Audit value) {
         this.audit = value;
+    }
+
+    /**
+     * The result files a RESULT change names are recorded for {@code value} to download, in the transaction that
+     * applies the change.
+     */
+    public void results(FetchResultStage value) {
+        this.results = value;
     }
 
     /** Whether the counter can pull (it holds its hub credential). */
@@ -160,6 +170,9 @@ public final class HubChanges {
                 why = "results=" + change.files().size() + (why == null ? "" : " " + why);
             }
             dossiers.record(d.code(), LifecycleStep.of(eventKind, at, by, here, to, why));
+            if (kind == Api.ChangeKind.RESULT && results != null) {
+                results.expect(d.code(), change.seq(), change.files(), at, by);   // downloaded after, by the stage
+            }
             if (outcome == HubOutcome.REFUSED) {
                 LOG.warn("hub change {} moves dossier {} from {} to {}, which the lifecycle does not allow; recorded",
                         change.seq(), d.code(), here.portalCode(), change.status());

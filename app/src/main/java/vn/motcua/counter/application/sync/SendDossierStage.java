@@ -117,7 +117,8 @@ public final class SendDossierStage implements StageHandler {
         }
     }
 
-    private static StageFailure stageFailure(HubLink.HubFailure failure) {
+    /** The link's failure as the stage runner takes it (also for {@link FetchResultStage}). */
+    static StageFailure stageFailure(HubLink.HubFailure failure) {
         String key = failure.code() == null ? "sync.error.server" : failure.code();
         return switch (failure.kind()) {
             case TRANSIENT -> StageFailure.transientFailure(key, failure);

@@ -72,6 +72,8 @@ public final class HubClient implements Closeable {
     static final String TUS = "1.0.0";
     private static final MediaType JSON = MediaType.get("application/json");
     private static final MediaType OFFSET_STREAM = MediaType.get("application/offset+octet-stream");
+    /** The largest file {@link #download(FileRef)} holds in one array. */
+    private static final long MAX_IN_MEMORY = Integer.MAX_VALUE - 16;
 
     private final HttpUrl base;
     private final OkHttpClient http;
@@ -680,36 +682,66 @@ public final class HubClient implements Closeable {
 
     /** Downloads a file the hub names (a result), checks size and SHA-256, and moves it into place atomically. */
     public Path download(FileRef ref, Path target) throws SyncException {
-        CounterCredential c = requireCredential();
         Path dir = target.toAbsolutePath().getParent();
-        // identity: files are JPEG/PDF already, nothing to gain from compression
-        try (Response r = call(authed(c, api("blobs/" + ref.sha256())).header("Accept-Encoding", "identity").get().build())) {
-            if (r.code() != 200) {
-                throw failure(r);
-            }
+        try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".download-", ".part");
             try {
-                MessageDigest md = MessageDigest.getInstance("SHA-256");
-                long n = 0;
-                try (InputStream in = r.body().byteStream(); OutputStream out = Files.newOutputStream(tmp)) {
-                    byte[] buf = new byte[65536];
-                    int k;
-                    while ((k = in.read(buf)) >= 0) {
-                        md.update(buf, 0, k);
-                        out.write(buf, 0, k);
-                        n += k;
-                    }
-                }
-                String got = HexFormat.of().formatHex(md.digest());
-                if (n != ref.size() || !got.equals(ref.sha256())) {
-                    throw new SyncException(Kind.TRANSIENT, SyncException.SERVER,
-                            "downloaded " + ref.name() + " does not match its SHA-256 or size");
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    receive(ref, out);
                 }
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return target;
             } finally {
                 Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw linkLost(e);
+        }
+    }
+
+    /**
+     * Downloads a file the hub names (a result) into memory, its size and SHA-256 checked: for a caller that keeps
+     * files only encrypted and must not leave a plain copy on disk, not even a temporary one. Files larger than a Java
+     * array can hold are refused as too large.
+     */
+    public byte[] download(FileRef ref) throws SyncException {
+        if (ref.size() < 0 || ref.size() > MAX_IN_MEMORY) {
+            throw new SyncException(Kind.PERMANENT, SyncException.TOO_LARGE, ref.name() + ": " + ref.size() + " bytes");
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) ref.size());
+        receive(ref, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * GETs the blob into {@code out}; throws when more bytes come than announced or the SHA-256 differs (the caller
+     * throws away what it was written).
+     */
+    private void receive(FileRef ref, OutputStream out) throws SyncException {
+        CounterCredential c = requireCredential();
+        // identity: files are JPEG/PDF already, nothing to gain from compression
+        try (Response r = call(authed(c, api("blobs/" + ref.sha256())).header("Accept-Encoding", "identity").get().build())) {
+            if (r.code() != 200) {
+                throw failure(r);
+            }
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            long n = 0;
+            try (InputStream in = r.body().byteStream()) {
+                byte[] buf = new byte[65536];
+                int k;
+                while ((k = in.read(buf)) >= 0) {
+                    n += k;
+                    if (n > ref.size()) {
+                        break;
+                    }
+                    md.update(buf, 0, k);
+                    out.write(buf, 0, k);
+                }
+            }
+            if (n != ref.size() || !HexFormat.of().formatHex(md.digest()).equals(ref.sha256())) {
+                throw new SyncException(Kind.TRANSIENT, SyncException.SERVER,
+                        "downloaded " + ref.name() + " does not match its SHA-256 or size");
             }
         } catch (IOException e) {
             throw linkLost(e);

@@ -71,7 +71,12 @@ class HubClientTest {
                 Path back = client.download(f, dir.resolve("back").resolve(f.name()));
                 assertThat(Sha256.hex(Files.readAllBytes(back))).isEqualTo(f.sha256());
                 assertThat(Files.mismatch(back, d.filesBySha256().get(f.sha256()))).isEqualTo(-1L);
+                assertThat(client.download(f)).as("in memory, never on disk").isEqualTo(Files.readAllBytes(back));
             }
+            FileRef first = d.manifest().files().getFirst();
+            assertThatThrownBy(() -> client.download(new FileRef(first.sha256(), first.size() - 1, first.name(),
+                    first.kind()))).as("more bytes than announced").isInstanceOf(SyncException.class)
+                    .hasMessageContaining("does not match");
         }
         // a new instance over the same SQLite file is still enrolled, and the hub holds the files: no upload again
         try (HubClient client = Fixture.client(hub.base, db)) {
