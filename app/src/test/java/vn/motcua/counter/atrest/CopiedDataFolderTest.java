@@ -91,7 +91,7 @@ class CopiedDataFolderTest {
                     files.add(copy.relativize(file).toString());
                     byte[] bytes = Files.readAllBytes(file);
                     for (Needle needle : needles()) {
-                        assertThat(indexOf(bytes, needle.bytes())).as("%s found in %s", needle.what(), file)
+                        assertThat(DataFolderBytes.indexOf(bytes, needle.bytes())).as("%s found in %s", needle.what(), file)
                                 .isEqualTo(-1);
                     }
                 }
@@ -187,18 +187,5 @@ class CopiedDataFolderTest {
             }
         }
         return needles;
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -130,6 +130,6 @@ class FreeTextAtRestTest {
         if (!Files.isRegularFile(file)) {
             return false;
         }
-        return CopiedDataFolderTest.indexOf(Files.readAllBytes(file), text.getBytes(StandardCharsets.UTF_8)) >= 0;
+        return DataFolderBytes.indexOf(Files.readAllBytes(file), text.getBytes(StandardCharsets.UTF_8)) >= 0;
     }
 }

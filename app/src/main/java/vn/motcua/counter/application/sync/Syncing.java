@@ -182,16 +182,21 @@ public final class Syncing {
     }
 
     /**
-     * "Đồng bộ ngay": blocked and backed-off items are taken now, and this returns once nothing more can be sent (or
-     * at {@code timeout}); the overview then says what is left.
+     * "Đồng bộ ngay": blocked and backed-off items are taken now (sending, and downloading the hub's results), and this
+     * returns once nothing more can be sent and the results the pull named are downloaded (or at {@code timeout}); the
+     * overview then says what is left.
      */
     public Overview syncNow(Duration timeout) throws InterruptedException {
         clerk.require(Permission.HANDLE);
         if (enabled()) {
+            long deadline = System.nanoTime() + timeout.toNanos();
             pipeline.unblock(SendDossierStage.WAITING_FOR);
             pipeline.dueNow(Stage.SEND_DOSSIER);
+            pipeline.dueNow(Stage.FETCH_RESULT);
             pipeline.awaitIdle(timeout);
             pullNow();
+            // the result files the pull named come down before this returns, as far as the time allows
+            pipeline.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         return overview();
     }
