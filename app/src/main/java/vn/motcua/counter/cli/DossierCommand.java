@@ -41,7 +41,16 @@ public final class DossierCommand extends CommandGroup {
 
     public record Result(String code, int status, String statusName, String procedureCode, String procedureName,
                          String applicant, String idNumber, LocalDateTime receivedAt, LocalDateTime appointmentAt,
-                         List<Component> components, List<StageView> stages, List<HistoryLine> history) {
+                         List<Component> components, List<ResultView> results, List<StageView> stages,
+                         List<HistoryLine> history) {
+    }
+
+    /**
+     * One result document's page or file, ready to hand over: scanned or imported at the counter, or downloaded from
+     * the hub ({@code source} HUB); a file from the hub still downloading is a FETCH_RESULT stage item.
+     */
+    public record ResultView(String name, String contentId, long bytes, String mediaType, String source,
+                             LocalDateTime attachedAt, String attachedBy) {
     }
 
     /** One entry of the history, as the dossier screen words it ({@code text}); {@code kind} as stored. */
@@ -101,10 +110,14 @@ public final class DossierCommand extends CommandGroup {
             }
             List<StageView> stages = counter.copies().workOf(code).stream().map(item -> stage(item, messages))
                     .toList();
+            List<ResultView> results = counter.lifecycle().progress(code).results().stream()
+                    .map(r -> new ResultView(r.documentName(), r.page().contentId(), r.page().byteSize(),
+                            r.page().mediaType(), r.page().source().name(), r.attachedAt(), r.attachedBy()))
+                    .toList();
             return new Result(code.value(), dossier.status().portalCode(), messages.text("status." + dossier.status().name()),
                     dossier.procedureCode(), dossier.procedureName(), dossier.applicant().fullName(),
                     dossier.applicant().idNumber().masked(), dossier.receivedAt(), dossier.appointmentAt(),
-                    components, stages, history(counter, code, messages));
+                    components, results, stages, history(counter, code, messages));
         }
 
         private static List<HistoryLine> history(CounterServices counter, DossierCode code, Messages messages) {
@@ -133,6 +146,10 @@ public final class DossierCommand extends CommandGroup {
                             c.copy().contentId() == null ? "" : " " + c.copy().contentId() + " (" + c.copy().bytes()
                                     + " B)");
                 }
+            }
+            for (ResultView v : r.results()) {
+                out.println(messages.text("cli.dossier.result", v.name(), messages.text("result.source." + v.source()),
+                        v.contentId(), v.bytes()));
             }
             for (HistoryLine h : r.history()) {
                 out.println("  " + messages.text("history.line", h.at().format(HISTORY_TIME), h.by(), h.text()));

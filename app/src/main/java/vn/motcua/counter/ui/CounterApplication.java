@@ -3,6 +3,7 @@ package vn.motcua.counter.ui;
 import atlantafx.base.theme.PrimerLight;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -491,9 +492,13 @@ public class CounterApplication extends Application {
             model.refreshCopies();
             model.refreshSync();
         });
+        // a result the department attached on the hub lands while the screen is open: history and results follow
+        Runnable stopResults = services.pipeline().onProgress(
+                Set.of(vn.motcua.counter.application.stage.Stage.FETCH_RESULT), model::load);
         view.sceneProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 stop.run();
+                stopResults.run();
             }
         });
     }

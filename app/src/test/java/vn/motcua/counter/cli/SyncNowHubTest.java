@@ -86,6 +86,24 @@ class SyncNowHubTest {
             assertThat(last.get("text").asText()).isEqualTo("Bộ phận chuyên môn yêu cầu bổ sung (máy chủ tỉnh): từ "
                     + "\"Đang xử lý\" sang \"Yêu cầu bổ sung\"; lý do: Bổ sung giấy ủy quyền.");
 
+            // the department attaches a result: "sync now" in a command brings the file down before it returns, and
+            // "dossier show" lists it as a result from the hub, in the clerk's words
+            byte[] pdf = "%PDF-1.7\n% Giấy xác nhận\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var stored = hub.hub.uploads().storeWhole(new java.io.ByteArrayInputStream(pdf), null, 10_000);
+            hub.hub.processing().attachResults(code, java.util.List.of(new vn.motcua.sync.wire.FileRef(stored.sha256(),
+                    stored.size(), "giay-xac-nhan.pdf", vn.motcua.sync.wire.FileRef.Kind.RESULT)),
+                    "Chuyên viên Lê Văn Tâm", null);
+            CliRun withResult = CliRun.motcua(data, "sync", "now", "--json");
+            assertThat(withResult.exitCode()).as(withResult.out() + withResult.err()).isZero();
+            var results = new ObjectMapper().readTree(CliRun.motcua(data, "dossier", "show", code, "--json").out())
+                    .get("results");
+            assertThat(results).hasSize(1);
+            assertThat(results.get(0).get("source").asText()).isEqualTo("HUB");
+            assertThat(results.get(0).get("contentId").asText()).isEqualTo(stored.sha256());
+            assertThat(results.get(0).get("mediaType").asText()).isEqualTo("application/pdf");
+            assertThat(CliRun.motcua(data, "dossier", "show", code).out()).contains("Kết quả: giay-xac-nhan.pdf (từ máy chủ tỉnh) "
+                    + stored.sha256() + " (" + pdf.length + " B)");
+
             try (CounterWiring counter = CounterWiring.open(settings, Clock.systemDefaultZone())) {
                 var code0 = vn.motcua.counter.domain.DossierCode.parse(code);
                 assertThat(counter.lifecycle().dossier(code0).status())

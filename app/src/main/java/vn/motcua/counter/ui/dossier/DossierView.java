@@ -77,6 +77,8 @@ public final class DossierView extends BorderPane {
         });
         Label results = new Label();
         results.setId("resultCount");
+        results.setWrapText(true);
+        results.setMinHeight(Region.USE_PREF_SIZE); // each result from the hub on its line, never cut to "…"
         results.textProperty().bind(model.resultsProperty());
         Label copies = new Label();
         copies.setId("electronicCopies");

@@ -27,13 +27,17 @@ import vn.motcua.counter.application.LifecycleAction;
 import vn.motcua.counter.application.LifecycleService;
 import vn.motcua.counter.application.ReceptionService;
 import vn.motcua.counter.application.capture.ElectronicCopies;
+import vn.motcua.counter.application.stage.Stage;
 import vn.motcua.counter.application.stage.StageRunner;
 import vn.motcua.counter.application.stage.WorkItem;
+import vn.motcua.counter.application.stage.WorkState;
 import vn.motcua.counter.domain.ElectronicCopy;
 import vn.motcua.counter.application.port.DossierProgress;
 import vn.motcua.counter.application.port.IssuedForm;
+import vn.motcua.counter.application.port.ResultPage;
 import vn.motcua.counter.domain.Dossier;
 import vn.motcua.counter.domain.DossierCode;
+import vn.motcua.counter.domain.Page;
 import vn.motcua.counter.domain.lifecycle.FormKind;
 import vn.motcua.counter.domain.lifecycle.SupplementItem;
 import vn.motcua.counter.i18n.HistoryText;
@@ -74,6 +78,8 @@ public final class DossierViewModel {
     private volatile Syncing syncing;
     /** The dossier's stage items that failed or wait, which "Thử lại" takes up again. */
     private final ObservableList<WorkItem> stuck = FXCollections.observableArrayList();
+    /** The hub's result files that could not be downloaded: retried with the failed pipeline work (F12). */
+    private volatile List<WorkItem> failedFetches = List.of();
     private final StringProperty reason = new SimpleStringProperty("");
     private final StringProperty newAppointment = new SimpleStringProperty("");
     private final StringProperty supplementItems = new SimpleStringProperty("");
@@ -145,12 +151,14 @@ public final class DossierViewModel {
     /** Reads the dossier, its progress and history again. */
     public void load() {
         executors.run(() -> new Snapshot(lifecycle.dossier(code), lifecycle.progress(code),
-                lifecycle.history(code), copies.of(code)), this::show, this::fail);
+                lifecycle.history(code), copies.of(code), copies.workOf(code).stream()
+                .filter(i -> i.stage() == Stage.FETCH_RESULT).toList()), this::show, this::fail);
     }
 
+    /** {@code fetches}: the downloads of the result files the department attached on the hub. */
     private record Snapshot(Dossier dossier, DossierProgress progress,
                             List<vn.motcua.counter.application.port.DossierEvent> events,
-                            List<ElectronicCopies.CopyWork> copies) {
+                            List<ElectronicCopies.CopyWork> copies, List<WorkItem> fetches) {
     }
 
     private void show(Snapshot s) {
@@ -168,7 +176,8 @@ public final class DossierViewModel {
         allowed.clear();
         allowed.addAll(LifecycleAction.allowedIn(d.status()));
         rated.set(p.rating() == null ? 0 : p.rating().level());
-        results.set(messages.text("detail.results", p.results().size()));
+        results.set(resultsText(p, s.fetches()));
+        failedFetches = s.fetches().stream().filter(i -> i.state() == WorkState.FAILED).toList();
         showCopies(s.copies());
         refreshSync();
     }
@@ -180,7 +189,30 @@ public final class DossierViewModel {
 
     private void showCopies(List<ElectronicCopies.CopyWork> work) {
         electronicCopies.set(String.join("\n", work.stream().map(this::copyState).toList()));
-        stuck.setAll(work.stream().flatMap(w -> w.needingAttention().stream()).toList());
+        List<WorkItem> all = new java.util.ArrayList<>(work.stream().flatMap(w -> w.needingAttention().stream())
+                .toList());
+        all.addAll(failedFetches);
+        stuck.setAll(all);
+    }
+
+    /**
+     * The results attached (pages scanned here and files from the hub, each of those named), and the hub's files still
+     * downloading or failed with the reason.
+     */
+    private String resultsText(DossierProgress p, List<WorkItem> fetches) {
+        StringBuilder text = new StringBuilder(messages.text("detail.results", p.results().size()));
+        for (ResultPage r : p.results()) {
+            if (r.page().source() == Page.PageSource.HUB) {
+                text.append('\n').append(messages.text("detail.result.fromHub", r.documentName(), r.attachedBy()));
+            }
+        }
+        long downloading = fetches.stream().filter(i -> i.state().unfinished()).count();
+        if (downloading > 0) {
+            text.append('\n').append(messages.text("detail.result.downloading", downloading));
+        }
+        fetches.stream().filter(i -> i.state() == WorkState.FAILED).forEach(i -> text.append('\n')
+                .append(messages.text("detail.result.failed", reason(i))));
+        return text.toString();
     }
 
     /**
