@@ -53,9 +53,13 @@ public final class ReturningApplicants {
                 documents.add(new EarlierDossier.Reusable(document.component().name(), false, document.pages()));
             }
         }
-        // result pages are stored one row each; a document is the run of pages sharing a name
+        // result pages are stored one row each; a document is the run of pages sharing a name. A result file from the
+        // hub that is not an image (a PDF) cannot become pages of a component: the capture stages read page images
         Map<String, List<Page>> results = new LinkedHashMap<>();
         for (ResultPage page : progress.map(DossierProgress::results).orElse(List.of())) {
+            if (!page.page().mediaType().startsWith("image/")) {
+                continue;
+            }
             results.computeIfAbsent(page.documentName(), n -> new ArrayList<>()).add(page.page());
         }
         results.forEach((name, pages) -> documents.add(new EarlierDossier.Reusable(name, true, pages)));

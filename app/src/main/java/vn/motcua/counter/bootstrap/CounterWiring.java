@@ -443,7 +443,7 @@ public final class CounterWiring implements CounterServices {
 
     @Override
     public CopyDocuments signedCopies() {
-        return new CopyDocuments(copies, documents(), signatures.verification(), audit);
+        return new CopyDocuments(copies, dossiers, documents(), signatures.verification(), audit);
     }
 
     @Override

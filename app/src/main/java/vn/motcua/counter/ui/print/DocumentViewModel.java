@@ -21,7 +21,8 @@ public final class DocumentViewModel {
     private final ReadOnlyBooleanWrapper trusted = new ReadOnlyBooleanWrapper(false);
 
     public DocumentViewModel(CopyDocument document, Messages messages) {
-        this.title = messages.text("detail.copy.title", document.componentPosition(), document.componentName());
+        this.title = document.result() ? messages.text("detail.result.title", document.componentName())
+                : messages.text("detail.copy.title", document.componentPosition(), document.componentName());
         this.pdf = document.pdf();
         Verdict v = document.verdict();
         verdict.set(new VerdictWords(messages).sentence(v));

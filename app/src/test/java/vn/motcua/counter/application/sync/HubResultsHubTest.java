@@ -156,6 +156,11 @@ class HubResultsHubTest {
                 .as("in the clerk's list of results to return").containsExactly(c);
         assertThat(counter.lifecycle().history(code)).extracting(e -> e.kind())
                 .contains(HubChanges.RESULT_EVENT, "RESULT_ATTACHED");
+        assertThat(counter.signedCopies().of(code)).filteredOn(d -> d.result()).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.componentName()).isEqualTo(FILE_NAME);
+                    assertThat(Sha256.hex(d.pdf())).as("the clerk opens the hub's bytes").isEqualTo(result.sha256());
+                });
         assertNothingPlainInTheDataFolder();
 
         // the change handed over again (the cursor lost after applying) and the same file attached again on the hub
