@@ -27,15 +27,13 @@ public final class CopyDocuments {
                                boolean result) {
     }
 
-    private final ElectronicCopies copies;
-    private final Documents documents;
-    private final CopyVerification verification;
-
     private static final String PDF = "application/pdf";
 
-    private final Audit audit;
-
+    private final ElectronicCopies copies;
     private final DossierStore dossiers;
+    private final Documents documents;
+    private final CopyVerification verification;
+    private final Audit audit;
 
     /** @param audit where opening the copies is recorded as a view (decision 1302) */
     public CopyDocuments(ElectronicCopies copies, DossierStore dossiers, Documents documents,
