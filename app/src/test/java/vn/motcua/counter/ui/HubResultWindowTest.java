@@ -24,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.sync.hub.support.TestHub;
+import vn.motcua.sync.wire.Api;
 import vn.motcua.sync.wire.FileRef;
 
 /**
@@ -93,6 +94,12 @@ class HubResultWindowTest {
                 "quyet-dinh-cap-phep.pdf", FileRef.Kind.RESULT)), OFFICER, "Quyết định cấp phép");
         hub.hub.processing().changeStatus(code, 9, OFFICER, null);
         counter.syncing().syncNow(Duration.ofSeconds(60));
+        // and a change naming a file the hub does not hold for this counter: its download fails, with the reason
+        counter.hubChanges().apply(new Api.Change(1_000_000, code, Api.ChangeKind.RESULT, 9,
+                java.time.OffsetDateTime.now(), OFFICER, null,
+                List.of(new FileRef("ab".repeat(32), 1234, "ket-qua-bi-go.pdf", FileRef.Kind.RESULT))));
+        counter.pipeline().wake();
+        assertThat(counter.pipeline().awaitIdle(Duration.ofSeconds(30))).isTrue();
 
         robot.clickOn("Làm mới (F5)");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
@@ -102,7 +109,10 @@ class HubResultWindowTest {
                 && "Đã xử lý xong".equals(robot.lookup("#detailStatus").queryLabeled().getText()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#resultCount").queryLabeled().getText()
                 .contains("quyet-dinh-cap-phep.pdf (từ máy chủ tỉnh, " + OFFICER + ")"));
-        assertThat(robot.lookup("#resultCount").queryLabeled().getText()).startsWith("Kết quả đã đính kèm: 1 trang");
+        assertThat(robot.lookup("#resultCount").queryLabeled().getText()).startsWith("Kết quả đã đính kèm: 1 trang")
+                .contains("Không tải được kết quả từ máy chủ tỉnh: máy chủ tỉnh không có tệp kết quả "
+                        + "\"ket-qua-bi-go.pdf\"");
+        assertThat(robot.lookup("#retryWork").queryButton().isVisible()).as("F12 takes it up again").isTrue();
         assertThat(robot.lookup("#returnResult").queryButton().isDisabled()).as("F10 returns it").isFalse();
         List<String> history = robot.lookup("#history").queryListView().getItems().stream().map(String::valueOf)
                 .toList();
