@@ -238,6 +238,10 @@ class HubResultsHubTest {
         });
         assertThat(rows("select count(*) from dossier_events where kind = 'RESULT_ATTACHED'")).isEqualTo(1);
         assertNothingPlainInTheDataFolder();
+        try (var walk = java.nio.file.Files.walk(data)) {
+            assertThat(walk.map(p -> p.getFileName().toString()))
+                    .as("no temporary file left by the cut download").noneMatch(n -> n.endsWith(".part"));
+        }
     }
 
     @Test
