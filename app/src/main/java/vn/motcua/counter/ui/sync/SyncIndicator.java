@@ -3,24 +3,42 @@ package vn.motcua.counter.ui.sync;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import vn.motcua.counter.i18n.Messages;
 
-/** The sync line at the foot of every screen: a dot (green online, grey offline or off), the counts, "Đồng bộ ngay". */
-public final class SyncIndicator extends HBox {
+/**
+ * The sync line at the foot of every screen: a dot (green online, grey offline or off), the counts (a link to the
+ * sync log: click, Enter or Space), the last pull of the hub's changes, "Đồng bộ ngay"; above it, while the hub has
+ * revoked the counter, a red notice that stays until the counter is enrolled again (no dialog to click away).
+ */
+public final class SyncIndicator extends VBox {
 
-    public SyncIndicator(SyncIndicatorViewModel model, Messages messages) {
-        super(10);
+    public SyncIndicator(SyncIndicatorViewModel model, Messages messages, Runnable openLog) {
         setId("syncBar");
         Circle dot = new Circle(5);
         dot.setId("syncDot");
         dot.styleProperty().bind(javafx.beans.binding.Bindings.when(model.onlineProperty())
                 .then("-fx-fill: #2e7d32;").otherwise("-fx-fill: #9e9e9e;"));
-        Label status = new Label();
+        Hyperlink status = new Hyperlink();
         status.setId("syncStatus");
         status.textProperty().bind(model.statusProperty());
+        status.setTooltip(new Tooltip(messages.text("sync.indicator.open_log")));
+        status.setOnAction(e -> {
+            status.setVisited(false);
+            openLog.run();
+        });
+        Label pull = new Label();
+        pull.setId("syncLastPull");
+        pull.getStyleClass().add("text-muted");
+        pull.textProperty().bind(model.lastPullProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(model.lastPullProblemProperty());
+        model.lastPullProblemProperty().addListener((obs, old, now) -> pull.setTooltip(now.isEmpty() ? null : why));
         Button now = new Button(messages.text("sync.now"));
         now.setId("syncNow");
         now.getStyleClass().add("small");
@@ -28,8 +46,17 @@ public final class SyncIndicator extends HBox {
         now.managedProperty().bind(model.enabledProperty());
         now.disableProperty().bind(model.busyProperty());
         now.setOnAction(e -> model.syncNow());
-        getChildren().setAll(dot, status, now);
-        setAlignment(Pos.CENTER_LEFT);
-        setPadding(new Insets(6, 16, 6, 16));
+        HBox line = new HBox(10, dot, status, pull, now);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setPadding(new Insets(6, 16, 6, 16));
+
+        Label revoked = new Label(messages.text("sync.revoked.notice"));
+        revoked.setId("syncRevoked");
+        revoked.setWrapText(true);
+        revoked.setMaxWidth(Double.MAX_VALUE);
+        revoked.getStyleClass().add("sync-revoked");
+        revoked.visibleProperty().bind(model.revokedProperty());
+        revoked.managedProperty().bind(model.revokedProperty());
+        getChildren().setAll(revoked, line);
     }
 }
