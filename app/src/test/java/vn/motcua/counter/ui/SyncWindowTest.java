@@ -133,7 +133,8 @@ class SyncWindowTest {
         assertThat(text("#syncRevoked")).contains("thu hồi quyền đồng bộ", "vẫn được giữ nguyên",
                 "cấp mã đăng ký mới");
         awaitText("#syncStatus", "Quầy bị thu hồi quyền đồng bộ · 0 hồ sơ chờ gửi");
-        WindowShots.save(robot, table, "sync-revoked.png");
+        assertThat(robot.lookup("#syncDot").query().getStyle()).as("never shown online").contains("#9e9e9e");
+        WindowShots.save(robot, robot.lookup("#syncBar").query(), "sync-revoked.png");
     }
 
     private String text(String id) {

@@ -8,7 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The recent pulls of the hub's changes in this process, newest first, for the sync log and the indicator's "Cập nhật
  * từ sở". Kept in memory only (the applied changes themselves are kept in {@code hub_changes}); a run of pulls that
- * found nothing is one entry, the latest, so the quiet timer does not push the pulls that did something out.
+ * found nothing, or that failed for the same reason, is one entry, the latest, so the timer's pulls every
+ * {@code sync.pull_seconds} through a quiet day or a day without a link do not push out the pulls that did something.
  */
 public final class PullHistory {
 
@@ -27,7 +28,7 @@ public final class PullHistory {
             if (pull == pulls.peekFirst()) {
                 return;   // the same pull told twice
             }
-            if (quiet(pull) && !pulls.isEmpty() && quiet(pulls.peekFirst())) {
+            if (!pulls.isEmpty() && same(pull, pulls.peekFirst())) {
                 pulls.removeFirst();
             }
             pulls.addFirst(pull);
@@ -38,9 +39,18 @@ public final class PullHistory {
         listeners.forEach(Runnable::run);
     }
 
-    private static boolean quiet(HubChanges.LastPull pull) {
+    /** Both found nothing, or both failed for the same reason. */
+    private static boolean same(HubChanges.LastPull a, HubChanges.LastPull b) {
+        return took(a) == 0 && took(b) == 0 && java.util.Objects.equals(reason(a), reason(b));
+    }
+
+    private static String reason(HubChanges.LastPull pull) {
+        return pull.error() == null ? null : pull.error().messageKey();
+    }
+
+    private static int took(HubChanges.LastPull pull) {
         HubChanges.Pulled p = pull.pulled();
-        return pull.error() == null && p.applied() + p.refused() + p.unknown() == 0;
+        return p.applied() + p.refused() + p.unknown();
     }
 
     /** Newest first. */

@@ -70,7 +70,7 @@ public final class SyncIndicatorViewModel implements AutoCloseable {
     private void show(Snapshot s) {
         Syncing.Overview o = s.overview();
         enabled.set(o.enabled());
-        online.set(o.enabled() && s.enrolled() && !s.offline());
+        online.set(o.enabled() && s.enrolled() && !s.offline() && !s.revoked());
         revoked.set(s.revoked());
         if (!o.enabled()) {
             status.set(messages.text("sync.indicator.off"));

@@ -26,21 +26,25 @@ public final class SyncLogView extends BorderPane {
         TableView<SyncLogViewModel.Row> table = new TableView<>(model.rows());
         table.setId("syncLogEntries");
         table.setPlaceholder(new Label(messages.text("synclog.empty")));
-        table.getColumns().add(column(messages.text("synclog.column.time"), SyncLogViewModel.Row::time, 130));
-        table.getColumns().add(column(messages.text("synclog.column.kind"), SyncLogViewModel.Row::kind, 160));
-        table.getColumns().add(column(messages.text("synclog.column.dossier"), SyncLogViewModel.Row::dossier, 215));
+        table.getColumns().add(column(messages.text("synclog.column.time"), SyncLogViewModel.Row::time, 125));
+        table.getColumns().add(column(messages.text("synclog.column.kind"), SyncLogViewModel.Row::kind, 150));
+        table.getColumns().add(column(messages.text("synclog.column.dossier"), SyncLogViewModel.Row::dossier, 200));
         TableColumn<SyncLogViewModel.Row, String> detail = column(messages.text("synclog.column.detail"),
                 SyncLogViewModel.Row::detail, 600);
         table.getColumns().add(detail);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // a long reason is read whole in its tooltip
-        detail.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
-            }
+        // a long reason wraps onto a second line rather than being cut off
+        detail.setCellFactory(c -> {
+            javafx.scene.control.TableCell<SyncLogViewModel.Row, String> cell = new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setWrapText(true);
+            cell.setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+            return cell;
         });
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
