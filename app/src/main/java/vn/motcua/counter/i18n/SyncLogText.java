@@ -54,8 +54,10 @@ public final class SyncLogText {
             case RETRYING -> messages.text("synclog.detail.retrying", reason(e.reason()), e.attempts(),
                     e.nextTry() == null ? "?" : time(e.nextTry()));
             case BLOCKED, PULL_FAILED -> reason(e.reason());
-            case PULLED -> messages.text("synclog.detail.pulled", e.pulled().applied(), e.pulled().refused(),
-                    e.pulled().unknown());
+            case PULLED -> e.pulled().applied() + e.pulled().refused() + e.pulled().unknown() == 0
+                    ? messages.text("synclog.detail.pulled_nothing")
+                    : messages.text("synclog.detail.pulled", e.pulled().applied(), e.pulled().refused(),
+                            e.pulled().unknown());
             case HUB_CHANGE -> change(e.change());
         };
     }

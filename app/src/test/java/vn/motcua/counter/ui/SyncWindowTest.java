@@ -130,9 +130,10 @@ class SyncWindowTest {
         hub.hub.counters().revoke(TestCounter.AGENCY + "-1", "test");
         robot.clickOn("#syncNow");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#syncRevoked").queryLabeled().isVisible());
-        assertThat(text("#syncRevoked")).contains("thu hồi quyền đồng bộ", "vẫn được giữ nguyên",
-                "cấp mã đăng ký mới");
-        awaitText("#syncStatus", "Quầy bị thu hồi quyền đồng bộ · 0 hồ sơ chờ gửi");
+        assertThat(text("#syncRevoked")).isEqualTo("Dữ liệu vẫn giữ nguyên. Bộ phận CNTT cần cấp mã đăng ký mới.");
+        awaitText("#syncStatus", "Máy chủ tỉnh đã thu hồi quầy này · 0 hồ sơ chờ gửi");
+        assertThat(robot.lookup("#syncBar").query().getPseudoClassStates()).extracting(Object::toString)
+                .contains("revoked");
         assertThat(robot.lookup("#syncDot").query().getStyle()).as("never shown online").contains("#9e9e9e");
         WindowShots.save(robot, robot.lookup("#syncBar").query(), "sync-revoked.png");
     }

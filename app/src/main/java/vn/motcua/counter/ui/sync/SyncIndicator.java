@@ -7,18 +7,22 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import vn.motcua.counter.i18n.Messages;
 
 /**
  * The sync line at the foot of every screen: a dot (green online, grey offline or off), the counts (a link to the
- * sync log: click, Enter or Space), the last pull of the hub's changes, "Đồng bộ ngay"; above it, while the hub has
- * revoked the counter, a red notice that stays until the counter is enrolled again (no dialog to click away).
+ * sync log: click, Enter or Space), the last pull of the hub's changes, "Đồng bộ ngay". While the hub has revoked the
+ * counter the whole line turns red and says so in place of the last pull, until the counter is enrolled again: no
+ * dialog to click away, and no extra line (on a 1366×768 screen the window has no height to spare).
  */
-public final class SyncIndicator extends VBox {
+public final class SyncIndicator extends HBox {
+
+    private static final javafx.css.PseudoClass REVOKED = javafx.css.PseudoClass.getPseudoClass("revoked");
 
     public SyncIndicator(SyncIndicatorViewModel model, Messages messages, Runnable openLog) {
+        super(10);
         setId("syncBar");
         Circle dot = new Circle(5);
         dot.setId("syncDot");
@@ -39,6 +43,8 @@ public final class SyncIndicator extends VBox {
         Tooltip why = new Tooltip();
         why.textProperty().bind(model.lastPullProblemProperty());
         model.lastPullProblemProperty().addListener((obs, old, now) -> pull.setTooltip(now.isEmpty() ? null : why));
+        pull.visibleProperty().bind(model.revokedProperty().not());
+        pull.managedProperty().bind(model.revokedProperty().not());
         Button now = new Button(messages.text("sync.now"));
         now.setId("syncNow");
         now.getStyleClass().add("small");
@@ -46,17 +52,18 @@ public final class SyncIndicator extends VBox {
         now.managedProperty().bind(model.enabledProperty());
         now.disableProperty().bind(model.busyProperty());
         now.setOnAction(e -> model.syncNow());
-        HBox line = new HBox(10, dot, status, pull, now);
-        line.setAlignment(Pos.CENTER_LEFT);
-        line.setPadding(new Insets(6, 16, 6, 16));
-
         Label revoked = new Label(messages.text("sync.revoked.notice"));
         revoked.setId("syncRevoked");
-        revoked.setWrapText(true);
-        revoked.setMaxWidth(Double.MAX_VALUE);
-        revoked.getStyleClass().add("sync-revoked");
+        revoked.setTooltip(new Tooltip(messages.text("sync.revoked.detail")));
         revoked.visibleProperty().bind(model.revokedProperty());
         revoked.managedProperty().bind(model.revokedProperty());
-        getChildren().setAll(revoked, line);
+        // what gives way on a narrow window is the notice (its tooltip has it whole), never the counts or the button
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        now.setMinWidth(Region.USE_PREF_SIZE);
+        getStyleClass().add("sync-bar");
+        model.revokedProperty().addListener((obs, was, is) -> pseudoClassStateChanged(REVOKED, is));
+        getChildren().setAll(dot, status, revoked, pull, now);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(6, 16, 6, 16));
     }
 }
