@@ -59,14 +59,13 @@ public final class SyncLog {
     /**
      * One line; the fields that do not belong to its kind are null.
      *
-     * @param at      when it happened here (a change: when the counter took it; {@code change.at} is the department's)
-     * @param itemId  the sending item, for a retry
+     * @param at when it happened here (a change: when the counter took it; {@code change.at} is the department's)
      */
     public record Entry(Kind kind, Instant at, String dossier, Integer revision, Via via, StageError reason,
-                        Integer attempts, Instant nextTry, Long itemId, HubChanges.Pulled pulled, Change change) {
+                        Integer attempts, Instant nextTry, HubChanges.Pulled pulled, Change change) {
 
         static Entry sent(Kind kind, Instant at, String dossier, Integer revision, Via via) {
-            return new Entry(kind, at, dossier, revision, via, null, null, null, null, null, null);
+            return new Entry(kind, at, dossier, revision, via, null, null, null, null, null);
         }
     }
 
@@ -103,22 +102,22 @@ public final class SyncLog {
                 all.add(Entry.sent(Kind.EXPORTED, e.at().get(), e.dossierCode(), revision(e.detail()), null));
             }
         }
-        // the backlog may be long while offline; its newest problems are at its end
+        // oldest first: of a backlog over 1,000 (weeks offline) the oldest problems are listed
         for (WorkItem i : stages.unfinished(Stage.SEND_DOSSIER, Math.max(limit, 1_000))) {
             Kind kind = i.state() == WorkState.FAILED ? Kind.FAILED : i.state() == WorkState.BLOCKED ? Kind.BLOCKED
                     : i.error() != null && i.state() == WorkState.WAITING ? Kind.RETRYING : null;
             if (kind != null) {
                 all.add(new Entry(kind, i.updatedAt(), i.dossierCode(), null, null, i.error(), i.attempts(),
-                        kind == Kind.RETRYING ? i.notBefore() : null, i.id(), null, null));
+                        kind == Kind.RETRYING ? i.notBefore() : null, null, null));
             }
         }
         for (HubChanges.LastPull p : pulls.recent()) {
             all.add(new Entry(p.error() == null ? Kind.PULLED : Kind.PULL_FAILED, p.pulled().at(), null, null, null,
-                    p.error(), null, null, null, p.pulled(), null));
+                    p.error(), null, null, p.pulled(), null));
         }
         for (HubChangeLog.Entry c : changes.recent(limit)) {
             all.add(new Entry(Kind.HUB_CHANGE, c.recordedAt(), c.dossierCode(), null, null, null, null, null, null,
-                    null, new Change(c.seq(), c.kind(), c.status(), c.at(), c.by(), c.outcome())));
+                    new Change(c.seq(), c.kind(), c.status(), c.at(), c.by(), c.outcome())));
         }
         return all.stream().filter(e -> e.at() != null)
                 .sorted(Comparator.comparing(Entry::at).reversed()).limit(limit).toList();

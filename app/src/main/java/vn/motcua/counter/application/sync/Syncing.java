@@ -145,13 +145,19 @@ public final class Syncing {
     }
 
     /**
-     * Whether the hub revoked this counter: sending waits blocked for that reason, or the last pull was refused for it.
-     * Nothing is deleted; IT staff must give the counter a new enrolment code.
+     * Whether the hub revoked this counter, by the latest word of it: the last pull was refused for that, or sending
+     * was, since the last pull that went through (a counter enrolled again pulls fine while its dossiers still wait
+     * blocked for "sync now"). Nothing is deleted; IT staff must give the counter a new enrolment code.
      */
     public boolean revoked() {
+        Optional<HubChanges.LastPull> last = lastPull();
+        if (last.map(p -> p.error() != null && REVOKED.equals(p.error().messageKey())).orElse(false)) {
+            return true;
+        }
+        Instant pulledFine = last.filter(p -> p.error() == null).map(p -> p.pulled().at()).orElse(Instant.MIN);
         return pipeline.needingAttention(200).stream().anyMatch(i -> i.stage() == Stage.SEND_DOSSIER
-                && i.state() == WorkState.BLOCKED && i.error() != null && REVOKED.equals(i.error().messageKey()))
-                || lastPull().map(p -> p.error() != null && REVOKED.equals(p.error().messageKey())).orElse(false);
+                && i.state() == WorkState.BLOCKED && i.error() != null && REVOKED.equals(i.error().messageKey())
+                && i.updatedAt().isAfter(pulledFine));
     }
 
     /** Items that failed or wait blocked, oldest first (the sync log's "needs attention"). */

@@ -20,8 +20,8 @@ import vn.motcua.counter.ui.UiExecutors;
 /**
  * The always-visible sync indicator: off (no hub), online or offline with the number of dossiers waiting and failed,
  * and "Đồng bộ ngay". Offline means the oldest waiting item's last attempt could not reach the hub. Beside it the last
- * pull of the hub's changes ("Cập nhật từ sở: 10:42", or when it failed), and above it, while the hub has revoked the
- * counter, a notice saying so, that the data is kept and that IT staff must give a new enrolment code.
+ * pull of the hub's changes ("Cập nhật từ sở: 10:42", or when it failed), or, while the hub has revoked the counter,
+ * that it did, that the data is kept and that IT staff must give a new enrolment code.
  */
 public final class SyncIndicatorViewModel implements AutoCloseable {
 
