@@ -101,8 +101,15 @@ class SyncWindowTest {
         assertThat(table.getItems()).extracting(r -> r.kind() + " | " + r.dossier())
                 .contains("Gửi lỗi | " + failed.value(), "Đã gửi | " + failed.value(), "Đã gửi | " + sent.value(),
                         "Lỗi lấy cập nhật | ");
-        robot.interact(() -> table.getScene().getWindow().setHeight(728));   // a 1366×768 screen less its task bar
-        WindowShots.save(robot, table, "sync-log.png");
+        // as on a 1366×768 screen less its task bar; the stage is shared by the window tests: its height goes back
+        javafx.stage.Window stage = table.getScene().getWindow();
+        double height = stage.getHeight();
+        robot.interact(() -> stage.setHeight(728));
+        try {
+            WindowShots.save(robot, table, "sync-log.png");
+        } finally {
+            robot.interact(() -> stage.setHeight(height));
+        }
 
         SyncFailures.mend(data, failed);
         SyncLogViewModel.Row failure = table.getItems().stream().filter(SyncLogViewModel.Row::retryable).findFirst()
