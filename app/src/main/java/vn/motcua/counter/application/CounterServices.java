@@ -56,6 +56,9 @@ public interface CounterServices extends AutoCloseable {
     /** Sending to the provincial hub: per-dossier state, the counter's overview, "sync now". */
     Syncing syncing();
 
+    /** What sync did, newest first (the sync log screen, {@code motcua sync log}). */
+    vn.motcua.counter.application.sync.SyncLog syncLog();
+
     /** The audit log of personal data: listing and verifying it (the services record into it themselves). */
     Audit audit();
 

@@ -41,6 +41,8 @@ import vn.motcua.counter.application.port.HubLink;
 import vn.motcua.counter.application.sync.ChangesPulling;
 import vn.motcua.counter.application.sync.DossierManifests;
 import vn.motcua.counter.application.sync.HubChanges;
+import vn.motcua.counter.application.sync.PullHistory;
+import vn.motcua.counter.application.sync.SyncLog;
 import vn.motcua.counter.application.sync.Offers;
 import vn.motcua.counter.application.sync.Outbox;
 import vn.motcua.counter.application.sync.FetchResultStage;
@@ -142,6 +144,7 @@ public final class CounterWiring implements CounterServices {
     private final SqliteHubChangeLog hubChangeLog;
     private final HubChanges hubChanges;      // null when no hub is linked (sync off)
     private final ChangesPulling pulling;     // null when no hub is linked (sync off)
+    private final SyncLog syncLog;
     private final Database auditDatabase; // the audit's own writable connection when opened for reading, else null
     private final Audit audit;
     private final Retention retention;
@@ -195,9 +198,9 @@ public final class CounterWiring implements CounterServices {
         // who acts is the account signed in, the OS user on a data folder without accounts
         this.auditDatabase = forReading ? openAuditDatabase() : null;
         // the chain is keyed with the audit key, a sub-key of the data key: without it no entry can be re-hashed
-        this.audit = new Audit(new SqliteAuditLog(forReading ? auditDatabase : database,
-                dataDirectory.resolve(SqliteAuditLog.ANCHOR_FILE), AuditChain.keyed(unlocked.key().derive("audit"))),
-                clerk, profile.agencyCode().value() + "-" + slot.number(), clock);
+        SqliteAuditLog auditLog = new SqliteAuditLog(forReading ? auditDatabase : database,
+                dataDirectory.resolve(SqliteAuditLog.ANCHOR_FILE), AuditChain.keyed(unlocked.key().derive("audit")));
+        this.audit = new Audit(auditLog, clerk, profile.agencyCode().value() + "-" + slot.number(), clock);
         if (!unlocked.auditKeyed() || unlocked.newRecoveryKey().isPresent()) {
             keyAuditChain(unlocked);
         }
@@ -248,11 +251,15 @@ public final class CounterWiring implements CounterServices {
         // the hub accepted, on "sync now", and every sync.pull_seconds
         this.hubChanges = hub == null ? null : new HubChanges(hub, dossiers, hubChangeLog, database, clock);
         this.pulling = hub == null ? null : new ChangesPulling(hubChanges, configuration.pullInterval(), pipeline::wake);
+        PullHistory pulls = new PullHistory();
+        this.syncLog = new SyncLog(stages, auditLog, hubChangeLog, pulls, clerk);
         if (hubChanges != null) {
             hubChanges.audit(audit);
             hubChanges.results(fetchingResults);
             fetchingResults.audit(audit);
             syncing.changes(hubChanges);
+            syncing.pulls(pulls);
+            pulling.history(pulls);
             sending.afterDelivered(pulling::soon);
         }
         if (sending != null) {   // every reception and later change is queued for the hub with it
@@ -454,6 +461,11 @@ public final class CounterWiring implements CounterServices {
     @Override
     public Syncing syncing() {
         return syncing;
+    }
+
+    @Override
+    public SyncLog syncLog() {
+        return syncLog;
     }
 
     /** The hub's changes applied here (null when no hub is linked). */

@@ -14,20 +14,23 @@ import picocli.CommandLine.Spec;
 import vn.motcua.counter.application.CounterException;
 import vn.motcua.counter.application.CounterServices;
 import vn.motcua.counter.application.stage.WorkItem;
+import vn.motcua.counter.application.sync.SyncLog;
 import vn.motcua.counter.application.sync.Syncing;
 import vn.motcua.counter.application.sync.UsbTransfer;
 import vn.motcua.counter.i18n.Messages;
+import vn.motcua.counter.i18n.SyncLogText;
 
 /**
  * {@code sync status|now}: the window's sync indicator and its "Đồng bộ ngay", through the same {@link Syncing}.
  * {@code now} returns when nothing more can be sent, then pulls the hub's changes (decision 0803); exit 0 when nothing
  * failed or waits, 1 when something failed, 2 when dossiers still wait or the pull failed (no link, not enrolled), 4
  * when sync is off (no {@code hub.url}).
+ * {@code log}: the window's sync log ({@link SyncLog}), newest first; it only reads, so it runs beside the window.
  * {@code export|import-receipt}: the same dossiers carried on a drive when there is no link ({@link UsbTransfer}).
  */
 @Command(name = "sync", mixinStandardHelpOptions = true, description = "Đồng bộ hồ sơ với máy chủ tỉnh.",
-        subcommands = {SyncCommand.Status.class, SyncCommand.Now.class, SyncCommand.Export.class,
-                SyncCommand.ImportReceipt.class})
+        subcommands = {SyncCommand.Status.class, SyncCommand.Now.class, SyncCommand.Log.class,
+                SyncCommand.Export.class, SyncCommand.ImportReceipt.class})
 public final class SyncCommand extends CommandGroup {
 
     static final int FAILED = 1;
@@ -131,6 +134,54 @@ public final class SyncCommand extends CommandGroup {
         @Override
         boolean pulls() {
             return true;
+        }
+    }
+
+    @Command(name = "log", mixinStandardHelpOptions = true,
+            description = "Nhật ký đồng bộ, mới nhất trước: hồ sơ đã gửi (qua mạng hoặc USB), lỗi gửi, "
+                    + "các lần lấy cập nhật và thay đổi từ máy chủ tỉnh.")
+    static final class Log implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        JsonOption json;
+        @Option(names = "--limit", defaultValue = "50", paramLabel = "N",
+                description = "Số mục tối đa (mặc định: ${DEFAULT-VALUE}).")
+        int limit;
+
+        /**
+         * One entry: {@code what} and {@code detail} as the window words them, then the same as values; the fields not
+         * of its kind are null ({@code via}: NETWORK or USB_RECEIPT; {@code reasonKey}: a {@code sync.error.*} key).
+         */
+        record Line(String kind, java.time.Instant at, String dossier, String what, String detail, Integer revision,
+                    String via, String reasonKey, Integer attempts, java.time.Instant nextTry,
+                    vn.motcua.counter.application.sync.HubChanges.Pulled pulled, SyncLog.Change change) {
+        }
+
+        @Override
+        public Integer call() {
+            Messages messages = Cli.messages(spec);
+            PrintWriter err = spec.commandLine().getErr();
+            try (CounterServices counter = Cli.openForReading(spec)) {
+                SyncLogText words = new SyncLogText(messages, counter.clock().getZone());
+                List<Line> lines = counter.syncLog().entries(Math.max(1, limit)).stream().map(e -> new Line(e.kind().name(),
+                        e.at(), e.dossier(), words.kind(e), words.detail(e), e.revision(),
+                        e.via() == null ? null : e.via().name(), e.reason() == null ? null : e.reason().messageKey(),
+                        e.attempts(), e.nextTry(), e.pulled(), e.change())).toList();
+                PrintWriter out = spec.commandLine().getOut();
+                json.print(out, lines, () -> {
+                    if (lines.isEmpty()) {
+                        out.println(messages.text("synclog.empty"));
+                    }
+                    lines.forEach(l -> out.println(words.time(l.at()) + "  " + l.what()
+                            + (l.dossier() == null ? "" : "  " + l.dossier()) + "  " + l.detail()));
+                });
+                return 0;
+            } catch (CounterException e) {
+                err.println(messages.describe(e));
+                err.flush();
+                return FAILED;
+            }
         }
     }
 

@@ -46,6 +46,8 @@ import vn.motcua.counter.ui.signing.SigningQueueViewModel;
 import vn.motcua.counter.ui.signing.SigningStatusBar;
 import vn.motcua.counter.ui.sync.SyncIndicator;
 import vn.motcua.counter.ui.sync.SyncIndicatorViewModel;
+import vn.motcua.counter.ui.sync.SyncLogView;
+import vn.motcua.counter.ui.sync.SyncLogViewModel;
 import vn.motcua.counter.ui.dossier.DossierOpening;
 import vn.motcua.counter.ui.dossier.DossierView;
 import vn.motcua.counter.ui.dossier.DossierViewModel;
@@ -285,6 +287,7 @@ public class CounterApplication extends Application {
                 showAudit();
             }
         });
+        accelerate(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN), this::showSyncLog);
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
         for (DossierList list : DossierList.values()) {
             accelerate(new KeyCodeCombination(digits[list.ordinal()], KeyCombination.SHORTCUT_DOWN), () -> {
@@ -372,8 +375,9 @@ public class CounterApplication extends Application {
             syncIndicator.close();
         }
         // always visible: online/offline with the number waiting, or "sync off" without a hub
-        syncIndicator = new SyncIndicatorViewModel(services.syncing(), services.pipeline(), messages, executors);
-        bars.getChildren().add(new SyncIndicator(syncIndicator, messages));
+        syncIndicator = new SyncIndicatorViewModel(services.syncing(), services.pipeline(), messages, executors,
+                services.clock());
+        bars.getChildren().add(new SyncIndicator(syncIndicator, messages, this::showSyncLog));
         syncIndicator.refresh();
         root.setBottom(bars);
     }
@@ -522,6 +526,30 @@ public class CounterApplication extends Application {
         AuditViewModel model = new AuditViewModel(services.audit(), messages, executors, services.clock());
         screens.show(new AuditView(model, messages, this::showHome));
         model.show();
+    }
+
+    /**
+     * The sync log (Ctrl+J or the indicator), from any screen but the new-dossier form, which would lose what was
+     * typed; it follows the sending and the pulls while it is open.
+     */
+    private void showSyncLog() {
+        if (screens.shown() instanceof NewDossierView || screens.shown() instanceof SyncLogView) {
+            return;
+        }
+        SyncLogViewModel model = new SyncLogViewModel(services.syncLog(), services.syncing(), messages, executors,
+                services.clock().getZone());
+        SyncLogView view = new SyncLogView(model, messages, this::showHome);
+        screens.show(view);
+        model.show();
+        Runnable stopSending = services.pipeline().onProgress(java.util.Set.of(
+                vn.motcua.counter.application.stage.Stage.SEND_DOSSIER), model::show);
+        Runnable stopPulls = services.syncing().onPull(model::show);
+        view.sceneProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                stopSending.run();
+                stopPulls.run();
+            }
+        });
     }
 
     private void showNewDossier() {

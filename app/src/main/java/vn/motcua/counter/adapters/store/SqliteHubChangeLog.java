@@ -43,9 +43,18 @@ public final class SqliteHubChangeLog implements HubChangeLog {
 
     @Override
     public List<Entry> notApplied(int limit) {
+        return entries("WHERE outcome IN ('REFUSED', 'UNKNOWN_DOSSIER')", limit);
+    }
+
+    @Override
+    public List<Entry> recent(int limit) {
+        return entries("", limit);
+    }
+
+    private List<Entry> entries(String where, int limit) {
         return db.read(c -> Rows.list(c, """
                 SELECT seq, dossier_code, kind, status, at, by_name, reason, files, outcome, local_status, recorded_at
-                FROM hub_changes WHERE outcome IN ('REFUSED', 'UNKNOWN_DOSSIER') ORDER BY seq DESC LIMIT ?""",
+                FROM hub_changes""" + " " + where + " ORDER BY seq DESC LIMIT ?",
                 rs -> {
                     int local = rs.getInt(10);
                     Integer localStatus = rs.wasNull() ? null : local;

@@ -16,9 +16,13 @@ import vn.motcua.sync.wire.Receipt;
 /** {@link HubLink} over the sync client ({@code sync/client}): its failure kinds and codes map one to one. */
 public final class ClientHubLink implements HubLink, AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientHubLink.class);
+
     private final HubClient client;
     private final String enrolmentCode;   // null: none configured
     private final String counterName;
+    /** The configured code was tried after a revocation and refused: not tried again until a restart. */
+    private boolean refusedAfterRevocation;
 
     /** {@code enrolmentCode} (may be null) is exchanged for the credential, as {@code counterName}, when needed. */
     public ClientHubLink(HubClient client, String enrolmentCode, String counterName) {
@@ -34,21 +38,54 @@ public final class ClientHubLink implements HubLink, AutoCloseable {
 
     @Override
     public Accepted deliver(DossierManifest manifest, ContentStore files, LongConsumer progress) {
+        Api.ManifestAccepted accepted = againIfReenrolled(() -> client.deliver(manifest, new StoredFiles(files),
+                (sent, total) -> progress.accept(sent)));
+        return new Accepted(accepted.code(), accepted.revision(), accepted.acceptedAt());
+    }
+
+    @Override
+    public int pullChanges(Consumer<Api.Change> apply) {
+        return againIfReenrolled(() -> client.pullChanges(apply::accept));
+    }
+
+    /** A call to the hub with the stored credential. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws SyncException;
+    }
+
+    /**
+     * Runs {@code call}; when the hub says the counter was revoked and IT staff have given it a code not tried yet
+     * ({@code hub.enrolment}, read at start), enrols again with it and runs the call once more. A code the hub refuses
+     * is not tried again by this process, and the counter stays revoked, its data kept.
+     */
+    private <T> T againIfReenrolled(Call<T> call) {
         try {
-            Api.ManifestAccepted accepted = client.deliver(manifest, new StoredFiles(files),
-                    (sent, total) -> progress.accept(sent));
-            return new Accepted(accepted.code(), accepted.revision(), accepted.acceptedAt());
+            return call.run();
+        } catch (SyncException e) {
+            if (!SyncException.REVOKED.equals(e.code()) || !reenrol()) {
+                throw failure(e);
+            }
+        }
+        try {
+            return call.run();
         } catch (SyncException e) {
             throw failure(e);
         }
     }
 
-    @Override
-    public int pullChanges(Consumer<Api.Change> apply) {
+    private synchronized boolean reenrol() {
+        if (enrolmentCode == null || refusedAfterRevocation) {
+            return false;
+        }
         try {
-            return client.pullChanges(apply::accept);
-        } catch (SyncException e) {
-            throw failure(e);
+            client.reenrol(enrolmentCode, counterName);
+            LOG.info("revoked by the hub; enrolled again with the configured enrolment code");
+            return true;
+        } catch (SyncException refused) {
+            refusedAfterRevocation = true;   // the code used before the revocation, most likely: wait for a new one
+            LOG.warn("revoked by the hub; enrolling again with the configured code failed ({})", refused.code());
+            return false;
         }
     }
 

@@ -34,4 +34,7 @@ public interface HubChangeLog {
 
     /** The changes that could not be applied (unknown dossier, refused by the lifecycle), newest first. */
     List<Entry> notApplied(int limit);
+
+    /** The changes taken, newest first, whatever their outcome (the sync log). */
+    List<Entry> recent(int limit);
 }

@@ -25,6 +25,7 @@ public final class ChangesPulling implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicBoolean asked = new AtomicBoolean();
     private final Runnable afterApplied;
+    private volatile PullHistory history = new PullHistory();
 
     /**
      * @param interval     between pulls when nothing else asks for one; zero: only after sending and "sync now"
@@ -39,6 +40,11 @@ public final class ChangesPulling implements AutoCloseable {
             timer.scheduleWithFixedDelay(this::pullQuietly, interval.toMillis(), interval.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Where each pull, done or failed, is recorded (the sync log, the indicator's last pull). */
+    public void history(PullHistory value) {
+        this.history = value;
     }
 
     /** Asks for a pull shortly (after a delivery, after enrolment); asks meanwhile fold into it. */
@@ -69,6 +75,8 @@ public final class ChangesPulling implements AutoCloseable {
             LOG.info("pulling the hub's changes failed ({}); the next pull goes on from the same cursor", e.code());
         } catch (RuntimeException e) {
             LOG.warn("pulling the hub's changes failed; the next pull goes on from the same cursor", e);
+        } finally {
+            history.tookFrom(changes);
         }
     }
 

@@ -26,6 +26,9 @@ import vn.motcua.counter.domain.access.Permission;
  */
 public final class Syncing {
 
+    /** The reason a revoked counter's sending and pulling are refused with. */
+    public static final String REVOKED = "sync.error.revoked";
+
     /** Where one dossier stands with the hub (ODK/DHIS2's per-record states). */
     public enum State {
         /** No hub configured, or the dossier predates it. */
@@ -59,6 +62,7 @@ public final class Syncing {
     private final UsbTransfer carried;        // null: sync off
     private final CurrentClerk clerk;
     private volatile HubChanges changes;      // null: sync off
+    private volatile PullHistory pulls = new PullHistory();
 
     /**
      * @param clerk who is signed in: "sync now", a retry and carrying dossiers on a drive need
@@ -77,6 +81,16 @@ public final class Syncing {
     /** The hub's changes, pulled by "sync now" after sending (decision 0803). */
     public void changes(HubChanges value) {
         this.changes = value;
+    }
+
+    /** Where "sync now" records its pulls, with those the counter makes on its own (the sync log). */
+    public void pulls(PullHistory value) {
+        this.pulls = value;
+    }
+
+    /** Runs {@code listener} after each pull of the hub's changes; the returned action stops it. */
+    public Runnable onPull(Runnable listener) {
+        return pulls.onPull(listener);
     }
 
     /** The last pull of the hub's changes in this process (by "sync now" or on its own), if any. */
@@ -130,6 +144,22 @@ public final class Syncing {
                         .orElse(false);
     }
 
+    /**
+     * Whether the hub revoked this counter, by the latest word of it: the last pull was refused for that, or sending
+     * was, since the last pull that went through (a counter enrolled again pulls fine while its dossiers still wait
+     * blocked for "sync now"). Nothing is deleted; IT staff must give the counter a new enrolment code.
+     */
+    public boolean revoked() {
+        Optional<HubChanges.LastPull> last = lastPull();
+        if (last.map(p -> p.error() != null && REVOKED.equals(p.error().messageKey())).orElse(false)) {
+            return true;
+        }
+        Instant pulledFine = last.filter(p -> p.error() == null).map(p -> p.pulled().at()).orElse(Instant.MIN);
+        return pipeline.needingAttention(200).stream().anyMatch(i -> i.stage() == Stage.SEND_DOSSIER
+                && i.state() == WorkState.BLOCKED && i.error() != null && REVOKED.equals(i.error().messageKey())
+                && i.updatedAt().isAfter(pulledFine));
+    }
+
     /** Items that failed or wait blocked, oldest first (the sync log's "needs attention"). */
     public List<WorkItem> attention(int limit) {
         return pipeline.needingAttention(limit * 4).stream().filter(i -> i.stage() == Stage.SEND_DOSSIER)
@@ -171,6 +201,8 @@ public final class Syncing {
             pipeline.wake();   // the indicator and the dossier screens follow
         } catch (vn.motcua.counter.application.port.HubLink.HubFailure e) {
             // kept in lastPull() with its reason
+        } finally {
+            pulls.tookFrom(pulling);
         }
     }
 

@@ -31,21 +31,24 @@ class SyncIndicatorViewModelTest {
     void withoutAHubTheIndicatorSaysSyncIsOff() {
         try (CounterWiring counter = TestCounter.open(data, new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30)));
              SyncIndicatorViewModel model = new SyncIndicatorViewModel(counter.syncing(), counter.pipeline(),
-                     messages, inline)) {
+                     messages, inline, counter.clock())) {
             model.refresh();
             assertThat(model.enabledProperty().get()).isFalse();
             assertThat(model.statusProperty().get()).isEqualTo("Đồng bộ: tắt (chưa cấu hình máy chủ tỉnh)");
+            assertThat(model.lastPullProperty().get()).isEmpty();
+            assertThat(model.revokedProperty().get()).isFalse();
         }
     }
 
     @Test
     void offlineItCountsTheWaitingDossierAndSyncNowSendsIt() throws Exception {
+        MovableClock clock = new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30));
         try (TestHub hub = TestHub.start(hubData); FaultProxy link = new FaultProxy(hub.server.port(), 1);
              CounterWiring counter = CounterWiring.open(TestCounter.hubSettings(data, link.uri().toString(),
                      hub.hub.counters().createEnrolmentCode(TestCounter.AGENCY + "-1", "test").code()),
-                     new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30)));
+                     clock);
              SyncIndicatorViewModel model = new SyncIndicatorViewModel(counter.syncing(), counter.pipeline(),
-                     messages, inline)) {
+                     messages, inline, clock)) {
             TestCounter.awaitEnrolled(counter);
             link.down(true);
             var code = counter.reception().receive(TestCounter.request(counter, 1), counter.profile()).dossier().code();
@@ -60,10 +63,18 @@ class SyncIndicatorViewModelTest {
             assertThat(model.onlineProperty().get()).isFalse();
             assertThat(model.statusProperty().get()).isEqualTo("Ngoại tuyến · 1 hồ sơ chờ gửi · 0 lỗi");
 
+            clock.set(LocalDateTime.of(2026, 11, 23, 9, 41));
+            model.syncNow();   // the link is still down: the pull after sending fails too
+            assertThat(model.lastPullProperty().get()).isEqualTo("Cập nhật từ sở: không lấy được lúc 09:41");
+            assertThat(model.lastPullProblemProperty().get()).isEqualTo(messages.text("sync.error.offline"));
+
             link.down(false);
+            clock.set(LocalDateTime.of(2026, 11, 23, 10, 42));
             model.syncNow();
             assertThat(model.onlineProperty().get()).isTrue();
             assertThat(model.statusProperty().get()).isEqualTo("Trực tuyến · 0 hồ sơ chờ gửi · 0 lỗi");
+            assertThat(model.lastPullProperty().get()).isEqualTo("Cập nhật từ sở: 10:42");
+            assertThat(model.lastPullProblemProperty().get()).isEmpty();
             assertThat(hub.count("select count(*) from manifests where code = '" + code.value() + "'")).isEqualTo(1);
             dossier.refreshSync();
             assertThat(dossier.syncStateProperty().get()).isEqualTo("Máy chủ tỉnh: Đã gửi");
@@ -78,7 +89,7 @@ class SyncIndicatorViewModelTest {
              CounterWiring counter = CounterWiring.open(TestCounter.hubSettings(data, hub.base.toString(), null),
                      new MovableClock(LocalDateTime.of(2026, 11, 23, 9, 30)));
              SyncIndicatorViewModel model = new SyncIndicatorViewModel(counter.syncing(), counter.pipeline(),
-                     messages, inline)) {
+                     messages, inline, counter.clock())) {
             model.refresh();
             assertThat(model.onlineProperty().get()).isFalse();
             assertThat(model.statusProperty().get()).isEqualTo("Chưa đăng ký với máy chủ tỉnh · 0 hồ sơ chờ gửi");

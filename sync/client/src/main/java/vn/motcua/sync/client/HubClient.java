@@ -248,6 +248,19 @@ public final class HubClient implements Closeable {
         if (existing.isPresent()) {
             return existing.get();
         }
+        return exchange(enrolmentCode, counterName);
+    }
+
+    /**
+     * Enrols again with a new code although a credential is stored: the hub revoked it, and re-enrolling the same
+     * counter name keeps the counter's identity and dossiers there. The stored credential is replaced only when the
+     * hub answers with a new one; a refused code leaves it as it was.
+     */
+    public CounterCredential reenrol(String enrolmentCode, String counterName) throws SyncException {
+        return exchange(enrolmentCode, counterName);
+    }
+
+    private CounterCredential exchange(String enrolmentCode, String counterName) throws SyncException {
         if (enrolmentCode == null || enrolmentCode.isBlank()) {
             throw new SyncException(Kind.BLOCKED, SyncException.NOT_ENROLLED, "no enrolment code");
         }
