@@ -2,14 +2,15 @@
 # Builds the Motcua Counter application image from app/target (app.jar + lib/), on Linux or on a Windows runner
 # (Git Bash). Called by `./mvnw verify` (packaging/pom.xml, phase package); by hand:
 #   packaging/build-image.sh OUT_DIR
-# Environment: MOTCUA_VERSION (the image's version, digits and dots), TESSDATA_SOURCE (folder holding vie, eng and osd
+# Environment: MOTCUA_VERSION (the image's version, digits and dots), TESSDATA_SOURCE (folder holding vie and eng
 # .traineddata; default Debian's), UPDATE_KEYS (folder of update-signing public keys to bundle), SKIP_AOT=true.
 #
 # 1. jlink: a runtime with the modules jdeps finds plus those loaded as services (locales, PKCS#11, charsets),
 #    JavaFX's modules, and JavaFX's native libraries copied into it (never unpacked to ~/.openjfx/cache).
-# 2. The jars without their native payloads; this platform's SQLite, JNA (and on Windows Tesseract/Leptonica)
-#    libraries in app/native, loaded from there (packaging/src/build/Natives.java).
-# 3. Tesseract's vie, eng (MRZ) and osd models, checked against packaging/tessdata.sha256; the configuration
+# 2. The jars without their native payloads, their entries stored (the installer's compression packs them better);
+#    this platform's SQLite, JNA (and on Windows Tesseract/Leptonica) libraries in app/native, loaded from there
+#    (packaging/src/build/Natives.java).
+# 3. Tesseract's vie and eng (MRZ) models, checked against packaging/tessdata.sha256; the configuration
 #    template; trust anchors.
 # 4. jpackage --type app-image with two launchers: MotcuaCounter (the window) and motcua (the command line).
 # 5. Linux: bin/MotcuaCounter and bin/motcua are src/linux/launcher.sh (jpackage's launcher queries dpkg at each start).
@@ -119,6 +120,7 @@ if [ "$platform" = linux-x86-64 ]; then
   for launcher in MotcuaCounter motcua; do
     cp "$here/src/linux/launcher.sh" "$bin/$launcher" && chmod 755 "$bin/$launcher"
   done
+  rm "$image/lib/libapplauncher.so" # only jpackage's launcher loads it (decision 0904)
 fi
 
 if [ "${SKIP_AOT:-false}" != true ]; then

@@ -3,19 +3,22 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 
 /**
  * Build step of packaging/build-image.sh (run with the JDK's source launcher, so it works the same on Linux and on a
  * Windows runner): copies the application's jars into the image with every native library and bundled Tesseract
- * model taken out (and any jar signature, which keeps its classes out of the AOT cache), and writes this platform's native libraries into one folder, from which the launcher loads them
- * (org.sqlite.lib.path, jna.boot.library.path, jna.library.path). Nothing is then unpacked to a temp folder at run
- * time, which AppLocker-style policies block.
+ * model taken out (and any jar signature, which keeps its classes out of the AOT cache), and writes this platform's
+ * native libraries into one folder, from which the launcher loads them (org.sqlite.lib.path, jna.boot.library.path,
+ * jna.library.path). Nothing is then unpacked to a temp folder at run time, which AppLocker-style policies block.
+ * The jars' entries are stored, not deflated: the installers' own compression (the .deb's xz) packs stored classes
+ * to half of what it makes of deflated ones, as with the runtime's modules (decision 0904).
  *
  *   java Natives.java strip PLATFORM OUT_JARS OUT_NATIVE JAR...    PLATFORM: linux-x86-64 or windows-x86-64
  *   java Natives.java extract PLATFORM OUT_FOLDER JAR...           top-level libraries only (JavaFX's)
@@ -80,10 +83,9 @@ public final class Natives {
     }
 
     private static void strip(Path source, Path jars, Path natives, List<String> folders) throws IOException {
-        Path target = jars.resolve(source.getFileName());
         int removed = 0;
         try (JarFile jar = new JarFile(source.toFile());
-             JarOutputStream out = new JarOutputStream(Files.newOutputStream(target))) {
+             JarOutputStream out = new JarOutputStream(Files.newOutputStream(jars.resolve(source.getFileName())))) {
             for (JarEntry e : jar.stream().toList()) {
                 String name = e.getName();
                 if (isSignature(name)) {
@@ -98,18 +100,24 @@ public final class Natives {
                     }
                     continue;
                 }
+                byte[] content;
+                try (InputStream in = jar.getInputStream(e)) {
+                    content = in.readAllBytes();
+                }
+                // a stored entry needs its size and CRC before its bytes
                 JarEntry copy = new JarEntry(name);
                 copy.setTime(e.getTime());
+                copy.setMethod(ZipEntry.STORED);
+                copy.setSize(content.length);
+                CRC32 crc = new CRC32();
+                crc.update(content);
+                copy.setCrc(crc.getValue());
                 out.putNextEntry(copy);
-                try (InputStream in = jar.getInputStream(e)) {
-                    in.transferTo(out);
-                }
+                out.write(content);
                 out.closeEntry();
             }
         }
-        if (removed == 0) { // unchanged: keep the original bytes (and any signature)
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        } else {
+        if (removed > 0) {
             System.out.println("  " + source.getFileName() + ": " + removed + " native, model or signature entries taken out");
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,9 @@ class AppImageIT {
                             || n.endsWith(".dylib") || n.endsWith(".jnilib") || n.startsWith("tessdata/")))
                             .as("native payload left in %s", jar.getFileName()).isEmpty();
                     assertThat(file.getEntry("javafx/scene/Node.class")).as("JavaFX is in the runtime").isNull();
+                    // stored, so the .deb's xz packs the classes (decision 0904)
+                    assertThat(file.stream().filter(e -> e.getMethod() != ZipEntry.STORED).map(e -> e.getName()))
+                            .as("deflated entries in %s", jar.getFileName()).isEmpty();
                 }
             }
         }
