@@ -82,9 +82,11 @@ public final class ClientHubLink implements HubLink, AutoCloseable {
             client.reenrol(enrolmentCode, counterName);
             LOG.info("revoked by the hub; enrolled again with the configured enrolment code");
             return true;
-        } catch (SyncException refused) {
-            refusedAfterRevocation = true;   // the code used before the revocation, most likely: wait for a new one
-            LOG.warn("revoked by the hub; enrolling again with the configured code failed ({})", refused.code());
+        } catch (SyncException failed) {
+            // only the hub's refusal settles it (the code used before the revocation, most likely: wait for a new
+            // one); a cut or a busy hub leaves the code to try again with the next call
+            refusedAfterRevocation = failed.kind() == SyncException.Kind.BLOCKED;
+            LOG.warn("revoked by the hub; enrolling again with the configured code failed ({})", failed.code());
             return false;
         }
     }
