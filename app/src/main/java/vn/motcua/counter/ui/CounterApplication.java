@@ -104,6 +104,11 @@ public class CounterApplication extends Application {
     /** A moment after the home list shows, the next new-dossier form is built behind it. */
     private final PauseTransition formAhead = new PauseTransition(Duration.millis(100));
     private HomeViewModel home;
+    /**
+     * The home screen, one per {@link #home} model and shown again each time: the view listens to its model, so a view
+     * built at each return home stayed reachable from the model, with its table, for the rest of the day.
+     */
+    private HomeView homeView;
     private CaptureProgressViewModel captureProgress; // null when background OCR is off
     private SigningQueueViewModel signingQueue; // null when no signing key is configured
     private SyncIndicatorViewModel syncIndicator;
@@ -343,6 +348,7 @@ public class CounterApplication extends Application {
         dialogs = dialogFactory.apply(getHostServices(), messages);
         printing = printFactory.apply(messages);
         home = new HomeViewModel(services.lists(), messages, executors);
+        homeView = null;
         screens.drop(); // a form in the old language
         root.setTop(header());
         showCaptureProgress();
@@ -468,7 +474,10 @@ public class CounterApplication extends Application {
     }
 
     private void showHome() {
-        HomeView view = new HomeView(home, messages, this::showNewDossier, this::showReport, this::showDossier);
+        if (homeView == null) {
+            homeView = new HomeView(home, messages, this::showNewDossier, this::showReport, this::showDossier);
+        }
+        HomeView view = homeView;
         screens.show(view);
         home.refresh();
         // Once the home list is on screen, the next form is built behind it: Ctrl+N then only has to show it.

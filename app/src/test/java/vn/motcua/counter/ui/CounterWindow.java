@@ -143,6 +143,7 @@ final class CounterWindow implements AutoCloseable {
         System.setProperty("motcua.data.dir", data.toString());
         System.setProperty("motcua.clerk.name", CLERK);
         javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
+        stopRecordingEvents();
         List<String> recoveryKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
         DialogService dialogs = new DialogService() {
             @Override
@@ -170,6 +171,22 @@ final class CounterWindow implements AutoCloseable {
             WindowSignIn.signIn(stage);
         }
         return window;
+    }
+
+    /**
+     * TestFX records every event fired in its registered stage, for assertions no test here makes; the record keeps
+     * each screen an event went to (the memory benchmark's 50 receptions: 19,000 mouse events holding every form).
+     */
+    private static void stopRecordingEvents() {
+        try {
+            java.lang.reflect.Field recorded = org.testfx.api.FxToolkitContext.class.getDeclaredField("firedEvents");
+            recorded.setAccessible(true);
+            var events = (org.testfx.service.support.FiredEvents) recorded.get(FxToolkit.toolkitContext());
+            events.stopStoringFiredEvents();
+            events.clearEvents();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("TestFX changed: " + e, e);
+        }
     }
 
     /** Waits for the home screen's notice of a reception and returns the dossier code it names. */

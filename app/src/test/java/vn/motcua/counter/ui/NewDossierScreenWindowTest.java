@@ -23,7 +23,8 @@ import vn.motcua.counter.domain.Procedure;
 /**
  * The new-dossier form is built behind the home list while the clerk is there, so Ctrl+N only shows it. What that
  * must not change: each dossier starts from an empty form, and a catalogue imported in the meantime is listed. And
- * leaving the form: Esc works from any field, and asks before anything entered is thrown away.
+ * leaving the form: Esc works from any field, and asks before anything entered is thrown away. And the screens a clerk
+ * has left are let go, so that a day of receptions does not pile up in memory.
  */
 class NewDossierScreenWindowTest {
 
@@ -103,6 +104,42 @@ class NewDossierScreenWindowTest {
         newDossier();
         ListView<Procedure> procedures = robot.lookup("#procedureList").queryListView();
         assertThat(procedures.getItems()).contains(added);
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void theScreensLeftAreLetGo() throws Exception {
+        List<java.lang.ref.WeakReference<Node>> left = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            readyNameField();
+            left.add(new java.lang.ref.WeakReference<>(shownScreen()));
+            newDossier();
+            left.add(new java.lang.ref.WeakReference<>(shownScreen()));
+            robot.type(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#newDossier").tryQuery()
+                    .map(NewDossierScreenWindowTest::onScreen).orElse(false));
+        }
+        readyNameField();
+        List<Node> current = WaitForAsyncUtils.asyncFx(() -> List.copyOf(screens().getChildrenUnmodifiable())).get();
+        left.removeIf(screen -> {
+            Node held = screen.get();
+            return held != null && current.contains(held);
+        });
+        for (int i = 0; i < 50 && left.stream().anyMatch(screen -> screen.get() != null); i++) {
+            System.gc();
+            WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        }
+        assertThat(left.stream().map(java.lang.ref.WeakReference::get).filter(java.util.Objects::nonNull)
+                .map(screen -> screen.getClass().getSimpleName()).toList())
+                .as("screens left behind that something still holds").isEmpty();
+    }
+
+    private Screens screens() {
+        return robot.lookup(node -> node instanceof Screens).queryAs(Screens.class);
+    }
+
+    private Node shownScreen() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> screens().shown()).get();
     }
 
     /** Waits, on the home list, for the next form to be built behind it and returns its name field. */

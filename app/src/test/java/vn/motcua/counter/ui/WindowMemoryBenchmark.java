@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class WindowMemoryBenchmark {
 
-    private static final int DOSSIERS = 50;
+    private static final int DOSSIERS = Integer.getInteger("bench.receptions", 50);
     private static final long TARGET_MB = 400;
 
     @Test
@@ -77,6 +77,7 @@ class WindowMemoryBenchmark {
             System.out.printf("BENCH heap in use after a full GC: %d MB; JVM options: %s%n", heap().getUsed() >> 20,
                     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                             .filter(a -> a.startsWith("-XX") || a.startsWith("-Xm")).toList());
+            histogramAndDump();
             try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:"
                     + data.resolve(vn.motcua.counter.bootstrap.CounterWiring.DATABASE_FILE));
                  var rows = db.createStatement().executeQuery("SELECT COUNT(*) FROM dossiers")) {
@@ -136,6 +137,23 @@ class WindowMemoryBenchmark {
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
         return file;
+    }
+
+    /**
+     * What holds the heap, for a person to read: the live classes' histogram (top 40) and, with
+     * {@code -Dbench.heapdump=FILE}, a heap dump of the live objects.
+     */
+    private static void histogramAndDump() throws Exception {
+        var server = ManagementFactory.getPlatformMBeanServer();
+        String histogram = (String) server.invoke(new javax.management.ObjectName(
+                "com.sun.management:type=DiagnosticCommand"), "gcClassHistogram", new Object[] {new String[0]},
+                new String[] {String[].class.getName()});
+        histogram.lines().limit(43).forEach(l -> System.out.println("BENCH histogram " + l));
+        String dump = System.getProperty("bench.heapdump");
+        if (dump != null && !dump.isBlank()) {
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(dump, true);
+            System.out.println("BENCH heap dump: " + dump);
+        }
     }
 
     private static long residentKb() throws IOException {
