@@ -51,7 +51,8 @@ final class SupportBundle {
     SupportBundle(Settings settings) {
         this.settings = settings;
         this.data = settings.dataDirectory();
-        this.personal = personalValues(data.resolve(CounterWiring.DATABASE_FILE), columnCipher(settings, data));
+        this.personal = personalValues(data.resolve(CounterWiring.DATABASE_FILE),
+                DataProtection.columnCipher(settings, data));
     }
 
     /** Writes the bundle to {@code zip} (through a temporary file beside it); returns the names it holds. */
@@ -89,22 +90,6 @@ final class SupportBundle {
     }
 
     /** Applicants' and clerks' details as stored, longest first so a full name goes before a part of it. */
-    /**
-     * The data folder's column cipher, to read the personal values the bundle must leave out (they are sealed,
-     * decision 1201); null when the keyring is not there or does not open (then only the patterns apply). Opening an
-     * existing keyring writes nothing.
-     */
-    private static FieldCipher columnCipher(Settings settings, Path data) {
-        if (!DataProtection.hasKeyring(data)) {
-            return null;
-        }
-        try {
-            return new FieldCipher(DataProtection.unlock(settings, data).key());
-        } catch (CounterException e) {
-            return null;
-        }
-    }
-
     private static List<String> personalValues(Path database,
                                                FieldCipher cipher) {
         if (!Files.exists(database)) {
