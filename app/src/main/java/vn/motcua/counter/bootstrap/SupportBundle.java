@@ -37,7 +37,8 @@ import vn.motcua.scanner.ScannerBridge;
 final class SupportBundle {
 
     private static final String REMOVED = "[removed]";
-    private static final Set<String> SECRET_KEYS = Set.of("proxy.password", "hub.enrolment", "clerk.name");
+    private static final Set<String> SECRET_KEYS = Set.of("proxy.password", "hub.enrolment", "clerk.name",
+            "access.admin.display_name");
     private static final Pattern DIGITS = Pattern.compile("(?<![0-9])[0-9]{9,}(?![0-9])");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final List<String> PERSONAL_COLUMNS = List.of("applicant_name", "applicant_name_folded",
