@@ -107,7 +107,7 @@ class AccountCommandTest {
 
         Path page = Files.write(data.resolve("to-khai.png"), TestImages.png("Tờ khai"));
         CliRun received = CliRun.motcua(data, signedIn, as("binh", "receive", "--procedure", "1.004873", "--name",
-                "Trương Văn Định", "--id", "001190012345", "--birth-date", "1990-04-02", "--sex", "nam", "--address",
+                "Trương Thị Định", "--id", "001190012345", "--birth-date", "1990-04-02", "--sex", "nu", "--address",
                 "Hà Nội", "--page", "1=" + page, "--json"));
         assertThat(received.exitCode()).as(received.err()).isZero();
         String code = new ObjectMapper().readTree(received.out()).get("code").asText();

@@ -1,6 +1,7 @@
 package vn.motcua.counter.adapters.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,8 @@ import vn.motcua.counter.domain.access.Role;
 
 /**
  * V14's {@code accounts}, with V19's {@code display_name} (read as NULL from a file not yet migrated to V19, which a
- * command beside an older window or {@code doctor} may meet). On a counter opened for reading (a command beside the window), the wrong-password count
+ * command beside an older window or {@code doctor} may meet). On a counter opened for reading (a command beside the
+ * window), the wrong-password count
  * is still written, through a short writable connection of its own: a read-only command must not be a way around
  * the lockout.
  */
@@ -133,9 +135,10 @@ public final class SqliteAccounts implements AccountStore {
     }
 
     /** An account from the columns name, role, must_change, display name. */
-    private static Account account(java.sql.ResultSet rs) throws SQLException {
+    private static Account account(ResultSet rs) throws SQLException {
         String role = rs.getString(2);
-        return new Account(rs.getString(1), Role.parse(role).orElseThrow(() -> new IllegalStateException("role " + role)),
-                rs.getInt(3) != 0, rs.getString(4));
+        return new Account(rs.getString(1),
+                Role.parse(role).orElseThrow(() -> new IllegalStateException("role " + role)), rs.getInt(3) != 0,
+                rs.getString(4));
     }
 }

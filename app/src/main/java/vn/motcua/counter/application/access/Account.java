@@ -24,6 +24,11 @@ public record Account(String name, Role role, boolean mustChangePassword, String
         return displayName == null ? name : displayName;
     }
 
+    /** This account with another display name. */
+    Account withDisplayName(String value) {
+        return new Account(name, role, mustChangePassword, value);
+    }
+
     /** This account after its password was set by its owner. */
     Account withOwnPassword() {
         return new Account(name, role, false, displayName);

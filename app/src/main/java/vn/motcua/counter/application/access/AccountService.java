@@ -165,11 +165,9 @@ public final class AccountService {
         AccountStore.Stored stored = store.find(name == null ? "" : name)
                 .orElseThrow(() -> new CounterException("access.unknown", name));
         store.setDisplayName(stored.account().name(), checked);
-        Account renamed = new Account(stored.account().name(), stored.account().role(),
-                stored.account().mustChangePassword(), checked);
-        session.account().filter(a -> a.name().equalsIgnoreCase(renamed.name()))
-                .ifPresent(a -> session.signIn(new Account(a.name(), a.role(), a.mustChangePassword(), checked)));
-        return renamed;
+        session.account().filter(a -> a.name().equalsIgnoreCase(stored.account().name()))
+                .ifPresent(a -> session.signIn(a.withDisplayName(checked)));
+        return stored.account().withDisplayName(checked);
     }
 
     /** Every account (IT admin). */

@@ -83,6 +83,7 @@ public final class SignInView extends StackPane {
             help.setManaged(help.isVisible());
             displayNameBox.setVisible(mode == SignInViewModel.Mode.FIRST_RUN);
             displayNameBox.setManaged(displayNameBox.isVisible());
+            displayName.setVisible(displayNameBox.isVisible());
             repeatBox.setVisible(choosing);
             repeatBox.setManaged(choosing);
             repeat.setVisible(choosing);
