@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.counter.SqlRows;
@@ -17,6 +18,7 @@ import vn.motcua.counter.TestCounter;
 import vn.motcua.counter.application.access.AccessDenied;
 import vn.motcua.counter.application.access.Account;
 import vn.motcua.counter.bootstrap.CounterWiring;
+import vn.motcua.counter.bootstrap.Settings;
 import vn.motcua.counter.domain.DossierCode;
 import vn.motcua.counter.domain.access.Role;
 import vn.motcua.counter.i18n.Messages;
@@ -113,6 +115,18 @@ class DisplayNameTest {
                     .extracting(e -> ((CounterException) e).messageKey()).isEqualTo("access.bad_display_name");
             assertThatThrownBy(() -> accounts.rename("quantri", null)).isInstanceOf(CounterException.class)
                     .extracting(e -> ((CounterException) e).messageKey()).isEqualTo("access.bad_display_name");
+        }
+    }
+
+    @Test
+    void theProvisioningFileGivesTheFirstAdministratorItsDisplayName() {
+        Settings settings = Settings.of(Map.of(Settings.DATA_DIR, data.toString(), Settings.AGENCY_CODE,
+                TestCounter.AGENCY, Settings.OCR_WORKERS, "0", Settings.ACCESS_ADMIN_NAME, "cntt",
+                Settings.ACCESS_ADMIN_DISPLAY_NAME, "Đỗ Minh Đức", Settings.ACCESS_ADMIN_PASSWORD, "mot-lan-duy-nhat"));
+        try (CounterWiring counter = CounterWiring.open(settings, MONDAY)) {
+            Account admin = counter.accounts().signIn("cntt", "mot-lan-duy-nhat".toCharArray());
+            assertThat(admin.displayName()).isEqualTo("Đỗ Minh Đức");
+            assertThat(admin.mustChangePassword()).isTrue();
         }
     }
 
