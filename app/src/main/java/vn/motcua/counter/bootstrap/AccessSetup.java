@@ -54,7 +54,9 @@ final class AccessSetup {
         var name = settings.get(Settings.ACCESS_ADMIN_NAME);
         var secret = settings.get(Settings.ACCESS_ADMIN_PASSWORD);
         if (accounts.settingUp() && name.isPresent() && secret.isPresent() && !forReading
-                && accounts.provisionAdministrator(name.get(), secret.get())) {
+                && accounts.provisionAdministrator(name.get(),
+                        settings.get(Settings.ACCESS_ADMIN_DISPLAY_NAME).filter(v -> !v.isBlank()).orElse(null),
+                        secret.get())) {
             LOG.info("first administrator made from the provisioning file");
         }
         return accounts;

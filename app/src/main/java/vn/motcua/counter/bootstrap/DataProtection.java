@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import vn.motcua.counter.adapters.protection.DpapiProtection;
+import vn.motcua.counter.adapters.protection.FieldCipher;
 import vn.motcua.counter.adapters.protection.KeyFileProtection;
 import vn.motcua.counter.adapters.protection.KeyProtection;
 import vn.motcua.counter.adapters.protection.Keyring;
@@ -49,6 +50,21 @@ final class DataProtection {
             throw new CounterException("protection.recovery_wrong", e);
         }
         return Keyring.open(dataFolder, of(settings, dataFolder), recovery);
+    }
+
+    /**
+     * The data folder's column cipher for the tools that only read it (doctor, the support bundle) to open sealed
+     * values; null when the keyring is not there or does not open. Opening an existing keyring writes nothing.
+     */
+    static FieldCipher columnCipher(Settings settings, Path dataFolder) {
+        if (!hasKeyring(dataFolder)) {
+            return null;
+        }
+        try {
+            return new FieldCipher(unlock(settings, dataFolder).key());
+        } catch (CounterException e) {
+            return null;
+        }
     }
 
     static boolean hasKeyring(Path dataFolder) {

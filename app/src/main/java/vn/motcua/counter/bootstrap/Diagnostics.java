@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import vn.motcua.counter.adapters.protection.FieldCipher;
 import vn.motcua.counter.adapters.store.Database;
+import vn.motcua.counter.adapters.store.PersonalColumns;
 import vn.motcua.counter.adapters.store.SqliteStageQueue;
 import vn.motcua.counter.application.CounterDiagnostics;
 import vn.motcua.counter.application.stage.Stage;
@@ -43,7 +45,8 @@ public final class Diagnostics implements CounterDiagnostics {
         checks.add(settingsCheck());
         checks.add(dataFolder(data));
         checks.add(database(data.resolve(CounterWiring.DATABASE_FILE)));
-        checks.add(pipeline(data.resolve(CounterWiring.DATABASE_FILE)));
+        checks.add(pipeline(data.resolve(CounterWiring.DATABASE_FILE),
+                new PersonalColumns(DataProtection.columnCipher(settings, data))));
         checks.add(accounts(data.resolve(CounterWiring.DATABASE_FILE)));
         checks.add(freeDisk(data));
         checks.add(tesseract());
@@ -112,15 +115,17 @@ public final class Diagnostics implements CounterDiagnostics {
 
     /**
      * The pipeline's backlog per stage, and every item that failed or waits for something outside, with its reason:
-     * the same items the dossier screen shows with a retry.
+     * the same items the dossier screen shows with a retry. Their technical details are sealed (decision 1201): opened
+     * with the data folder's key when it opens here, else left out.
      */
-    private static Check pipeline(Path file) {
+    private static Check pipeline(Path file, PersonalColumns columns) {
         if (!Files.exists(file)) {
             return new Check("pipeline", Outcome.OK, "no database yet");
         }
         try {
             Map<Stage, Map<WorkState, Integer>> counts = Database.readOnly(file, SqliteStageQueue::counts);
-            List<WorkItem> attention = Database.readOnly(file, SqliteStageQueue.attentionQuery(ATTENTION_LISTED));
+            List<WorkItem> attention = Database.readOnly(file, SqliteStageQueue.attentionQuery(ATTENTION_LISTED,
+                    columns));
             StringBuilder detail = new StringBuilder();
             for (Stage stage : Stage.values()) {
                 Map<WorkState, Integer> c = counts.getOrDefault(stage, Map.of());
@@ -136,6 +141,7 @@ public final class Diagnostics implements CounterDiagnostics {
                         .append(": ").append(item.error() == null ? "" : english.text(item.error().messageKey(),
                                 item.error().arguments().toArray()))
                         .append(item.error() == null || item.error().detail() == null ? ""
+                                : FieldCipher.isSealed(item.error().detail()) ? " (detail sealed: the data key did not open)"
                                 : " (" + item.error().detail() + ")");
             }
             if (!attention.isEmpty()) {

@@ -34,7 +34,7 @@ final class SettingKeys {
                 "signing.signer.image", "signing.seal.image", "signing.trust.dir", "data.dir", "calendar.overrides",
                 "scanner.sane.passfile", "scanner.hotfolders", "ocr.tessdata", "hub.ca", "update.keys",
                 "security.key.dir", "security.passphrase", "security.recovery_key", "access.admin.name",
-                "access.admin.password");
+                "access.admin.display_name", "access.admin.password");
         unsafe("counter.count", integer(1, 9999), "a whole number 1–9999");
         unsafe("counter.number", integer(1, 9999), "a whole number 1–9999");
         safe("ui.language", oneOf("vi", "en"), "vi or en");

@@ -95,6 +95,8 @@ public final class Settings {
     public static final String ACCESS_IDLE_LOCK_MINUTES = "access.idle_lock_minutes";
     /** The first administrator's name, made on a data folder without accounts (provisioning). */
     public static final String ACCESS_ADMIN_NAME = "access.admin.name";
+    /** Its full name as printed on papers ("Nguyễn Văn An"); without it the sign-in name is printed. */
+    public static final String ACCESS_ADMIN_DISPLAY_NAME = "access.admin.display_name";
     /** Its Argon2id hash ({@code motcua account hash}) or a one-time password changed at the first sign-in. */
     public static final String ACCESS_ADMIN_PASSWORD = "access.admin.password";
 

@@ -37,7 +37,8 @@ import vn.motcua.scanner.ScannerBridge;
 final class SupportBundle {
 
     private static final String REMOVED = "[removed]";
-    private static final Set<String> SECRET_KEYS = Set.of("proxy.password", "hub.enrolment", "clerk.name");
+    private static final Set<String> SECRET_KEYS = Set.of("proxy.password", "hub.enrolment", "clerk.name",
+            "access.admin.display_name");
     private static final Pattern DIGITS = Pattern.compile("(?<![0-9])[0-9]{9,}(?![0-9])");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final List<String> PERSONAL_COLUMNS = List.of("applicant_name", "applicant_name_folded",
@@ -51,7 +52,8 @@ final class SupportBundle {
     SupportBundle(Settings settings) {
         this.settings = settings;
         this.data = settings.dataDirectory();
-        this.personal = personalValues(data.resolve(CounterWiring.DATABASE_FILE), columnCipher(settings, data));
+        this.personal = personalValues(data.resolve(CounterWiring.DATABASE_FILE),
+                DataProtection.columnCipher(settings, data));
     }
 
     /** Writes the bundle to {@code zip} (through a temporary file beside it); returns the names it holds. */
@@ -89,22 +91,6 @@ final class SupportBundle {
     }
 
     /** Applicants' and clerks' details as stored, longest first so a full name goes before a part of it. */
-    /**
-     * The data folder's column cipher, to read the personal values the bundle must leave out (they are sealed,
-     * decision 1201); null when the keyring is not there or does not open (then only the patterns apply). Opening an
-     * existing keyring writes nothing.
-     */
-    private static FieldCipher columnCipher(Settings settings, Path data) {
-        if (!DataProtection.hasKeyring(data)) {
-            return null;
-        }
-        try {
-            return new FieldCipher(DataProtection.unlock(settings, data).key());
-        } catch (CounterException e) {
-            return null;
-        }
-    }
-
     private static List<String> personalValues(Path database,
                                                FieldCipher cipher) {
         if (!Files.exists(database)) {

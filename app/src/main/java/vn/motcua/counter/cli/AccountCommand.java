@@ -16,19 +16,20 @@ import vn.motcua.counter.domain.access.Role;
 import vn.motcua.counter.i18n.Messages;
 
 /**
- * {@code account add|list|password|reset}: the counter's accounts (decision 1301). On a data folder without any
+ * {@code account add|list|password|reset|rename}: the counter's accounts (decision 1301); {@code --display-name} is
+ * the clerk's full name printed on papers and in the history. On a data folder without any
  * account, {@code account add --role it-admin} makes the first administrator without signing in; after that, adding
  * and resetting need an IT admin's {@code --account}. New passwords come from {@code MOTCUA_NEW_PASSWORD} or are
  * typed twice on the console.
  */
 @Command(name = "account", mixinStandardHelpOptions = true,
-        description = "Tài khoản của quầy: thêm, liệt kê, đổi mật khẩu (vai trò clerk, supervisor, it-admin).",
+        description = "Tài khoản của quầy: thêm, liệt kê, đổi mật khẩu, đổi họ tên (vai trò clerk, supervisor, it-admin).",
         subcommands = {AccountCommand.Add.class, AccountCommand.ListAccounts.class, AccountCommand.Password.class,
-                AccountCommand.Reset.class})
+                AccountCommand.Reset.class, AccountCommand.Rename.class})
 final class AccountCommand extends CommandGroup {
 
     /** JSON result of {@code account list}. */
-    public record Listed(String name, String role, boolean mustChangePassword) {
+    public record Listed(String name, String displayName, String role, boolean mustChangePassword) {
     }
 
     abstract static class Base implements Callable<Integer> {
@@ -65,6 +66,9 @@ final class AccountCommand extends CommandGroup {
         @Option(names = "--role", required = true, paramLabel = "ROLE",
                 description = "clerk, supervisor hoặc it-admin (admin).")
         String role;
+        @Option(names = "--display-name", paramLabel = "HỌ TÊN",
+                description = "Họ và tên in trên giấy tờ, ví dụ \"Nguyễn Thị Lan\" (không có: in tên đăng nhập).")
+        String displayName;
 
         @Override
         String work(CounterServices counter, SignedInAccess access, Messages messages) {
@@ -74,10 +78,11 @@ final class AccountCommand extends CommandGroup {
                 if (chosen != Role.IT_ADMIN) {   // the first account must be able to add the others
                     throw new CounterException("access.bad_role", role + " (it-admin)");
                 }
-                Account made = accounts.createFirstAdministrator(name, access.passwords().newPassword(name));
+                Account made = accounts.createFirstAdministrator(name, displayName,
+                        access.passwords().newPassword(name));
                 return messages.text("account.first_added", made.name());
             }
-            Account made = accounts.add(name, chosen, access.passwords().newPassword(name));
+            Account made = accounts.add(name, displayName, chosen, access.passwords().newPassword(name));
             return messages.text("account.added", made.name(), made.role().code());
         }
     }
@@ -90,10 +95,10 @@ final class AccountCommand extends CommandGroup {
         @Override
         String work(CounterServices counter, SignedInAccess access, Messages messages) {
             List<Listed> accounts = counter.accounts().list().stream()
-                    .map(a -> new Listed(a.name(), a.role().code(), a.mustChangePassword())).toList();
+                    .map(a -> new Listed(a.name(), a.displayName(), a.role().code(), a.mustChangePassword())).toList();
             PrintWriter out = spec.commandLine().getOut();
-            json.print(out, accounts, () -> accounts.forEach(a -> out.printf("%-24s %-12s%s%n", a.name(), a.role(),
-                    a.mustChangePassword() ? " *" : "")));
+            json.print(out, accounts, () -> accounts.forEach(a -> out.printf("%-24s %-12s %s%s%n", a.name(), a.role(),
+                    a.displayName() == null ? "-" : a.displayName(), a.mustChangePassword() ? " *" : "")));
             return null;
         }
     }
@@ -122,6 +127,22 @@ final class AccountCommand extends CommandGroup {
         String work(CounterServices counter, SignedInAccess access, Messages messages) {
             counter.accounts().resetPassword(name, access.passwords().newPassword(name));
             return messages.text("account.password_reset", name);
+        }
+    }
+
+    @Command(name = "rename", mixinStandardHelpOptions = true,
+            description = "Đặt họ và tên in trên giấy tờ của một tài khoản (cán bộ CNTT); giấy tờ đã in giữ tên cũ.")
+    static final class Rename extends Base {
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Tên đăng nhập của tài khoản.")
+        String name;
+        @Option(names = "--display-name", required = true, paramLabel = "HỌ TÊN",
+                description = "Họ và tên in trên giấy tờ, ví dụ \"Nguyễn Thị Lan\".")
+        String displayName;
+
+        @Override
+        String work(CounterServices counter, SignedInAccess access, Messages messages) {
+            Account renamed = counter.accounts().rename(name, displayName);
+            return messages.text("account.renamed", renamed.name(), renamed.displayName());
         }
     }
 }

@@ -425,7 +425,8 @@ public class CounterApplication extends Application {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label signedIn = new Label(services.accounts().session().account()
-                .map(a -> a.name() + " · " + messages.text("access.role." + a.role().code())).orElse(""));
+                .map(a -> a.shownName() + (a.displayName() == null ? "" : " (" + a.name() + ")") + " · "
+                        + messages.text("access.role." + a.role().code())).orElse(""));
         signedIn.setId("signedIn");
         signedIn.getStyleClass().add("text-muted");
         HBox bar = new HBox(16, product, agency, spacer, clerk, signedIn, languageChoice());

@@ -64,7 +64,7 @@ class ReceptionServiceTest {
             Receipt before = counter.reception().receive(TestCounter.request(counter, 1), counter.profile());
             assertThat(pdfText(counter.contents().read(before.pdfContentId()))).contains(setting);
 
-            counter.accounts().createFirstAdministrator("Lê Thị Thu Hà", "mat-khau-quan-tri".toCharArray());
+            counter.accounts().createFirstAdministrator("Lê Thị Thu Hà", null, "mat-khau-quan-tri".toCharArray());
             Receipt receipt = counter.reception().receive(TestCounter.request(counter, 2), counter.profile());
             String text = pdfText(counter.contents().read(receipt.pdfContentId()));
             String signature = text.substring(text.indexOf("NGƯỜI TIẾP NHẬN HỒ SƠ"));

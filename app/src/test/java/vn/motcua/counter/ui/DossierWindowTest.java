@@ -29,7 +29,7 @@ import vn.motcua.counter.bootstrap.CounterWiring;
  */
 class DossierWindowTest {
 
-    private static final String CLERK = WindowSignIn.ADMIN;   // who acts is the clerk signed in, not clerk.name
+    private static final String CLERK = WindowSignIn.DISPLAY_NAME;   // the clerk signed in (display name), not clerk.name
 
     @TempDir
     Path data;

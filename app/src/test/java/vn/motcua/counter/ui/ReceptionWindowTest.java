@@ -124,7 +124,7 @@ class ReceptionWindowTest {
             }
         }
         // the receipt names the clerk signed in, not the clerk.name setting
-        assertThat(CounterWindow.storedPdfText(data, receiptId)).contains(code, NAME, WindowSignIn.ADMIN)
+        assertThat(CounterWindow.storedPdfText(data, receiptId)).contains(code, NAME, WindowSignIn.DISPLAY_NAME)
                 .doesNotContain(CounterWindow.CLERK);
     }
 

@@ -16,7 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window's first screen (decision 1301), typed as a clerk types it: the first administrator on a new data
- * folder, then signing in after a restart, and a provisioned one-time password replaced at the first sign-in.
+ * folder (with the full name printed on papers), then signing in after a restart, and a provisioned one-time password replaced at the first sign-in.
  */
 class SignInWindowTest {
 
@@ -66,6 +66,7 @@ class SignInWindowTest {
         assertLabelled("#accountNameLabel", "Tên đăng nhập", "#accountName");
         assertLabelled("#accountPasswordLabel", "Mật khẩu", "#accountPassword");
         assertLabelled("#accountRepeatLabel", "Nhập lại mật khẩu", "#accountRepeat");
+        assertLabelled("#accountDisplayNameLabel", "Họ và tên (in trên giấy tờ)", "#accountDisplayName");
         robot.press(KeyCode.ALT).type(KeyCode.N).release(KeyCode.ALT);   // Alt+N: the repeat field
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#accountRepeat").query().isFocused());
         robot.clickOn("#accountName").write("quantri");
@@ -77,12 +78,20 @@ class SignInWindowTest {
 
         robot.clickOn("#accountPassword").write("mat-khau-dai-1");
         robot.clickOn("#accountRepeat").write("mat-khau-dai-1").type(KeyCode.ENTER);
+        // the full name printed on papers is asked too, and checked by the service
+        assertThat(message()).isEqualTo("Họ và tên in trên giấy tờ không được để trống, tối đa 80 ký tự trên một dòng.");
+        assertThat(robot.lookup("#search").tryQuery()).isEmpty();
+        robot.clickOn("#accountDisplayName").write("Nguyễn Văn Quản");
+        robot.clickOn("#accountPassword").write("mat-khau-dai-1");
+        robot.clickOn("#accountRepeat").write("mat-khau-dai-1").type(KeyCode.ENTER);
         awaitHome();
-        assertThat(robot.lookup("#signedIn").queryLabeled().getText()).isEqualTo("quantri · cán bộ CNTT");
+        assertThat(robot.lookup("#signedIn").queryLabeled().getText())
+                .isEqualTo("Nguyễn Văn Quản (quantri) · cán bộ CNTT");
         window.close();
 
         window = CounterWindow.openAtSignIn(data);   // a restart: now it asks
         assertThat(shown("#accountRepeat")).isFalse();
+        assertThat(shown("#accountDisplayName")).isFalse();
         robot.clickOn("#accountName").write("quantri");
         robot.clickOn("#accountPassword").write("khong-phai-no").type(KeyCode.ENTER);
         assertThat(message()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");

@@ -85,7 +85,7 @@ class TrackingBookWindowTest {
             List<List<String>> forms = SqlRows.rows(db, "SELECT period_from, period_to, issued_by, content_id "
                     + "FROM issued_forms WHERE form = 'TRACKING_BOOK'", null);
             assertThat(forms).hasSize(1);
-            assertThat(forms.getFirst().subList(0, 3)).containsExactly("2026-11-01", "2026-11-10", WindowSignIn.ADMIN);
+            assertThat(forms.getFirst().subList(0, 3)).containsExactly("2026-11-01", "2026-11-10", WindowSignIn.DISPLAY_NAME);
             String id = forms.getFirst().get(3);
             assertThat(vn.motcua.counter.TestCounter.stored(data, id)).isEqualTo(Files.readAllBytes(file));
             assertThat(CounterWindow.storedPdfText(data, id)).contains("SỔ THEO DÕI HỒ SƠ", inside,

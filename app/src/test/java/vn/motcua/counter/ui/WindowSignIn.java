@@ -17,6 +17,8 @@ public final class WindowSignIn {
 
     public static final String ADMIN = "quantri";
     public static final String PASSWORD = "mat-khau-thu-nghiem";
+    /** The administrator's full name, printed on papers and in the history (the first-run screen asks it). */
+    public static final String DISPLAY_NAME = "Phạm Thị Quỳnh";
 
     private WindowSignIn() {
     }
@@ -33,6 +35,10 @@ public final class WindowSignIn {
                 TextField repeat = (TextField) scene.lookup("#accountRepeat");
                 if (repeat.isVisible()) {
                     repeat.setText(PASSWORD);
+                }
+                TextField displayName = (TextField) scene.lookup("#accountDisplayName");
+                if (displayName.isVisible()) {
+                    displayName.setText(DISPLAY_NAME);
                 }
                 ((Button) scene.lookup("#signIn")).fire();
             }).get(30, TimeUnit.SECONDS);

@@ -11,11 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-place sealing of free text written before V17 ({@link PersonalColumns#FREE_TEXT}: event details and reasons,
- * hand-over names and notes, component notes, result document names), run when the database opens with a cipher, the
- * way {@link ColumnSealing} sealed the applicant's columns: batches of rows per transaction, idempotent (a value
- * starting with {@code ~1} is sealed already), then the WAL checkpointed and the file vacuumed so no plain text is
- * left in free pages; {@code data_protection.free_text_state} says what is left (0 rows, 1 checkpoint and VACUUM, 2
- * nothing). A start killed half-way carries on where it stopped.
+ * hand-over names and notes, component notes, result document names; since V19 also the pipeline's stage errors),
+ * run when the database opens with a cipher, the way {@link ColumnSealing} sealed the applicant's columns: batches of
+ * rows per transaction, idempotent (a value starting with {@code ~1} is sealed already), then the WAL checkpointed and
+ * the file vacuumed so no plain text is left in free pages; {@code data_protection.free_text_state} says what is left
+ * (0 rows, 1 checkpoint and VACUUM, 2 nothing). A start killed half-way carries on where it stopped
+ * ({@code FreeTextSealingCrashTest}).
  */
 final class FreeTextSealing {
 

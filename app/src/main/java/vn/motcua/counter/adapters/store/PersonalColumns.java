@@ -30,8 +30,12 @@ public final class PersonalColumns {
     static final String HANDOVER_NOTE = "handovers.note";
     static final String COMPONENT_NOTE = "components.note";
     static final String RESULT_NAME = "result_documents.name";
+    // A failed pipeline stage's technical cause and its message's arguments (V19): an exception's message can quote a
+    // file name or a citizen's data.
+    static final String STAGE_ERROR_ARGS = "stage_work.error_args";
+    static final String STAGE_ERROR_DETAIL = "stage_work.error_detail";
     static final List<String> FREE_TEXT = List.of(EVENT_DETAIL, EVENT_REASON, HANDOVER_GIVER, HANDOVER_RECEIVER,
-            HANDOVER_NOTE, COMPONENT_NOTE, RESULT_NAME);
+            HANDOVER_NOTE, COMPONENT_NOTE, RESULT_NAME, STAGE_ERROR_ARGS, STAGE_ERROR_DETAIL);
 
     /** The department's reason with a change from the hub (V16, written sealed from the start). */
     static final String HUB_CHANGE_REASON = "hub_changes.reason";

@@ -1,6 +1,7 @@
 package vn.motcua.counter.adapters.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,9 @@ import vn.motcua.counter.application.port.AccountStore;
 import vn.motcua.counter.domain.access.Role;
 
 /**
- * V14's {@code accounts}. On a counter opened for reading (a command beside the window), the wrong-password count
+ * V14's {@code accounts}, with V19's {@code display_name} (read as NULL from a file not yet migrated to V19, which a
+ * command beside an older window or {@code doctor} may meet). On a counter opened for reading (a command beside the
+ * window), the wrong-password count
  * is still written, through a short writable connection of its own: a read-only command must not be a way around
  * the lockout.
  */
@@ -42,11 +45,12 @@ public final class SqliteAccounts implements AccountStore {
                 return Optional.<Stored>empty();
             }
             return Rows.first(c, """
-                    SELECT name, role, must_change, password_hash, failures, last_failure FROM accounts WHERE name = ?""",
+                    SELECT name, role, must_change, %s, password_hash, failures, last_failure FROM accounts
+                    WHERE name = ?""".formatted(displayName(c)),
                     rs -> {
-                        String last = rs.getString(6);
-                        return new Stored(account(rs.getString(1), rs.getString(2), rs.getInt(3)), rs.getString(4),
-                                rs.getInt(5), last == null ? null : Instant.parse(last));
+                        String last = rs.getString(7);
+                        return new Stored(account(rs), rs.getString(5), rs.getInt(6),
+                                last == null ? null : Instant.parse(last));
                     }, name.strip());
         });
     }
@@ -57,8 +61,8 @@ public final class SqliteAccounts implements AccountStore {
             if (!hasTable(c)) {
                 return List.<Account>of();
             }
-            return Rows.list(c, "SELECT name, role, must_change FROM accounts ORDER BY name",
-                    rs -> account(rs.getString(1), rs.getString(2), rs.getInt(3)));
+            return Rows.list(c, "SELECT name, role, must_change, " + displayName(c) + " FROM accounts ORDER BY name",
+                    SqliteAccounts::account);
         });
     }
 
@@ -97,6 +101,11 @@ public final class SqliteAccounts implements AccountStore {
     }
 
     @Override
+    public void setDisplayName(String name, String displayName) {
+        write(c -> Rows.update(c, "UPDATE accounts SET display_name = ? WHERE name = ?", displayName, name));
+    }
+
+    @Override
     public void setPassword(String name, String passwordHash, boolean mustChange) {
         write(c -> Rows.update(c, "UPDATE accounts SET password_hash = ?, must_change = ? WHERE name = ?",
                 passwordHash, mustChange ? 1 : 0, name));
@@ -104,9 +113,10 @@ public final class SqliteAccounts implements AccountStore {
 
     private static void insert(Connection c, Account account, String passwordHash, Instant at) throws SQLException {
         Rows.update(c, """
-                INSERT INTO accounts (name, role, password_hash, must_change, created_at) VALUES (?, ?, ?, ?, ?)""",
+                INSERT INTO accounts (name, role, password_hash, must_change, created_at, display_name)
+                VALUES (?, ?, ?, ?, ?, ?)""",
                 account.name(), account.role().code(), passwordHash, account.mustChangePassword() ? 1 : 0,
-                at.toString());
+                at.toString(), account.displayName());
     }
 
     private <T> T write(Database.SqlWork<T> work) {
@@ -118,8 +128,17 @@ public final class SqliteAccounts implements AccountStore {
                 .isPresent();
     }
 
-    private static Account account(String name, String role, int mustChange) {
-        return new Account(name, Role.parse(role).orElseThrow(() -> new IllegalStateException("role " + role)),
-                mustChange != 0);
+    /** {@code display_name}, or NULL in a file from before V19. */
+    private static String displayName(Connection c) throws SQLException {
+        return Rows.first(c, "SELECT 1 FROM pragma_table_info('accounts') WHERE name = 'display_name'", rs -> 1)
+                .isPresent() ? "display_name" : "NULL";
+    }
+
+    /** An account from the columns name, role, must_change, display name. */
+    private static Account account(ResultSet rs) throws SQLException {
+        String role = rs.getString(2);
+        return new Account(rs.getString(1),
+                Role.parse(role).orElseThrow(() -> new IllegalStateException("role " + role)), rs.getInt(3) != 0,
+                rs.getString(4));
     }
 }

@@ -18,7 +18,10 @@ import vn.motcua.counter.application.stage.WorkItem;
 import vn.motcua.counter.application.stage.WorkState;
 import vn.motcua.counter.domain.DossierCode;
 
-/** V10's {@code stage_work} table. */
+/**
+ * V10's {@code stage_work} table. An error's arguments and technical detail are sealed (V19, decision 1201): an
+ * exception's message can quote a file name or a citizen's data.
+ */
 public final class SqliteStageQueue implements StageQueue {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,7 +75,7 @@ public final class SqliteStageQueue implements StageQueue {
             Rows.update(c, """
                     UPDATE stage_work SET state = 'RUNNING', attempts = attempts + 1, not_before = NULL, updated_at = ?
                     WHERE id = ?""", now.toString(), id.get());
-            return item(c, id.get());
+            return item(c, db.columns(), id.get());
         });
     }
 
@@ -103,7 +106,7 @@ public final class SqliteStageQueue implements StageQueue {
                 SELECT error_key, error_args, error_detail FROM stage_work
                 WHERE stage = ? AND state = 'WAITING' AND not_before IS NOT NULL AND error_key IS NOT NULL
                 ORDER BY updated_at DESC LIMIT 1""",
-                rs -> new StageError(rs.getString(1), arguments(rs.getString(2)), rs.getString(3)), stage.name()));
+                rs -> error(db.columns(), rs, 1), stage.name()));
     }
 
     @Override
@@ -129,15 +132,15 @@ public final class SqliteStageQueue implements StageQueue {
         db.inTransaction(c -> Rows.update(c, """
                 UPDATE stage_work SET state = 'WAITING', not_before = ?, error_key = ?, error_args = ?, error_detail = ?,
                     updated_at = ? WHERE id = ? AND state = 'RUNNING'""", notBefore.toEpochMilli(), error.messageKey(),
-                json(error.arguments()), error.detail(), now.toString(), itemId));
+                sealedArguments(error), sealedDetail(error), now.toString(), itemId));
     }
 
     @Override
     public void markFailed(long itemId, StageError error, Instant now) {
         db.inTransaction(c -> Rows.update(c, """
                 UPDATE stage_work SET state = 'FAILED', not_before = NULL, error_key = ?, error_args = ?, error_detail = ?,
-                    updated_at = ? WHERE id = ? AND state = 'RUNNING'""", error.messageKey(), json(error.arguments()), error.detail(),
-                now.toString(), itemId));
+                    updated_at = ? WHERE id = ? AND state = 'RUNNING'""", error.messageKey(), sealedArguments(error),
+                sealedDetail(error), now.toString(), itemId));
     }
 
     @Override
@@ -145,8 +148,7 @@ public final class SqliteStageQueue implements StageQueue {
         db.inTransaction(c -> Rows.update(c, """
                 UPDATE stage_work SET state = 'BLOCKED', attempts = max(attempts - 1, 0), waiting_for = ?, error_key = ?,
                     error_args = ?, error_detail = ?, updated_at = ? WHERE id = ? AND state = 'RUNNING'""", waitingFor,
-                error.messageKey(),
-                json(error.arguments()), error.detail(), now.toString(), itemId));
+                error.messageKey(), sealedArguments(error), sealedDetail(error), now.toString(), itemId));
     }
 
     @Override
@@ -161,8 +163,8 @@ public final class SqliteStageQueue implements StageQueue {
         return db.inTransaction(c -> {
             int failed = Rows.update(c, """
                     UPDATE stage_work SET state = 'FAILED', error_key = ?, error_args = ?, error_detail = ?, updated_at = ?
-                    WHERE state = 'RUNNING' AND attempts >= ?""", crashed.messageKey(), json(crashed.arguments()),
-                    crashed.detail(), now.toString(), maxAttempts);
+                    WHERE state = 'RUNNING' AND attempts >= ?""", crashed.messageKey(), sealedArguments(crashed),
+                    sealedDetail(crashed), now.toString(), maxAttempts);
             return failed + Rows.update(c, "UPDATE stage_work SET state = 'WAITING', updated_at = ? WHERE state = 'RUNNING'",
                     now.toString());
         });
@@ -173,7 +175,7 @@ public final class SqliteStageQueue implements StageQueue {
         return db.inTransaction(c -> {
             int retried = 0;
             for (long itemId : itemIds) {
-                Optional<WorkItem> item = item(c, itemId)
+                Optional<WorkItem> item = item(c, db.columns(), itemId)
                         .filter(i -> i.state() == WorkState.FAILED || i.state() == WorkState.BLOCKED);
                 if (item.isEmpty()) {
                     continue;
@@ -250,26 +252,29 @@ public final class SqliteStageQueue implements StageQueue {
     public List<WorkItem> itemsOf(DossierCode code) {
         return db.read(c -> Rows.list(c, "SELECT " + ITEM_COLUMNS + """
                  FROM stage_work w JOIN dossiers d ON d.id = w.dossier_id WHERE d.code = ?
-                ORDER BY w.stage, w.subject_id""", SqliteStageQueue::item, code.value()));
+                ORDER BY w.stage, w.subject_id""", rs -> item(db.columns(), rs), code.value()));
     }
 
     @Override
     public List<WorkItem> needingAttention(int limit) {
-        return db.read(attentionQuery(limit));
+        return db.read(attentionQuery(limit, db.columns()));
     }
 
-    /** FAILED and BLOCKED items, oldest first; also read by {@code motcua doctor} on a read-only connection. */
-    public static Database.SqlWork<List<WorkItem>> attentionQuery(int limit) {
+    /**
+     * FAILED and BLOCKED items, oldest first, their errors opened with {@code columns}; also read by {@code motcua
+     * doctor} on a read-only connection.
+     */
+    public static Database.SqlWork<List<WorkItem>> attentionQuery(int limit, PersonalColumns columns) {
         return c -> Rows.list(c, "SELECT " + ITEM_COLUMNS + """
                  FROM stage_work w JOIN dossiers d ON d.id = w.dossier_id
-                WHERE w.state IN ('FAILED', 'BLOCKED') ORDER BY w.id LIMIT ?""", SqliteStageQueue::item, limit);
+                WHERE w.state IN ('FAILED', 'BLOCKED') ORDER BY w.id LIMIT ?""", rs -> item(columns, rs), limit);
     }
 
     @Override
     public List<WorkItem> unfinished(Stage stage, int limit) {
         return db.read(c -> Rows.list(c, "SELECT " + ITEM_COLUMNS + """
                  FROM stage_work w JOIN dossiers d ON d.id = w.dossier_id
-                WHERE w.stage = ? AND w.state <> 'DONE' ORDER BY w.id LIMIT ?""", SqliteStageQueue::item,
+                WHERE w.stage = ? AND w.state <> 'DONE' ORDER BY w.id LIMIT ?""", rs -> item(db.columns(), rs),
                 stage.name(), limit));
     }
 
@@ -286,15 +291,13 @@ public final class SqliteStageQueue implements StageQueue {
                 + ", updated_at = ? WHERE id = ? AND state = 'RUNNING'", now.toString(), itemId));
     }
 
-    private static Optional<WorkItem> item(Connection c, long id) throws SQLException {
+    private static Optional<WorkItem> item(Connection c, PersonalColumns columns, long id) throws SQLException {
         return Rows.first(c, "SELECT " + ITEM_COLUMNS + " FROM stage_work w JOIN dossiers d ON d.id = w.dossier_id"
-                + " WHERE w.id = ?", SqliteStageQueue::item, id);
+                + " WHERE w.id = ?", rs -> item(columns, rs), id);
     }
 
-    private static WorkItem item(ResultSet rs) throws SQLException {
-        String errorKey = rs.getString(7);
-        StageError error = errorKey == null ? null
-                : new StageError(errorKey, arguments(rs.getString(8)), rs.getString(9));
+    private static WorkItem item(PersonalColumns columns, ResultSet rs) throws SQLException {
+        StageError error = rs.getString(7) == null ? null : error(columns, rs, 7);
         long notBefore = rs.getLong(10);
         Instant due = rs.wasNull() ? null : Instant.ofEpochMilli(notBefore);
         return new WorkItem(rs.getLong(1), Stage.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4),
@@ -308,12 +311,23 @@ public final class SqliteStageQueue implements StageQueue {
                 : java.time.LocalDateTime.parse(text).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
     }
 
-    private static String json(List<String> arguments) {
+    /** The error in the columns from {@code first} on: its key, sealed arguments and sealed detail. */
+    private static StageError error(PersonalColumns columns, ResultSet rs, int first) throws SQLException {
+        return new StageError(rs.getString(first),
+                arguments(columns.open(PersonalColumns.STAGE_ERROR_ARGS, rs.getString(first + 1))),
+                columns.open(PersonalColumns.STAGE_ERROR_DETAIL, rs.getString(first + 2)));
+    }
+
+    private String sealedArguments(StageError error) {
         try {
-            return JSON.writeValueAsString(arguments);
+            return db.columns().seal(PersonalColumns.STAGE_ERROR_ARGS, JSON.writeValueAsString(error.arguments()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String sealedDetail(StageError error) {
+        return db.columns().seal(PersonalColumns.STAGE_ERROR_DETAIL, error.detail());
     }
 
     private static List<String> arguments(String json) {

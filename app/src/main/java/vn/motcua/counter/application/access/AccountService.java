@@ -62,10 +62,11 @@ public final class AccountService {
      * Makes the first administrator (the window's first-run screen, {@code motcua account add} on a new data folder)
      * and signs in as it.
      *
+     * @param displayName the full name printed on papers; null: none (the sign-in name is printed)
      * @throws CounterException {@code access.first_exists} when an account exists already
      */
-    public Account createFirstAdministrator(String name, char[] password) {
-        Account account = new Account(checkedName(name), Role.IT_ADMIN, false);
+    public Account createFirstAdministrator(String name, String displayName, char[] password) {
+        Account account = new Account(checkedName(name), Role.IT_ADMIN, false, checkedDisplayName(displayName));
         String hash = hashing.hash(checkedPassword(password));
         if (!store.addFirst(account, hash, clock.instant())) {
             session.accountsExist(true);
@@ -78,18 +79,19 @@ public final class AccountService {
 
     /**
      * The first administrator from the provisioning file, when the data folder has no account: {@code secret} is an
-     * Argon2id hash (kept as it is) or a one-time password, which must be changed at the first sign-in. Nothing
-     * happens when an account exists.
+     * Argon2id hash (kept as it is) or a one-time password, which must be changed at the first sign-in;
+     * {@code displayName} may be null. Nothing happens when an account exists.
      *
      * @return whether the administrator was made
      */
-    public boolean provisionAdministrator(String name, String secret) {
+    public boolean provisionAdministrator(String name, String displayName, String secret) {
         if (!settingUp() || name == null || name.isBlank() || secret == null || secret.isBlank()) {
             return false;
         }
         boolean hashed = hashing.isHash(secret.strip());
         String hash = hashed ? secret.strip() : hashing.hash(checkedPassword(secret.toCharArray()));
-        boolean made = store.addFirst(new Account(checkedName(name), Role.IT_ADMIN, !hashed), hash, clock.instant());
+        boolean made = store.addFirst(new Account(checkedName(name), Role.IT_ADMIN, !hashed,
+                checkedDisplayName(displayName)), hash, clock.instant());
         session.accountsExist(true);
         return made;
     }
@@ -127,15 +129,19 @@ public final class AccountService {
             throw new CounterException("access.password_unchanged");
         }
         store.setPassword(signedIn.name(), hashing.hash(checkedPassword(next)), false);
-        Account changed = new Account(signedIn.name(), signedIn.role(), false);
+        Account changed = signedIn.withOwnPassword();
         session.signIn(changed);
         return changed;
     }
 
-    /** Adds an account (IT admin); its owner chooses a password of their own at the first sign-in. */
-    public Account add(String name, Role role, char[] password) {
+    /**
+     * Adds an account (IT admin); its owner chooses a password of their own at the first sign-in.
+     *
+     * @param displayName the full name printed on papers; null: none (the sign-in name is printed)
+     */
+    public Account add(String name, String displayName, Role role, char[] password) {
         session.require(Permission.ACCOUNTS);
-        Account account = new Account(checkedName(name), role, true);
+        Account account = new Account(checkedName(name), role, true, checkedDisplayName(displayName));
         store.add(account, hashing.hash(checkedPassword(password)), clock.instant());
         session.accountsExist(true);
         return account;
@@ -147,6 +153,21 @@ public final class AccountService {
         AccountStore.Stored stored = store.find(name).orElseThrow(() -> new CounterException("access.unknown", name));
         store.setPassword(stored.account().name(), hashing.hash(checkedPassword(password)), true);
         store.succeeded(stored.account().name(), clock.instant());
+    }
+
+    /**
+     * Gives an account the full name printed on papers and written in the history from now on (IT admin); what was
+     * printed or written before keeps the name it had. The account signed in, if renamed, prints the new name at once.
+     */
+    public Account rename(String name, String displayName) {
+        session.require(Permission.ACCOUNTS);
+        String checked = checkedDisplayName(displayName == null ? "" : displayName);
+        AccountStore.Stored stored = store.find(name == null ? "" : name)
+                .orElseThrow(() -> new CounterException("access.unknown", name));
+        store.setDisplayName(stored.account().name(), checked);
+        session.account().filter(a -> a.name().equalsIgnoreCase(stored.account().name()))
+                .ifPresent(a -> session.signIn(a.withDisplayName(checked)));
+        return stored.account().withDisplayName(checked);
     }
 
     /** Every account (IT admin). */
@@ -200,6 +221,20 @@ public final class AccountService {
         String value = name == null ? "" : name.strip();
         if (value.isEmpty() || value.length() > Account.MAX_NAME || value.chars().anyMatch(Character::isISOControl)) {
             throw new CounterException("access.bad_name", Account.MAX_NAME);
+        }
+        return value;
+    }
+
+    /** Null stays null (none given); otherwise 1 to {@link Account#MAX_DISPLAY_NAME} characters, one line. */
+    private static String checkedDisplayName(String displayName) {
+        if (displayName == null) {
+            return null;
+        }
+        String value = java.text.Normalizer.normalize(displayName.strip().replaceAll("\\s+", " "),
+                java.text.Normalizer.Form.NFC);
+        if (value.isEmpty() || value.length() > Account.MAX_DISPLAY_NAME
+                || value.chars().anyMatch(Character::isISOControl)) {
+            throw new CounterException("access.bad_display_name", Account.MAX_DISPLAY_NAME);
         }
         return value;
     }

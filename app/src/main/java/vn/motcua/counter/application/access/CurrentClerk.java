@@ -21,10 +21,10 @@ public interface CurrentClerk {
 
     /**
      * Who is written as having received, handed over or issued something (the receipt, the control slip's hand-overs,
-     * the history): the account signed in; {@code setUpName} (the {@code clerk.name} setting) only on a data folder
-     * without accounts yet.
+     * the history): the account signed in, by its display name (its sign-in name when it has none); {@code setUpName}
+     * (the {@code clerk.name} setting) only on a data folder without accounts yet.
      */
     default String nameOr(String setUpName) {
-        return account().map(Account::name).orElse(setUpName);
+        return account().map(Account::shownName).orElse(setUpName);
     }
 }

@@ -38,6 +38,9 @@ public interface AccountStore {
     /** A right password: the count starts again. */
     void succeeded(String name, Instant at);
 
+    /** The full name printed on papers for {@code name}. */
+    void setDisplayName(String name, String displayName);
+
     /** A new password hash; {@code mustChange} when someone other than its owner set it. */
     void setPassword(String name, String passwordHash, boolean mustChange);
 }

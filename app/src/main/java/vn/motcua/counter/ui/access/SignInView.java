@@ -25,6 +25,10 @@ public final class SignInView extends StackPane {
         name.setId("accountName");
         name.setPromptText(messages.text("login.name"));
         name.textProperty().bindBidirectional(model.nameProperty());
+        TextField displayName = new TextField();
+        displayName.setId("accountDisplayName");
+        displayName.setPromptText(messages.text("firstRun.displayName"));
+        displayName.textProperty().bindBidirectional(model.displayNameProperty());
         password.setId("accountPassword");
         password.setPromptText(messages.text("login.password"));
         password.textProperty().bindBidirectional(model.passwordProperty());
@@ -41,15 +45,19 @@ public final class SignInView extends StackPane {
         submit.setId("signIn");
         submit.disableProperty().bind(model.busyProperty());
         submit.setOnAction(e -> model.submit(signedIn));
-        for (TextField field : java.util.List.of(name, password, repeat)) {   // Enter in any field
+        for (TextField field : java.util.List.of(name, displayName, password, repeat)) {   // Enter in any field
             field.setOnAction(e -> model.submit(signedIn));
         }
         // visible labels (a prompt text disappears once the field has the focus), each with its Alt+letter
         Label nameLabel = labelFor(name, "accountNameLabel", messages.text("login.name.label"));
         Label passwordLabel = labelFor(password, "accountPasswordLabel", messages.text("login.password.label"));
         Label repeatLabel = labelFor(repeat, "accountRepeatLabel", messages.text("firstRun.repeat.label"));
+        Label displayNameLabel = labelFor(displayName, "accountDisplayNameLabel",
+                messages.text("firstRun.displayName.label"));
+        VBox displayNameBox = new VBox(4, displayNameLabel, displayName);
         VBox repeatBox = new VBox(4, repeatLabel, repeat);
-        VBox card = new VBox(10, title, help, new VBox(4, nameLabel, name), new VBox(4, passwordLabel, password),
+        VBox card = new VBox(10, title, help, new VBox(4, nameLabel, name), displayNameBox,
+                new VBox(4, passwordLabel, password),
                 repeatBox, message, submit);
         card.setMaxWidth(420);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // centred, not stretched to the window
@@ -73,6 +81,9 @@ public final class SignInView extends StackPane {
             });
             help.setVisible(mode != SignInViewModel.Mode.SIGN_IN);
             help.setManaged(help.isVisible());
+            displayNameBox.setVisible(mode == SignInViewModel.Mode.FIRST_RUN);
+            displayNameBox.setManaged(displayNameBox.isVisible());
+            displayName.setVisible(displayNameBox.isVisible());
             repeatBox.setVisible(choosing);
             repeatBox.setManaged(choosing);
             repeat.setVisible(choosing);

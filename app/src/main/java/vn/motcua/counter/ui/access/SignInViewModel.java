@@ -29,6 +29,8 @@ public final class SignInViewModel {
     private final UiExecutors executors;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>();
     private final StringProperty name = new SimpleStringProperty("");
+    /** The first administrator's full name, printed on papers (first run only). */
+    private final StringProperty displayName = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty repeat = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -55,10 +57,11 @@ public final class SignInViewModel {
             return;
         }
         String who = name.get();
+        String fullName = displayName.get();
         busy.set(true);
         message.set("");
         executors.run(() -> switch (now) {
-            case FIRST_RUN -> accounts.createFirstAdministrator(who, typed);
+            case FIRST_RUN -> accounts.createFirstAdministrator(who, fullName, typed);
             case SIGN_IN -> accounts.signIn(who, typed);
             case CHANGE_PASSWORD -> accounts.changePassword(current, typed);
         }, account -> done(account, typed, signedIn), this::fail);
@@ -96,6 +99,10 @@ public final class SignInViewModel {
 
     public StringProperty nameProperty() {
         return name;
+    }
+
+    public StringProperty displayNameProperty() {
+        return displayName;
     }
 
     public StringProperty passwordProperty() {

@@ -42,9 +42,9 @@ class AccessByRoleTest {
         counter = TestCounter.open(data, clock);
         accounts = counter.accounts();
         assertThat(accounts.settingUp()).isTrue();
-        accounts.createFirstAdministrator("quantri", ADMIN_PASSWORD);
-        accounts.add("binh", Role.CLERK, FIRST);
-        accounts.add("lan", Role.SUPERVISOR, FIRST);
+        accounts.createFirstAdministrator("quantri", null, ADMIN_PASSWORD);
+        accounts.add("binh", null, Role.CLERK, FIRST);
+        accounts.add("lan", null, Role.SUPERVISOR, FIRST);
         accounts.signOut();
     }
 
@@ -74,7 +74,7 @@ class AccessByRoleTest {
         Path catalogue = Files.writeString(data.resolve("catalogue.json"), "[]");
         assertThatThrownBy(() -> counter.catalogueImports().importProcedures(catalogue))
                 .isInstanceOfSatisfying(AccessDenied.class, e -> assertThat(e.permission()).isEqualTo(Permission.CATALOGUE));
-        assertThatThrownBy(() -> accounts.add("khach", Role.IT_ADMIN, FIRST))
+        assertThatThrownBy(() -> accounts.add("khach", null, Role.IT_ADMIN, FIRST))
                 .isInstanceOfSatisfying(AccessDenied.class, e -> assertThat(e.permission()).isEqualTo(Permission.ACCOUNTS));
         assertThatThrownBy(() -> counter.audit().verify())
                 .isInstanceOfSatisfying(AccessDenied.class, e -> assertThat(e.permission()).isEqualTo(Permission.AUDIT));
@@ -131,7 +131,7 @@ class AccessByRoleTest {
 
     @Test
     void theFirstAdministratorIsMadeOnlyOnce() {
-        assertThatThrownBy(() -> accounts.createFirstAdministrator("khac", "mot-mat-khau-khac".toCharArray()))
+        assertThatThrownBy(() -> accounts.createFirstAdministrator("khac", null, "mot-mat-khau-khac".toCharArray()))
                 .isInstanceOf(CounterException.class).extracting(e -> ((CounterException) e).messageKey())
                 .isEqualTo("access.first_exists");
         accounts.signIn("quantri", ADMIN_PASSWORD);
@@ -139,7 +139,7 @@ class AccessByRoleTest {
                 org.assertj.core.groups.Tuple.tuple("binh", Role.CLERK),
                 org.assertj.core.groups.Tuple.tuple("lan", Role.SUPERVISOR),
                 org.assertj.core.groups.Tuple.tuple("quantri", Role.IT_ADMIN));
-        assertThatThrownBy(() -> accounts.add("BINH", Role.CLERK, FIRST)).isInstanceOf(CounterException.class)
+        assertThatThrownBy(() -> accounts.add("BINH", null, Role.CLERK, FIRST)).isInstanceOf(CounterException.class)
                 .extracting(e -> ((CounterException) e).messageKey()).isEqualTo("access.name_taken");
     }
 }

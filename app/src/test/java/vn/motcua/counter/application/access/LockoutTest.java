@@ -44,7 +44,7 @@ class LockoutTest {
     @Test
     void theDelayGrowsAndARestartDoesNotLiftIt() {
         try (CounterWiring counter = TestCounter.open(data, clock)) {
-            counter.accounts().createFirstAdministrator("quantri", RIGHT);
+            counter.accounts().createFirstAdministrator("quantri", null, RIGHT);
             AccountService accounts = counter.accounts();
             for (int i = 1; i <= 4; i++) {
                 assertThat(refusal(() -> accounts.signIn("quantri", WRONG))).isEqualTo("access.wrong_password");
@@ -76,7 +76,7 @@ class LockoutTest {
     @Test
     void anUnknownNameIsTheSameWrongAnswerAndLocksNothing() {
         try (CounterWiring counter = TestCounter.open(data, clock)) {
-            counter.accounts().createFirstAdministrator("quantri", RIGHT);
+            counter.accounts().createFirstAdministrator("quantri", null, RIGHT);
             for (int i = 0; i < 8; i++) {
                 assertThat(refusal(() -> counter.accounts().signIn("khong-co", WRONG)))
                         .isEqualTo("access.wrong_password");

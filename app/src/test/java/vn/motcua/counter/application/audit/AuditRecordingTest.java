@@ -46,7 +46,7 @@ class AuditRecordingTest {
             var report = counter.reports().report(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
             counter.reports().export(report, ReportRenderer.Format.CSV, data.resolve("bao-cao.csv"));
             // from the first account on, who acts is the account signed in
-            counter.accounts().createFirstAdministrator("giamsat01", PASSWORD.toCharArray());
+            counter.accounts().createFirstAdministrator("giamsat01", null, PASSWORD.toCharArray());
             counter.lifecycle().dossier(code);
         }
         try (CounterWiring reading = CounterWiring.openForReading(TestCounter.settings(data), clock)) {
