@@ -45,6 +45,18 @@ public final class SyncLogText {
         return error == null ? "" : messages.text(error.messageKey(), error.arguments().toArray());
     }
 
+    /**
+     * Why a pull of the hub's changes failed: the sending words where they fit both ("the hub reported an error"),
+     * the pull's own where the sending words would promise a dossier will be sent ({@code sync.pull.error.*}).
+     */
+    public String pullReason(StageError error) {
+        if (error == null) {
+            return "";
+        }
+        String own = error.messageKey().replaceFirst("^sync\\.error\\.", "sync.pull.error.");
+        return messages.text(own).equals(own) ? reason(error) : messages.text(own, error.arguments().toArray());
+    }
+
     public String detail(SyncLog.Entry e) {
         return switch (e.kind()) {
             case SENT -> messages.text(e.via() == SyncLog.Via.USB_RECEIPT ? "synclog.detail.sent_usb"
@@ -53,7 +65,8 @@ public final class SyncLogText {
             case FAILED -> messages.text("synclog.detail.failed", reason(e.reason()), e.attempts());
             case RETRYING -> messages.text("synclog.detail.retrying", reason(e.reason()), e.attempts(),
                     e.nextTry() == null ? "?" : time(e.nextTry()));
-            case BLOCKED, PULL_FAILED -> reason(e.reason());
+            case BLOCKED -> reason(e.reason());
+            case PULL_FAILED -> pullReason(e.reason());
             case PULLED -> e.pulled().applied() + e.pulled().refused() + e.pulled().unknown() == 0
                     ? messages.text("synclog.detail.pulled_nothing")
                     : messages.text("synclog.detail.pulled", e.pulled().applied(), e.pulled().refused(),

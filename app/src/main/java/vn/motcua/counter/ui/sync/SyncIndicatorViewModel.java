@@ -95,7 +95,7 @@ public final class SyncIndicatorViewModel implements AutoCloseable {
         } else {
             String at = words.shortTime(pull.pulled().at(), clock.instant());
             lastPull.set(messages.text(pull.error() == null ? "sync.last_pull" : "sync.last_pull_failed", at));
-            lastPullProblem.set(words.reason(pull.error()));
+            lastPullProblem.set(words.pullReason(pull.error()));
         }
     }
 

@@ -66,7 +66,8 @@ class SyncIndicatorViewModelTest {
             clock.set(LocalDateTime.of(2026, 11, 23, 9, 41));
             model.syncNow();   // the link is still down: the pull after sending fails too
             assertThat(model.lastPullProperty().get()).isEqualTo("Cập nhật từ sở: không lấy được lúc 09:41");
-            assertThat(model.lastPullProblemProperty().get()).isEqualTo(messages.text("sync.error.offline"));
+            assertThat(model.lastPullProblemProperty().get()).as("a pull's own words: nothing is being sent")
+                    .isEqualTo("Không kết nối được máy chủ tỉnh; cập nhật từ sở sẽ được lấy khi có mạng.");
 
             link.down(false);
             clock.set(LocalDateTime.of(2026, 11, 23, 10, 42));

@@ -81,7 +81,7 @@ class SyncLogViewModelTest {
                     .endsWith(" · đã áp dụng");
             assertThat(model.rows()).extracting(r -> r.kind() + " | " + r.detail())
                     .contains("Lấy cập nhật từ sở | 1 thay đổi đã áp dụng · 0 không áp dụng được · 0 cho hồ sơ "
-                            + "không có trên máy", "Lỗi lấy cập nhật | " + messages.text("sync.error.offline"));
+                            + "không có trên máy", "Lỗi lấy cập nhật | Không kết nối được máy chủ tỉnh; cập nhật từ sở sẽ được lấy khi có mạng.");
             assertThat(model.rows()).as("no personal data beyond the dossier code")
                     .noneMatch(r -> (r.detail() + r.dossier()).contains(TestCounter.APPLICANT_NAME));
             assertThat(model.messageProperty().get()).startsWith(model.rows().size() + " mục, mới nhất trước");
