@@ -34,10 +34,15 @@ final class DataProtection {
             case "passphrase" -> new PassphraseProtection(
                     settings.get(Settings.SECURITY_PASSPHRASE).map(String::toCharArray).orElse(null));
             case "dpapi" -> new DpapiProtection();
-            case "tpm" -> new TpmProtection(
-                    settings.get(Settings.SECURITY_TPM_TCTI).map(String::strip).orElse(TpmProtection.DEFAULT_TCTI));
+            case "tpm" -> tpm(settings);
             default -> throw new CounterException("settings.bad_value", Settings.SECURITY_PROTECTION, kind);
         };
+    }
+
+    /** The TPM as the settings reach it, whether or not it is the chosen protection ({@code motcua doctor}). */
+    static TpmProtection tpm(Settings settings) {
+        return new TpmProtection(
+                settings.get(Settings.SECURITY_TPM_TCTI).map(String::strip).orElse(TpmProtection.DEFAULT_TCTI));
     }
 
     static Path keyFolder(Settings settings) {
