@@ -11,12 +11,14 @@ import vn.motcua.counter.adapters.protection.KeyProtection;
 import vn.motcua.counter.adapters.protection.Keyring;
 import vn.motcua.counter.adapters.protection.PassphraseProtection;
 import vn.motcua.counter.adapters.protection.RecoveryKey;
+import vn.motcua.counter.adapters.protection.TpmProtection;
 import vn.motcua.counter.application.CounterException;
 
 /**
  * The data folder's key protection as the settings choose it ({@code security.protection}: {@code auto} is DPAPI on
  * Windows and the key file elsewhere), and the keyring opened with it before anything else in the data folder is
- * (decision 1201). Fails closed: no protection, no counter.
+ * (decision 1201). Fails closed: no protection, no counter; {@code tpm} is never chosen by {@code auto}
+ * (the clerk's account must be given the TPM device, and a new motherboard then needs the recovery key).
  */
 final class DataProtection {
 
@@ -33,8 +35,15 @@ final class DataProtection {
             case "passphrase" -> new PassphraseProtection(
                     settings.get(Settings.SECURITY_PASSPHRASE).map(String::toCharArray).orElse(null));
             case "dpapi" -> new DpapiProtection();
+            case "tpm" -> tpm(settings);
             default -> throw new CounterException("settings.bad_value", Settings.SECURITY_PROTECTION, kind);
         };
+    }
+
+    /** The TPM as the settings reach it, whether or not it is the chosen protection ({@code motcua doctor}). */
+    static TpmProtection tpm(Settings settings) {
+        return new TpmProtection(
+                settings.get(Settings.SECURITY_TPM_TCTI).map(String::strip).orElse(TpmProtection.DEFAULT_TCTI));
     }
 
     static Path keyFolder(Settings settings) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import vn.motcua.counter.adapters.protection.FieldCipher;
+import vn.motcua.counter.adapters.protection.KeyProtection;
+import vn.motcua.counter.adapters.protection.TpmProtection;
 import vn.motcua.counter.adapters.store.Database;
 import vn.motcua.counter.adapters.store.PersonalColumns;
 import vn.motcua.counter.adapters.store.SqliteStageQueue;
@@ -19,11 +21,13 @@ import vn.motcua.counter.capture.ocr.OcrReadiness;
 import vn.motcua.counter.i18n.Messages;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import vn.motcua.counter.application.CounterException;
 
 /**
- * The checks behind {@code motcua doctor}: where data lives, whether the database is sound, free disk, and whether
- * OCR and a scanner are available. It reads only; it never migrates or repairs anything.
+ * The checks behind {@code motcua doctor}: where data lives, whether the database is sound, the key protection and
+ * whether a TPM is present, free disk, and whether OCR and a scanner are available. It reads only; it never migrates
+ * or repairs anything.
  */
 public final class Diagnostics implements CounterDiagnostics {
 
@@ -48,10 +52,29 @@ public final class Diagnostics implements CounterDiagnostics {
         checks.add(pipeline(data.resolve(CounterWiring.DATABASE_FILE),
                 new PersonalColumns(DataProtection.columnCipher(settings, data))));
         checks.add(accounts(data.resolve(CounterWiring.DATABASE_FILE)));
+        checks.add(keyProtection(data));
         checks.add(freeDisk(data));
         checks.add(tesseract());
         checks.add(scanner());
         return new Report(List.copyOf(checks));
+    }
+
+    /**
+     * The chosen key protection and whether a TPM answers (decision 1201): failed only when {@code tpm} is chosen and
+     * none does. Reads only: the TPM is asked for a few random bytes; a key folder is not created.
+     */
+    private Check keyProtection(Path data) {
+        KeyProtection chosen;
+        try {
+            chosen = DataProtection.of(settings, data);
+        } catch (CounterException e) {
+            return new Check("key protection", Outcome.FAILED, e.messageKey());
+        }
+        TpmProtection tpm = chosen instanceof TpmProtection chosenTpm ? chosenTpm : DataProtection.tpm(settings);
+        Optional<String> noTpm = tpm.unavailable();
+        String detail = chosen.kind() + "; " + noTpm.map(why -> "TPM: not usable (" + why + ")")
+                .orElse("TPM 2.0: present on " + tpm.tcti());
+        return new Check("key protection", chosen == tpm && noTpm.isPresent() ? Outcome.FAILED : Outcome.OK, detail);
     }
 
     /** The files read, and every unknown key or wrong value with its file and line. */

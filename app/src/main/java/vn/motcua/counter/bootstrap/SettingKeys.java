@@ -61,8 +61,10 @@ final class SettingKeys {
                 "sessions such as 07:30-11:30,13:00-17:00");
         unsafe("office.cutoff", SettingKeys::isTime, "a time such as 16:30");
         unsafe("office.same_day_cutoff", SettingKeys::isTime, "a time such as 15:00");
-        unsafe("security.protection", oneOf("auto", "keyfile", "passphrase", "dpapi"),
-                "auto, keyfile, passphrase or dpapi");
+        unsafe("security.protection", oneOf("auto", "keyfile", "passphrase", "dpapi", "tpm"),
+                "auto, keyfile, passphrase, dpapi or tpm");
+        unsafe("security.tpm.tcti", v -> v.strip().matches("[a-z][a-z0-9-]*(:\\S*)?"),
+                "a TCTI such as device:/dev/tpmrm0");
         unsafe("retention.days", integer(0, 36500), "a number of days 0–36500 (0: never remove)");
         safe("access.idle_lock_minutes", integer(0, 1440), "minutes 0–1440, 0 for never");
         unsafe("update.pin", v -> v.matches("\\d+(\\.\\d+){0,3}"), "a version such as 0.2.0");

@@ -83,8 +83,10 @@ public final class Settings {
     public static final String SAME_DAY_CUTOFF = "office.same_day_cutoff";
 
     /** Data at rest (docs/decisions/1201-data-at-rest.md): how the data key is protected: {@code auto} (DPAPI on
-     *  Windows, the key file elsewhere), {@code keyfile}, {@code passphrase} or {@code dpapi}; never none. */
+     *  Windows, the key file elsewhere), {@code keyfile}, {@code passphrase}, {@code dpapi} or {@code tpm}; never none. */
     public static final String SECURITY_PROTECTION = "security.protection";
+    /** How {@code tpm} protection reaches the TPM (a tpm2-tools TCTI); unset: the kernel's {@code device:/dev/tpmrm0}. */
+    public static final String SECURITY_TPM_TCTI = "security.tpm.tcti";
     /** The owner-only folder of key files; unset: the account's own ({@link #defaultKeyDirectory}). Never inside the data folder. */
     public static final String SECURITY_KEY_DIR = "security.key.dir";
     /** The passphrase for {@code security.protection=passphrase} (best given as MOTCUA_SECURITY_PASSPHRASE). */

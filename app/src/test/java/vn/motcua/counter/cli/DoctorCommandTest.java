@@ -1,6 +1,7 @@
 package vn.motcua.counter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import vn.motcua.counter.bootstrap.CounterLauncher;
 import vn.motcua.counter.TestCounter;
+import vn.motcua.counter.adapters.protection.Swtpm;
 import vn.motcua.counter.bootstrap.CounterConfiguration;
 import vn.motcua.counter.bootstrap.CounterWiring;
 import vn.motcua.counter.crash.SaveLoopClock;
@@ -28,6 +30,8 @@ class DoctorCommandTest {
     @AfterEach
     void clear() {
         System.clearProperty("motcua.data.dir");
+        System.clearProperty("motcua.security.protection");
+        System.clearProperty("motcua.security.tpm.tcti");
     }
 
     private int run(String... args) {
@@ -70,6 +74,24 @@ class DoctorCommandTest {
         int exit = run("doctor");
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).containsPattern("FAILED\\s+database");
+    }
+
+    @Test
+    void saysWhetherTheChosenTpmIsPresent(@TempDir Path tpmState) throws Exception {
+        assumeTrue(Swtpm.available(), "swtpm and tpm2-tools (app/ci-packages-tpm.txt)");
+        System.setProperty("motcua.security.protection", "tpm");
+        String tcti;
+        try (Swtpm tpm = Swtpm.start(tpmState.resolve("state"), tpmState.resolve("swtpm.log"))) {
+            tcti = tpm.tcti();
+            System.setProperty("motcua.security.tpm.tcti", tcti);
+            run("doctor");
+            assertThat(out.toString()).containsPattern("OK\\s+key protection\\s+tpm; TPM 2.0: present on "
+                    + java.util.regex.Pattern.quote(tcti));
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("doctor")).isEqualTo(1);
+        assertThat(out.toString()).containsPattern("FAILED\\s+key protection\\s+tpm; TPM: not usable \\(no TPM "
+                + "answers on " + java.util.regex.Pattern.quote(tcti));
     }
 
     @Test
