@@ -157,11 +157,6 @@ public class CounterApplication extends Application {
         messages = Messages.of(access.locale());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         executors = new UiExecutors(background, Platform::runLater);
-        executors.run(access::notices, found -> {
-            startupNotices = found;
-            showStartupNotices();
-            checkForUpdate();
-        }, failure -> LOG.warn("start-up checks failed", failure));
         root = new BorderPane(screens);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         javafx.geometry.Dimension2D size = windowSize(screen);
@@ -212,8 +207,17 @@ public class CounterApplication extends Application {
         // decision 1301: name, password, Enter before anything (the first administrator on a new data folder)
         frame.getChildren().setAll(new SignInView(new SignInViewModel(services.accounts(), messages, executors),
                 messages, this::enter));
-        // the window answers the clerk once the sign-in screen is laid out (StartupProbe): after the pulse
-        Platform.runLater(() -> Platform.runLater(StartupProbe::windowUsable));
+        // the window answers the clerk once the sign-in screen is laid out (StartupProbe): after the pulse. The
+        // start-up checks (OCR engine and models, a waiting update, the hub's) wait until then: their notices show
+        // only once someone signed in, and on two cores they slowed the window's start (decision 0903)
+        Platform.runLater(() -> Platform.runLater(() -> {
+            StartupProbe.windowUsable();
+            executors.run(access::notices, found -> {
+                startupNotices = found;
+                showStartupNotices();
+                checkForUpdate();
+            }, failure -> LOG.warn("start-up checks failed", failure));
+        }));
         // decision 1201: a data folder set up by this start shows its recovery key once, for IT staff to print
         // (before the sign-in, so with dialogs of its own: the work's are made once someone signed in)
         services.newRecoveryKey().ifPresent(key -> Platform.runLater(() -> dialogFactory.apply(getHostServices(),
