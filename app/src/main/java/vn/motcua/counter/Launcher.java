@@ -37,7 +37,7 @@ public final class Launcher {
         CounterLauncher application = new CounterLauncher(settings, CounterConfiguration.VIETNAM_TIME,
                 () -> ProcessSetup.apply(data));
         if (args.length == 0) {
-            CounterApplication.launch(application);
+            CounterApplication.launch(application, data);
         } else {
             System.exit(MotcuaCommand.execute(application, args));
         }

@@ -72,7 +72,6 @@ import vn.motcua.counter.ui.access.SignInViewModel;
 /** The counter window: a header with the agency, and the home list or the new-dossier form below it. */
 public class CounterApplication extends Application {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CounterApplication.class);
     /** The window's size where the screen has room for it. */
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 800;
@@ -81,6 +80,7 @@ public class CounterApplication extends Application {
     /** What {@link #launch(CounterAccess)} hands to the instance JavaFX creates. */
     private static volatile CounterAccess launched;
     private static volatile CompletableFuture<CounterServices> launchedOpening;
+    private static volatile java.nio.file.Path launchedData;
     /** The counter the launcher is opening; null for a test's window, which opens it in {@link #start}. */
     private CompletableFuture<CounterServices> opening;
     /** Set by {@link #stop}: a counter opened after it is closed at once. */
@@ -123,9 +123,19 @@ public class CounterApplication extends Application {
     private IdleLockViewModel idleLock;
     private javafx.animation.Timeline idleTicks;
 
-    /** Opens the window on the application the launcher built. */
-    public static void launch(CounterAccess access) {
+    /**
+     * Not a static field: made when this class loads, on the main thread before JavaFX's start, it set logging up
+     * there (~0.1 s); the counter-open thread sets it up beside JavaFX's start instead (decision 0903).
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(CounterApplication.class);
+    }
+
+    /** Opens the window on the application the launcher built; {@code data} is the data folder. */
+    public static void launch(CounterAccess access, java.nio.file.Path data) {
         launched = access;
+        launchedData = data;
+        Rendering.choose(data);
         // the counter opens (keys, database, wiring) while JavaFX starts and the window is drawn: on two cores the
         // two overlap, and the clerk sees the window before the counter behind it is ready (decision 0903)
         launchedOpening = CompletableFuture.supplyAsync(access::open,
@@ -162,11 +172,6 @@ public class CounterApplication extends Application {
         messages = Messages.of(access.locale());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         executors = new UiExecutors(background, Platform::runLater);
-        executors.run(access::notices, found -> {
-            startupNotices = found;
-            showStartupNotices();
-            checkForUpdate();
-        }, failure -> LOG.warn("start-up checks failed", failure));
         root = new BorderPane(screens);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         javafx.geometry.Dimension2D size = windowSize(screen);
@@ -213,12 +218,27 @@ public class CounterApplication extends Application {
         }
         services = counter;
         StartupProbe.mark("opened");
+        if (opening != null) {   // the launcher's window, the data folder there now
+            Rendering.learn(launchedData);
+        }
         services.pipeline().start();
         // decision 1301: name, password, Enter before anything (the first administrator on a new data folder)
         frame.getChildren().setAll(new SignInView(new SignInViewModel(services.accounts(), messages, executors),
                 messages, this::enter));
-        // the window answers the clerk once the sign-in screen is laid out (StartupProbe): after the pulse
-        Platform.runLater(() -> Platform.runLater(StartupProbe::windowUsable));
+        // the window answers the clerk once the sign-in screen is laid out (StartupProbe): after the pulse. The
+        // start-up checks (OCR engine and models, a waiting update, the hub's) wait until then: their notices show
+        // only once someone signed in, and on two cores they slowed the window's start (decision 0903)
+        Platform.runLater(() -> Platform.runLater(() -> {
+            StartupProbe.windowUsable();
+            executors.run(access::notices, found -> {
+                if (closed) {   // closed meanwhile (the benchmark's exit): the workers are stopped
+                    return;
+                }
+                startupNotices = found;
+                showStartupNotices();
+                checkForUpdate();
+            }, failure -> log().warn("start-up checks failed", failure));
+        }));
         // decision 1201: a data folder set up by this start shows its recovery key once, for IT staff to print
         // (before the sign-in, so with dialogs of its own: the work's are made once someone signed in)
         services.newRecoveryKey().ifPresent(key -> Platform.runLater(() -> dialogFactory.apply(getHostServices(),
@@ -228,7 +248,7 @@ public class CounterApplication extends Application {
 
     /** The counter could not open: the reason in the clerk's words, then the window closes. */
     private void cannotStart(Throwable failure) {
-        FailureLog.log(LOG, "cannot start", failure);
+        FailureLog.log(log(), "cannot start", failure);
         Alert alert = new Alert(Alert.AlertType.ERROR, failure instanceof CounterException refused
                 ? messages.describe(refused) : messages.text("error.unexpected"));
         alert.setHeaderText(messages.text("error.title"));
@@ -464,7 +484,7 @@ public class CounterApplication extends Application {
                     showStartupNotices();
                 }
             }
-        }, failure -> LOG.warn("update check failed", failure));
+        }, failure -> log().warn("update check failed", failure));
     }
 
     private void showStartupNotices() {
