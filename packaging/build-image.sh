@@ -99,6 +99,9 @@ options=(--enable-native-access=javafx.graphics,ALL-UNNAMED -Dfile.encoding=UTF-
   -Djava.net.useSystemProxies=true -Dorg.sqlite.lib.path=\$APPDIR/native -Djna.boot.library.path=\$APPDIR/native
   -Djna.library.path=\$APPDIR/native -Djna.nounpack=true
   --add-exports=javafx.base/com.sun.javafx.runtime=ALL-UNNAMED)
+# The window's heap (decision 0904): its live set is ~80 MB after 50 receptions; a 512 MB ceiling leaves room for an
+# 80 MP import, and G1 gives committed memory back (a periodic collection when idle, little free heap kept).
+window=(-Xmx512m -XX:G1PeriodicGCInterval=3000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
 cli="$work/motcua.properties"
 {
   echo "java-options=${options[*]} -Djava.awt.headless=true"
@@ -106,7 +109,7 @@ cli="$work/motcua.properties"
 } > "$cli"
 "$jdk/bin/jpackage$exe" --type app-image --name MotcuaCounter --app-version "$version" \
   --vendor "Motcua Counter" --input "$work/input" --main-jar app.jar --main-class vn.motcua.counter.Launcher \
-  --runtime-image "$work/runtime" --java-options "${options[*]}" --add-launcher "motcua=$cli" --dest "$out"
+  --runtime-image "$work/runtime" --java-options "${options[*]} ${window[*]}" --add-launcher "motcua=$cli" --dest "$out"
 
 image="$out/MotcuaCounter"
 case "$platform" in
