@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * waited for a core as long as any file did (decision 0705); with the files below, those get a core first, and the
  * files take whatever is left, which on a quiet hub is everything.
  */
-final class BulkLane implements AutoCloseable {
+public final class BulkLane implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkLane.class);
     private static final int STEPS = 10;
@@ -61,6 +61,9 @@ final class BulkLane implements AutoCloseable {
                 task.run();
             }));
 
+    BulkLane() {
+    }
+
     /** Runs {@code work} on a bulk thread, the caller waiting; its exceptions reach the caller as they were thrown. */
     <T> T run(Work<T> work) throws IOException {
         Future<T> done = threads.submit(work::run);
@@ -85,7 +88,11 @@ final class BulkLane implements AutoCloseable {
         T run() throws IOException;
     }
 
-    private static void lowerThisThread() {
+    /**
+     * Lowers the calling platform thread as the lane's threads are (threads it starts inherit that). Also used by the
+     * load benchmark, whose counters' uploads stand in for PCs of their own.
+     */
+    public static void lowerThisThread() {
         if (GETTID == null || GETPRIORITY == null || SETPRIORITY == null) {
             Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
             return;
