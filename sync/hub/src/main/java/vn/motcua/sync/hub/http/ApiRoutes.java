@@ -27,13 +27,16 @@ final class ApiRoutes {
     private final Manifests manifests;
     private final Changes changes;
     private final HubMetrics metrics;
+    private final BulkLane bulk;
 
-    ApiRoutes(Counters counters, Uploads uploads, Manifests manifests, Changes changes, HubMetrics metrics) {
+    ApiRoutes(Counters counters, Uploads uploads, Manifests manifests, Changes changes, HubMetrics metrics,
+              BulkLane bulk) {
         this.counters = counters;
         this.uploads = uploads;
         this.manifests = manifests;
         this.changes = changes;
         this.metrics = metrics;
+        this.bulk = bulk;
     }
 
     void register(RoutesConfig routes) {
@@ -156,7 +159,7 @@ final class ApiRoutes {
         long offset = longHeader(ctx, "Upload-Offset");
         CountingInputStream body = new CountingInputStream(ctx.bodyInputStream());
         try {
-            long end = uploads.append(caller.id(), ctx.pathParam("id"), offset, body);
+            long end = bulk.run(() -> uploads.append(caller.id(), ctx.pathParam("id"), offset, body));
             ctx.status(204).header("Upload-Offset", Long.toString(end));
         } finally {
             metrics.received("upload", body.count());

@@ -32,9 +32,11 @@ public final class HubServer implements AutoCloseable {
             Map.entry(ErrorCode.UPGRADE_REQUIRED, 426), Map.entry(ErrorCode.BUSY, 503));
 
     private final Javalin app;
+    private final BulkLane bulk = new BulkLane();
 
     public HubServer(Hub hub, int port) {
-        ApiRoutes api = new ApiRoutes(hub.counters(), hub.uploads(), hub.manifests(), hub.changes(), hub.metrics());
+        ApiRoutes api = new ApiRoutes(hub.counters(), hub.uploads(), hub.manifests(), hub.changes(), hub.metrics(),
+                bulk);
         WebRoutes web = new WebRoutes(hub);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -185,5 +187,6 @@ public final class HubServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        bulk.close();
     }
 }

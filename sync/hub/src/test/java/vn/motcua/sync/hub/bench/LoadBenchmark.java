@@ -2,6 +2,7 @@ package vn.motcua.sync.hub.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,9 +15,14 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.sync.hub.http.BulkLane;
 import vn.motcua.sync.hub.support.ChildHub;
 import vn.motcua.sync.hub.support.CounterClient;
 import vn.motcua.sync.hub.support.TestHub;
@@ -28,8 +34,9 @@ import vn.motcua.sync.wire.Sha256;
 /**
  * 200 counters at once, each sending 5 dossiers of 3 MB (three 1 MB scans) over tus in 1 MB PATCHes and then the
  * manifest, against one hub JVM on the disk store and a PostgreSQL on the same machine. Prints errors, the manifest
- * latency beside {@code /health}'s under the same load (the peer), throughput and the hub's CPU time per MB.
- * {@code -Dbench.counters=200 -Dbench.dossiers=5 -Dbench.mb=3}.
+ * latency beside {@code /health}'s under the same load (the peer), throughput and the hub's CPU time per MB. The
+ * counters' uploads run 10 nice steps down (they stand in for PCs of their own, decision 0705); their manifests and the
+ * {@code /health} probe at normal priority. {@code -Dbench.counters=200 -Dbench.dossiers=5 -Dbench.mb=3}.
  */
 class LoadBenchmark {
     private static final int COUNTERS = Integer.getInteger("bench.counters", 200);
@@ -72,11 +79,27 @@ class LoadBenchmark {
                     }
                 }
             });
-            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            // The counters' files stand in for 200 PCs of their own: here they share the hub's two cores, so their
+            // uploads (threads, HTTP client and its I/O thread) run 10 nice steps down, as the hub's own upload lane
+            // does, and take what the manifests leave. Manifests are sent and timed at normal priority, on threads
+            // started beforehand by this (normal) thread, so no manifest waits for a thread or inherits the lower one.
+            ThreadFactory lowered = task -> Thread.ofPlatform().daemon(true).unstarted(() -> {
+                BulkLane.lowerThisThread();
+                task.run();
+            });
+            ThreadPoolExecutor manifestLane = new ThreadPoolExecutor(COUNTERS, COUNTERS, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>());
+            manifestLane.prestartAllCoreThreads();
+            HttpClient uploadHttp;
+            try (ExecutorService once = Executors.newSingleThreadExecutor(lowered)) {
+                uploadHttp = once.submit(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                        .executor(Executors.newCachedThreadPool(lowered)).build()).get();
+            }
+            try (ExecutorService pool = Executors.newFixedThreadPool(COUNTERS, lowered)) {
                 List<Future<?>> runs = new ArrayList<>();
                 for (int c = 0; c < COUNTERS; c++) {
                     int counterNo = c;
                     CounterClient counter = counters.get(c);
+                    CounterClient uploader = counter.using(uploadHttp);
                     runs.add(pool.submit(() -> {
                         for (int d = 0; d < DOSSIERS; d++) {
                             try {
@@ -86,15 +109,18 @@ class LoadBenchmark {
                                     String tag = counterNo + "/" + d + "/" + f;
                                     System.arraycopy(tag.getBytes(), 0, scan, 0, tag.length());
                                     String sha = Sha256.hex(scan);
-                                    if (retrying(kinds, () -> counter.upload(scan, sha, 1024 * 1024)) != 204) {
+                                    if (retrying(kinds, () -> uploader.upload(scan, sha, 1024 * 1024)) != 204) {
                                         errors.incrementAndGet();
                                     }
                                     files.add(new FileRef(sha, scan.length, "trang-" + f + ".jpg", FileRef.Kind.SCAN_PAGE));
                                 }
                                 DossierManifest m = manifest(counterNo, d, files);
-                                long t = System.nanoTime();
-                                HttpResponse<String> r = retrying(kinds, () -> counter.put(m));
-                                manifests.add(System.nanoTime() - t);
+                                HttpResponse<String> r = manifestLane.submit(() -> {
+                                    long t = System.nanoTime();
+                                    HttpResponse<String> answer = retrying(kinds, () -> counter.put(m));
+                                    manifests.add(System.nanoTime() - t);
+                                    return answer;
+                                }).get();
                                 if (r.statusCode() != 200) {
                                     errors.incrementAndGet();
                                     kinds.merge("manifest HTTP " + r.statusCode(), 1, Integer::sum);
@@ -110,7 +136,9 @@ class LoadBenchmark {
                 for (Future<?> f : runs) {
                     f.get();
                 }
+                System.out.printf("LOAD generator threads set lower (uploads, their HTTP client): %d of %d%n", lowerThreads(), threadCount());
             }
+            manifestLane.shutdown();
             prober.interrupt();
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (hubProcess.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore)).toMillis() / 1000.0;
@@ -128,6 +156,32 @@ class LoadBenchmark {
         } finally {
             hub.close();
         }
+    }
+
+    /** This JVM's threads whose nice value is above this process's main thread's (from /proc). */
+    private static long lowerThreads() throws java.io.IOException {
+        int base = nice(Path.of("/proc/self/stat"));
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(t -> {
+                try {
+                    return nice(t.resolve("stat")) > base;
+                } catch (java.io.IOException | RuntimeException gone) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+
+    private static long threadCount() throws java.io.IOException {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.count();
+        }
+    }
+
+    /** Field 19 of a stat line, counted after the command name's closing parenthesis. */
+    private static int nice(Path stat) throws java.io.IOException {
+        String line = Files.readString(stat);
+        return Integer.parseInt(line.substring(line.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
     /**

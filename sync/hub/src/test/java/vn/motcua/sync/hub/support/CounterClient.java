@@ -28,8 +28,14 @@ public final class CounterClient {
     public final String counterId;
     public final KeyPair keys;
     public final Api.EnrolResponse enrolment;
+    private final HttpClient http;
 
     public CounterClient(URI base, String token, String counterId, KeyPair keys, Api.EnrolResponse enrolment) {
+        this(base, token, counterId, keys, enrolment, HTTP);
+    }
+
+    private CounterClient(URI base, String token, String counterId, KeyPair keys, Api.EnrolResponse enrolment, HttpClient http) {
+        this.http = http;
         this.base = base;
         this.token = token;
         this.counterId = counterId;
@@ -55,7 +61,12 @@ public final class CounterClient {
 
     /** The same counter talking to another instance. */
     public CounterClient via(URI otherBase) {
-        return new CounterClient(otherBase, token, counterId, keys, enrolment);
+        return new CounterClient(otherBase, token, counterId, keys, enrolment, http);
+    }
+
+    /** The same counter sending through another HTTP client (the load benchmark's lower-priority uploads). */
+    public CounterClient using(HttpClient other) {
+        return new CounterClient(base, token, counterId, keys, enrolment, other);
     }
 
     public HttpRequest.Builder request(String path) {
@@ -63,7 +74,7 @@ public final class CounterClient {
     }
 
     public HttpResponse<String> send(HttpRequest request) throws Exception {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** POST creating an upload; its path. */
