@@ -44,14 +44,15 @@ window "window image (AOT cache)" "" "$image/bin/MotcuaCounter"
 
 # resident memory of the window with $dossiers dossiers received (through the command line, one JVM each)
 convert=/usr/bin/convert
-"$convert" -size 1240x1754 xc:white -pointsize 40 -annotate +100+200 "Trang bench" "$work/page.png"
+"$convert" -size 1240x1754 xc:white -font DejaVu-Sans -pointsize 40 -annotate +100+200 "Trang bench" "$work/page.png"
 for i in $(seq "$dossiers"); do
   "$image/bin/motcua" receive --procedure 1.004873 --name "Nguyen Van Bench" --id 001190012345 \
     --birth-date 1990-04-02 --sex nu --page 1="$work/page.png" >/dev/null 2>&1 \
     || { echo "bench: motcua receive failed" >&2; exit 1; }
 done
 # the window opens on its first screen (decision 1301: no account yet, so the first administrator's); the benchmark
-# signs in there as a clerk would, with the keyboard (xdotool), and reads the memory once the home list is shown
+# signs in there as a clerk would, with the keyboard (xdotool: name, display name, password twice), and reads the
+# memory once the home list is shown
 # (StartupProbe's "listed MS ROWS" line); every wait is bounded, and a window that never lists is reported, not waited on
 report="$work/rss.txt"
 JAVA_TOOL_OPTIONS="-Dmotcua.startup.report=$report" "$image/bin/MotcuaCounter" >/dev/null 2>&1 & pid=$!
@@ -60,7 +61,8 @@ secret="mat-khau-bench-$RANDOM-$RANDOM"
 if wid=$(timeout 20 xdotool search --sync --onlyvisible --pid "$pid" 2>/dev/null | head -1) && [ -n "$wid" ]; then
   xdotool windowfocus --sync "$wid" 2>/dev/null || true
   sleep 0.5   # the name field takes the focus on the pulse after the screen shows
-  xdotool type --delay 15 "quantri"; xdotool key Tab; xdotool type --delay 15 "$secret"
+  xdotool type --delay 15 "quantri"; xdotool key Tab; xdotool type --delay 15 "Quan tri bench"; xdotool key Tab
+  xdotool type --delay 15 "$secret"
   xdotool key Tab; xdotool type --delay 15 "$secret"; xdotool key Return
 fi
 for _ in $(seq 120); do grep -q '^listed ' "$report" 2>/dev/null && break; sleep 0.5; done
