@@ -105,6 +105,33 @@ class AppImageIT {
         assertNothingUnpacked();
     }
 
+    /**
+     * On a display without a qualified GPU (Xvfb) the first start falls back to software rendering and remembers it;
+     * the next start has GTK leave GL unloaded (decision 0903), as the dynamic linker's own trace shows.
+     */
+    @Test
+    void aStartOnRememberedSoftwareRenderingLoadsNoGl() throws Exception {
+        Files.createDirectories(home.resolve("tmp"));
+        Path launcher = IMAGE.resolve("bin/MotcuaCounter");
+        assertThat(Processes.windowUsable(launcher, home)).startsWith("usable ");
+        assertThat(home.resolve(".local/share/motcua-counter/rendering-software")).isRegularFile();
+
+        Path trace = Files.createDirectories(home.resolve("ld")).resolve("trace");
+        assertThat(Processes.windowUsable(launcher, home, Map.of("LD_DEBUG", "files", "LD_DEBUG_OUTPUT", trace.toString())))
+                .startsWith("usable ");
+        StringBuilder loaded = new StringBuilder();
+        try (Stream<Path> files = Files.list(trace.getParent())) {
+            for (Path file : files.toList()) {   // one file per process: the window's JVM, not Xvfb's own GL
+                String one = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (one.contains("libjvm.so")) {
+                    loaded.append(one);
+                }
+            }
+        }
+        assertThat(loaded).contains("libgtk-3.so").contains("libprism_sw.so");   // the trace saw the window's libraries
+        assertThat(loaded).doesNotContain("libGLX_mesa").doesNotContain("swrast_dri").doesNotContain("libGL.so");
+    }
+
     /** No SQLite, JNA or JavaFX library was written to the temp folder or JavaFX's cache (AppLocker blocks them). */
     private void assertNothingUnpacked() throws IOException {
         try (Stream<Path> tmp = Files.walk(home.resolve("tmp"))) {

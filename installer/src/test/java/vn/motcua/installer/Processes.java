@@ -42,8 +42,15 @@ record Processes(int exit, String output) {
 
     /** Starts the window headless under Xvfb until its home list is filled, then closes it; the time it took. */
     static String windowUsable(Path launcher, Path home) throws IOException, InterruptedException {
+        return windowUsable(launcher, home, Map.of());
+    }
+
+    /** The same with more environment (e.g. the dynamic linker's trace). */
+    static String windowUsable(Path launcher, Path home, Map<String, String> more) throws IOException,
+            InterruptedException {
         Path report = home.resolve("window.txt");
         Map<String, String> env = new java.util.HashMap<>(clerk(home));
+        env.putAll(more);
         env.put("JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS") + " -Dmotcua.startup.report=" + report
                 + " -Dmotcua.startup.exit=true");
         Processes window = run(env, List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", launcher.toString()));
