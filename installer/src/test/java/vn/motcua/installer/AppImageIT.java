@@ -117,8 +117,8 @@ class AppImageIT {
         assertThat(home.resolve(".local/share/motcua-counter/rendering-software")).isRegularFile();
 
         Path trace = Files.createDirectories(home.resolve("ld")).resolve("trace");
-        assertThat(Processes.windowUsable(launcher, home, Map.of("LD_DEBUG", "files", "LD_DEBUG_OUTPUT", trace.toString())))
-                .startsWith("usable ");
+        Map<String, String> traced = Map.of("LD_DEBUG", "files", "LD_DEBUG_OUTPUT", trace.toString());
+        assertThat(Processes.windowUsable(launcher, home, traced)).startsWith("usable ");
         StringBuilder loaded = new StringBuilder();
         try (Stream<Path> files = Files.list(trace.getParent())) {
             for (Path file : files.toList()) {   // one file per process: the window's JVM, not Xvfb's own GL

@@ -100,7 +100,8 @@ public final class Database implements AutoCloseable, Transactions {
     /** Whether Flyway's history ends at {@link #SCHEMA_VERSION} with every step applied (false for a new file). */
     private static boolean isCurrent(SQLiteDataSource source) throws SQLException {
         try (Connection c = source.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select exists (select 1 from sqlite_master where name = 'flyway_schema_history')")) {
+             ResultSet r = s.executeQuery(
+                     "select exists (select 1 from sqlite_master where name = 'flyway_schema_history')")) {
             if (!r.next() || !r.getBoolean(1)) {
                 return false;
             }

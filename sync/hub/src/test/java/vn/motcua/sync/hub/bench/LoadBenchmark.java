@@ -139,6 +139,7 @@ class LoadBenchmark {
                 System.out.printf("LOAD generator threads set lower (uploads, their HTTP client): %d of %d%n", lowerThreads(), threadCount());
             }
             manifestLane.shutdown();
+            uploadHttp.close();
             prober.interrupt();
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (hubProcess.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore)).toMillis() / 1000.0;
