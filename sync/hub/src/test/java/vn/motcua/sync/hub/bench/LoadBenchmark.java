@@ -27,6 +27,7 @@ import vn.motcua.sync.hub.support.ChildHub;
 import vn.motcua.sync.hub.support.CounterClient;
 import vn.motcua.sync.hub.support.TestHub;
 import vn.motcua.sync.hub.support.TestPostgres;
+import vn.motcua.sync.hub.support.ThreadNice;
 import vn.motcua.sync.wire.DossierManifest;
 import vn.motcua.sync.wire.FileRef;
 import vn.motcua.sync.wire.Sha256;
@@ -161,11 +162,11 @@ class LoadBenchmark {
 
     /** This JVM's threads whose nice value is above this process's main thread's (from /proc). */
     private static long lowerThreads() throws java.io.IOException {
-        int base = nice(Path.of("/proc/self/stat"));
+        int base = ThreadNice.of(Path.of("/proc/self/stat"));
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             return tasks.filter(t -> {
                 try {
-                    return nice(t.resolve("stat")) > base;
+                    return ThreadNice.of(t.resolve("stat")) > base;
                 } catch (java.io.IOException | RuntimeException gone) {
                     return false;
                 }
@@ -177,12 +178,6 @@ class LoadBenchmark {
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             return tasks.count();
         }
-    }
-
-    /** Field 19 of a stat line, counted after the command name's closing parenthesis. */
-    private static int nice(Path stat) throws java.io.IOException {
-        String line = Files.readString(stat);
-        return Integer.parseInt(line.substring(line.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
     /**
