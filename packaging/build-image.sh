@@ -101,10 +101,10 @@ options=(--enable-native-access=javafx.graphics,ALL-UNNAMED -Dfile.encoding=UTF-
   --add-exports=javafx.base/com.sun.javafx.runtime=ALL-UNNAMED)
 # The window's heap (decision 0904): its live set is ~80 MB after 50 receptions; a 512 MB ceiling leaves room for an
 # 80 MP import, and G1 gives committed memory back (a periodic collection when idle, little free heap kept).
-window=(-Xmx512m -XX:G1PeriodicGCInterval=3000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
+window_options=(-Xmx512m -XX:G1PeriodicGCInterval=3000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
 # glibc keeps what native code freed (JavaFX's textures, Tesseract's buffers) in its arenas: the JVM hands it back every
 # 2 s (391-395 MB after 50 receptions instead of 415-429; decision 0904). Windows' heap has no such trim.
-if [ "$platform" = linux-x86-64 ]; then window+=(-XX:TrimNativeHeapInterval=2000); fi
+if [ "$platform" = linux-x86-64 ]; then window_options+=(-XX:TrimNativeHeapInterval=2000); fi
 cli="$work/motcua.properties"
 {
   echo "java-options=${options[*]} -Djava.awt.headless=true"
@@ -112,7 +112,8 @@ cli="$work/motcua.properties"
 } > "$cli"
 "$jdk/bin/jpackage$exe" --type app-image --name MotcuaCounter --app-version "$version" \
   --vendor "Motcua Counter" --input "$work/input" --main-jar app.jar --main-class vn.motcua.counter.Launcher \
-  --runtime-image "$work/runtime" --java-options "${options[*]} ${window[*]}" --add-launcher "motcua=$cli" --dest "$out"
+  --runtime-image "$work/runtime" --java-options "${options[*]} ${window_options[*]}" --add-launcher "motcua=$cli" \
+  --dest "$out"
 
 image="$out/MotcuaCounter"
 case "$platform" in
