@@ -17,10 +17,10 @@ import vn.motcua.counter.i18n.Messages;
 
 /**
  * {@code account add|list|password|reset|rename}: the counter's accounts (decision 1301); {@code --display-name} is
- * the clerk's full name printed on papers and in the history. On a data folder without any
- * account, {@code account add --role it-admin} makes the first administrator without signing in; after that, adding
- * and resetting need an IT admin's {@code --account}. New passwords come from {@code MOTCUA_NEW_PASSWORD} or are
- * typed twice on the console.
+ * the clerk's full name printed on papers and in the history. On a data folder without any account,
+ * {@code account add --role it-admin} makes the first administrator without signing in; after that, adding and
+ * resetting need an IT admin's {@code --account}. New passwords come from {@code MOTCUA_NEW_PASSWORD} or are typed
+ * twice on the console.
  */
 @Command(name = "account", mixinStandardHelpOptions = true,
         description = "Tài khoản của quầy: thêm, liệt kê, đổi mật khẩu, đổi họ tên (vai trò clerk, supervisor, it-admin).",

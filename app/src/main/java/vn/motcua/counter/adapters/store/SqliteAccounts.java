@@ -14,9 +14,8 @@ import vn.motcua.counter.domain.access.Role;
 /**
  * V14's {@code accounts}, with V19's {@code display_name} (read as NULL from a file not yet migrated to V19, which a
  * command beside an older window or {@code doctor} may meet). On a counter opened for reading (a command beside the
- * window), the wrong-password count
- * is still written, through a short writable connection of its own: a read-only command must not be a way around
- * the lockout.
+ * window), the wrong-password count is still written, through a short writable connection of its own: a read-only
+ * command must not be a way around the lockout.
  */
 public final class SqliteAccounts implements AccountStore {
 
