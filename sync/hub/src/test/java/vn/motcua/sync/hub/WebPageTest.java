@@ -6,13 +6,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.motcua.sync.hub.service.Staff;
 import vn.motcua.sync.hub.support.Browser;
 import vn.motcua.sync.hub.support.CounterClient;
@@ -69,7 +72,7 @@ class WebPageTest {
         browser.get(hub.base + "/dang-nhap");
         browser.findElement(By.id("name")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
+        Browser.clickAndLoad(browser, By.id("login"));
     }
 
     private static String text(String id) {
@@ -87,30 +90,29 @@ class WebPageTest {
         login("tran.van.b", OFFICER_PASSWORD);
         assertThat(browser.findElements(By.cssSelector("#dossiers tbody tr"))).hasSize(4);
         new Select(browser.findElement(By.id("quay"))).selectByVisibleText("UBND xã Tân Lập - quầy 1");
-        browser.findElement(By.id("filter")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("quay="));
+        Browser.clickAndLoad(browser, By.id("filter"));
+        assertThat(browser.getCurrentUrl()).contains("quay=");
         assertThat(browser.findElements(By.cssSelector("#dossiers tbody tr"))).hasSize(2);
         browser.get(hub.base + "/ho-so");
         Browser.screenshot(browser, shots.resolve("hub-dossiers.png"));
 
         String code = Dossiers.code(9, 1);
-        browser.findElement(By.linkText(code)).click();
+        Browser.clickAndLoad(browser, By.linkText(code));
         assertThat(text("summary")).contains("Đăng ký khai sinh").contains("Được tiếp nhận");
         assertThat(text("files")).contains("trang-1.jpg").contains("Trang quét");
         new Select(browser.findElement(By.id("status"))).selectByValue("4");
         browser.findElement(By.id("reason")).sendKeys("Thụ lý hồ sơ");
-        browser.findElement(By.id("move")).click();
+        Browser.clickAndLoad(browser, By.id("move"));
         assertThat(text("notice")).contains("Đã chuyển trạng thái");
         assertThat(text("summary")).contains("Đang xử lý");
 
         browser.findElement(By.id("what")).sendKeys("Bản chính giấy chứng sinh");
-        browser.findElement(By.id("supplement")).click();
+        Browser.clickAndLoad(browser, By.id("supplement"));
         assertThat(text("notice")).contains("yêu cầu bổ sung");
 
         // a status that needs a reason, sent without one: a clear message, nothing changes
         new Select(browser.findElement(By.id("status"))).selectByValue("8");
-        browser.findElement(By.id("move")).click();
+        Browser.clickAndLoad(browser, By.id("move"));
         assertThat(text("problem")).contains("lý do");
         browser.navigate().back();
 
@@ -118,7 +120,7 @@ class WebPageTest {
         Path result = Files.writeString(dir.resolve("giay-khai-sinh.pdf"), "%PDF-1.7 kết quả");
         browser.findElement(By.id("results")).sendKeys(result.toString());
         browser.findElement(By.id("note")).sendKeys("Giấy khai sinh bản chính");
-        browser.findElement(By.id("attach")).click();
+        Browser.clickAndLoad(browser, By.id("attach"));
         assertThat(text("notice")).contains("Đã đính kèm kết quả");
         assertThat(text("files")).contains("giay-khai-sinh.pdf").contains("Kết quả");
         assertThat(text("history")).contains("Yêu cầu bổ sung").contains("Trần Văn B").contains("Bản chính giấy chứng sinh");
@@ -139,7 +141,7 @@ class WebPageTest {
                 .POST(HttpRequest.BodyPublishers.ofString("status=9")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(hub.count("select status from dossiers where code = '" + code + "'")).isEqualTo(5);
-        browser.findElement(By.id("logout")).click();
+        Browser.clickAndLoad(browser, By.id("logout"));
         browser.get(hub.base + "/ho-so");
         assertThat(browser.getCurrentUrl()).endsWith("/dang-nhap");
     }
@@ -150,7 +152,7 @@ class WebPageTest {
         login("it.tinh", ADMIN_PASSWORD);
         assertThat(text("counters")).contains("UBND xã Tân Lập - quầy 1").contains("Đang hoạt động");
         browser.findElement(By.id("counter-name")).sendKeys("UBND xã Hòa Bình - quầy 1");
-        browser.findElement(By.id("create-code")).click();
+        Browser.clickAndLoad(browser, By.id("create-code"));
         String shown = text("enrolment-code");
         String code = shown.replaceAll("(?s).*?([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}).*", "$1");
         assertThat(code).matches("[2-9A-Z]{4}(-[2-9A-Z]{4}){3}");
@@ -161,8 +163,10 @@ class WebPageTest {
         browser.get(hub.base + "/quay");
         var row = browser.findElements(By.cssSelector("#counters tbody tr")).stream()
                 .filter(r -> r.getText().contains("UBND phường Đông Hà - quầy 2")).findFirst().orElseThrow();
+        var page = browser.findElement(By.tagName("html"));
         row.findElement(By.cssSelector("button.danger")).click();
         browser.switchTo().alert().accept();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
         assertThat(text("notice")).contains("thu hồi");
         assertThat(text("counters")).contains("Đã thu hồi");
 

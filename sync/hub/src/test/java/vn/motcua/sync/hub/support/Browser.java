@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's Chromium, headless, driven by Debian's chromedriver through Selenium: no browser download. */
 public final class Browser {
@@ -26,6 +30,16 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
+    }
+
+    /**
+     * Clicks a control that submits a form or follows a link and waits until the page it left is gone, so that the
+     * next lookup reads the new page and not a same-named element of the old one.
+     */
+    public static void clickAndLoad(ChromeDriver driver, By control) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(control).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     public static void screenshot(ChromeDriver driver, Path file) throws IOException {
