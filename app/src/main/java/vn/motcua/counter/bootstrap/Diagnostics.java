@@ -37,9 +37,20 @@ public final class Diagnostics implements CounterDiagnostics {
     private static final int ATTENTION_LISTED = 20;
 
     private final Settings settings;
+    private FieldCipher columnCipher;
+    private boolean keyringOpened;
 
     public Diagnostics(Settings settings) {
         this.settings = settings;
+    }
+
+    /** Opened once for the report and its bundle: with TPM protection each opening is an unseal. */
+    private FieldCipher columnCipher() {
+        if (!keyringOpened) {
+            columnCipher = DataProtection.columnCipher(settings, settings.dataDirectory());
+            keyringOpened = true;
+        }
+        return columnCipher;
     }
 
     @Override
@@ -50,7 +61,7 @@ public final class Diagnostics implements CounterDiagnostics {
         checks.add(dataFolder(data));
         checks.add(database(data.resolve(CounterWiring.DATABASE_FILE)));
         checks.add(pipeline(data.resolve(CounterWiring.DATABASE_FILE),
-                new PersonalColumns(DataProtection.columnCipher(settings, data))));
+                new PersonalColumns(columnCipher())));
         checks.add(accounts(data.resolve(CounterWiring.DATABASE_FILE)));
         checks.add(keyProtection(data));
         checks.add(freeDisk(data));
@@ -92,7 +103,7 @@ public final class Diagnostics implements CounterDiagnostics {
 
     @Override
     public List<String> writeBundle(Report report, Path zip) throws IOException {
-        return new SupportBundle(settings).write(report, zip);
+        return new SupportBundle(settings, columnCipher()).write(report, zip);
     }
 
     private static Check dataFolder(Path data) {

@@ -49,11 +49,11 @@ final class SupportBundle {
     private final Path data;
     private final List<String> personal;
 
-    SupportBundle(Settings settings) {
+    /** {@code cipher} opens the sealed columns (null when the data folder has no keyring that opens). */
+    SupportBundle(Settings settings, FieldCipher cipher) {
         this.settings = settings;
         this.data = settings.dataDirectory();
-        this.personal = personalValues(data.resolve(CounterWiring.DATABASE_FILE),
-                DataProtection.columnCipher(settings, data));
+        this.personal = personalValues(data.resolve(CounterWiring.DATABASE_FILE), cipher);
     }
 
     /** Writes the bundle to {@code zip} (through a temporary file beside it); returns the names it holds. */
