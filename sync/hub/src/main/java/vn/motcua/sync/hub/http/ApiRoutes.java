@@ -2,6 +2,7 @@ package vn.motcua.sync.hub.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,16 +42,32 @@ final class ApiRoutes {
 
     void register(RoutesConfig routes) {
         routes.post(Api.PREFIX + "/enrol", this::enrol);
-        routes.head(Api.PREFIX + "/blobs/{sha256}", this::blobHead);
-        routes.get(Api.PREFIX + "/blobs/{sha256}", this::blobGet);
+        routes.head(Api.PREFIX + "/blobs/{sha256}", onBulkLane(this::blobHead));
+        routes.get(Api.PREFIX + "/blobs/{sha256}", onBulkLane(this::blobGet));
         routes.options(UPLOADS, this::tusOptions);
         routes.options(UPLOADS + "/", this::tusOptions);
-        routes.post(UPLOADS, this::tusCreate);
-        routes.post(UPLOADS + "/", this::tusCreate);
-        routes.head(UPLOADS + "/{id}", this::tusHead);
-        routes.patch(UPLOADS + "/{id}", this::tusPatch);
+        routes.post(UPLOADS, onBulkLane(this::tusCreate));
+        routes.post(UPLOADS + "/", onBulkLane(this::tusCreate));
+        routes.head(UPLOADS + "/{id}", onBulkLane(this::tusHead));
+        routes.patch(UPLOADS + "/{id}", onBulkLane(this::tusPatch));
         routes.put(Api.PREFIX + "/dossiers/{code}", this::putManifest);
         GetAndHead.get(routes, Api.PREFIX + "/changes", this::changes);
+    }
+
+    /**
+     * A files route handled whole on the bulk lane: the token check, the bookkeeping and the bytes, so that under a
+     * burst of files the hub's own threads are left to manifests, the changes feed, {@code /health} and the pages.
+     */
+    private Handler onBulkLane(FilesRoute route) {
+        return ctx -> bulk.run(() -> {
+            route.handle(ctx);
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface FilesRoute {
+        void handle(Context ctx) throws IOException;
     }
 
     private Counters.Caller caller(Context ctx) {
@@ -159,7 +176,7 @@ final class ApiRoutes {
         long offset = longHeader(ctx, "Upload-Offset");
         CountingInputStream body = new CountingInputStream(ctx.bodyInputStream());
         try {
-            long end = bulk.run(() -> uploads.append(caller.id(), ctx.pathParam("id"), offset, body));
+            long end = uploads.append(caller.id(), ctx.pathParam("id"), offset, body);
             ctx.status(204).header("Upload-Offset", Long.toString(end));
         } finally {
             metrics.received("upload", body.count());
