@@ -55,8 +55,9 @@ final class ApiRoutes {
     }
 
     /**
-     * A files route handled whole on the bulk lane: the token check, the bookkeeping and the bytes, so that under a
-     * burst of files the hub's own threads are left to manifests, the changes feed, {@code /health} and the pages.
+     * A files route handled whole on the bulk lane: the token check, the bookkeeping and an upload's bytes, so that
+     * under a burst of files the hub's own threads are left to manifests, the changes feed, {@code /health} and the
+     * pages. (A download's bytes are written after the handler returns, on the request's own thread.)
      */
     private Handler onBulkLane(FilesRoute route) {
         return ctx -> bulk.run(() -> {

@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The threads the files routes run on (an upload's token check, bookkeeping and bytes read, hashed and stored; a
  * blob's check and lookup): platform threads that the operating system runs below the hub's other work (on Linux 10
- * nice steps below the hub, at most 19; elsewhere the lowest Java priority,
- * which Windows honours). Under a burst of uploads every core is busy moving files, and a manifest, {@code /health},
- * the changes feed or a staff page waited for a core as long as any file did (decision 0705); with the files below,
- * those get a core first, and the files take whatever is left, which on a quiet hub is everything.
+ * nice steps below the hub, at most 19; elsewhere the lowest Java priority, which Windows honours). Under a burst of
+ * uploads every core is busy moving files, and a manifest, {@code /health}, the changes feed or a staff page waited
+ * for a core as long as any file did (decision 0705); with the files below, those get a core first, and the files
+ * take whatever is left, which on a quiet hub is everything.
  */
 public final class BulkLane implements AutoCloseable {
 

@@ -97,8 +97,9 @@ public final class CounterClient {
      * kept the load benchmark's collector busy.
      */
     private HttpResponse<String> patch(String location, long offset, byte[] data, int from, int length) throws Exception {
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(data, from, length)), length);
+        HttpRequest.BodyPublisher body = length == 0 ? HttpRequest.BodyPublishers.noBody() // fromPublisher wants > 0
+                : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(data, from, length)), length);
         return send(request(location).method("PATCH", body)
                 .header("Tus-Resumable", "1.0.0").header("Upload-Offset", Long.toString(offset))
                 .header("Content-Type", "application/offset+octet-stream").build());
