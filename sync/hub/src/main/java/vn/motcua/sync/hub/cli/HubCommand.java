@@ -29,6 +29,7 @@ public final class HubCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        HubServer.setRequestCarriers();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
