@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class ChildHub implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("ready on http://127\\.0\\.0\\.1:(\\d+)/");
+    /** The heap options {@code ./motcua-hub} starts the hub with by default, so that a benchmark measures those. */
+    private static final List<String> LAUNCHER_HEAP = launcherHeap();
 
     private final Process process;
     public final URI base;
@@ -30,7 +32,8 @@ public final class ChildHub implements AutoCloseable {
 
     public static ChildHub start(Path dataDir, Map<String, String> env, Path log) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m"));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(LAUNCHER_HEAP);
         // extra JVM options for profiling a benchmark's hub, e.g. -Dhub.child.jvmArgs=-XX:StartFlightRecording=filename=/tmp/hub.jfr
         String extra = System.getProperty("hub.child.jvmArgs", "").strip();
         if (!extra.isEmpty()) {
@@ -52,6 +55,24 @@ public final class ChildHub implements AutoCloseable {
         }
         p.destroyForcibly();
         throw new IllegalStateException("child hub did not start; see " + log);
+    }
+
+    private static List<String> launcherHeap() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path launcher = dir.resolve("motcua-hub");
+            if (java.nio.file.Files.isRegularFile(launcher)) {
+                try {
+                    Matcher m = Pattern.compile("MOTCUA_HUB_HEAP_OPTS:-([^}]+)}").matcher(java.nio.file.Files.readString(launcher));
+                    if (m.find()) {
+                        return List.of(m.group(1).strip().split("\\s+"));
+                    }
+                    throw new IllegalStateException(launcher + " names no default heap (MOTCUA_HUB_HEAP_OPTS)");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("./motcua-hub not found above " + Path.of("").toAbsolutePath());
     }
 
     /** SIGKILL: no shutdown hook runs, open requests are cut. */
