@@ -193,7 +193,7 @@ final class ApiRoutes {
             throw new Refusal(ErrorCode.BAD_REQUEST, "Content-Type must be application/offset+octet-stream", "Content-Type", null);
         }
         long offset = longHeader(ctx, "Upload-Offset");
-        CountingInputStream body = new CountingInputStream(ctx.bodyInputStream());
+        CountingInputStream body = new CountingInputStream(bulk.gated(ctx.bodyInputStream()));
         try {
             long end = uploads.append(caller.id(), ctx.pathParam("id"), offset, body);
             ctx.status(204).header("Upload-Offset", Long.toString(end));

@@ -1,6 +1,8 @@
 package vn.motcua.sync.hub.http;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.FunctionDescriptor;
@@ -11,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * nice steps below the hub, at most 19; elsewhere the lowest Java priority, which Windows honours). Under a burst of
  * uploads every core is busy moving files, and a manifest, {@code /health}, the changes feed or a staff page waited
  * for a core as long as any file did (decision 0705); with the files below, those get a core first, and the files
- * take whatever is left, which on a quiet hub is everything.
+ * take whatever is left, which on a quiet hub is everything. An upload's body is also {@linkplain #gated gated}: at
+ * most one upload per core works on its bytes at once, as a lower nice value alone does not hold against many threads.
  */
 public final class BulkLane implements AutoCloseable {
 
@@ -61,12 +65,22 @@ public final class BulkLane implements AutoCloseable {
                 task.run();
             }));
 
+    /** One per core: how many of the lane's threads may work on bytes they have read at once (see {@link #gated}). */
+    private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors());
+    private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
+
     BulkLane() {
     }
 
     /** Runs {@code work} on a bulk thread, the caller waiting; its exceptions reach the caller as they were thrown. */
     <T> T run(Work<T> work) throws IOException {
-        Future<T> done = threads.submit(work::run);
+        Future<T> done = threads.submit(() -> {
+            try {
+                return work.run();
+            } finally {
+                release();
+            }
+        });
         try {
             return done.get();
         } catch (ExecutionException e) {
@@ -80,6 +94,49 @@ public final class BulkLane implements AutoCloseable {
             done.cancel(true);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the upload was being stored");
+        }
+    }
+
+    /**
+     * A request body read on this lane: its reader holds one of the lane's slots (one per core) while it works on what
+     * it read (hashing, writing), and gives the slot back before it waits for more, so any number of slow counters may
+     * be waited for. The kernel weighs each runnable thread by its nice value: under a burst, 30–60 runnable upload
+     * threads at nice 10 outweighed a manifest's one thread at nice 0 three to six times over (decision 0705); with the
+     * slots, at most one upload per core competes for the CPU.
+     */
+    InputStream gated(InputStream body) {
+        return new FilterInputStream(body) {
+            @Override
+            public int read() throws IOException {
+                release();
+                int b = super.read();
+                if (b >= 0) {
+                    acquire();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                release();
+                int n = super.read(b, off, len);
+                if (n >= 0) { // after the end come the file's force and its row, which wait on the disk, not a core
+                    acquire();
+                }
+                return n;
+            }
+        };
+    }
+
+    private void acquire() {
+        slots.acquireUninterruptibly();
+        holding.set(true);
+    }
+
+    private void release() {
+        if (holding.get()) {
+            holding.set(false);
+            slots.release();
         }
     }
 
