@@ -6,6 +6,8 @@ LoadBenchmark's burst. Linux only (reads /proc). Not part of ./test.
   bench/cpu-by-thread.py timeline OUT.jsonl [SECONDS]   sample every 2 s until SECONDS (default 600) or OUT.jsonl.stop
   bench/cpu-by-thread.py report OUT.jsonl FROM TO       CPU between the samples nearest FROM and TO (seconds from start)
   bench/cpu-by-thread.py lane OUT.jsonl                 the hub's bulk-lane CPU per sample: shows when a burst ran
+  bench/cpu-by-thread.py runnable [SECONDS]             each second, threads runnable at once by process and nice
+                                                        value (mean of 10 samples; the scheduler weighs each)
 
 A thread that ends between two samples loses what it used after the last one (at most 2 s); the hub is the JVM running `HubCommand serve`,
 the load generator the Surefire fork.
@@ -39,7 +41,8 @@ def sample():
                 fields = stat[stat.rindex(')') + 2:].split()
                 tasks[f'{pid}/{tid}'] = {'process': f'{process}:{who}' if who else process,
                                          'thread': stat[stat.index('(') + 1:stat.rindex(')')],
-                                         'nice': int(fields[16]), 'ticks': int(fields[11]) + int(fields[12])}
+                                         'nice': int(fields[16]), 'ticks': int(fields[11]) + int(fields[12]),
+                                         'state': fields[0]}
         except (OSError, ValueError):
             pass  # the process or thread ended while it was read
     return tasks
@@ -90,6 +93,21 @@ def lane(path):
         previous = used
 
 
+def runnable(seconds):
+    end = time.time() + seconds
+    t0 = time.time()
+    while time.time() < end:
+        counts = collections.Counter()
+        for _ in range(10):
+            for task in sample().values():
+                if task['state'] == 'R':
+                    process = 'postgres' if task['process'].startswith('postgres') else task['process']
+                    counts[(process, task['nice'])] += 1
+            time.sleep(0.1)
+        shown = '  '.join(f'{p} nice {n}: {c / 10:.1f}' for (p, n), c in sorted(counts.items()) if c >= 5)
+        print(f'{time.time() - t0:6.1f} s  {shown}', flush=True)
+
+
 if __name__ == '__main__':
     command = sys.argv[1] if len(sys.argv) > 1 else ''
     if command == 'timeline' and len(sys.argv) in (3, 4):
@@ -98,5 +116,7 @@ if __name__ == '__main__':
         report(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]))
     elif command == 'lane' and len(sys.argv) == 3:
         lane(sys.argv[2])
+    elif command == 'runnable' and len(sys.argv) in (2, 3):
+        runnable(float(sys.argv[2]) if len(sys.argv) == 3 else 600)
     else:
         sys.exit(__doc__)
