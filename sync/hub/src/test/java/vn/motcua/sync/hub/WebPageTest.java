@@ -6,16 +6,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.motcua.sync.hub.service.Staff;
 import vn.motcua.sync.hub.support.Browser;
 import vn.motcua.sync.hub.support.CounterClient;
@@ -163,10 +160,10 @@ class WebPageTest {
         browser.get(hub.base + "/quay");
         var row = browser.findElements(By.cssSelector("#counters tbody tr")).stream()
                 .filter(r -> r.getText().contains("UBND phường Đông Hà - quầy 2")).findFirst().orElseThrow();
-        var page = browser.findElement(By.tagName("html"));
-        row.findElement(By.cssSelector("button.danger")).click();
-        browser.switchTo().alert().accept();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        Browser.loads(browser, () -> {
+            row.findElement(By.cssSelector("button.danger")).click();
+            browser.switchTo().alert().accept();
+        });
         assertThat(text("notice")).contains("thu hồi");
         assertThat(text("counters")).contains("Đã thu hồi");
 
