@@ -18,8 +18,8 @@ record Processes(int exit, String output) {
 
     /**
      * With {@code wholeSession}, the command runs in a session of its own and this returns only when every process
-     * of that session has ended too: a window's helpers (Xvfb, a scanner worker) can outlive it by a moment, and
-     * one that starts late wrote into a test's folder while JUnit was deleting it.
+     * of that session has ended too: a process the window or xvfb-run started can outlive them by a moment, and one
+     * that started late wrote into a test's folder while JUnit was deleting it.
      */
     private static Processes run(Map<String, String> environment, List<String> command, boolean wholeSession)
             throws IOException, InterruptedException {

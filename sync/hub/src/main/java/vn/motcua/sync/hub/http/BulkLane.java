@@ -100,9 +100,9 @@ public final class BulkLane implements AutoCloseable {
     /**
      * A request body read on this lane: its reader holds one of the lane's slots (one per core) while it works on what
      * it read (hashing, writing), and gives the slot back before it waits for more, so any number of slow counters may
-     * be waited for. The kernel weighs each runnable thread by its nice value: under a burst, 30–60 runnable upload
-     * threads at nice 10 outweighed a manifest's one thread at nice 0 three to six times over (decision 0705); with the
-     * slots, at most one upload per core competes for the CPU.
+     * be waited for. The kernel weighs each runnable thread by its nice value: under a burst, 16–37 runnable upload
+     * threads at nice 10 (means over a second) outweighed a manifest's one thread at nice 0 up to four times over
+     * (decision 0705); with the slots, at most one upload per core works on its bytes at once.
      */
     InputStream gated(InputStream body) {
         return new FilterInputStream(body) {
