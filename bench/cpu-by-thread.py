@@ -57,6 +57,11 @@ def timeline(out, seconds):
             time.sleep(2)
 
 
+def process_of(task):
+    """The task's process as grouped: all of PostgreSQL's processes as one."""
+    return 'postgres' if task['process'].startswith('postgres') else task['process']
+
+
 def load(path):
     return [json.loads(line) for line in open(path)]
 
@@ -74,8 +79,7 @@ def report(path, start, stop):
     for key, task in last.items():
         used = task['ticks'] - a['tasks'].get(key, {}).get('ticks', 0)
         if used > 0:
-            process = 'postgres' if task['process'].startswith('postgres') else task['process']
-            groups[(process, re.sub(r'\d+', '#', task['thread']), task['nice'])] += used
+            groups[(process_of(task), re.sub(r'\d+', '#', task['thread']), task['nice'])] += used
     total = sum(groups.values())
     print(f"{a['at'] - t0:.1f} s to {b['at'] - t0:.1f} s: {total / HZ:.1f} s of CPU")
     for (process, thread, nice), used in groups.most_common(25):
@@ -101,8 +105,7 @@ def runnable(seconds):
         for _ in range(10):
             for task in sample().values():
                 if task['state'] == 'R':
-                    process = 'postgres' if task['process'].startswith('postgres') else task['process']
-                    counts[(process, task['nice'])] += 1
+                    counts[(process_of(task), task['nice'])] += 1
             time.sleep(0.1)
         shown = '  '.join(f'{p} nice {n}: {c / 10:.1f}' for (p, n), c in sorted(counts.items()) if c >= 5)
         print(f'{time.time() - t0:6.1f} s  {shown}', flush=True)
