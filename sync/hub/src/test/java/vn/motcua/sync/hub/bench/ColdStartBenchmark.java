@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.sync.hub.support.ChildHub;
 import vn.motcua.sync.hub.support.CounterClient;
 
 /**
@@ -20,12 +21,11 @@ class ColdStartBenchmark {
 
     @Test
     void coldStartIsShort() throws Exception {
-        Path root = Path.of("../..").toAbsolutePath().normalize();
-        long help = time(new ProcessBuilder(root.resolve("motcua-hub").toString(), "--help"));
+        long help = time(new ProcessBuilder(ChildHub.LAUNCHER.toString(), "--help"));
         System.out.printf("COLD ./motcua-hub --help (JVM start, peer): %d ms%n", help);
         Path data = dir.resolve("hub-data");
         for (String run : new String[] {"new data folder", "same folder again"}) {
-            ProcessBuilder pb = new ProcessBuilder(root.resolve("motcua-hub").toString(), "serve", "--port", "18787", "--data", data.toString())
+            ProcessBuilder pb = new ProcessBuilder(ChildHub.LAUNCHER.toString(), "serve", "--port", "18787", "--data", data.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile());
             long start = System.nanoTime();
             Process p = pb.start();

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class ChildHub implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("ready on http://127\\.0\\.0\\.1:(\\d+)/");
+    /** {@code ./motcua-hub}, the launcher in the project's root (the tests run in sync/hub). */
+    public static final Path LAUNCHER = Path.of("../../motcua-hub").toAbsolutePath().normalize();
     /** The heap options {@code ./motcua-hub} starts the hub with by default, so that a benchmark measures those. */
     private static final List<String> LAUNCHER_HEAP = launcherHeap();
 
@@ -58,11 +60,10 @@ public final class ChildHub implements AutoCloseable {
     }
 
     private static List<String> launcherHeap() {
-        Path launcher = Path.of("../../motcua-hub").toAbsolutePath().normalize(); // the tests run in sync/hub
         try {
-            Matcher m = Pattern.compile("MOTCUA_HUB_HEAP_OPTS:-([^}]+)}").matcher(java.nio.file.Files.readString(launcher));
+            Matcher m = Pattern.compile("MOTCUA_HUB_HEAP_OPTS:-([^}]+)}").matcher(java.nio.file.Files.readString(LAUNCHER));
             if (!m.find()) {
-                throw new IllegalStateException(launcher + " names no default heap (MOTCUA_HUB_HEAP_OPTS)");
+                throw new IllegalStateException(LAUNCHER + " names no default heap (MOTCUA_HUB_HEAP_OPTS)");
             }
             return List.of(m.group(1).strip().split("\\s+"));
         } catch (IOException e) {
