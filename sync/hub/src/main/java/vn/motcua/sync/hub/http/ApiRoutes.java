@@ -89,37 +89,19 @@ final class ApiRoutes {
         ctx.status(status).contentType("application/json; charset=utf-8").result(WireJson.write(body));
     }
 
-    /**
-     * Reads a small JSON body, refusing one of more than {@code max} bytes without keeping it. The rest of a refused
-     * body, up to {@link #DRAINED} bytes, is read and dropped first: a connection closed with a body still coming is
-     * reset, and the client, still sending, may never hear the answer, or meets the closed connection on its next
-     * request.
-     */
+    /** Reads a small JSON body, refusing it before reading when it announces more than {@code max} bytes. */
     private static byte[] smallBody(Context ctx, int max) throws IOException {
+        long announced = ctx.req().getContentLengthLong();
+        if (announced > max) {
+            throw new Refusal(ErrorCode.TOO_LARGE, "body larger than " + max + " bytes");
+        }
         try (InputStream in = new CountingInputStream(ctx.bodyInputStream())) {
-            if (ctx.req().getContentLengthLong() > max) {
-                throw drain(in, max);
-            }
             byte[] body = in.readNBytes(max + 1);
             if (body.length > max) {
-                throw drain(in, max);
+                throw new Refusal(ErrorCode.TOO_LARGE, "body larger than " + max + " bytes");
             }
             return body;
         }
-    }
-
-    private static final long DRAINED = 8L * 1024 * 1024;
-
-    private static Refusal drain(InputStream in, int max) throws IOException {
-        byte[] sink = new byte[16 * 1024];
-        for (long left = DRAINED; left > 0; ) {
-            int n = in.read(sink, 0, (int) Math.min(sink.length, left));
-            if (n < 0) {
-                break;
-            }
-            left -= n;
-        }
-        return new Refusal(ErrorCode.TOO_LARGE, "body larger than " + max + " bytes");
     }
 
     private void enrol(Context ctx) throws IOException {
